@@ -1,0 +1,47 @@
+# StreetRounds. `make run` and `make test` do all set-up on a fresh Debian
+# machine: they install PROJ (libproj-dev) when it is missing, then build.
+
+SWIFT      ?= swift
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN        := .build/debug/streetrounds
+RELEASE    := .build/release
+SAMPLE_DB  := out/sample.sqlite
+
+.PHONY: all deps build run test bench sample clean
+
+all: build
+
+# PROJ is the one system library the build needs (plus SQLite, which
+# Debian's Swift image already has).
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists proj; then \
+		echo "Installing PROJ (libproj-dev) and pkg-config with apt-get..."; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y libproj-dev pkg-config libsqlite3-dev; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+# The main job on the synthetic sample town in data/.
+run: build
+	@mkdir -p out
+	@rm -f $(SAMPLE_DB) $(SAMPLE_DB)-wal $(SAMPLE_DB)-shm
+	$(BIN) streets import data/sample-town/streets.geojson --db $(SAMPLE_DB)
+	$(BIN) route --db $(SAMPLE_DB) --from -2.8080,52.5310 --to -2.8016,52.5420
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+# Benchmarks: release build, real data from ../shared, peers in the same run.
+bench: deps
+	$(SWIFT) build -c release --product streetrounds
+	$(SWIFT) build -c release --product Benchmarks
+	python3 scripts/bench_network.py
+
+# Regenerate the synthetic sample (deterministic: same bytes every time).
+sample:
+	python3 scripts/make_sample.py
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,59 @@
+// swift-tools-version: 6.1
+// StreetRounds: shared street-maintenance rounds for several organisations.
+//
+// Layers, each a module, dependencies pointing down:
+//   Geometry        coordinates, PROJ transforms, JSON, GeoJSON, WKB
+//   StreetNetwork   segments, topology, compact graph, shortest paths
+//   StreetImport    readers for GeoJSON and GeoPackage street files
+//   ArcRouting      the capacitated arc routing solver (knows no streets)
+//   Store           the SQLite store (GRDB): schema migrations, R*Tree
+//   streetrounds    the thin command-line executable
+import PackageDescription
+
+let package = Package(
+    name: "StreetRounds",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "streetrounds", targets: ["StreetRoundsCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CProj",
+            pkgConfig: "proj",
+            providers: [.apt(["libproj-dev"])]
+        ),
+        .target(name: "Geometry", dependencies: ["CProj"]),
+        .target(name: "StreetNetwork", dependencies: ["Geometry"]),
+        .target(
+            name: "StreetImport",
+            dependencies: ["Geometry", "StreetNetwork", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "ArcRouting"),
+        .target(
+            name: "Store",
+            dependencies: ["Geometry", "StreetNetwork", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "StreetRoundsCLI",
+            dependencies: [
+                "Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "Benchmarks",
+            dependencies: ["Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting"]
+        ),
+        .target(name: "TestSupport", dependencies: [], path: "Tests/TestSupport"),
+        .testTarget(name: "GeometryTests", dependencies: ["Geometry", "TestSupport"]),
+        .testTarget(name: "StreetNetworkTests", dependencies: ["StreetNetwork", "Geometry", "TestSupport"]),
+        .testTarget(name: "StreetImportTests", dependencies: ["StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
+        .testTarget(name: "ArcRoutingTests", dependencies: ["ArcRouting", "TestSupport"]),
+        .testTarget(name: "StreetRoundsCLITests", dependencies: ["TestSupport"]),
+    ]
+)

@@ -1,0 +1,1 @@
+/// The capacitated arc routing solver: see issue 5.

@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+import Geometry
+import StreetNetwork
+
+/// Where a stored network came from.
+public struct NetworkProvenance: Sendable, Equatable {
+    public var sourceFile: String
+    public var sourceFormat: String
+    public var snapTolerance: Double
+    public var importedAt: String
+
+    public init(sourceFile: String, sourceFormat: String, snapTolerance: Double, importedAt: String) {
+        self.sourceFile = sourceFile
+        self.sourceFormat = sourceFormat
+        self.snapTolerance = snapTolerance
+        self.importedAt = importedAt
+    }
+}
+
+extension RoundsStore {
+    /// Replaces the stored network with `network`, in one transaction: a
+    /// failure leaves the database exactly as it was.
+    /// - Complexity: O(n) inserts with prepared statements.
+    public func saveNetwork(_ network: StreetNetwork, provenance: NetworkProvenance) throws {
+        do {
+            try write { db in
+                try db.execute(sql: "DELETE FROM segment_rtree; DELETE FROM segment; DELETE FROM junction; DELETE FROM network;")
+                try db.execute(sql: """
+                    INSERT INTO network (id, crs, source_file, source_format, snap_tolerance_m, imported_at) VALUES (1, ?, ?, ?, ?, ?)
+                    """, arguments: [network.crs.code, provenance.sourceFile, provenance.sourceFormat, provenance.snapTolerance, provenance.importedAt])
+                let junction = try db.makeStatement(sql: "INSERT INTO junction (id, x, y) VALUES (?, ?, ?)")
+                for (id, p) in network.junctions.enumerated() {
+                    try junction.execute(arguments: [id, p.x, p.y])
+                }
+                let segment = try db.makeStatement(sql: """
+                    INSERT INTO segment (id, from_junction, to_junction, source_id, name, road_class, ref, usrn, form_of_way,
+                                         one_way, speed_kmh, length_m, component, geometry)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                let rtree = try db.makeStatement(sql: "INSERT INTO segment_rtree (id, min_x, max_x, min_y, max_y) VALUES (?, ?, ?, ?, ?)")
+                for s in network.segments {
+                    try segment.execute(arguments: [
+                        s.id, s.from, s.to, s.sourceID, s.name, s.roadClass, s.ref, s.usrn, s.formOfWay,
+                        s.oneWay, s.speedKmh, s.length.isFinite ? s.length : nil, s.component, _GeometryBlob.encode(s.points),
+                    ])
+                    let box = s.boundingBox
+                    try rtree.execute(arguments: [s.id, box.minX, box.maxX, box.minY, box.maxY])
+                }
+            }
+        } catch {
+            throw StoreError(.writeFailed, "could not save the street network to \(path); nothing was changed (\(error))")
+        }
+    }
+
+    /// Where the stored network came from; nil when there is none.
+    public func networkProvenance() throws -> NetworkProvenance? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM network WHERE id = 1").map {
+                NetworkProvenance(sourceFile: $0["source_file"], sourceFormat: $0["source_format"],
+                                  snapTolerance: $0["snap_tolerance_m"], importedAt: $0["imported_at"])
+            }
+        }
+    }
+
+    /// Loads the whole stored network.
+    /// - Throws: `StoreError.noNetwork` when none was imported.
+    public func loadNetwork() throws -> StreetNetwork {
+        try read { db in
+            guard let crs = try String.fetchOne(db, sql: "SELECT crs FROM network WHERE id = 1") else {
+                throw StoreError(.noNetwork, "\(path) holds no street network; import one with: streetrounds streets import FILE --db \(path)")
+            }
+            var junctions: [Point] = []
+            let jRows = try Row.fetchCursor(db, sql: "SELECT x, y FROM junction ORDER BY id")
+            while let row = try jRows.next() { junctions.append(Point(x: row[0], y: row[1])) }
+            var segments: [StreetSegment] = []
+            let sRows = try Row.fetchCursor(db, sql: "SELECT * FROM segment ORDER BY id")
+            while let row = try sRows.next() { segments.append(Self.segment(row)) }
+            return StreetNetwork(crs: CRS(crs), junctions: junctions, segments: segments)
+        }
+    }
+
+    static func segment(_ row: Row) -> StreetSegment {
+        StreetSegment(
+            id: row["id"], from: row["from_junction"], to: row["to_junction"], sourceID: row["source_id"],
+            name: row["name"], roadClass: row["road_class"], ref: row["ref"], usrn: row["usrn"],
+            formOfWay: row["form_of_way"], oneWay: row["one_way"], speedKmh: row["speed_kmh"],
+            length: row["length_m"], points: _GeometryBlob.decode(row["geometry"]), component: row["component"])
+    }
+}

@@ -1,0 +1,20 @@
+/// Errors from the SQLite store: a person can act on each message.
+public struct StoreError: Error, CustomStringConvertible, Equatable, Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// No database file, or not one of ours: the CLI's exit code 3.
+        case missingDatabase
+        case unreadableDatabase
+        case noNetwork
+        case writeFailed
+    }
+
+    public let kind: Kind
+    public let message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+}

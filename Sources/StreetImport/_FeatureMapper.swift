@@ -1,0 +1,122 @@
+import Foundation
+import Geometry
+import StreetNetwork
+
+/// Turns raw features into projected `StreetLine`s: keeps vehicle roads,
+/// reads the OSM or OS Open Roads attributes, checks coordinates and
+/// projects them. Errors name the feature by index and id.
+struct _FeatureMapper {
+    let file: String
+    let source: CRS
+    let projection: Projection?
+    var lines: [StreetLine] = []
+    var skipped: [String: Int] = [:]
+
+    init(file: String, source: CRS, target: CRS) throws {
+        self.file = file
+        self.source = source
+        if source == target {
+            projection = nil
+        } else {
+            do { projection = try Projection(from: source, to: target) } catch let e as GeometryError {
+                throw StreetImportError(.unknownCRS, "\(file): \(e.message)")
+            }
+        }
+    }
+
+    mutating func add(_ feature: _RawFeatures.Feature) throws {
+        let p = feature.properties
+        let name = "\(file): feature \(feature.index)" + (Self.sourceID(feature).map { " (id \($0))" } ?? "")
+        if let problem = feature.geometryError {
+            throw StreetImportError(.badFeature, "\(name): \(problem); fix or remove the feature")
+        }
+        guard let geometry = feature.geometry else { skipped["no geometry", default: 0] += 1; return }
+        let parts: [[Position]]
+        switch geometry {
+        case .lineString(let l): parts = [l]
+        case .multiLineString(let ls): parts = ls
+        default: skipped["\(geometry.typeName) geometry", default: 0] += 1; return
+        }
+        let roadClass: String
+        if let highway = p["highway"]?.text {
+            guard RoadClass.isVehicular(highway) else { skipped["highway=\(highway)", default: 0] += 1; return }
+            roadClass = highway
+        } else if let osClass = Self.first(p, "class", "road_classification", "roadClassification") {
+            roadClass = osClass
+        } else {
+            roadClass = "road"
+        }
+        for part in parts {
+            try checkCoordinates(part, feature: name)
+        }
+        var projected = try parts.map { try project($0, feature: name) }
+        let oneWay = Self.oneWayCode(p)
+        if oneWay == -1 { projected = projected.map { $0.reversed() } }
+        let speed = RoadClass.parseMaxSpeed(p["maxspeed"]?.text)
+        for (k, points) in projected.enumerated() {
+            var id = Self.sourceID(feature) ?? "feature-\(feature.index)"
+            if projected.count > 1 { id += "#\(k)" }
+            lines.append(StreetLine(
+                featureIndex: feature.index, sourceID: id,
+                name: Self.first(p, "name", "name1", "name_1"),
+                roadClass: roadClass,
+                ref: Self.first(p, "ref", "roadNumber", "road_classification_number"),
+                usrn: Self.first(p, "usrn", "USRN"),
+                formOfWay: Self.first(p, "formOfWay", "form_of_way"),
+                sourceStartNode: Self.first(p, "startNode", "start_node"),
+                sourceEndNode: Self.first(p, "endNode", "end_node"),
+                oneWay: oneWay != 0, speedKmh: speed, points: points))
+        }
+    }
+
+    /// -1 reversed one-way, 1 one-way, 0 two-way. Roundabouts and motorways
+    /// are one-way unless tagged otherwise, as in OSM.
+    static func oneWayCode(_ p: [String: JSON]) -> Int {
+        switch p["oneway"]?.text?.lowercased() {
+        case "yes", "true", "1": return 1
+        case "-1", "reverse": return -1
+        case "no", "false", "0": return 0
+        default:
+            if p["junction"]?.text == "roundabout" || p["highway"]?.text == "motorway" { return 1 }
+            return 0
+        }
+    }
+
+    static func sourceID(_ feature: _RawFeatures.Feature) -> String? {
+        let p = feature.properties
+        if let osm = p["@id"]?.text { return "\(p["@type"]?.text ?? "way")/\(osm)" }
+        if let osm = p["osm_id"]?.text { return "way/\(osm)" }
+        return feature.id ?? first(p, "identifier", "id")
+    }
+
+    static func first(_ p: [String: JSON], _ keys: String...) -> String? {
+        for key in keys {
+            if let value = p[key]?.text, !value.isEmpty { return value }
+        }
+        return nil
+    }
+
+    func checkCoordinates(_ positions: [Position], feature: String) throws {
+        for pos in positions {
+            guard pos.x.isFinite, pos.y.isFinite else {
+                throw StreetImportError(.badCoordinates, "\(feature): coordinate (\(pos.x), \(pos.y)) is not a finite number; fix the coordinate in the source data")
+            }
+            guard source.isWGS84 else { continue }
+            if abs(pos.x) > 180 || abs(pos.y) > 90 {
+                if (0...800_000).contains(pos.x), (0...1_400_000).contains(pos.y) {
+                    throw StreetImportError(.badCoordinates, "\(feature): coordinate (\(pos.x), \(pos.y)) is not longitude/latitude, yet the file claims WGS84; it looks like British National Grid metres: add a crs member naming EPSG:27700, or import with --source-crs EPSG:27700")
+                }
+                throw StreetImportError(.badCoordinates, "\(feature): coordinate (\(pos.x), \(pos.y)) is out of range for WGS84 (longitude -180..180, latitude -90..90); check the axis order and the CRS, or pass --source-crs")
+            }
+        }
+    }
+
+    func project(_ positions: [Position], feature: String) throws -> [Point] {
+        guard let projection else { return positions.map { Point(x: $0.x, y: $0.y) } }
+        var xs = positions.map(\.x), ys = positions.map(\.y)
+        guard projection.transform(xs: &xs, ys: &ys) else {
+            throw StreetImportError(.badCoordinates, "\(feature): PROJ cannot transform its coordinates from \(projection.source.code) to \(projection.target.code); the feature lies outside the area of that CRS; choose a --crs that covers it")
+        }
+        return zip(xs, ys).map { Point(x: $0, y: $1) }
+    }
+}

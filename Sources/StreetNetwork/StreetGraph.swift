@@ -1,0 +1,63 @@
+/// The street network as a compact directed graph for routing: adjacency in
+/// flat arrays (compressed sparse rows), one arc per direction of travel.
+///
+/// Arc `2s` runs along segment `s` from its `from` junction to its `to`
+/// junction; arc `2s + 1` runs back and exists only when the segment is
+/// two-way. Costs are integer travel times in milliseconds (scale 1 ms), so
+/// sums are exact and searches deterministic.
+public struct StreetGraph: Sendable {
+    public let nodeCount: Int
+    /// `firstOut[v] ..< firstOut[v + 1]` indexes the arcs leaving node v.
+    public let firstOut: [Int32]
+    /// Head node of each arc, in CSR order.
+    public let head: [Int32]
+    /// Travel time of each arc in milliseconds, in CSR order.
+    public let cost: [Int32]
+    /// The arc id (`2s` or `2s + 1`) of each CSR position.
+    public let arcID: [Int32]
+    /// Segment lengths in metres, by segment id.
+    public let segmentLength: [Double]
+
+    /// Builds the graph from a network.
+    /// - Complexity: O(n + m), a counting sort of arcs by tail.
+    public init(_ network: StreetNetwork) {
+        let n = network.junctions.count
+        var tails: [Int32] = [], heads: [Int32] = [], costs: [Int32] = [], ids: [Int32] = []
+        let m = network.segments.count * 2
+        tails.reserveCapacity(m); heads.reserveCapacity(m); costs.reserveCapacity(m); ids.reserveCapacity(m)
+        for s in network.segments {
+            let ms = Int32(max(1, (s.travelSeconds * 1000).rounded()))
+            tails.append(Int32(s.from)); heads.append(Int32(s.to)); costs.append(ms); ids.append(Int32(2 * s.id))
+            if !s.oneWay {
+                tails.append(Int32(s.to)); heads.append(Int32(s.from)); costs.append(ms); ids.append(Int32(2 * s.id + 1))
+            }
+        }
+        var first = [Int32](repeating: 0, count: n + 1)
+        for t in tails { first[Int(t) + 1] += 1 }
+        for v in 0..<n { first[v + 1] += first[v] }
+        var fill = first
+        var h = [Int32](repeating: 0, count: tails.count)
+        var c = [Int32](repeating: 0, count: tails.count)
+        var a = [Int32](repeating: 0, count: tails.count)
+        for k in tails.indices {
+            let pos = Int(fill[Int(tails[k])])
+            fill[Int(tails[k])] += 1
+            h[pos] = heads[k]; c[pos] = costs[k]; a[pos] = ids[k]
+        }
+        self.nodeCount = n
+        self.firstOut = first
+        self.head = h
+        self.cost = c
+        self.arcID = a
+        self.segmentLength = network.segments.map(\.length)
+    }
+
+    public var arcCount: Int { head.count }
+
+    /// The segment an arc runs along, and whether it runs against the
+    /// segment's drawing direction.
+    @inlinable
+    public static func segment(ofArc arc: Int32) -> (segment: Int, reversed: Bool) {
+        (Int(arc >> 1), arc & 1 == 1)
+    }
+}

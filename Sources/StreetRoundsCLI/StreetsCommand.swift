@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import Geometry
+import StreetImport
+import StreetNetwork
+import Store
+
+struct StreetsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "streets",
+        abstract: "Import and inspect the street network.",
+        subcommands: [Import.self, Info.self]
+    )
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a GeoJSON or GeoPackage street file into the database (replacing its network, in one transaction).")
+
+        @Argument(help: "The street file: GeoJSON (WGS84, or with a crs member) or GeoPackage.")
+        var file: String
+
+        @Option(help: "The database file (created when missing).")
+        var db: String
+
+        @Option(help: "The projected CRS to work in, in metres.")
+        var crs: String = "EPSG:27700"
+
+        @Option(help: "The CRS of the file's coordinates, when the file does not say (GeoJSON defaults to WGS84).")
+        var sourceCrs: String?
+
+        @Option(help: "The GeoPackage layer to read (default: the first line layer).")
+        var layer: String?
+
+        @Option(help: "Vertices closer than this many metres are joined into one junction.")
+        var snap: Double = 0.5
+
+        func validate() throws {
+            guard snap >= 0, snap <= 50 else { throw ValidationError("--snap must be between 0 and 50 metres") }
+            guard FileManager.default.fileExists(atPath: file) else {
+                throw ValidationError("no file at \(file); give the path of a GeoJSON or GeoPackage street file")
+            }
+        }
+
+        func run() throws {
+            let started = Date()
+            let url = URL(fileURLWithPath: file)
+            let read = try failing {
+                try StreetFile.read(url, sourceCRS: sourceCrs.map(CRS.init), targetCRS: CRS(crs), layer: layer)
+            }
+            let network = try failing { try StreetNetwork(lines: read.lines, crs: read.targetCRS, snapTolerance: snap) }
+            let store = try failing { try RoundsStore(path: db, create: true) }
+            let provenance = NetworkProvenance(
+                sourceFile: url.lastPathComponent, sourceFormat: read.format.rawValue, snapTolerance: snap,
+                importedAt: ISO8601DateFormatter().string(from: Date()))
+            try failing { try store.saveNetwork(network, provenance: provenance) }
+            let elapsed = Date().timeIntervalSince(started)
+            print("Imported \(url.lastPathComponent) (\(read.format.rawValue), \(read.sourceCRS) → \(read.targetCRS)) into \(db) in \(Format.fixed(elapsed, 2)) s")
+            let left = read.skipped.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .map { "\(Format.int($0.value)) \($0.key)" }
+            print("  features: \(Format.int(read.featureCount)) read, \(Format.int(Set(read.lines.map(\.featureIndex)).count)) streets kept"
+                  + (left.isEmpty ? "" : "; left out: " + left.prefix(6).joined(separator: ", ") + (left.count > 6 ? ", …" : "")))
+            printSummary(NetworkSummary(network))
+        }
+    }
+
+    struct Info: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Summarise the stored street network.")
+
+        @Option(help: "The database file.")
+        var db: String
+
+        func run() throws {
+            let store = try failing { try RoundsStore(path: db) }
+            let network = try failing { try store.loadNetwork() }
+            if let provenance = try failing({ try store.networkProvenance() }) {
+                print("Street network in \(db): \(provenance.sourceFile) (\(provenance.sourceFormat)), imported \(provenance.importedAt)")
+            }
+            let summary = NetworkSummary(network)
+            printSummary(summary)
+            let box = summary.boundingBox
+            print("  bounding box (\(network.crs)): \(Format.fixed(box.minX, 0)), \(Format.fixed(box.minY, 0)) to \(Format.fixed(box.maxX, 0)), \(Format.fixed(box.maxY, 0))")
+            if let projection = try? Projection(from: .wgs84, to: network.crs),
+               let sw = projection.unproject(Point(x: box.minX, y: box.minY)), let ne = projection.unproject(Point(x: box.maxX, y: box.maxY)) {
+                print("  bounding box (WGS84): \(Format.fixed(sw.lon, 5)),\(Format.fixed(sw.lat, 5)) to \(Format.fixed(ne.lon, 5)),\(Format.fixed(ne.lat, 5))")
+            }
+            let classes = summary.segmentsByClass.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            print("  road classes: " + classes.map { "\($0.key) \(Format.int($0.value))" }.joined(separator: ", "))
+        }
+    }
+}
+
+/// Prints the figures shared by `streets import` and `streets info`.
+func printSummary(_ s: NetworkSummary) {
+    print("  network: \(Format.int(s.segmentCount)) segments, \(Format.fixed(s.totalKm, 1)) km, \(Format.int(s.junctionCount)) junctions, \(Format.int(s.deadEndCount)) dead ends, \(Format.int(s.oneWayCount)) one-way segments")
+    guard let main = s.components.first else { return }
+    if s.components.count == 1 {
+        print("  components: 1 (every segment is reachable from every other, one-way streets aside)")
+        return
+    }
+    let rest = s.components.dropFirst()
+    let restSegments = rest.reduce(0) { $0 + $1.segments }, restKm = rest.reduce(0) { $0 + $1.km }
+    print("  components: \(s.components.count); main: \(Format.int(main.segments)) segments (\(Format.fixed(main.km, 1)) km); "
+          + "\(rest.count) detached, unreachable from the main network: \(Format.int(restSegments)) segments (\(Format.fixed(restKm, 1)) km)")
+    let names = s.detachedStreets.prefix(8)
+    print("  detached streets: " + names.joined(separator: "; ") + (s.detachedStreets.count > names.count ? "; and \(s.detachedStreets.count - names.count) more" : ""))
+}

@@ -1,0 +1,82 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// End-to-end: the built `streetrounds` binary on real input, compared with
+/// stored output, and its exit codes.
+final class StreetsCommandTests: XCTestCase {
+    private var directory: URL!
+    override func setUp() { directory = temporaryDirectory() }
+    override func tearDown() { try? FileManager.default.removeItem(at: directory) }
+
+    private var binary: URL { productsDirectory.appendingPathComponent("streetrounds") }
+
+    private func run(_ arguments: [String]) throws -> ProcessResult {
+        try runProcess(binary, arguments)
+    }
+
+    private func expected(_ name: String) throws -> String {
+        let url = SharedData.projectRoot.appendingPathComponent("Tests/StreetRoundsCLITests/Expected/\(name)")
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    func testImportInfoAndRouteOnTheSampleTown() throws {
+        let db = directory.appendingPathComponent("sample.sqlite").path
+        let sample = SharedData.projectRoot.appendingPathComponent("data/sample-town/streets.geojson").path
+        let imported = try run(["streets", "import", sample, "--db", db])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let info = try run(["streets", "info", "--db", db])
+        XCTAssertEqual(info.status, 0, info.stderr)
+        // The first line carries the import time.
+        XCTAssertEqual(info.stdout.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n", try expected("sample-info.txt"))
+        let route = try run(["route", "--db", db, "--from", "-2.8080,52.5310", "--to", "-2.8016,52.5420"])
+        XCTAssertEqual(route.status, 0, route.stderr)
+        XCTAssertEqual(route.stdout, try expected("sample-route.txt"))
+        let geojson = try run(["route", "--db", db, "--from", "-2.8080,52.5310", "--to", "-2.8016,52.5420", "--geojson"])
+        XCTAssertEqual(geojson.status, 0)
+        XCTAssertTrue(geojson.stdout.contains("\"LineString\""))
+    }
+
+    func testRutlandImportAndLongRoute() throws {
+        guard let file = SharedData.rutlandGeoJSON else { throw XCTSkip(SharedData.skipMessage) }
+        let db = directory.appendingPathComponent("rutland.sqlite").path
+        let imported = try run(["streets", "import", file.path, "--db", db])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertTrue(imported.stdout.contains("4,642 streets kept"), imported.stdout)
+        XCTAssertTrue(imported.stdout.contains("8,385 segments"), imported.stdout)
+        // Oakham Market Place to Uppingham.
+        let route = try run(["route", "--db", db, "--from", "-0.7275,52.6698", "--to", "-0.7214,52.5886"])
+        XCTAssertEqual(route.status, 0, route.stderr)
+        XCTAssertTrue(route.stdout.hasPrefix("From -0.7275,52.6698: 10 m from Market Place"), route.stdout)
+        XCTAssertTrue(route.stdout.contains("Distance: 10.03 km"), route.stdout)
+    }
+
+    func testExitCodesAndUnchangedDatabaseOnBadInput() throws {
+        let db = directory.appendingPathComponent("x.sqlite").path
+        let sample = SharedData.projectRoot.appendingPathComponent("data/sample-town/streets.geojson").path
+        XCTAssertEqual(try run(["streets", "import", sample, "--db", db]).status, 0)
+        let before = try run(["streets", "info", "--db", db]).stdout
+
+        let bad = directory.appendingPathComponent("bad.geojson")
+        try Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","id":"L9","properties":{"highway":"residential"},"geometry":{"type":"LineString","coordinates":[[354420.89,185691.22],[354423.67,185589.51]]}}]}"#.utf8).write(to: bad)
+        let failed = try run(["streets", "import", bad.path, "--db", db])
+        XCTAssertEqual(failed.status, 4)
+        XCTAssertTrue(failed.stderr.contains("feature 0 (id L9)"), failed.stderr)
+        XCTAssertTrue(failed.stderr.contains("British National Grid"), failed.stderr)
+        XCTAssertEqual(try run(["streets", "info", "--db", db]).stdout, before)
+
+        let csv = directory.appendingPathComponent("streets.csv")
+        try Data("a,b\n1,2\n".utf8).write(to: csv)
+        XCTAssertEqual(try run(["streets", "import", csv.path, "--db", db]).status, 4)
+        XCTAssertEqual(try run(["streets", "info", "--db", db]).stdout, before)
+
+        XCTAssertEqual(try run(["streets", "info", "--db", directory.appendingPathComponent("none.sqlite").path]).status, 3)
+        XCTAssertEqual(try run(["streets", "import", "/no/such/file.geojson", "--db", db]).status, 2)
+        XCTAssertEqual(try run(["route", "--db", db, "--from", "nowhere", "--to", "-2.80,52.54"]).status, 2)
+        XCTAssertEqual(try run(["streets", "import", sample, "--db", db, "--crs", "EPSG:4326"]).status, 4)
+        let far = try run(["route", "--db", db, "--from", "-2.0,52.54", "--to", "-2.8016,52.5420"])
+        XCTAssertEqual(far.status, 4)
+        XCTAssertTrue(far.stderr.contains("more than 500 m from any street"), far.stderr)
+        XCTAssertEqual(try run(["route", "--db", db, "--from", "-2.0,52.54", "--to", "-2.8016,52.5420", "--max-snap", "-1"]).status, 2)
+    }
+}
