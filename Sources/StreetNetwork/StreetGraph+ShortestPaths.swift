@@ -16,9 +16,9 @@ extension StreetGraph {
     /// - Parameter targets: when given, stops once all of them are settled.
     /// - Complexity: O((n + m) log n)
     public func shortestPaths(from sources: [(node: Int, cost: Int)], targets: [Int]? = nil) -> ShortestPathTree {
-        var workspace = _DijkstraWorkspace(nodeCount: nodeCount)
+        let workspace = _DijkstraWorkspace(nodeCount: nodeCount)
         workspace.run(self, sources: sources, targets: targets)
-        return ShortestPathTree(distance: workspace.distance, parentArc: workspace.parent)
+        return workspace.tree
     }
 
     /// Travel times from one node to all.
@@ -39,10 +39,10 @@ extension StreetGraph {
             // Each row is written by exactly one thread.
             nonisolated(unsafe) let out = buffer
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var workspace = _DijkstraWorkspace(nodeCount: nodeCount)
+                let workspace = _DijkstraWorkspace(nodeCount: nodeCount)
                 for i in stride(from: chunk, to: sources.count, by: chunks) {
                     workspace.run(self, sources: [(sources[i], 0)], targets: targets)
-                    out[i] = targets.map { workspace.distance[$0] }
+                    out[i] = workspace.distances(to: targets)
                 }
             }
         }
@@ -74,70 +74,139 @@ extension StreetGraph {
     }
 }
 
-/// Reusable arrays for repeated searches, so a matrix does not allocate per
-/// row.
-struct _DijkstraWorkspace {
-    var distance: [Int]
-    var parent: [Int32]
-    var settled: [Bool]
-    var touched: [Int32] = []
-    var heap = _MinHeap()
-    var isTarget: [Bool]
+/// Reusable buffers for repeated searches, so a matrix does not allocate
+/// per row; only the nodes a search touched are reset before the next one.
+/// Raw memory keeps the inner loop free of copy-on-write and exclusivity
+/// checks. A class: it owns that memory. Internal.
+final class _DijkstraWorkspace {
+    let nodeCount: Int
+    private let dist: UnsafeMutablePointer<Int>
+    private let parent: UnsafeMutablePointer<Int32>
+    private let settled: UnsafeMutablePointer<Bool>
+    private let isTarget: UnsafeMutablePointer<Bool>
+    /// Nodes whose distance was set, to reset them cheaply.
+    private let touched: UnsafeMutablePointer<Int32>
+    private var touchedCount = 0
+    /// The lazy binary heap: (key, node) pairs, at most one per relaxation.
+    private var heapKeys: UnsafeMutablePointer<Int>
+    private var heapNodes: UnsafeMutablePointer<Int32>
+    private var heapCapacity: Int
 
     init(nodeCount: Int) {
-        distance = [Int](repeating: ShortestPathTree.unreachable, count: nodeCount)
-        parent = [Int32](repeating: -1, count: nodeCount)
-        settled = [Bool](repeating: false, count: nodeCount)
-        isTarget = [Bool](repeating: false, count: nodeCount)
+        self.nodeCount = nodeCount
+        let n = max(1, nodeCount)
+        dist = .allocate(capacity: n); dist.initialize(repeating: ShortestPathTree.unreachable, count: n)
+        parent = .allocate(capacity: n); parent.initialize(repeating: -1, count: n)
+        settled = .allocate(capacity: n); settled.initialize(repeating: false, count: n)
+        isTarget = .allocate(capacity: n); isTarget.initialize(repeating: false, count: n)
+        touched = .allocate(capacity: n)
+        heapCapacity = 16
+        heapKeys = .allocate(capacity: heapCapacity)
+        heapNodes = .allocate(capacity: heapCapacity)
     }
 
-    mutating func reset() {
-        for v in touched {
-            distance[Int(v)] = ShortestPathTree.unreachable
-            parent[Int(v)] = -1
-            settled[Int(v)] = false
+    deinit {
+        dist.deallocate(); parent.deallocate(); settled.deallocate(); isTarget.deallocate(); touched.deallocate()
+        heapKeys.deallocate(); heapNodes.deallocate()
+    }
+
+    /// The last search as arrays.
+    var tree: ShortestPathTree {
+        ShortestPathTree(distance: Array(UnsafeBufferPointer(start: dist, count: nodeCount)),
+                         parentArc: Array(UnsafeBufferPointer(start: parent, count: nodeCount)))
+    }
+
+    /// The distances of the last search to `targets`, in their order.
+    func distances(to targets: [Int]) -> [Int] {
+        targets.map { dist[$0] }
+    }
+
+    func run(_ graph: StreetGraph, sources: [(node: Int, cost: Int)], targets: [Int]?) {
+        for k in 0..<touchedCount {
+            let v = Int(touched[k])
+            dist[v] = ShortestPathTree.unreachable
+            parent[v] = -1
+            settled[v] = false
         }
-        touched.removeAll(keepingCapacity: true)
-        heap.removeAll()
-    }
-
-    mutating func run(_ graph: StreetGraph, sources: [(node: Int, cost: Int)], targets: [Int]?) {
-        reset()
+        touchedCount = 0
+        let needed = graph.arcCount + sources.count + 1
+        if needed > heapCapacity {
+            heapKeys.deallocate(); heapNodes.deallocate()
+            heapCapacity = needed
+            heapKeys = .allocate(capacity: needed)
+            heapNodes = .allocate(capacity: needed)
+        }
         var remaining = 0
         if let targets {
             for t in targets where !isTarget[t] { isTarget[t] = true; remaining += 1 }
         }
-        defer { if let targets { for t in targets { isTarget[t] = false } } }
-        for (node, cost) in sources where cost < distance[node] {
-            if distance[node] == ShortestPathTree.unreachable { touched.append(Int32(node)) }
-            distance[node] = cost
-            heap.push(cost, Int32(node))
+        let stopEarly = targets != nil
+        let keys = heapKeys, nodes = heapNodes, dist = dist, parent = parent, settled = settled
+        let isTarget = isTarget, touched = touched
+        var touchedCount = 0
+        var count = 0
+        for (node, c) in sources where c < dist[node] {
+            if dist[node] == ShortestPathTree.unreachable { touched[touchedCount] = Int32(node); touchedCount += 1 }
+            dist[node] = c
+            _heapPush(keys, nodes, &count, c, Int32(node))
         }
         graph.firstOut.withUnsafeBufferPointer { first in
             graph.head.withUnsafeBufferPointer { head in
                 graph.cost.withUnsafeBufferPointer { cost in
-                    while !heap.isEmpty {
-                        let (d, u32) = heap.pop()
-                        let u = Int(u32)
+                    while count > 0 {
+                        let (d, u) = _heapPop(keys, nodes, &count)
                         if settled[u] { continue }
                         settled[u] = true
-                        if targets != nil, isTarget[u] {
+                        if stopEarly, isTarget[u] {
                             remaining -= 1
-                            if remaining == 0 { return }
+                            if remaining == 0 { break }
                         }
                         for a in Int(first[u])..<Int(first[u + 1]) {
                             let v = Int(head[a])
                             let nd = d + Int(cost[a])
-                            if nd < distance[v] {
-                                if distance[v] == ShortestPathTree.unreachable { touched.append(Int32(v)) }
-                                distance[v] = nd
+                            if nd < dist[v] {
+                                if dist[v] == ShortestPathTree.unreachable { touched[touchedCount] = Int32(v); touchedCount += 1 }
+                                dist[v] = nd
                                 parent[v] = Int32(a)
-                                heap.push(nd, Int32(v))
+                                _heapPush(keys, nodes, &count, nd, Int32(v))
                             }
                         }
                     }
                 }
             }
         }
+        self.touchedCount = touchedCount
+        if let targets { for t in targets { isTarget[t] = false } }
     }
+}
+
+@inline(__always)
+private func _heapPush(_ keys: UnsafeMutablePointer<Int>, _ nodes: UnsafeMutablePointer<Int32>, _ count: inout Int, _ key: Int, _ node: Int32) {
+    var i = count
+    count += 1
+    while i > 0 {
+        let up = (i - 1) >> 1
+        if keys[up] <= key { break }
+        keys[i] = keys[up]; nodes[i] = nodes[up]
+        i = up
+    }
+    keys[i] = key; nodes[i] = node
+}
+
+@inline(__always)
+private func _heapPop(_ keys: UnsafeMutablePointer<Int>, _ nodes: UnsafeMutablePointer<Int32>, _ count: inout Int) -> (Int, Int) {
+    let top = (keys[0], Int(nodes[0]))
+    count -= 1
+    let lastKey = keys[count], lastNode = nodes[count]
+    var i = 0
+    while true {
+        var child = 2 * i + 1
+        if child >= count { break }
+        if child + 1 < count, keys[child + 1] < keys[child] { child += 1 }
+        if keys[child] >= lastKey { break }
+        keys[i] = keys[child]; nodes[i] = nodes[child]
+        i = child
+    }
+    keys[i] = lastKey; nodes[i] = lastNode
+    return top
 }
