@@ -1,3 +1,4 @@
+import ArcRouting
 import Foundation
 import Geometry
 import StreetImport
@@ -40,6 +41,7 @@ struct CommandFailure: Error {
         case let e as StreetImportError: self.init(.badInput, e.message)
         case let e as StreetNetworkError: self.init(.badInput, e.message)
         case let e as GeometryError: self.init(.badInput, e.message)
+        case let e as ArcRoutingError: self.init(.badInput, e.message)
         default: self.init(.internalError, "unexpected failure: \(error)")
         }
     }

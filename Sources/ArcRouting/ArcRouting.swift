@@ -1,1 +1,0 @@
-/// The capacitated arc routing solver: see issue 5.

@@ -1,0 +1,74 @@
+import Foundation
+
+extension CARPProblem {
+    /// Reads the classic CARP benchmark format (CARPLIB layout with Spanish
+    /// keywords: NOMBRE, VERTICES, CAPACIDAD, LISTA_ARISTAS_REQ,
+    /// LISTA_ARISTAS_NOREQ, DEPOSITO). Nodes are renumbered from 0. The
+    /// instance is named after the file (egl-e2-A names itself "egl-e2-7"),
+    /// COSTE_TOTAL_REQ is ignored (wrong in every val file), and the depot is
+    /// read from DEPOSITO, never assumed to be node 1.
+    /// - Throws: `ArcRoutingError.malformedInstance` with the line number.
+    public init(contentsOf url: URL) throws {
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw ArcRoutingError(.malformedInstance, "\(url.path): cannot read the file (\(error.localizedDescription))")
+        }
+        try self.init(carpText: text, name: url.deletingPathExtension().lastPathComponent)
+    }
+
+    public init(carpText text: String, name: String) throws {
+        var nodeCount: Int?, capacity: Int?, depot: Int?, fleet: Int?
+        var links: [Link] = []
+        var section = ""
+        func fail(_ line: Int, _ what: String) -> ArcRoutingError {
+            ArcRoutingError(.malformedInstance, "\(name) line \(line): \(what)")
+        }
+        for (k, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let number = k + 1
+            if line.isEmpty { continue }
+            if line.hasPrefix("(") {
+                // ( 1, 2)  coste 13 demanda 1
+                let inner = line.dropFirst().split(separator: ")", maxSplits: 1)
+                guard inner.count == 2 else { throw fail(number, "expected ( u, v) coste C [demanda D]") }
+                let ends = inner[0].split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+                let words = inner[1].split(separator: " ")
+                func value(_ key: String) -> Int? {
+                    guard let i = words.firstIndex(where: { $0.lowercased() == key }), i + 1 < words.count else { return nil }
+                    return Self.integer(words[i + 1])
+                }
+                guard ends.count == 2, let cost = value("coste") else { throw fail(number, "expected ( u, v) coste C [demanda D], found \"\(line)\"") }
+                let demand = value("demanda")
+                if section == "REQ", demand == nil { throw fail(number, "a required edge needs \"demanda D\"") }
+                links.append(Link(from: ends[0] - 1, to: ends[1] - 1, twoWay: true, deadheadCost: cost, serviceCost: cost,
+                                  demand: section == "REQ" ? demand : nil))
+                continue
+            }
+            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let key = parts[0].uppercased()
+            let value = parts.count > 1 ? parts[1].split(separator: " ").first.flatMap(Self.integer) : nil
+            switch key {
+            case "VERTICES": nodeCount = value
+            case "CAPACIDAD": capacity = value
+            case "VEHICULOS": fleet = value
+            case "DEPOSITO": depot = value.map { $0 - 1 }
+            case "LISTA_ARISTAS_REQ": section = "REQ"
+            case "LISTA_ARISTAS_NOREQ": section = "NOREQ"
+            default: break
+            }
+        }
+        guard let nodeCount else { throw ArcRoutingError(.malformedInstance, "\(name): no VERTICES line") }
+        guard let capacity else { throw ArcRoutingError(.malformedInstance, "\(name): no CAPACIDAD line") }
+        guard let depot else { throw ArcRoutingError(.malformedInstance, "\(name): no DEPOSITO line") }
+        guard links.contains(where: \.isRequired) else { throw ArcRoutingError(.malformedInstance, "\(name): no required edges (LISTA_ARISTAS_REQ)") }
+        _ = fleet  // a guide in these files; most papers leave the fleet free
+        self.init(name: name, nodeCount: nodeCount, depot: depot, links: links, capacity: capacity)
+        try validate()
+    }
+
+    /// "13" or "3625." as an integer; nil for anything else.
+    private static func integer<S: StringProtocol>(_ text: S) -> Int? {
+        guard let value = Double(text), value.isFinite, value == value.rounded(), abs(value) < 1e15 else { return nil }
+        return Int(value)
+    }
+}

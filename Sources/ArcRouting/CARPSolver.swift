@@ -1,0 +1,73 @@
+import Foundation
+
+/// The arc-routing core's entry point: solves a `CARPProblem` with the
+/// hybrid genetic search and returns routes, cost and search statistics.
+public enum CARPSolver {
+    public struct Result: Sendable {
+        public var solution: CARPSolution
+        /// A valid lower bound on the optimum (all service, plus the cheapest
+        /// way out and back for the fewest routes the demand needs).
+        public var lowerBound: Int
+        /// Seconds from the start until the best solution was found.
+        public var secondsToBest: Double
+        public var iterations: Int
+    }
+
+    /// Solves `problem`.
+    /// - Parameter progress: called now and then with (iterations, best
+    ///   cost, seconds); from more than one thread when `threads > 1`.
+    /// - Throws: `ArcRoutingError.infeasibleInstance` when no solution exists
+    ///   (a link over capacity or out of reach) or none was found in time.
+    public static func solve(_ problem: CARPProblem, parameters: SolverParameters = SolverParameters(),
+                             progress: (@Sendable (Int, Int, Double) -> Void)? = nil) throws -> Result {
+        let instance = try _Instance(problem)
+        let start = Date()
+        let deadline = start.addingTimeInterval(parameters.timeLimit)
+        let threads = max(1, parameters.threads)
+        let results = _Results(count: threads)
+        DispatchQueue.concurrentPerform(iterations: threads) { k in
+            var search = HybridGeneticSearch(instance, parameters: parameters, seed: parameters.seed &+ UInt64(k))
+            search.run(deadline: deadline, start: start, progress: progress)
+            results.set(k, search.best.map { ($0, search.bestTime, search.iterations) })
+        }
+        let found = results.all.compactMap { $0 }
+        guard let winner = found.min(by: { $0.0.cost != $1.0.cost ? $0.0.cost < $1.0.cost : $0.1 < $1.1 }) else {
+            throw ArcRoutingError(.infeasibleInstance, "\(problem.name): no feasible solution found within the time limit (\(parameters.timeLimit) s) or iteration budget; give more time, or check the capacity and the route limit")
+        }
+        let routes = winner.0.routes.map { route in
+            route.map { CARPService(link: instance.taskLink[$0 >> 1], reversed: $0 & 1 == 1) }
+        }
+        return Result(solution: CARPSolution(routes: routes, cost: winner.0.cost), lowerBound: instance.lowerBound,
+                      secondsToBest: winner.1, iterations: found.reduce(0) { $0 + $1.2 })
+    }
+}
+
+extension CARPSolver {
+    /// The construction the search starts from (nearest-neighbour giant
+    /// tour cut by Split within capacity), as a solution: the baseline the
+    /// solver's answer is never worse than. Route limits are not enforced
+    /// here.
+    public static func construct(_ problem: CARPProblem) throws -> CARPSolution {
+        let instance = try _Instance(problem)
+        let routes = _Construction.routes(instance)
+        return CARPSolution(routes: routes.map { $0.map { CARPService(link: instance.taskLink[$0 >> 1], reversed: $0 & 1 == 1) } },
+                            cost: routes.reduce(0) { $0 + instance.routeCost($1) })
+    }
+}
+
+/// Results of parallel searches, one slot per search.
+private final class _Results: @unchecked Sendable {
+    private var slots: [(_Individual, Double, Int)?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ k: Int, _ value: (_Individual, Double, Int)?) {
+        lock.lock(); slots[k] = value; lock.unlock()
+    }
+
+    var all: [(_Individual, Double, Int)?] {
+        lock.lock(); defer { lock.unlock() }
+        return slots
+    }
+}

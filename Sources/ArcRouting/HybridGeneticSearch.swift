@@ -1,0 +1,205 @@
+import Foundation
+
+/// The hybrid genetic search for CARP (Vidal 2017, "Node, edge, arc routing
+/// and turn penalties: multiple problems - one neighborhood extension";
+/// Vidal et al. 2012 for the population management): giant tours crossed by
+/// OX, cut optimally by Split, improved by local search with penalised
+/// capacity and route length, and kept in a population ranked by cost and
+/// diversity. Single-threaded; `CARPSolver` runs several at once.
+struct HybridGeneticSearch {
+    let instance: _Instance
+    let parameters: SolverParameters
+    let localSearch: _LocalSearch
+    var rng: RandomSource
+    var penalty: _Penalty
+    var population: [_Individual] = []
+    /// Broken-pairs distances between population members, by their ids.
+    var proximity: [Int: [Int: Double]] = [:]
+    var nextID = 0
+    var best: _Individual?
+    var bestTime = 0.0
+    var iterations = 0
+    var feasibleHistory: [Bool] = []
+
+    init(_ instance: _Instance, parameters: SolverParameters, seed: UInt64) {
+        self.instance = instance
+        self.parameters = parameters
+        self.rng = RandomSource(seed: seed)
+        self.localSearch = _LocalSearch(instance, granularity: parameters.granularity)
+        // Initial penalty: the largest deadhead per unit of the largest demand (as HGS-CVRP).
+        let maxDemand = Double(instance.demand.max() ?? 1)
+        let maxCost = Double(instance.table.cost.filter { $0 < _DistanceTable.unreachable }.max() ?? 1)
+        let start = max(0.1, min(1000, maxCost / max(1, maxDemand)))
+        penalty = _Penalty(load: start, duration: 1)
+    }
+
+    /// Runs until the time limit or the iteration budget.
+    /// - Parameter progress: called now and then with (iterations, best cost, seconds).
+    mutating func run(deadline: Date, start: Date, progress: ((Int, Int, Double) -> Void)? = nil) {
+        initialisePopulation(deadline: deadline, start: start)
+        var sinceImprovement = 0
+        while Date() < deadline {
+            if let budget = parameters.maxIterations, iterations >= budget { break }
+            iterations += 1
+            // Too few feasible parents yet (tight limits): a random tour instead.
+            let child = population.count < 2 ? randomTour() : crossover(population[tournament()], population[tournament()])
+            if educate(child, start: start) { sinceImprovement = 0 } else { sinceImprovement += 1 }
+            if population.count > parameters.populationSize + parameters.generationSize { selectSurvivors() }
+            if iterations % 100 == 0 { adaptPenalty() }
+            if sinceImprovement > parameters.restartAfter {
+                while !population.isEmpty { remove(at: population.count - 1) }
+                initialisePopulation(deadline: deadline, start: start)
+                sinceImprovement = 0
+            }
+            if iterations % 500 == 0, let best { progress?(iterations, best.cost, Date().timeIntervalSince(start)) }
+        }
+    }
+
+    private mutating func initialisePopulation(deadline: Date, start: Date) {
+        let n = instance.taskCount
+        if best == nil {
+            // The construction: kept as it is (feasible), and improved.
+            let routes = _Construction.routes(instance)
+            let individual = _Individual(routes: routes, cost: routes.reduce(0) { $0 + instance.routeCost($1) }, taskCount: n)
+            if _RouteState(instance, routes: routes, penalty: penalty).isFeasible { admit(individual, start: start) }
+            educate(routes.flatMap { $0 }, start: start)
+        }
+        var attempts = 0
+        while population.count < parameters.populationSize && attempts < 4 * parameters.populationSize {
+            if let budget = parameters.maxIterations, iterations >= budget, !population.isEmpty { break }
+            if Date() >= deadline && !population.isEmpty { break }
+            attempts += 1
+            educate(randomTour(), start: start)
+        }
+    }
+
+    /// Every task once, in random order and directions.
+    private mutating func randomTour() -> [Int] {
+        var tour = (0..<instance.taskCount).map { t in 2 * t + (instance.twoWay[t] && rng.below(2) == 1 ? 1 : 0) }
+        tour.shuffle(using: &rng)
+        return tour
+    }
+
+    /// Split, local search, repair when infeasible; keeps the result when
+    /// feasible. Returns whether it improved the best.
+    @discardableResult
+    private mutating func educate(_ tour: [Int], start: Date) -> Bool {
+        var state = _RouteState(instance, routes: _Split.split(tour, instance, penalty, loadFactor: parameters.splitLoadFactor), penalty: penalty)
+        localSearch.run(&state, rng: &rng)
+        feasibleHistory.append(state.isFeasible)
+        // Repair: stronger penalties, twice at most.
+        var factor = parameters.repairPenaltyFactor
+        for _ in 0..<2 where !state.isFeasible {
+            state.penalty = _Penalty(load: penalty.load * factor, duration: penalty.duration * factor)
+            localSearch.run(&state, rng: &rng)
+            factor *= parameters.repairPenaltyFactor
+        }
+        guard state.isFeasible else { return false }
+        return admit(_Individual(routes: state.nonEmptyRoutes, cost: state.totalCost, taskCount: instance.taskCount), start: start)
+    }
+
+    /// Adds a feasible individual unless it is a clone; returns whether it
+    /// improved the best.
+    @discardableResult
+    private mutating func admit(_ candidate: _Individual, start: Date) -> Bool {
+        var individual = candidate
+        var distances: [Int: Double] = [:]
+        for other in population {
+            let d = individual.distance(to: other)
+            if d == 0, other.cost == individual.cost { return false }  // a clone
+            distances[other.id] = d
+        }
+        individual.id = nextID
+        nextID += 1
+        for (id, d) in distances { proximity[id]![individual.id] = d }
+        proximity[individual.id] = distances
+        population.append(individual)
+        fitnessIsCurrent = false
+        if individual.cost < best?.cost ?? Int.max {
+            best = individual
+            bestTime = Date().timeIntervalSince(start)
+            return true
+        }
+        return false
+    }
+
+    private mutating func adaptPenalty() {
+        let recent = feasibleHistory.suffix(100)
+        guard !recent.isEmpty else { return }
+        let share = Double(recent.filter { $0 }.count) / Double(recent.count)
+        if share < parameters.targetFeasible - 0.05 { penalty.load = min(100_000, penalty.load * 1.2); penalty.duration = min(100_000, penalty.duration * 1.2) }
+        if share > parameters.targetFeasible + 0.05 { penalty.load = max(0.01, penalty.load * 0.85); penalty.duration = max(0.01, penalty.duration * 0.85) }
+        feasibleHistory.removeAll(keepingCapacity: true)
+    }
+
+    /// Biased fitness (Vidal et al. 2012): rank by cost plus, weighted, rank
+    /// by mean distance to the closest individuals.
+    private mutating func updateFitness() {
+        let n = population.count
+        guard n > 1 else { population.indices.forEach { population[$0].biasedFitness = 0 }; return }
+        var diversity = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            let row = proximity[population[i].id]!
+            var d = population.indices.compactMap { j in j == i ? nil : row[population[j].id] }
+            d.sort()
+            let k = min(parameters.closeCount, d.count)
+            diversity[i] = d.prefix(k).reduce(0, +) / Double(k)
+        }
+        let byCost = (0..<n).sorted { population[$0].cost < population[$1].cost }
+        let byDiversity = (0..<n).sorted { diversity[$0] > diversity[$1] }
+        var costRank = [Double](repeating: 0, count: n), diversityRank = costRank
+        for (r, i) in byCost.enumerated() { costRank[i] = Double(r) / Double(n - 1) }
+        for (r, i) in byDiversity.enumerated() { diversityRank[i] = Double(r) / Double(n - 1) }
+        let weight = 1 - Double(parameters.eliteCount) / Double(n)
+        for i in 0..<n { population[i].biasedFitness = costRank[i] + weight * diversityRank[i] }
+    }
+
+    private mutating func tournament() -> Int {
+        updateFitnessIfNeeded()
+        let a = rng.below(population.count), b = rng.below(population.count)
+        return population[a].biasedFitness <= population[b].biasedFitness ? a : b
+    }
+
+    private var fitnessIsCurrent = false
+    private mutating func updateFitnessIfNeeded() {
+        if !fitnessIsCurrent { updateFitness(); fitnessIsCurrent = true }
+    }
+
+    private mutating func selectSurvivors() {
+        while population.count > parameters.populationSize {
+            updateFitness()
+            let worst = population.indices.max { population[$0].biasedFitness < population[$1].biasedFitness }!
+            remove(at: worst)
+        }
+    }
+
+    private mutating func remove(at index: Int) {
+        let id = population[index].id
+        for other in proximity[id]!.keys { proximity[other]![id] = nil }
+        proximity[id] = nil
+        population.remove(at: index)
+        fitnessIsCurrent = false
+    }
+
+    /// Ordered crossover (OX, Oliver et al. 1987) on giant tours: a random
+    /// slice of parent A in place, the rest in parent B's order; each task
+    /// keeps the direction it had in the parent it came from.
+    private mutating func crossover(_ a: _Individual, _ b: _Individual) -> [Int] {
+        let tourA = a.giantTour, tourB = b.giantTour, n = tourA.count
+        guard n > 2 else { return tourA }
+        let i = rng.below(n), j = rng.below(n)
+        let (lo, hi) = (min(i, j), max(i, j))
+        var child = [Int](repeating: -1, count: n)
+        var taken = [Bool](repeating: false, count: n)
+        for k in lo...hi { child[k] = tourA[k]; taken[tourA[k] >> 1] = true }
+        var fill = (hi + 1) % n
+        for k in 0..<n {
+            let td = tourB[(hi + 1 + k) % n]
+            if taken[td >> 1] { continue }
+            child[fill] = td
+            taken[td >> 1] = true
+            fill = (fill + 1) % n
+        }
+        return child
+    }
+}

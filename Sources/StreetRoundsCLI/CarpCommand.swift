@@ -1,0 +1,94 @@
+import ArcRouting
+import ArgumentParser
+import Foundation
+import Geometry
+
+struct CarpCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "carp",
+        abstract: "Solve a capacitated arc routing benchmark instance (.dat, CARPLIB layout) with the arc-routing core.")
+
+    @Argument(help: "The instance file, e.g. ../shared/carp/instances/gdb/gdb1.dat.")
+    var file: String
+
+    @Option(help: "Time limit in seconds.")
+    var seconds: Double = 10
+
+    @Option(help: "Seed of the random source.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Iteration budget; with a seed, the same answer every run.")
+    var iterations: Int?
+
+    @Option(help: "Independent searches on that many threads (the best is kept).")
+    var threads: Int = 1
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    func validate() throws {
+        guard seconds > 0 else { throw ValidationError("--seconds must be positive") }
+        guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64") }
+        if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
+        guard FileManager.default.fileExists(atPath: file) else { throw ValidationError("no file at \(file)") }
+    }
+
+    func run() throws {
+        let url = URL(fileURLWithPath: file)
+        let problem = try failing { try CARPProblem(contentsOf: url) }
+        var parameters = SolverParameters()
+        parameters.timeLimit = seconds
+        parameters.seed = seed
+        parameters.maxIterations = iterations
+        parameters.threads = threads
+        let result = try failing { try CARPSolver.solve(problem, parameters: parameters) }
+        let check = CARPChecker.check(result.solution, for: problem)
+        guard check.isFeasible else {
+            throw CommandFailure(.internalError, "the solver returned a solution the checker rejects: " + check.problems.joined(separator: "; "))
+        }
+        let known = BestKnown.lookUp(problem.name, near: url)
+        if json {
+            var object: [String: JSON] = [
+                "instance": .string(problem.name),
+                "cost": .number(Double(result.solution.cost)),
+                "lower_bound": .number(Double(result.lowerBound)),
+                "seconds_to_best": .number((result.secondsToBest * 1000).rounded() / 1000),
+                "iterations": .number(Double(result.iterations)),
+                "routes": .array(result.solution.routes.map { route in
+                    .array(route.map { s in
+                        let link = problem.links[s.link]
+                        let (a, b) = s.reversed ? (link.to, link.from) : (link.from, link.to)
+                        return .array([.number(Double(a + 1)), .number(Double(b + 1))])
+                    })
+                }),
+            ]
+            if let known { object["best_known"] = .number(Double(known)) }
+            print(JSON.object(object).serialized())
+            return
+        }
+        print("\(problem.name): cost \(result.solution.cost), \(result.solution.routes.count) routes, found after \(Format.fixed(result.secondsToBest, 2)) s (\(Format.int(result.iterations)) iterations)")
+        print("  lower bound known to the solver: \(result.lowerBound)" + (known.map { "; best known: \($0) (gap \(Format.fixed(100 * Double(result.solution.cost - $0) / Double($0), 2))%)" } ?? ""))
+        for (k, route) in result.solution.routes.enumerated() {
+            let steps = route.map { s -> String in
+                let link = problem.links[s.link]
+                let (a, b) = s.reversed ? (link.to, link.from) : (link.from, link.to)
+                return "(\(a + 1),\(b + 1))"
+            }
+            print("  route \(k + 1): cost \(check.routeCosts[k]), load \(check.routeLoads[k]): " + steps.joined(separator: " "))
+        }
+    }
+}
+
+/// Best-known costs from `bks.csv` (instance,bks,...) in the folder above
+/// the instance's set, as ../shared/carp lays them out.
+enum BestKnown {
+    static func lookUp(_ name: String, near url: URL) -> Int? {
+        let csv = url.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("bks.csv")
+        guard let text = try? String(contentsOf: csv, encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: ",", maxSplits: 2)
+            if fields.count >= 2, fields[0] == name { return Int(fields[1]) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,156 @@
+import ArcRouting
+import Foundation
+import TestSupport
+import XCTest
+
+final class CARPSolverTests: XCTestCase {
+    /// A random connected mixed graph with `required` required links, some one-way.
+    private func randomProblem(seed: UInt64, nodes: Int, required: Int, extra: Int, capacity: Int) -> CARPProblem {
+        var rng = SplitMix64(seed: seed)
+        var links: [CARPProblem.Link] = []
+        // A two-way spanning path keeps every node reachable both ways.
+        for v in 1..<nodes {
+            links.append(.init(from: v - 1, to: v, deadheadCost: Int.random(in: 1...20, using: &rng)))
+        }
+        for _ in 0..<extra {
+            let a = Int.random(in: 0..<nodes, using: &rng), b = Int.random(in: 0..<nodes, using: &rng)
+            if a != b { links.append(.init(from: a, to: b, twoWay: Bool.random(using: &rng), deadheadCost: Int.random(in: 1...20, using: &rng))) }
+        }
+        for k in Array(links.indices).shuffled(using: &rng).prefix(required) {
+            links[k].demand = Int.random(in: 1...capacity, using: &rng)
+            links[k].serviceCost = links[k].deadheadCost + Int.random(in: 0...5, using: &rng)
+        }
+        return CARPProblem(name: "random-\(seed)", nodeCount: nodes, depot: Int.random(in: 0..<nodes, using: &rng), links: links, capacity: capacity)
+    }
+
+    private func parameters(iterations: Int, seed: UInt64 = 1) -> SolverParameters {
+        var p = SolverParameters()
+        p.maxIterations = iterations
+        p.timeLimit = 60
+        p.seed = seed
+        return p
+    }
+
+    /// The exact optimum by brute force: every order of the tasks and every
+    /// choice of directions, cut into routes by an exact DP (any solution is
+    /// some order cut into routes, the fleet being free).
+    private func bruteForceOptimum(_ p: CARPProblem) -> Int {
+        let n = p.nodeCount
+        var d = [[Int]](repeating: [Int](repeating: Int.max / 4, count: n), count: n)
+        for v in 0..<n { d[v][v] = 0 }
+        for l in p.links {
+            d[l.from][l.to] = min(d[l.from][l.to], l.deadheadCost)
+            if l.twoWay { d[l.to][l.from] = min(d[l.to][l.from], l.deadheadCost) }
+        }
+        for k in 0..<n { for i in 0..<n { for j in 0..<n where d[i][k] + d[k][j] < d[i][j] { d[i][j] = d[i][k] + d[k][j] } } }
+        let tasks = p.requiredLinks
+        var best = Int.max
+        func permutations(_ items: [Int]) -> [[Int]] {
+            guard items.count > 1 else { return [items] }
+            return items.indices.flatMap { i -> [[Int]] in
+                var rest = items
+                let x = rest.remove(at: i)
+                return permutations(rest).map { [x] + $0 }
+            }
+        }
+        for order in permutations(tasks) {
+            for mask in 0..<(1 << order.count) {
+                let ends = order.enumerated().map { k, l -> (Int, Int)? in
+                    let link = p.links[l]
+                    let flip = mask & (1 << k) != 0
+                    if flip && !link.twoWay { return nil }
+                    return flip ? (link.to, link.from) : (link.from, link.to)
+                }
+                guard ends.allSatisfy({ $0 != nil }) else { continue }
+                var cost = [Int](repeating: Int.max / 4, count: order.count + 1)
+                cost[0] = 0
+                for i in 0..<order.count {
+                    var load = 0, route = 0
+                    for j in i..<order.count {
+                        load += p.links[order[j]].demand!
+                        if load > p.capacity { break }
+                        route += (j == i ? d[p.depot][ends[j]!.0] : d[ends[j - 1]!.1][ends[j]!.0]) + p.links[order[j]].serviceCost
+                        cost[j + 1] = min(cost[j + 1], cost[i] + route + d[ends[j]!.1][p.depot])
+                    }
+                }
+                best = min(best, cost[order.count])
+            }
+        }
+        return best
+    }
+
+    func testFindsTheExactOptimumOnTinyInstances() throws {
+        for seed in UInt64(1)...12 {
+            let p = randomProblem(seed: seed, nodes: 6, required: 5, extra: 4, capacity: 6)
+            let result = try CARPSolver.solve(p, parameters: parameters(iterations: 300, seed: seed))
+            XCTAssertTrue(CARPChecker.check(result.solution, for: p).isFeasible)
+            XCTAssertEqual(result.solution.cost, bruteForceOptimum(p), "seed \(seed)")
+            XCTAssertLessThanOrEqual(result.lowerBound, result.solution.cost)
+        }
+    }
+
+    func testSolutionsPassTheCheckerAndBeatTheConstruction() throws {
+        for seed in UInt64(100)...110 {
+            let p = randomProblem(seed: seed, nodes: 30, required: 35, extra: 40, capacity: 20)
+            let result = try CARPSolver.solve(p, parameters: parameters(iterations: 200, seed: seed))
+            let report = CARPChecker.check(result.solution, for: p)
+            XCTAssertTrue(report.isFeasible, "seed \(seed): \(report.problems)")
+            XCTAssertEqual(report.cost, result.solution.cost)
+            let construction = try CARPSolver.construct(p)
+            XCTAssertTrue(CARPChecker.check(construction, for: p).isFeasible)
+            XCTAssertLessThanOrEqual(result.solution.cost, construction.cost, "seed \(seed)")
+            XCTAssertLessThanOrEqual(result.lowerBound, result.solution.cost)
+        }
+    }
+
+    func testRouteLimitIsKept() throws {
+        var p = randomProblem(seed: 7, nodes: 20, required: 20, extra: 20, capacity: 1_000)
+        let free = try CARPSolver.solve(p, parameters: parameters(iterations: 100))
+        let longest = CARPChecker.check(free.solution, for: p).routeCosts.max()!
+        // No tighter than the dearest single-task route (in its cheaper
+        // direction), so a solution exists.
+        func alone(_ reversed: Bool) -> [Int] {
+            let routes = p.requiredLinks.map { [CARPService(link: $0, reversed: reversed && p.links[$0].twoWay)] }
+            return CARPChecker.check(CARPSolution(routes: routes, cost: 0), for: p).routeCosts
+        }
+        let dearest = zip(alone(false), alone(true)).map { min($0, $1) }.max()!
+        p.maxRouteCost = max(dearest, longest * 2 / 3)
+        XCTAssertLessThan(p.maxRouteCost!, longest)
+        let limited = try CARPSolver.solve(p, parameters: parameters(iterations: 300))
+        let report = CARPChecker.check(limited.solution, for: p)
+        XCTAssertTrue(report.isFeasible, "\(report.problems)")
+        XCTAssertTrue(report.routeCosts.allSatisfy { $0 <= p.maxRouteCost! })
+    }
+
+    func testRegressionGDB1FixedSeedAndBudget() throws {
+        guard let root = SharedData.carpInstances else { throw XCTSkip(SharedData.skipMessage) }
+        let p = try CARPProblem(contentsOf: root.appendingPathComponent("gdb/gdb1.dat"))
+        let a = try CARPSolver.solve(p, parameters: parameters(iterations: 50, seed: 1))
+        XCTAssertEqual(a.solution.cost, 316)  // the proven optimum
+        let b = try CARPSolver.solve(p, parameters: parameters(iterations: 50, seed: 1))
+        XCTAssertEqual(a.solution, b.solution)  // same seed and budget, same routes
+        XCTAssertEqual(a.lowerBound, 252)  // all service; the depot is an end of required edges
+    }
+
+    func testTwoThreadsAndDeterminismOnVal() throws {
+        guard let root = SharedData.carpInstances else { throw XCTSkip(SharedData.skipMessage) }
+        let p = try CARPProblem(contentsOf: root.appendingPathComponent("val/val1A.dat"))
+        var params = parameters(iterations: 100)
+        params.threads = 2
+        let a = try CARPSolver.solve(p, parameters: params), b = try CARPSolver.solve(p, parameters: params)
+        XCTAssertEqual(a.solution, b.solution)
+        XCTAssertTrue(CARPChecker.check(a.solution, for: p).isFeasible)
+        XCTAssertEqual(a.solution.cost, 173)
+    }
+
+    func testUnreachableLinkIsAnError() {
+        let p = CARPProblem(name: "cut", nodeCount: 4, depot: 0, links: [
+            .init(from: 0, to: 1, deadheadCost: 1, demand: 1),
+            .init(from: 2, to: 3, deadheadCost: 1, demand: 1),
+        ], capacity: 5)
+        XCTAssertThrowsError(try CARPSolver.solve(p)) { error in
+            XCTAssertEqual((error as? ArcRoutingError)?.kind, .infeasibleInstance)
+            XCTAssertTrue("\(error)".contains("required link 1 (2, 3) cannot be reached"), "\(error)")
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Geometry
+import TestSupport
+import XCTest
+
+final class CarpCommandTests: XCTestCase {
+    private var binary: URL { productsDirectory.appendingPathComponent("streetrounds") }
+
+    func testSolvesGDB1WithJSONOutput() throws {
+        guard let root = SharedData.carpInstances else { throw XCTSkip(SharedData.skipMessage) }
+        let result = try runProcess(binary, ["carp", root.appendingPathComponent("gdb/gdb1.dat").path, "--iterations", "20", "--seconds", "30", "--json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let json = try JSONParser.parse(result.stdout)
+        XCTAssertEqual(json["instance"]?.string, "gdb1")
+        XCTAssertEqual(json["cost"]?.number, 316)
+        XCTAssertEqual(json["best_known"]?.number, 316)
+        XCTAssertEqual(json["lower_bound"]?.number, 252)
+        // Every required edge appears once across the routes (22 in gdb1).
+        XCTAssertEqual(json["routes"]?.array?.reduce(0) { $0 + ($1.array?.count ?? 0) }, 22)
+        let text = try runProcess(binary, ["carp", root.appendingPathComponent("gdb/gdb1.dat").path, "--iterations", "20"])
+        XCTAssertTrue(text.stdout.hasPrefix("gdb1: cost 316"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("best known: 316 (gap 0.00%)"), text.stdout)
+    }
+
+    func testBadInstanceAndArguments() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bad = directory.appendingPathComponent("bad.dat")
+        try Data(" NOMBRE : bad\n VERTICES : 3\n CAPACIDAD : 5\n LISTA_ARISTAS_REQ :\n ( 1, 2)  coste 3 demanda 9\n DEPOSITO : 1\n".utf8).write(to: bad)
+        let failed = try runProcess(binary, ["carp", bad.path])
+        XCTAssertEqual(failed.status, 4)
+        XCTAssertTrue(failed.stderr.contains("more than the capacity 5"), failed.stderr)
+        XCTAssertEqual(try runProcess(binary, ["carp", "/no/such.dat"]).status, 2)
+        XCTAssertEqual(try runProcess(binary, ["carp", bad.path, "--seconds", "0"]).status, 2)
+    }
+}
