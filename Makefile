@@ -38,6 +38,7 @@ bench: deps
 	$(SWIFT) build -c release --product streetrounds
 	$(SWIFT) build -c release --product Benchmarks
 	python3 scripts/bench_network.py
+	python3 scripts/bench_carp.py --seconds 10 --jobs 2
 
 # Regenerate the synthetic sample (deterministic: same bytes every time).
 sample:

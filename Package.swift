@@ -50,7 +50,7 @@ let package = Package(
             name: "Benchmarks",
             dependencies: ["Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting"]
         ),
-        .target(name: "TestSupport", dependencies: [], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["ArcRouting"], path: "Tests/TestSupport"),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "TestSupport"]),
         .testTarget(name: "StreetNetworkTests", dependencies: ["StreetNetwork", "Geometry", "TestSupport"]),
         .testTarget(name: "StreetImportTests", dependencies: ["StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),

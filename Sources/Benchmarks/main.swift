@@ -6,6 +6,7 @@
 //
 // Prints one JSON object of figures on stdout; with --export, writes the
 // graph (CSR), the sources and targets, and the matrix for the peer.
+import ArcRouting
 import Foundation
 import Geometry
 import Store
@@ -23,17 +24,6 @@ func median(runs: Int, _ body: () throws -> Void) rethrows -> Double {
     var times: [Double] = []
     for _ in 0..<runs { times.append(try seconds(body)) }
     return times.sorted()[runs / 2]
-}
-
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 func networkBenchmark(file: URL, export: URL?) throws {
@@ -54,7 +44,7 @@ func networkBenchmark(file: URL, export: URL?) throws {
     let readTime = try median(runs: 5) { _ = try StreetFile.read(file) }
 
     let graph = StreetGraph(network)
-    var rng = SplitMix64(state: 48)
+    var rng = RandomSource(seed: 48)
     let mainNodes = Array(Set(network.segments.filter { $0.component == 0 }.flatMap { [$0.from, $0.to] })).sorted()
     let sources = (0..<1000).map { _ in mainNodes[Int.random(in: 0..<mainNodes.count, using: &rng)] }
     let targets = (0..<1000).map { _ in mainNodes[Int.random(in: 0..<mainNodes.count, using: &rng)] }

@@ -1,3 +1,4 @@
+import ArcRouting
 import Foundation
 
 /// Where the shared real data lives (`../shared` beside the project), for
@@ -37,20 +38,6 @@ public enum SharedData {
     public static var carpBestKnown: URL? { file("carp/bks.csv") }
 }
 
-/// A deterministic random number generator (SplitMix64), passed to every
-/// random step in tests so runs repeat exactly.
-public struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    public init(seed: UInt64) {
-        state = seed
-    }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The deterministic random source tests pass to every random step: the
+/// solver's own SplitMix64, so a seed means the same thing everywhere.
+public typealias SplitMix64 = RandomSource
