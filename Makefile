@@ -1,6 +1,7 @@
 # StreetRounds. `make run` and `make test` do all set-up on a fresh Debian
 # machine: they install PROJ (libproj-dev) when it is missing, then build.
 
+SHELL      := /bin/bash
 SWIFT      ?= swift
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN        := .build/debug/streetrounds
@@ -29,9 +30,13 @@ run: build
 	$(BIN) streets import data/sample-town/streets.geojson --db $(SAMPLE_DB)
 	$(BIN) route --db $(SAMPLE_DB) --from -2.8080,52.5310 --to -2.8016,52.5420
 
+# The exit code of `swift test` decides (pipefail); the last line repeats
+# XCTest's totals in the plain "N passed, N failed" form.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	@mkdir -p .build
+	set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test.log
+	@scripts/test_summary.sh .build/test.log
 
 # Benchmarks: release build, real data from ../shared, peers in the same run.
 bench: deps
