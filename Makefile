@@ -28,7 +28,10 @@ run: build
 	@mkdir -p out
 	@rm -f $(SAMPLE_DB) $(SAMPLE_DB)-wal $(SAMPLE_DB)-shm
 	$(BIN) streets import data/sample-town/streets.geojson --db $(SAMPLE_DB)
-	$(BIN) route --db $(SAMPLE_DB) --from -2.8080,52.5310 --to -2.8016,52.5420
+	@for org in county-council town-council highways-contractor housing-association litter-volunteers; do \
+		$(BIN) tasks submit data/sample-town/tasks/$$org.geojson --org $$org --db $(SAMPLE_DB) || exit $$?; \
+	done
+	$(BIN) tasks list --db $(SAMPLE_DB)
 
 # The exit code of `swift test` decides (pipefail); the last line repeats
 # XCTest's totals in the plain "N passed, N failed" form.

@@ -6,6 +6,7 @@
 //   StreetNetwork   segments, topology, compact graph, shortest paths
 //   StreetImport    readers for GeoJSON and GeoPackage street files
 //   ArcRouting      the capacitated arc routing solver (knows no streets)
+//   Works           activities, organisations, task lists, matching to streets
 //   Store           the SQLite store (GRDB): schema migrations, R*Tree
 //   streetrounds    the thin command-line executable
 import PackageDescription
@@ -35,26 +36,28 @@ let package = Package(
         // The solver is optimised in debug builds too: its tests run real
         // searches, which are 20-50 times slower unoptimised.
         .target(name: "ArcRouting", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        .target(name: "Works", dependencies: ["Geometry", "StreetNetwork"]),
         .target(
             name: "Store",
-            dependencies: ["Geometry", "StreetNetwork", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Geometry", "StreetNetwork", "Works", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "StreetRoundsCLI",
             dependencies: [
-                "Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting",
+                "Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "Benchmarks",
-            dependencies: ["Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting"]
+            dependencies: ["Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works"]
         ),
         .target(name: "TestSupport", dependencies: ["ArcRouting"], path: "Tests/TestSupport"),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "TestSupport"]),
         .testTarget(name: "StreetNetworkTests", dependencies: ["StreetNetwork", "Geometry", "TestSupport"]),
         .testTarget(name: "StreetImportTests", dependencies: ["StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
+        .testTarget(name: "WorksTests", dependencies: ["Works", "StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
         .testTarget(name: "ArcRoutingTests", dependencies: ["ArcRouting", "TestSupport"]),
         .testTarget(name: "StreetRoundsCLITests", dependencies: ["Geometry", "TestSupport"]),
     ]

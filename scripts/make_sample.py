@@ -32,12 +32,18 @@ class Town:
         self.rng = rng
         self.features = []
         self.next_id = 1
+        self.usrns = {}
+        self.streets = {}
 
     def way(self, points, highway, name=None, **tags):
         props = {"@type": "way", "@id": self.next_id, "highway": highway}
         self.next_id += 1
         if name:
             props["name"] = name
+            if highway != "footway":
+                # A synthetic USRN per street name (real USRNs are 8 digits too).
+                props["usrn"] = self.usrns.setdefault(name, str(38_700_001 + len(self.usrns)))
+                self.streets.setdefault(name, []).append(list(points))
         props.update(tags)
         self.features.append({
             "type": "Feature",
@@ -135,6 +141,135 @@ def build():
     return town
 
 
+DEPOTS = {
+    "county-depot": (700, -520), "town-yard": (-100, 330), "highways-depot": (1050, -1500),
+    "estate-office": (-650, -775), "market-cross": (60, 20),
+}
+
+
+def registry():
+    def depot(did, name):
+        x, y = DEPOTS[did]
+        lon, lat = lonlat(x, y)
+        return {"id": did, "name": name, "lon": lon, "lat": lat}
+
+    def crew(cid, depot_id, vehicle, skills, cost_h, cost_km, co2e, shift=7.5, capacity=None, unit=None):
+        c = {"id": cid, "depot": depot_id, "vehicle_type": vehicle, "skills": skills, "shift_hours": shift,
+             "cost_per_hour": cost_h, "cost_per_km": cost_km, "co2e_kg_per_km": co2e}
+        if capacity is not None:
+            c["capacity"], c["capacity_unit"] = capacity, unit
+        return c
+
+    van, sweeper, lorry, car = 0.25, 0.55, 0.60, 0.17
+    return {
+        "about": "SYNTHETIC organisations for the sample town. Costs per hour are crew plus vehicle; costs per km fuel and wear. "
+                 "CO2e per km are approximate averages from the UK Government GHG Conversion Factors for Company Reporting "
+                 "(diesel van up to 3.5 t about 0.25 kg/km; rigid lorry 7.5-17 t about 0.6 kg/km; average car about 0.17 kg/km): "
+                 "check them against the current year's tables.",
+        "organisations": [
+            {"id": "county-council", "name": "County Council Street Cleansing",
+             "depots": [depot("county-depot", "County depot, Depot Road")],
+             "crews": [crew("CC-SW1", "county-depot", "compact_sweeper", ["sweeping"], 45, 0.9, sweeper),
+                       crew("CC-LP1", "county-depot", "caged_van", ["litter_picking", "weed_control", "sweeping"], 38, 0.6, van)]},
+            {"id": "town-council", "name": "Stretton Magna Town Council",
+             "depots": [depot("town-yard", "Town council yard, Library car park")],
+             "crews": [crew("TC-1", "town-yard", "caged_van", ["litter_picking", "weed_control", "sweeping"], 32, 0.6, van)]},
+            {"id": "highways-contractor", "name": "Highways Contractor (term maintenance)",
+             "depots": [depot("highways-depot", "Highways depot, A49")],
+             "crews": [crew("HC-G1", "highways-depot", "gritter", ["gritting"], 65, 1.6, lorry, shift=8, capacity=6000, unit="kg salt"),
+                       crew("HC-T1", "highways-depot", "gully_tanker", ["gully_emptying"], 60, 1.5, lorry)]},
+            {"id": "housing-association", "name": "Stretton Homes Housing Association",
+             "depots": [depot("estate-office", "Estate office, Meadow Way")],
+             "crews": [crew("HA-1", "estate-office", "mower_van", ["grass_cutting", "litter_picking"], 30, 0.6, van)]},
+            {"id": "litter-volunteers", "name": "Stretton Litter Pickers (volunteers)",
+             "depots": [depot("market-cross", "Market cross meeting point")],
+             "crews": [crew("LV-1", "market-cross", "volunteer_car", ["litter_picking"], 0, 0.45, car, shift=3)]},
+        ],
+    }
+
+
+def task_lists(town):
+    """Five partners' lists with realistic overlaps (see data/README.md)."""
+    def line(name, part=None):
+        pieces = town.streets[name]
+        pts = [p for piece in pieces for p in piece] if part is None else pieces[part]
+        return {"type": "LineString", "coordinates": [lonlat(x, y) for x, y in pts]}
+
+    def point(x, y):
+        return {"type": "Point", "coordinates": lonlat(x, y)}
+
+    def polygon(corners):
+        ring = [lonlat(x, y) for x, y in corners] + [lonlat(*corners[0])]
+        return {"type": "Polygon", "coordinates": [ring]}
+
+    def feature(geometry, **props):
+        return {"type": "Feature", "geometry": geometry, "properties": props}
+
+    estate = polygon([(-480, -680), (-820, -680), (-820, -930), (-480, -930)])
+    lists = {}
+    lists["county-council"] = [
+        feature(line("High Street"), task_id="CC-SW-001", activity="sweeping", frequency="weekly",
+                weekdays=["mon", "tue", "wed", "thu", "fri"], hours="06:00-14:00", street="High Street",
+                notes="Channel sweep, whole length"),
+        feature(line("Station Road"), task_id="CC-SW-002", activity="sweeping", frequency="fortnightly", street="Station Road"),
+        feature(estate, task_id="CC-SW-003", activity="sweeping", frequency="monthly", notes="All estate roads, Meadow estate"),
+        feature(line("Sandford Avenue East"), task_id="CC-SW-004", activity="sweeping", frequency="weekly"),
+        feature(line("Church Street West"), task_id="CC-LP-001", activity="litter_picking", frequency="2/week",
+                weekdays=["mon", "thu"]),
+        feature(line("Burway Road East"), task_id="CC-WC-001", activity="weed_control", frequency="monthly",
+                season={"from": "04-01", "to": "09-30"}),
+    ]
+    lists["town-council"] = [
+        feature(line("High Street"), task_id="TC-001", activity="litter_picking", frequency="daily",
+                weekdays=["mon", "tue", "wed", "thu", "fri", "sat"], hours="07:00-11:00", street="High Street"),
+        feature(line("High Street"), task_id="TC-002", activity="sweeping", frequency="2/week",
+                weekdays=["tue", "fri"], street="High Street", notes="Hand barrow sweep after market days"),
+        feature(line("Market Place"), task_id="TC-003", activity="litter_picking", frequency="daily",
+                weekdays=["mon", "tue", "wed", "thu", "fri", "sat"]),
+        feature(None, task_id="TC-004", activity="weed_control", frequency="monthly", usrn=town.usrns["Church Street East"],
+                season={"from": "04-01", "to": "09-30"}),
+        feature(point(300, 0), task_id="TC-005", activity="litter_picking", frequency="weekly", street="Station Road",
+                notes="Bins by the station"),
+    ]
+    lists["highways-contractor"] = [
+        # The A49 shares its name with the town's western Shrewsbury Road: only its pieces east of the town.
+        feature({"type": "MultiLineString", "coordinates": [
+            [lonlat(x, y) for x, y in piece] for piece in town.streets["Shrewsbury Road"] if piece[0][0] > 900]},
+            task_id="HC-GR-001", activity="gritting", frequency="daily", weekdays=["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+            priority=1, season={"from": "11-01", "to": "03-31"}, street="A49"),
+        feature(line("High Street"), task_id="HC-GR-002", activity="gritting", frequency="daily",
+                weekdays=["mon", "tue", "wed", "thu", "fri", "sat", "sun"], priority=1, season={"from": "11-01", "to": "03-31"}),
+        feature(line("Station Approach"), task_id="HC-GR-003", activity="gritting", frequency="daily",
+                weekdays=["mon", "tue", "wed", "thu", "fri", "sat", "sun"], priority=1, season={"from": "11-01", "to": "03-31"}),
+        feature(line("Ludlow Road"), task_id="HC-GR-004", activity="gritting", frequency="daily",
+                weekdays=["mon", "tue", "wed", "thu", "fri", "sat", "sun"], priority=2, season={"from": "11-01", "to": "03-31"}),
+        feature(line("Station Road"), task_id="HC-GR-005", activity="gritting", frequency="daily",
+                weekdays=["mon", "tue", "wed", "thu", "fri", "sat", "sun"], priority=2, season={"from": "11-01", "to": "03-31"}),
+        feature(line("High Street"), task_id="HC-GU-001", activity="gully_emptying", frequency="monthly"),
+        feature(line("Station Road"), task_id="HC-GU-002", activity="gully_emptying", frequency="monthly"),
+        feature(line("Crossways"), task_id="HC-GU-003", activity="gully_emptying", frequency="monthly"),
+    ]
+    lists["housing-association"] = [
+        feature(estate, task_id="HA-GC-001", activity="grass_cutting", frequency="fortnightly",
+                season={"from": "03-15", "to": "10-31"}, notes="Verges on all estate roads"),
+        feature(estate, task_id="HA-LP-001", activity="litter_picking", frequency="weekly", weekdays=["wed"]),
+    ]
+    lists["litter-volunteers"] = [
+        feature(line("High Street"), task_id="LV-001", activity="litter_picking", frequency="weekly", weekdays=["sat"],
+                hours="09:00-12:00"),
+        feature(line("Hope Bowdler Road"), task_id="LV-002", activity="litter_picking", frequency="monthly", weekdays=["sun"]),
+        feature(line("All Stretton Road"), task_id="LV-003", activity="litter_picking", frequency="monthly", weekdays=["sun"]),
+        feature(line("Meadow Way"), task_id="LV-004", activity="litter_picking", frequency="fortnightly", weekdays=["sat"]),
+    ]
+    return lists
+
+
+def write_json(path, obj):
+    with open(path, "w") as f:
+        json.dump(obj, f, indent=1, sort_keys=True)
+        f.write("\n")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "data", "sample-town"))
@@ -150,6 +285,13 @@ def main():
         f.write(",\n".join(json.dumps(x, separators=(",", ":"), sort_keys=True) for x in town.features))
         f.write("\n]}\n")
     print(f"wrote {path}: {len(town.features)} ways")
+    write_json(os.path.join(args.out, "..", "organisations.json"), registry())
+    os.makedirs(os.path.join(args.out, "tasks"), exist_ok=True)
+    for org, features in task_lists(town).items():
+        doc = {"type": "FeatureCollection", "organisation": org,
+               "about": "SYNTHETIC task list for the sample town Stretton Magna", "features": features}
+        write_json(os.path.join(args.out, "tasks", f"{org}.geojson"), doc)
+    print(f"wrote data/organisations.json and 5 task lists in {os.path.join(args.out, 'tasks')}")
 
 
 if __name__ == "__main__":

@@ -83,3 +83,20 @@ public enum GeoJSONGeometry: Equatable, Sendable {
         }
     }
 }
+
+extension GeoJSONGeometry {
+    /// The geometry as a GeoJSON geometry object.
+    public var json: JSON {
+        func pos(_ p: Position) -> JSON { [.number(p.x), .number(p.y)] }
+        func line(_ l: [Position]) -> JSON { .array(l.map(pos)) }
+        let coordinates: JSON
+        switch self {
+        case .point(let p): coordinates = pos(p)
+        case .lineString(let l): coordinates = line(l)
+        case .multiLineString(let ls): coordinates = .array(ls.map(line))
+        case .polygon(let rings): coordinates = .array(rings.map(line))
+        case .multiPolygon(let polys): coordinates = .array(polys.map { .array($0.map(line)) })
+        }
+        return ["type": .string(typeName), "coordinates": coordinates]
+    }
+}

@@ -23,6 +23,10 @@ extension RoundsStore {
     /// failure leaves the database exactly as it was.
     /// - Complexity: O(n) inserts with prepared statements.
     public func saveNetwork(_ network: StreetNetwork, provenance: NetworkProvenance) throws {
+        let matched = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT organisation || task_id) FROM task_segment") ?? 0 }
+        guard matched == 0 else {
+            throw StoreError(.networkInUse, "\(path) holds \(matched) tasks matched to its street network; a new network would orphan them. Import into a new database and submit the task lists again there")
+        }
         do {
             try write { db in
                 try db.execute(sql: "DELETE FROM segment_rtree; DELETE FROM segment; DELETE FROM junction; DELETE FROM network;")

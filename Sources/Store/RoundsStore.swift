@@ -69,6 +69,7 @@ public final class RoundsStore: Sendable {
                 CREATE VIRTUAL TABLE segment_rtree USING rtree(id, min_x, max_x, min_y, max_y);
                 """)
         }
+        registerTaskMigrations(&migrator)
         return migrator
     }
 

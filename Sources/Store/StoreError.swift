@@ -5,6 +5,8 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case missingDatabase
         case unreadableDatabase
         case noNetwork
+        /// Tasks are matched to the network, so it cannot be replaced.
+        case networkInUse
         case writeFailed
     }
 

@@ -4,6 +4,7 @@ import Geometry
 import StreetImport
 import StreetNetwork
 import Store
+import Works
 
 /// The CLI's exit codes. Never renumber them: cron jobs and scripts test
 /// them.
@@ -37,11 +38,16 @@ struct CommandFailure: Error {
         switch error {
         case let e as CommandFailure: self = e
         case let e as StoreError:
-            self.init([.missingDatabase, .unreadableDatabase].contains(e.kind) ? .database : (e.kind == .noNetwork ? .badInput : .internalError), e.message)
+            switch e.kind {
+            case .missingDatabase, .unreadableDatabase: self.init(.database, e.message)
+            case .noNetwork, .networkInUse: self.init(.badInput, e.message)
+            case .writeFailed: self.init(.internalError, e.message)
+            }
         case let e as StreetImportError: self.init(.badInput, e.message)
         case let e as StreetNetworkError: self.init(.badInput, e.message)
         case let e as GeometryError: self.init(.badInput, e.message)
         case let e as ArcRoutingError: self.init(.badInput, e.message)
+        case let e as WorksError: self.init(.badInput, e.message)
         default: self.init(.internalError, "unexpected failure: \(error)")
         }
     }

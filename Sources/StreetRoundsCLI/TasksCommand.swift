@@ -1,0 +1,164 @@
+import ArgumentParser
+import Foundation
+import Geometry
+import Store
+import StreetNetwork
+import Works
+
+struct TasksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tasks",
+        abstract: "Validate, submit, list and export partners' task lists.",
+        subcommands: [Validate.self, Submit.self, List.self, Export.self]
+    )
+
+    /// Reads and checks a task list; with a network, matches it too.
+    /// Prints every problem and fails with exit 4 when there is any.
+    static func check(file: String, organisation: String?, data: WorksDataOptions, network: StreetNetwork?)
+        throws -> (TaskList, [String: [MatchedSegment]], Data) {
+        let bytes: Data
+        do { bytes = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+            throw CommandFailure(.badInput, "\(file): cannot read the file (\(error.localizedDescription))")
+        }
+        let (catalogue, registry) = try data.load()
+        let (list, readProblems) = TaskListReader(catalogue: catalogue, registry: registry).read(bytes, organisation: organisation)
+        var problems = readProblems
+        var matches: [String: [MatchedSegment]] = [:]
+        if let list, let network {
+            let projection = try failing { try Projection(from: .wgs84, to: network.crs) }
+            let matcher = TaskMatcher(index: SegmentIndex(network), projection: projection)
+            for task in list.tasks {
+                switch matcher.match(task) {
+                case .success(let found): matches[task.taskID] = found
+                case .failure(let problem): problems.append(problem)
+                }
+            }
+        }
+        guard problems.isEmpty, let list else {
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            let lines = problems.map { "  \(name): \($0)" }.joined(separator: "\n")
+            throw CommandFailure(.badInput, "\(name) has \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was stored:\n\(lines)")
+        }
+        return (list, matches, bytes)
+    }
+
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check a task list and report every problem (with --db, also match it to the streets).")
+
+        @Argument(help: "The task list (GeoJSON FeatureCollection).") var file: String
+        @Option(help: "A database with a street network, to check that every task matches streets.") var db: String?
+        @Option(help: "The organisation the file must be for.") var org: String?
+        @OptionGroup var data: WorksDataOptions
+
+        func run() throws {
+            let network = try db.map { path in try failing { try RoundsStore(path: path).loadNetwork() } }
+            let (list, matches, _) = try TasksCommand.check(file: file, organisation: org, data: data, network: network)
+            print("\(URL(fileURLWithPath: file).lastPathComponent): \(list.tasks.count) tasks for \(list.organisation), no problems")
+            if let network { print("  matched to " + summary(matches, network)) }
+        }
+    }
+
+    struct Submit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Replace an organisation's task list (one transaction; history kept; a rejected list changes nothing).")
+
+        @Argument(help: "The task list (GeoJSON FeatureCollection).") var file: String
+        @Option(help: "The organisation submitting it.") var org: String
+        @Option(help: "The database file.") var db: String
+        @OptionGroup var data: WorksDataOptions
+
+        func run() throws {
+            let store = try failing { try RoundsStore(path: db) }
+            let network = try failing { try store.loadNetwork() }
+            let (list, matches, bytes) = try TasksCommand.check(file: file, organisation: org, data: data, network: network)
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            let submission = try failing { try store.submit(list, matches: matches, fileName: name, checksum: Checksum.sha256(bytes)) }
+            print("Submitted \(name) for \(list.organisation): \(list.tasks.count) tasks, matched to \(summary(matches, network)) (submission \(submission.id), sha256 \(submission.checksum.prefix(12))…)")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the stored tasks with their matched streets, and the submission history.")
+
+        @Option(help: "The database file.") var db: String
+        @Option(help: "Only this organisation.") var org: String?
+
+        func run() throws {
+            let store = try failing { try RoundsStore(path: db) }
+            let network = try failing { try store.loadNetwork() }
+            let tasks = try failing { try store.tasks(organisation: org) }
+            for (organisation, group) in Dictionary(grouping: tasks, by: \.task.organisation).sorted(by: { $0.key < $1.key }) {
+                print("\(organisation): \(group.count) tasks")
+                for stored in group {
+                    let t = stored.task
+                    let km = stored.segments.reduce(0) { $0 + network.segments[$1.segment].length } / 1000
+                    var names: [String] = []
+                    for m in stored.segments where !names.contains(network.segments[m.segment].displayName) { names.append(network.segments[m.segment].displayName) }
+                    let when = "\(t.frequency) \(t.weekdays.map(\.code).joined(separator: ","))" + (t.season.map { " (\($0))" } ?? "") + (t.priority.map { " priority \($0)" } ?? "")
+                    print("  \(t.taskID)  \(t.activity)  \(when)  \(stored.segments.count) segment\(stored.segments.count == 1 ? "" : "s"), \(Format.fixed(km, 2)) km: "
+                          + names.prefix(4).joined(separator: ", ") + (names.count > 4 ? ", and \(names.count - 4) more" : ""))
+                }
+            }
+            let history = try failing { try store.submissions(organisation: org) }
+            if history.isEmpty { print("No task list submitted yet."); return }
+            print("Submissions:")
+            for s in history {
+                print("  \(s.id)  \(s.submittedAt)  \(s.organisation)  \(s.fileName)  \(s.taskCount) tasks  sha256 \(s.checksum.prefix(12))…")
+            }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Export stored tasks as GeoJSON: each task drawn as its matched segments, with segment_ids (re-submittable; opens in QGIS).")
+
+        @Option(help: "The database file.") var db: String
+        @Option(help: "The organisation whose list to export.") var org: String
+        @Option(help: "Write to this file instead of standard output.") var out: String?
+
+        func run() throws {
+            let store = try failing { try RoundsStore(path: db) }
+            let network = try failing { try store.loadNetwork() }
+            let projection = try failing { try Projection(from: .wgs84, to: network.crs) }
+            let tasks = try failing { try store.tasks(organisation: org) }
+            guard !tasks.isEmpty else { throw CommandFailure(.badInput, "\(db) holds no tasks of \(org); submit a list with 'streetrounds tasks submit FILE --org \(org) --db \(db)'") }
+            let features: [JSON] = tasks.map { stored in
+                let t = stored.task
+                let lines: [JSON] = stored.segments.map { m in
+                    .array(network.segments[m.segment].points.compactMap { projection.unproject($0) }.map {
+                        [.number(($0.lon * 1e7).rounded() / 1e7), .number(($0.lat * 1e7).rounded() / 1e7)]
+                    })
+                }
+                var properties: [String: JSON] = [
+                    "task_id": .string(t.taskID), "activity": .string(t.activity), "frequency": .string(t.frequency.description),
+                    "weekdays": .array(t.weekdays.map { .string($0.code) }),
+                    "segment_ids": .array(stored.segments.map { .number(Double($0.segment)) }),
+                ]
+                if let s = t.season { properties["season"] = ["from": .string(s.from.description), "to": .string(s.to.description)] }
+                if let h = t.hours { properties["hours"] = .string(h.description) }
+                if let m = t.serviceMinutes { properties["service_minutes"] = .number(m) }
+                if let p = t.priority { properties["priority"] = .number(Double(p)) }
+                if let n = t.notes { properties["notes"] = .string(n) }
+                if let s = t.street { properties["street"] = .string(s) }
+                if let u = t.usrn { properties["usrn"] = .string(u) }
+                return ["type": "Feature", "geometry": ["type": "MultiLineString", "coordinates": .array(lines)], "properties": .object(properties)]
+            }
+            let collection: JSON = ["type": "FeatureCollection", "organisation": .string(org), "features": .array(features)]
+            let text = collection.serialized() + "\n"
+            if let out {
+                do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
+                    throw CommandFailure(.badInput, "cannot write \(out) (\(error.localizedDescription))")
+                }
+                print("Wrote \(tasks.count) tasks of \(org) to \(out)")
+            } else {
+                print(text, terminator: "")
+            }
+        }
+    }
+}
+
+/// "N segments (X km) on M streets".
+func summary(_ matches: [String: [MatchedSegment]], _ network: StreetNetwork) -> String {
+    let ids = Set(matches.values.flatMap { $0.map(\.segment) })
+    let km = ids.reduce(0) { $0 + network.segments[$1].length } / 1000
+    let streets = Set(ids.map { network.segments[$0].displayName })
+    return "\(ids.count) segments (\(Format.fixed(km, 2)) km) on \(streets.count) streets"
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Geometry
+
+/// The partners, read from a JSON file (data/organisations.json):
+/// `{"organisations": [{"id", "name", "depots": [...], "crews": [...]}]}`.
+public struct OrganisationRegistry: Sendable {
+    public let organisations: [String: Organisation]
+
+    public init(_ organisations: [Organisation]) {
+        self.organisations = Dictionary(organisations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public subscript(id: String) -> Organisation? { organisations[id] }
+
+    public var ids: [String] { organisations.keys.sorted() }
+
+    /// - Throws: `WorksError.badRegistry` naming the organisation and field.
+    public init(contentsOf url: URL, catalogue: ActivityCatalogue) throws {
+        let file = url.lastPathComponent
+        let json: JSON
+        do { json = try JSONParser.parse(Data(contentsOf: url)) } catch {
+            throw WorksError(.badRegistry, "\(url.path): cannot read the organisation registry (\(error))")
+        }
+        guard let list = json["organisations"]?.array else {
+            throw WorksError(.badRegistry, "\(file): expected {\"organisations\": [ ... ]}")
+        }
+        var organisations: [Organisation] = []
+        for (k, entry) in list.enumerated() {
+            guard let id = entry["id"]?.string, !id.isEmpty else { throw WorksError(.badRegistry, "\(file): organisation \(k) has no \"id\"") }
+            func fail(_ what: String) -> WorksError { WorksError(.badRegistry, "\(file): organisation \(id): \(what)") }
+            var depots: [Organisation.Depot] = []
+            for d in entry["depots"]?.array ?? [] {
+                guard let did = d["id"]?.string, let lon = d["lon"]?.number, let lat = d["lat"]?.number,
+                      LonLat(lon: lon, lat: lat).isValidWGS84 else {
+                    throw fail("each depot needs \"id\", and \"lon\" and \"lat\" in WGS84 degrees")
+                }
+                depots.append(.init(id: did, name: d["name"]?.string ?? did, location: LonLat(lon: lon, lat: lat)))
+            }
+            guard !depots.isEmpty else { throw fail("needs at least one depot") }
+            var crews: [Organisation.Crew] = []
+            for c in entry["crews"]?.array ?? [] {
+                guard let cid = c["id"]?.string else { throw fail("a crew has no \"id\"") }
+                guard let depot = c["depot"]?.string, depots.contains(where: { $0.id == depot }) else {
+                    throw fail("crew \(cid) names no depot of this organisation (\(depots.map(\.id).joined(separator: ", ")))")
+                }
+                let skills = c["skills"]?.array?.compactMap(\.string) ?? []
+                for skill in skills where catalogue[skill] == nil {
+                    throw fail("crew \(cid) has skill \"\(skill)\", which is not in the activity catalogue\(_Suggestion.hint(skill, catalogue.codes))")
+                }
+                guard let shift = c["shift_hours"]?.number, shift > 0, shift <= 24 else { throw fail("crew \(cid) needs \"shift_hours\" between 0 and 24") }
+                crews.append(.init(id: cid, depot: depot, vehicleType: c["vehicle_type"]?.string ?? "van", skills: skills,
+                                   shiftHours: shift, capacity: c["capacity"]?.number, capacityUnit: c["capacity_unit"]?.string,
+                                   costPerHour: c["cost_per_hour"]?.number ?? 0, costPerKm: c["cost_per_km"]?.number ?? 0,
+                                   co2ePerKm: c["co2e_kg_per_km"]?.number ?? 0))
+            }
+            organisations.append(Organisation(id: id, name: entry["name"]?.string ?? id, depots: depots, crews: crews))
+        }
+        self.init(organisations)
+    }
+}

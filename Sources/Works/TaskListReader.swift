@@ -1,0 +1,176 @@
+import Foundation
+import Geometry
+
+/// Reads a partner's task list (GeoJSON, docs/task-list.schema.json) and
+/// reports every problem at once: feature, task id, property, what is
+/// wrong and what to do.
+public struct TaskListReader: Sendable {
+    /// Files over this size are refused before they are parsed.
+    public static let maxFileBytes = 20 * 1024 * 1024
+    /// The properties a task may have.
+    public static let properties = ["task_id", "activity", "frequency", "season", "weekdays", "hours", "usrn",
+                                    "segment_ids", "service_minutes", "priority", "notes", "street"]
+
+    public let catalogue: ActivityCatalogue
+    public let registry: OrganisationRegistry
+
+    public init(catalogue: ActivityCatalogue, registry: OrganisationRegistry) {
+        self.catalogue = catalogue
+        self.registry = registry
+    }
+
+    /// - Parameter organisation: when given (`--org`), the file must name it.
+    /// - Returns: the task list when there is no problem, and the problems.
+    public func read(_ data: Data, organisation expected: String? = nil) -> (list: TaskList?, problems: [TaskListProblem]) {
+        var problems: [TaskListProblem] = []
+        func fail(_ message: String) -> (TaskList?, [TaskListProblem]) { (nil, [TaskListProblem(message: message)]) }
+        guard data.count <= Self.maxFileBytes else {
+            return fail("the file is \(data.count / 1_048_576) MiB, over the limit of \(Self.maxFileBytes / 1_048_576) MiB; split the list into smaller files by area")
+        }
+        let document: GeoJSONDocument
+        do { document = try GeoJSONDocument(data: data) } catch { return fail("\(error)") }
+        guard document.crs.isWGS84 else {
+            return fail("the file declares \(document.crs); task lists are GeoJSON in WGS84 (RFC 7946): reproject to EPSG:4326 and drop the crs member")
+        }
+        // The organisation: named at the top, known, and the one --org says.
+        let named = document.members["organisation"]?.text
+        if named == nil {
+            problems.append(TaskListProblem(property: "organisation", message: "the FeatureCollection needs \"organisation\": \"ID\" at the top, one of: \(registry.ids.joined(separator: ", "))"))
+        } else if registry[named!] == nil {
+            problems.append(TaskListProblem(property: "organisation", message: "unknown organisation \"\(named!)\"\(_Suggestion.hint(named!, registry.ids)); registered: \(registry.ids.joined(separator: ", "))"))
+        }
+        if let expected, let named, expected != named {
+            problems.append(TaskListProblem(property: "organisation", message: "the file is for \"\(named)\" but --org says \"\(expected)\"; submit it under its own organisation"))
+        }
+        let organisation = named ?? expected ?? ""
+        guard !document.features.isEmpty else {
+            problems.append(TaskListProblem(message: "the collection has no features; a task list needs one Feature per task"))
+            return (nil, problems)
+        }
+        var tasks: [StreetTask] = []
+        var firstUse: [String: Int] = [:]
+        for feature in document.features {
+            var checker = _FeatureChecker(feature: feature, catalogue: catalogue)
+            if let task = checker.task(organisation: organisation) {
+                if let earlier = firstUse[task.taskID] {
+                    checker.problem("task_id", "task_id \"\(task.taskID)\" is used by feature \(earlier) too; each task needs its own id")
+                } else {
+                    firstUse[task.taskID] = feature.index
+                    if checker.problems.isEmpty { tasks.append(task) }
+                }
+            }
+            problems += checker.problems
+        }
+        return problems.isEmpty ? (TaskList(organisation: organisation, tasks: tasks), []) : (nil, problems)
+    }
+}
+
+/// Checks one feature, collecting every problem in it.
+private struct _FeatureChecker {
+    let feature: GeoJSONDocument.Feature
+    let catalogue: ActivityCatalogue
+    var problems: [TaskListProblem] = []
+    var taskID: String?
+
+    init(feature: GeoJSONDocument.Feature, catalogue: ActivityCatalogue) {
+        self.feature = feature
+        self.catalogue = catalogue
+        self.taskID = feature.properties["task_id"]?.text
+    }
+
+    mutating func problem(_ property: String?, _ message: String) {
+        problems.append(TaskListProblem(featureIndex: feature.index, taskID: taskID, property: property, message: message))
+    }
+
+    mutating func task(organisation: String) -> StreetTask? {
+        let p = feature.properties
+        for key in p.keys.sorted() where !TaskListReader.properties.contains(key) {
+            problem(key, "unknown property \"\(key)\"\(_Suggestion.hint(key, TaskListReader.properties)); the properties are: \(TaskListReader.properties.joined(separator: ", "))")
+        }
+        if taskID?.isEmpty ?? true { problem("task_id", "every task needs a \"task_id\", the partner's own id, stable across submissions") }
+        // Activity.
+        let activity = p["activity"]?.string
+        if activity == nil {
+            problem("activity", "missing; give one of: \(catalogue.codes.joined(separator: ", "))")
+        } else if catalogue[activity!] == nil {
+            problem("activity", "unknown activity \"\(activity!)\"\(_Suggestion.hint(activity!, catalogue.codes)); the catalogue has: \(catalogue.codes.joined(separator: ", "))")
+        }
+        // Frequency and days.
+        let frequencyText = p["frequency"]?.text
+        let frequency = frequencyText.flatMap(Frequency.init(parsing:))
+        if frequencyText == nil {
+            problem("frequency", "missing; give daily, weekly, fortnightly, monthly or N/week (e.g. 2/week)")
+        } else if frequency == nil {
+            problem("frequency", "\"\(frequencyText!)\" is not a frequency; use daily, weekly, fortnightly, monthly or N/week with N from 1 to 7")
+        }
+        var weekdays = Weekday.workingWeek
+        if let raw = p["weekdays"] {
+            if let list = raw.array, !list.isEmpty {
+                var days: [Weekday] = []
+                for item in list {
+                    if let text = item.text, let day = Weekday(parsing: text) { if !days.contains(day) { days.append(day) } } else {
+                        problem("weekdays", "\(item.text.map { "\"\($0)\"" } ?? item.typeName) is not a weekday; use mon, tue, wed, thu, fri, sat or sun")
+                    }
+                }
+                weekdays = days.sorted()
+            } else {
+                problem("weekdays", "must be a non-empty array such as [\"mon\", \"wed\", \"fri\"]; leave it out for Monday to Friday")
+            }
+        }
+        if case .perWeek(let n)? = frequency, n > weekdays.count, !weekdays.isEmpty {
+            problem("frequency", "\(n)/week needs at least \(n) allowed weekdays, only \(weekdays.count) given (\(weekdays.map(\.code).joined(separator: ", "))); allow more days or visit less often")
+        }
+        var season: Season?
+        if let raw = p["season"], !raw.isNull {
+            if let from = raw["from"]?.string.flatMap(Season.MonthDay.init(parsing:)), let to = raw["to"]?.string.flatMap(Season.MonthDay.init(parsing:)) {
+                season = Season(from: from, to: to)
+            } else {
+                problem("season", "must be {\"from\": \"MM-DD\", \"to\": \"MM-DD\"} with real dates, e.g. {\"from\": \"03-01\", \"to\": \"10-31\"}")
+            }
+        }
+        var hours: TimeWindow?
+        if let raw = p["hours"], !raw.isNull {
+            hours = raw.string.flatMap(TimeWindow.init(parsing:))
+            if hours == nil { problem("hours", "\(raw.text.map { "\"\($0)\"" } ?? raw.typeName) is not a time window; write \"HH:MM-HH:MM\", start before end, e.g. \"07:00-15:00\"") }
+        }
+        var serviceMinutes: Double?
+        if let raw = p["service_minutes"], !raw.isNull {
+            serviceMinutes = raw.number
+            if (serviceMinutes ?? 0) <= 0 || (serviceMinutes ?? 0) > 24 * 60 { problem("service_minutes", "must be a number of minutes above 0 and at most 1440"); serviceMinutes = nil }
+        }
+        var priority: Int?
+        if let raw = p["priority"], !raw.isNull {
+            if let n = raw.number, [1, 2, 3].contains(n) { priority = Int(n) } else { problem("priority", "must be 1, 2 or 3 (1 is treated first)") }
+            if activity != nil, activity != "gritting" { problem("priority", "applies to gritting only; remove it from this \(activity!) task") }
+        } else if activity == "gritting" {
+            problem("priority", "gritting tasks need a priority: 1, 2 or 3 (1 is treated first, within the treatment deadline)")
+        }
+        var segmentIDs: [Int]?
+        if let raw = p["segment_ids"], !raw.isNull {
+            let numbers = raw.array?.compactMap(\.number) ?? []
+            if raw.array == nil || numbers.count != raw.array!.count || numbers.contains(where: { $0 < 0 || $0 != $0.rounded() }) || numbers.isEmpty {
+                problem("segment_ids", "must be a non-empty array of segment ids (whole numbers from 'streetrounds tasks export' or the network)")
+            } else { segmentIDs = numbers.map { Int($0) } }
+        }
+        let usrn = p["usrn"].flatMap { $0.isNull ? nil : $0.text }
+        // Geometry.
+        if let message = feature.geometryError { problem("geometry", message + "; fix the geometry") }
+        if let g = feature.geometry {
+            for pos in g.allPositions where !(LonLat(lon: pos.x, lat: pos.y).isValidWGS84) {
+                if (0...800_000).contains(pos.x), (0...1_400_000).contains(pos.y) {
+                    problem("geometry", "coordinate (\(pos.x), \(pos.y)) looks like British National Grid metres, but task lists are WGS84 longitude/latitude; reproject the file to EPSG:4326")
+                } else {
+                    problem("geometry", "coordinate (\(pos.x), \(pos.y)) is not a WGS84 longitude/latitude; check the axis order")
+                }
+                break
+            }
+        } else if feature.geometryError == nil, usrn == nil, segmentIDs == nil {
+            problem("geometry", "the task says no place: give a geometry (LineString along the street, Point, or Polygon around the streets), a usrn, or segment_ids")
+        }
+        guard let taskID, let activity, let frequency else { return nil }
+        return StreetTask(organisation: organisation, taskID: taskID, activity: activity, frequency: frequency, season: season,
+                          weekdays: weekdays, hours: hours, usrn: usrn, segmentIDs: segmentIDs, serviceMinutes: serviceMinutes,
+                          priority: priority, notes: p["notes"]?.text, street: p["street"]?.text,
+                          geometry: feature.geometry, featureIndex: feature.index)
+    }
+}
