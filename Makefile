@@ -46,6 +46,7 @@ bench: deps
 	$(SWIFT) build -c release --product streetrounds
 	$(SWIFT) build -c release --product Benchmarks
 	python3 scripts/bench_network.py
+	.build/release/Benchmarks tasks ../shared/data/streets/rutland-osm/rutland-highways.geojson
 	python3 scripts/bench_carp.py --seconds 10 --jobs 2
 
 # Regenerate the synthetic sample (deterministic: same bytes every time).

@@ -1,95 +1,26 @@
-// Benchmarks on real data from ../shared, run by `make bench` through
-// scripts/bench_network.py, which runs the peer (SciPy) on the same graph in
-// the same run and prints the ratio. Release build only:
+// Benchmarks on real data from ../shared, outside the test run (release
+// build; `make bench` runs them all):
 //
-//   .build/release/Benchmarks network RUTLAND.geojson --export DIR
+//   Benchmarks network RUTLAND.geojson [--export DIR]   street network (with the SciPy peer: scripts/bench_network.py)
+//   Benchmarks tasks RUTLAND.geojson [--count N]        validate and match N task lists' tasks (default 100,000)
 //
-// Prints one JSON object of figures on stdout; with --export, writes the
-// graph (CSR), the sources and targets, and the matrix for the peer.
-import ArcRouting
+// A missing input file is skipped with a message, not failed.
 import Foundation
-import Geometry
-import Store
-import StreetImport
-import StreetNetwork
 
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    try body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+let arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
 }
-
-/// The median of `runs` timings of `body`.
-func median(runs: Int, _ body: () throws -> Void) rethrows -> Double {
-    var times: [Double] = []
-    for _ in 0..<runs { times.append(try seconds(body)) }
-    return times.sorted()[runs / 2]
-}
-
-func networkBenchmark(file: URL, export: URL?) throws {
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("streetrounds-bench-\(getpid())")
-    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: scratch) }
-
-    // Import: read + project + topology + one store transaction, as the CLI does.
-    var network: StreetNetwork!
-    var run = 0
-    let importTime = try median(runs: 5) {
-        run += 1
-        let read = try StreetFile.read(file)
-        network = try StreetNetwork(lines: read.lines, crs: read.targetCRS)
-        let store = try RoundsStore(path: scratch.appendingPathComponent("bench-\(run).sqlite").path, create: true)
-        try store.saveNetwork(network, provenance: NetworkProvenance(sourceFile: file.lastPathComponent, sourceFormat: "GeoJSON", snapTolerance: 0.5, importedAt: "bench"))
-    }
-    let readTime = try median(runs: 5) { _ = try StreetFile.read(file) }
-
-    let graph = StreetGraph(network)
-    var rng = RandomSource(seed: 48)
-    let mainNodes = Array(Set(network.segments.filter { $0.component == 0 }.flatMap { [$0.from, $0.to] })).sorted()
-    let sources = (0..<1000).map { _ in mainNodes[Int.random(in: 0..<mainNodes.count, using: &rng)] }
-    let targets = (0..<1000).map { _ in mainNodes[Int.random(in: 0..<mainNodes.count, using: &rng)] }
-
-    let oneToAll = median(runs: 5) { for s in sources.prefix(100) { _ = graph.shortestPaths(from: s) } } / 100
-    var matrix: [[Int]] = []
-    let matrixTime = median(runs: 3) { matrix = graph.matrix(from: sources, to: targets, threads: 1) }
-    let matrixTime2 = median(runs: 3) { _ = graph.matrix(from: sources, to: targets, threads: 2) }
-
-    let figures: [String: JSON] = [
-        "segments": .number(Double(network.segments.count)),
-        "junctions": .number(Double(graph.nodeCount)),
-        "arcs": .number(Double(graph.arcCount)),
-        "import_s": .number(importTime),
-        "read_s": .number(readTime),
-        "segments_per_s": .number(Double(network.segments.count) / importTime),
-        "one_to_all_ms": .number(oneToAll * 1000),
-        "matrix_1000_s": .number(matrixTime),
-        "matrix_1000_2threads_s": .number(matrixTime2),
-    ]
-    print(JSON.object(figures).serialized())
-
-    if let export {
-        try FileManager.default.createDirectory(at: export, withIntermediateDirectories: true)
-        var csr = "\(graph.nodeCount) \(graph.arcCount)\n"
-        for v in 0..<graph.nodeCount {
-            for a in Int(graph.firstOut[v])..<Int(graph.firstOut[v + 1]) { csr += "\(v) \(graph.head[a]) \(graph.cost[a])\n" }
-        }
-        try csr.write(to: export.appendingPathComponent("arcs.txt"), atomically: true, encoding: .utf8)
-        try (sources.map(String.init).joined(separator: "\n") + "\n").write(to: export.appendingPathComponent("sources.txt"), atomically: true, encoding: .utf8)
-        try (targets.map(String.init).joined(separator: "\n") + "\n").write(to: export.appendingPathComponent("targets.txt"), atomically: true, encoding: .utf8)
-        let rows = matrix.map { $0.map { $0 == ShortestPathTree.unreachable ? "inf" : String($0) }.joined(separator: " ") }
-        try (rows.joined(separator: "\n") + "\n").write(to: export.appendingPathComponent("matrix.txt"), atomically: true, encoding: .utf8)
-    }
-}
-
-let arguments = CommandLine.arguments.dropFirst()
-switch arguments.first {
-case "network":
-    guard arguments.count >= 2 else { fatalError("usage: Benchmarks network FILE.geojson [--export DIR]") }
-    let file = URL(fileURLWithPath: arguments[arguments.startIndex + 1])
-    var export: URL?
-    if let k = arguments.firstIndex(of: "--export"), k + 1 < arguments.endIndex { export = URL(fileURLWithPath: arguments[k + 1]) }
-    try networkBenchmark(file: file, export: export)
-default:
-    FileHandle.standardError.write(Data("usage: Benchmarks network FILE.geojson [--export DIR] | carp ...\n".utf8))
+guard arguments.count >= 2, ["network", "tasks"].contains(arguments[0]) else {
+    FileHandle.standardError.write(Data("usage: Benchmarks network|tasks FILE.geojson [--export DIR] [--count N]\n".utf8))
     exit(2)
+}
+let file = URL(fileURLWithPath: arguments[1])
+guard FileManager.default.fileExists(atPath: file.path) else {
+    print("skipped: \(file.path) is absent (../shared beside the project holds the real data)")
+    exit(0)
+}
+switch arguments[0] {
+case "network": try networkBenchmark(file: file, export: option("--export").map { URL(fileURLWithPath: $0) })
+default: try tasksBenchmark(file: file, count: option("--count").flatMap(Int.init) ?? 100_000)
 }
