@@ -114,7 +114,10 @@ extension RoundsStore {
 
     /// The stored tasks with their segments, by organisation then task id.
     public func tasks(organisation: String? = nil) throws -> [StoredTask] {
-        try read { db in
+        try read { db in try Self.fetchTasks(db, organisation: organisation) }
+    }
+
+    static func fetchTasks(_ db: Database, organisation: String?) throws -> [StoredTask] {
             var segments: [String: [MatchedSegment]] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT * FROM task_segment WHERE ?1 IS NULL OR organisation = ?1 ORDER BY segment_id", arguments: [organisation])
             while let row = try rows.next() {
@@ -134,7 +137,6 @@ extension RoundsStore {
                     geometry: (row["geometry"] as String?).flatMap(_TaskGeometry.decode), featureIndex: row["feature_index"])
                 return StoredTask(task: task, segments: segments[org + "\u{0}" + id] ?? [], submission: row["submission_id"])
             }
-        }
     }
 }
 

@@ -70,6 +70,7 @@ public final class RoundsStore: Sendable {
                 """)
         }
         registerTaskMigrations(&migrator)
+        registerOverlapMigrations(&migrator)
         return migrator
     }
 

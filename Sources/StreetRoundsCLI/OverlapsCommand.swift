@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import Geometry
+import Store
+import StreetNetwork
+import Works
+
+/// Output formats of `overlaps`.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+}
+
+struct OverlapsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "overlaps",
+        abstract: "Flag streets that two or more organisations visit in the same week (for a nightly cron job).",
+        discussion: "Exit codes: 0 nothing (new) found, 1 findings reported, 2 bad arguments, 3 database missing or unreadable.")
+
+    @Option(help: "The database file.") var db: String
+    @Option(help: "The ISO week, e.g. 2026-W48 (default: the current week).") var week: String?
+    @Option(help: "First day of the period, YYYY-MM-DD (with --to, instead of --week).") var from: String?
+    @Option(help: "Last day of the period, YYYY-MM-DD.") var to: String?
+    @Option(help: "text, json or csv.") var format: ReportFormat = .text
+    @Flag(help: "Report only findings never reported before (state kept in the database).") var newOnly = false
+    @Option(help: "Only findings that involve this organisation.") var org: String?
+    @Option(help: "The week fortnightly tasks count from (they are due every other week from it).") var fortnightAnchor: String = "2026-W01"
+    @Option(help: "The compatibility table (JSON).") var compatibility: String = "data/compatibility.json"
+    @OptionGroup var data: WorksDataOptions
+
+    static func day(_ text: String) -> Date? {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        guard let d = f.date(from: text), f.string(from: d) == text else { return nil }
+        return d
+    }
+
+    func validate() throws {
+        if week != nil, from != nil || to != nil { throw ValidationError("give --week or --from/--to, not both") }
+        if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
+        if let week, ISOWeek(parsing: week) == nil { throw ValidationError("--week \(week) is not an ISO week; write it as 2026-W48") }
+        if let from, Self.day(from) == nil { throw ValidationError("--from \(from) is not a date; write it as YYYY-MM-DD") }
+        if let to, Self.day(to) == nil { throw ValidationError("--to \(to) is not a date; write it as YYYY-MM-DD") }
+        if let a = from.flatMap(Self.day), let b = to.flatMap(Self.day) {
+            guard a <= b else { throw ValidationError("--from \(from!) is after --to \(to!)") }
+            guard b.timeIntervalSince(a) <= 366 * 86_400 else { throw ValidationError("the period is longer than a year; flag a year at most at a time") }
+        }
+        if ISOWeek(parsing: fortnightAnchor) == nil { throw ValidationError("--fortnight-anchor \(fortnightAnchor) is not an ISO week") }
+    }
+
+    func run() throws {
+        let (start, end, label): (Date, Date, String)
+        if let from, let to {
+            (start, end, label) = (Self.day(from)!, Self.day(to)!, "\(from) to \(to)")
+        } else {
+            let w = week.flatMap(ISOWeek.init(parsing:)) ?? ISOWeek(containing: Date())
+            (start, end, label) = (w.monday, w.date(of: .sunday), "\(w)")
+        }
+        let store = try failing { try RoundsStore(path: db) }
+        let network = try failing { try store.loadNetwork() }
+        let (catalogue, registry) = try data.load()
+        guard FileManager.default.fileExists(atPath: compatibility) else {
+            throw CommandFailure(.badInput, "no file at \(compatibility); run from the project folder, or pass --compatibility PATH")
+        }
+        let table = try failing { try Compatibility(contentsOf: URL(fileURLWithPath: compatibility), catalogue: catalogue) }
+        if let org, registry[org] == nil {
+            throw CommandFailure(.badArguments, "--org \(org) is not a registered organisation: \(registry.ids.joined(separator: ", "))")
+        }
+        let finder = OverlapFinder(network: network, catalogue: catalogue, registry: registry, compatibility: table)
+        let anchor = ISOWeek(parsing: fortnightAnchor)!
+        let find: ([StoredTask]) -> [Overlap] = { stored in
+            finder.find(stored.map { ($0.task, $0.segments.map(\.segment)) }, from: start, to: end, anchor: anchor, organisation: org)
+        }
+        let findings = try failing { newOnly ? try store.newOverlaps(find) : try store.overlaps(find) }
+        switch format {
+        case .json: print(OverlapReport.json(findings, period: label, start: start, end: end, newOnly: newOnly).serialized(pretty: true))
+        case .csv: if !findings.isEmpty { print(OverlapReport.csv(findings), terminator: "") }
+        case .text: if !findings.isEmpty { print(OverlapReport.text(findings, period: label, newOnly: newOnly), terminator: "") }
+        }
+        if !findings.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }
+    }
+}
