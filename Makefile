@@ -32,6 +32,7 @@ run: build
 		$(BIN) tasks submit data/sample-town/tasks/$$org.geojson --org $$org --db $(SAMPLE_DB) || exit $$?; \
 	done
 	$(BIN) tasks list --db $(SAMPLE_DB)
+	$(BIN) overlaps --db $(SAMPLE_DB) --week 2026-W48 || [ $$? -eq 1 ]
 
 # The exit code of `swift test` decides (pipefail); the last line repeats
 # XCTest's totals in the plain "N passed, N failed" form.
@@ -47,6 +48,7 @@ bench: deps
 	$(SWIFT) build -c release --product Benchmarks
 	python3 scripts/bench_network.py
 	.build/release/Benchmarks tasks ../shared/data/streets/rutland-osm/rutland-highways.geojson
+	.build/release/Benchmarks overlaps ../shared/data/streets/rutland-osm/rutland-highways.geojson
 	python3 scripts/bench_carp.py --seconds 10 --jobs 2
 
 # Regenerate the synthetic sample (deterministic: same bytes every time).

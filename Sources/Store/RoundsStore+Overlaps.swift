@@ -7,11 +7,10 @@ extension RoundsStore {
         migrator.registerMigration("v3-overlaps-seen") { db in
             try db.execute(sql: """
                 CREATE TABLE overlap_seen (
-                    key TEXT PRIMARY KEY,
+                    key INTEGER PRIMARY KEY,  -- the finding's 64-bit key, as a signed integer
                     kind TEXT NOT NULL,
                     segment_id INTEGER NOT NULL,
-                    first_reported_at TEXT NOT NULL,
-                    last_seen_at TEXT NOT NULL
+                    first_reported_at TEXT NOT NULL
                 );
                 """)
         }
@@ -28,16 +27,12 @@ extension RoundsStore {
                 var fresh: [Overlap] = []
                 try db.inTransaction(.immediate) {
                     let findings = find(try Self.fetchTasks(db, organisation: nil))
-                    let seen = try Set(String.fetchAll(db, sql: "SELECT key FROM overlap_seen"))
-                    let touch = try db.makeStatement(sql: "UPDATE overlap_seen SET last_seen_at = ? WHERE key = ?")
-                    let insert = try db.makeStatement(sql: "INSERT INTO overlap_seen (key, kind, segment_id, first_reported_at, last_seen_at) VALUES (?, ?, ?, ?, ?)")
-                    for finding in findings {
-                        if seen.contains(finding.key) {
-                            try touch.execute(arguments: [stamp, finding.key])
-                        } else {
-                            try insert.execute(arguments: [finding.key, finding.kind.rawValue, finding.segment, stamp, stamp])
-                            fresh.append(finding)
-                        }
+                    let seen = try Set(Int64.fetchAll(db, sql: "SELECT key FROM overlap_seen"))
+                    let insert = try db.makeStatement(sql: "INSERT INTO overlap_seen (key, kind, segment_id, first_reported_at) VALUES (?, ?, ?, ?)")
+                    fresh = findings.filter { !seen.contains(Int64(bitPattern: $0.keyValue)) }
+                    // In key order: appending to the B-tree is far cheaper than inserting at random.
+                    for finding in fresh.sorted(by: { Int64(bitPattern: $0.keyValue) < Int64(bitPattern: $1.keyValue) }) {
+                        try insert.execute(arguments: [Int64(bitPattern: finding.keyValue), finding.kind.rawValue, finding.segment, stamp])
                     }
                     return .commit
                 }

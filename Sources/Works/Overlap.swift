@@ -34,15 +34,25 @@ public struct Overlap: Sendable, Equatable {
         }
     }
 
-    /// Stable across runs: the segment, the kind and both tasks (not the
-    /// week), so the cron job can tell new findings from known ones.
-    public var key: String
+    /// Stable across runs: a 64-bit hash of the segment, the kind and both
+    /// tasks (not the week), so the cron job can tell new findings from
+    /// known ones.
+    public var keyValue: UInt64
+
+    /// The key as 16 hex digits, as reports print it.
+    public var key: String {
+        let digits = String(keyValue, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
     public var kind: Kind
     public var segment: Int
     public var street: String
     public var metres: Double
     /// The two parties, ordered by organisation then task id.
-    public var parties: [Party]
+    public var first: Party
+    public var second: Party
+
+    public var parties: [Party] { [first, second] }
     /// Visits that coincide: per week, the fewer of the two, summed.
     public var coVisits: Int
     /// Whether one crew could do both jobs in one visit.

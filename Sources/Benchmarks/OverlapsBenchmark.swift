@@ -1,0 +1,71 @@
+import ArcRouting
+import Foundation
+import Geometry
+import Store
+import StreetImport
+import StreetNetwork
+import Works
+
+/// Generates tasks on the network for five partners (seeded) until their
+/// visits in one ISO week reach `visits`, stores them, then times flagging
+/// the overlaps: in memory, and as the cron job runs it (from the store, with
+/// the new-only state written in the same transaction).
+func overlapsBenchmark(file: URL, visits target: Int) throws {
+    let read = try StreetFile.read(file)
+    let network = try StreetNetwork(lines: read.lines, crs: read.targetCRS)
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let catalogue = try ActivityCatalogue(contentsOf: root.appendingPathComponent("data/activities.json"))
+    let registry = try OrganisationRegistry(contentsOf: root.appendingPathComponent("data/organisations.json"), catalogue: catalogue)
+    let table = try Compatibility(contentsOf: root.appendingPathComponent("data/compatibility.json"), catalogue: catalogue)
+    let week = ISOWeek(parsing: "2026-W48")!, anchor = ISOWeek(year: 2026, week: 1)
+    var rng = RandomSource(seed: 48)
+    let organisations = registry.ids
+    let activities = ["sweeping", "litter_picking", "grass_cutting", "weed_control", "gully_emptying", "gritting"]
+    let frequencies: [Frequency] = [.daily, .daily, .perWeek(3), .perWeek(2), .weekly, .fortnightly, .monthly]
+    var tasks: [(task: StreetTask, segments: [Int])] = []
+    var total = 0
+    while total < target {
+        let org = organisations[rng.below(organisations.count)]
+        let activity = activities[rng.below(activities.count)]
+        var t = StreetTask(organisation: org, taskID: "B\(tasks.count)", activity: activity, frequency: frequencies[rng.below(frequencies.count)],
+                           weekdays: Weekday.workingWeek, priority: activity == "gritting" ? 1 + rng.below(3) : nil)
+        if activity == "gritting" { t.weekdays = Weekday.allCases; t.frequency = .daily }
+        let first = rng.below(network.segments.count), count = 4 + rng.below(5)
+        let segments = Array(first..<min(network.segments.count, first + count))
+        total += VisitPlan(t, from: week.monday, to: week.date(of: .sunday), anchor: anchor).totalVisits * segments.count
+        tasks.append((t, segments))
+    }
+    let finder = OverlapFinder(network: network, catalogue: catalogue, registry: registry, compatibility: table)
+    var findings: [Overlap] = []
+    let inMemory = median(runs: 3) { findings = finder.find(tasks, from: week.monday, to: week.date(of: .sunday), anchor: anchor) }
+
+    // The cron job's path: tasks read from the store, new-only state written.
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("streetrounds-overlaps-\(getpid())")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let store = try RoundsStore(path: scratch.appendingPathComponent("o.sqlite").path, create: true)
+    try store.saveNetwork(network, provenance: NetworkProvenance(sourceFile: file.lastPathComponent, sourceFormat: "GeoJSON", snapTolerance: 0.5, importedAt: "bench"))
+    let storing = try seconds {
+        for org in organisations {
+            let mine = tasks.filter { $0.task.organisation == org }
+            let matches = Dictionary(uniqueKeysWithValues: mine.map { ($0.task.taskID, $0.segments.map { MatchedSegment(segment: $0, sharedMetres: network.segments[$0].length) }) })
+            try store.submit(TaskList(organisation: org, tasks: mine.map(\.task)), matches: matches, fileName: "bench", checksum: "-")
+        }
+    }
+    var reported = 0
+    let cron = try seconds {
+        reported = try store.newOverlaps { stored in
+            finder.find(stored.map { ($0.task, $0.segments.map(\.segment)) }, from: week.monday, to: week.date(of: .sunday), anchor: anchor)
+        }.count
+    }
+    let again = try seconds {
+        _ = try store.newOverlaps { stored in
+            finder.find(stored.map { ($0.task, $0.segments.map(\.segment)) }, from: week.monday, to: week.date(of: .sunday), anchor: anchor)
+        }
+    }
+    let kinds = Overlap.Kind.allCases.map { kind in "\(findings.filter { $0.kind == kind }.count) \(kind.rawValue)" }.joined(separator: ", ")
+    print("Overlap benchmark: \(tasks.count) generated tasks of 5 partners on Rutland, \(total) visits in \(week), seed 48, release build")
+    print(String(format: "  flag in memory: %.3f s (median of 3); %d findings (%@)", inMemory, findings.count, kinds))
+    print(String(format: "  cron run, first (read tasks from SQLite, flag, record %d keys as reported, one transaction): %.3f s", reported, cron))
+    print(String(format: "  cron run, again (nothing new): %.3f s; storing the task lists beforehand: %.3f s", again, storing))
+}
