@@ -33,6 +33,7 @@ run: build
 	done
 	$(BIN) tasks list --db $(SAMPLE_DB)
 	$(BIN) overlaps --db $(SAMPLE_DB) --week 2026-W48 || [ $$? -eq 1 ]
+	$(BIN) plan --db $(SAMPLE_DB) --week 2026-W48 --out out/plan --seconds 5
 
 # The exit code of `swift test` decides (pipefail); the last line repeats
 # XCTest's totals in the plain "N passed, N failed" form.

@@ -6,7 +6,8 @@
 //   StreetNetwork   segments, topology, compact graph, shortest paths
 //   StreetImport    readers for GeoJSON and GeoPackage street files
 //   ArcRouting      the capacitated arc routing solver (knows no streets)
-//   Works           activities, organisations, task lists, matching to streets
+//   Works           activities, organisations, task lists, matching, overlaps, weekly planning
+//   Outputs         schedule CSV, GeoJSON, GPX, iCalendar, HTML report
 //   Store           the SQLite store (GRDB): schema migrations, R*Tree
 //   streetrounds    the thin command-line executable
 import PackageDescription
@@ -36,7 +37,8 @@ let package = Package(
         // The solver is optimised in debug builds too: its tests run real
         // searches, which are 20-50 times slower unoptimised.
         .target(name: "ArcRouting", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
-        .target(name: "Works", dependencies: ["Geometry", "StreetNetwork"]),
+        .target(name: "Works", dependencies: ["Geometry", "StreetNetwork", "ArcRouting"]),
+        .target(name: "Outputs", dependencies: ["Geometry", "StreetNetwork", "Works"]),
         .target(
             name: "Store",
             dependencies: ["Geometry", "StreetNetwork", "Works", .product(name: "GRDB", package: "GRDB.swift")]
@@ -44,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "StreetRoundsCLI",
             dependencies: [
-                "Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works",
+                "Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Outputs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -162,7 +162,7 @@ def registry():
 
     van, sweeper, lorry, car = 0.25, 0.55, 0.60, 0.17
     return {
-        "about": "SYNTHETIC organisations for the sample town. Costs per hour are crew plus vehicle; costs per km fuel and wear. "
+        "about": "SYNTHETIC organisations for the sample town. Volunteers keep to their own rounds (pools_crews false). Costs per hour are crew plus vehicle; costs per km fuel and wear. "
                  "CO2e per km are approximate averages from the UK Government GHG Conversion Factors for Company Reporting "
                  "(diesel van up to 3.5 t about 0.25 kg/km; rigid lorry 7.5-17 t about 0.6 kg/km; average car about 0.17 kg/km): "
                  "check them against the current year's tables.",
@@ -181,7 +181,7 @@ def registry():
             {"id": "housing-association", "name": "Stretton Homes Housing Association",
              "depots": [depot("estate-office", "Estate office, Meadow Way")],
              "crews": [crew("HA-1", "estate-office", "mower_van", ["grass_cutting", "litter_picking"], 30, 0.6, van)]},
-            {"id": "litter-volunteers", "name": "Stretton Litter Pickers (volunteers)",
+            {"id": "litter-volunteers", "name": "Stretton Litter Pickers (volunteers)", "pools_crews": False,
              "depots": [depot("market-cross", "Market cross meeting point")],
              "crews": [crew("LV-1", "market-cross", "volunteer_car", ["litter_picking"], 0, 0.45, car, shift=3)]},
         ],

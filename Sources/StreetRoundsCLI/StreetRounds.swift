@@ -8,7 +8,7 @@ struct StreetRounds: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "streetrounds",
         abstract: "Plan the street-maintenance rounds of several organisations together.",
-        subcommands: [StreetsCommand.self, TasksCommand.self, OverlapsCommand.self, RouteCommand.self, CarpCommand.self]
+        subcommands: [PlanCommand.self, StreetsCommand.self, TasksCommand.self, OverlapsCommand.self, RouteCommand.self, CarpCommand.self]
     )
 
     static func main() {

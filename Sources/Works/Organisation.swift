@@ -29,4 +29,7 @@ public struct Organisation: Sendable, Equatable {
     public var name: String
     public var depots: [Depot]
     public var crews: [Crew]
+    /// Whether its crews join the shared pool (and its tasks the shared
+    /// rounds). Volunteers keep to their own rounds: false.
+    public var poolsCrews: Bool = true
 }

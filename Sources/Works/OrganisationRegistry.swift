@@ -53,7 +53,8 @@ public struct OrganisationRegistry: Sendable {
                                    costPerHour: c["cost_per_hour"]?.number ?? 0, costPerKm: c["cost_per_km"]?.number ?? 0,
                                    co2ePerKm: c["co2e_kg_per_km"]?.number ?? 0))
             }
-            organisations.append(Organisation(id: id, name: entry["name"]?.string ?? id, depots: depots, crews: crews))
+            organisations.append(Organisation(id: id, name: entry["name"]?.string ?? id, depots: depots, crews: crews,
+                                              poolsCrews: entry["pools_crews"]?.bool ?? true))
         }
         self.init(organisations)
     }

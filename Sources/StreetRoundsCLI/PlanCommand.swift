@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import Geometry
+import Outputs
+import Store
+import StreetNetwork
+import Works
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan next week's shared rounds, and what sharing saves against each partner planning alone.",
+        discussion: "Writes schedule.csv, rounds.geojson, a GPX file per round, schedule.ics, savings.json and report.html to --out.")
+
+    @Option(help: "The database file.") var db: String
+    @Option(help: "The ISO week to plan, e.g. 2026-W48 (default: next week).") var week: String?
+    @Option(help: "The folder for the outputs (replaced whole, only when the plan succeeds).") var out: String = "out/plan"
+    @Option(help: "Solver seconds for each plan (shared, and baseline).") var seconds: Double = 10
+    @Option(help: "Seed of the solver's random source.") var seed: UInt64 = 1
+    @Option(help: "Solver iterations per routing problem; with a seed, the same plan every run.") var iterations: Int?
+    @Option(help: "When rounds start, HH:MM.") var start: String = "07:00"
+    @Option(help: "Gritting treatment deadline in hours: every stand-by round finishes within it.") var deadlineHours: Double = 3
+    @Option(help: "The week fortnightly tasks count from.") var fortnightAnchor: String = "2026-W01"
+    @Option(help: "The compatibility table (JSON).") var compatibility: String = "data/compatibility.json"
+    @OptionGroup var data: WorksDataOptions
+
+    func validate() throws {
+        if let week, ISOWeek(parsing: week) == nil { throw ValidationError("--week \(week) is not an ISO week; write it as 2026-W48") }
+        guard seconds > 0, seconds <= 3600 else { throw ValidationError("--seconds must be between 0 and 3600") }
+        if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
+        guard TimeWindow(parsing: "\(start)-24:00") != nil else { throw ValidationError("--start \(start) is not a time; write HH:MM") }
+        guard deadlineHours > 0, deadlineHours <= 24 else { throw ValidationError("--deadline-hours must be between 0 and 24") }
+        guard ISOWeek(parsing: fortnightAnchor) != nil else { throw ValidationError("--fortnight-anchor \(fortnightAnchor) is not an ISO week") }
+    }
+
+    func run() throws {
+        let started = Date()
+        let target = week.flatMap(ISOWeek.init(parsing:)) ?? ISOWeek(containing: Date()).adding(weeks: 1)
+        let store = try failing { try RoundsStore(path: db) }
+        let network = try failing { try store.loadNetwork() }
+        let stored = try failing { try store.tasks() }
+        guard !stored.isEmpty else {
+            throw CommandFailure(.badInput, "\(db) holds no task lists; submit them first with 'streetrounds tasks submit FILE --org ID --db \(db)'")
+        }
+        let (catalogue, registry) = try data.load()
+        guard FileManager.default.fileExists(atPath: compatibility) else {
+            throw CommandFailure(.badInput, "no file at \(compatibility); run from the project folder, or pass --compatibility PATH")
+        }
+        let table = try failing { try Compatibility(contentsOf: URL(fileURLWithPath: compatibility), catalogue: catalogue) }
+        var options = PlanOptions(week: target)
+        options.seconds = seconds
+        options.seed = seed
+        options.iterations = iterations
+        options.treatmentDeadlineHours = deadlineHours
+        options.fortnightAnchor = ISOWeek(parsing: fortnightAnchor)!
+        let planner = WeeklyPlanner(network: network, catalogue: catalogue, registry: registry, compatibility: table)
+        let tasks = stored.map { ($0.task, $0.segments.map(\.segment)) }
+        let progress = ProgressLine()
+        let shared = try failing { try planner.plan(tasks, options: options, shared: true, progress: progress.show) }
+        let baseline = try failing { try planner.plan(tasks, options: options, shared: false, progress: progress.show) }
+        progress.finish()
+        let savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
+        let startMinutes = TimeWindow(parsing: "\(start)-24:00")!.start
+        try writeOutputs(shared: shared, baseline: baseline, savings: savings, network: network, week: target, startMinutes: startMinutes)
+
+        let s = savings
+        print("Planned \(target) for \(registry.ids.count) partners in \(Format.fixed(Date().timeIntervalSince(started), 1)) s: \(shared.rounds.count) shared rounds (\(baseline.rounds.count) if each plans alone), \(shared.gritting.count) gritting stand-by rounds")
+        print("  \(shared.taskVisits) task visits; \(shared.rounds.reduce(0) { $0 + $1.stops.count }) stops on shared rounds; \(shared.unplaced.count) not placed" + (shared.unplaced.isEmpty ? "" : " (see the report)"))
+        print("  sharing saves \(Format.fixed(s.km, 1)) km (\(Format.fixed(s.deadheadKm, 1)) km deadhead), \(Format.fixed(s.crewHours, 1)) crew hours, £\(Format.fixed(s.money, 0)), \(Format.fixed(s.co2eKg, 1)) kg CO2e and \(s.streetVisits) street visits a week")
+        print("  report: \(out)/report.html (also schedule.csv, rounds.geojson, gpx/, schedule.ics, savings.json)")
+    }
+
+    /// Writes every output into a fresh folder beside `out`, then swaps it in:
+    /// a failure leaves the previous outputs as they were.
+    private func writeOutputs(shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, network: StreetNetwork, week: ISOWeek, startMinutes: Int) throws {
+        let fm = FileManager.default
+        let final = URL(fileURLWithPath: out)
+        let partial = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).partial-\(getpid())")
+        do {
+            try? fm.removeItem(at: partial)
+            try fm.createDirectory(at: partial.appendingPathComponent("gpx"), withIntermediateDirectories: true)
+            let drawing = try RoundDrawing(network: network)
+            func write(_ text: String, _ name: String) throws { try text.write(to: partial.appendingPathComponent(name), atomically: false, encoding: .utf8) }
+            try write(ScheduleCSV.text(shared, network: network, startMinutes: startMinutes), "schedule.csv")
+            try write(RoundsGeoJSON.json(shared, drawing: drawing).serialized() + "\n", "rounds.geojson")
+            for r in shared.rounds + shared.gritting { try write(GPXWriter.text(r, drawing: drawing), "gpx/\(r.id).gpx") }
+            try write(ICalendarWriter.text(shared, week: week, startMinutes: startMinutes, stamp: Date()), "schedule.ics")
+            let json = SavingsJSON.json(savings, week: week, seconds: seconds, seed: seed, unplacedShared: shared.unplaced.count, unplacedBaseline: baseline.unplaced.count)
+            try write(json.serialized(pretty: true) + "\n", "savings.json")
+            let assumptions = json["assumptions"]?.array?.compactMap(\.string) ?? []
+            try write(HTMLReport.text(shared: shared, baseline: baseline, savings: savings, week: week, drawing: drawing, startMinutes: startMinutes,
+                                      assumptions: assumptions), "report.html")
+            try? fm.removeItem(at: final)
+            try fm.moveItem(at: partial, to: final)
+        } catch {
+            try? fm.removeItem(at: partial)
+            throw CommandFailure(.badInput, "cannot write the outputs to \(out) (\(error.localizedDescription)); the previous outputs are unchanged")
+        }
+    }
+}
+
+/// One progress line on stderr, rewritten in place on a terminal, a line
+/// now and then otherwise.
+final class ProgressLine {
+    private let terminal = isatty(2) == 1
+    private var count = 0
+    private var lastWidth = 0
+
+    func show(_ text: String) {
+        count += 1
+        if terminal {
+            let line = String(text.prefix(110))
+            FileHandle.standardError.write(Data(("\r" + line + String(repeating: " ", count: max(0, lastWidth - line.count))).utf8))
+            lastWidth = line.count
+        } else if count % 25 == 1 {
+            FileHandle.standardError.write(Data("plan: \(text)\n".utf8))
+        }
+    }
+
+    func finish() {
+        if terminal, lastWidth > 0 { FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: lastWidth) + "\r").utf8)) }
+    }
+}

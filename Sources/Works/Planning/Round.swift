@@ -1,0 +1,35 @@
+import StreetNetwork
+
+/// One crew's route on one day, from its depot and back.
+public struct Round: Sendable, Equatable {
+    public struct Stop: Sendable, Equatable {
+        public var visit: PlannedVisit
+        /// Served against the segment's drawing direction.
+        public var reversed: Bool
+        /// Seconds from the start of the round.
+        public var arrival: Int
+        public var departure: Int
+    }
+
+    /// A day-unique id, e.g. "mon-3".
+    public var id: String
+    /// The day; nil for a stand-by gritting round.
+    public var day: Weekday?
+    public var organisation: String
+    public var crew: String
+    public var depot: String
+    public var stops: [Stop]
+    /// The segments driven, in order (service and deadhead), with direction.
+    public var path: [(segment: Int, reversed: Bool, serving: Bool)]
+    public var seconds: Int
+    public var serviceSeconds: Int
+    public var metres: Double
+    public var deadheadMetres: Double
+    public var load: Double
+    /// Whether this round needs a crew shift beyond the crews the depot has that day.
+    public var extraShift: Bool
+
+    public static func == (a: Round, b: Round) -> Bool {
+        a.id == b.id && a.stops == b.stops && a.seconds == b.seconds && a.crew == b.crew
+    }
+}

@@ -1,0 +1,98 @@
+import StreetNetwork
+
+/// The week's demand: each task's visit days chosen (the periodic layer),
+/// then the visits to one segment on one day merged where one crew can do
+/// them together. Internal to the planner.
+struct _VisitDemand {
+    struct TaskWeek {
+        var task: StreetTask
+        var segments: [Int]
+        var allowed: [Weekday]
+        var visits: Int
+        var days: [Weekday] = []
+    }
+
+    /// Chooses visit days for every task: n days spread evenly over the
+    /// allowed days (every other allowed day for 3/week on six days, say),
+    /// trying each rotation of that pattern and keeping the one that best
+    /// (1) puts the task on days when other tasks visit the same streets, so
+    /// visits can merge or share a day, and (2) balances each depot's daily
+    /// work. Tasks are placed biggest first; ties go to the earlier rotation.
+    /// - Complexity: O(t d (s + d)) for t tasks of s segments over d days.
+    static func assignDays(_ weeks: inout [TaskWeek], workload: (TaskWeek) -> (depot: String, seconds: Double)) {
+        var load: [String: [Double]] = [:]
+        var present: [Int: UInt8] = [:]  // segment → mask of days already visited
+        let order = weeks.indices.sorted { a, b in
+            let wa = workload(weeks[a]).seconds * Double(weeks[a].visits), wb = workload(weeks[b]).seconds * Double(weeks[b].visits)
+            return wa != wb ? wa > wb : (weeks[a].task.organisation, weeks[a].task.taskID) < (weeks[b].task.organisation, weeks[b].task.taskID)
+        }
+        for i in order {
+            let w = weeks[i], d = w.allowed.count, n = w.visits
+            let (depot, seconds) = workload(w)
+            var depotLoad = load[depot] ?? [Double](repeating: 0, count: 8)
+            var best: (score: Double, days: [Weekday])?
+            for offset in 0..<max(1, d) {
+                let days = (0..<n).map { w.allowed[(offset + $0 * d / n) % d] }.sorted()
+                var score = 0.0
+                for day in days {
+                    score += depotLoad[day.rawValue] + seconds
+                    let aligned = w.segments.filter { (present[$0] ?? 0) & (1 << day.rawValue) != 0 }.count
+                    score -= Double(aligned) * 600  // a shared street-day is worth ten minutes of balance
+                }
+                if score < best?.score ?? .infinity { best = (score, days) }
+            }
+            weeks[i].days = best?.days ?? []
+            for day in weeks[i].days {
+                depotLoad[day.rawValue] += seconds
+                for s in w.segments { present[s, default: 0] |= 1 << day.rawValue }
+            }
+            load[depot] = depotLoad
+        }
+    }
+
+    /// Merges the visits to each segment on each day: a visit joins a group
+    /// when every activity in it can be done with its own by one crew (the
+    /// same job, or a combinable pair) and some crew has all the skills.
+    /// Each group's service time counts each activity's work once and the
+    /// largest set-up once.
+    static func merge(_ weeks: [TaskWeek], network: StreetNetwork, catalogue: ActivityCatalogue, compatibility: Compatibility,
+                      mergeAcrossOrganisations: Bool, canDo: (Set<String>) -> Bool) -> [PlannedVisit] {
+        var bySegmentDay: [Int: [(PlannedVisit.Part, Double?)]] = [:]  // key: segment * 8 + day
+        for w in weeks {
+            for day in w.days {
+                for s in w.segments {
+                    bySegmentDay[s * 8 + day.rawValue, default: []].append(
+                        (PlannedVisit.Part(organisation: w.task.organisation, taskID: w.task.taskID, activity: w.task.activity), w.task.serviceMinutes))
+                }
+            }
+        }
+        var visits: [PlannedVisit] = []
+        for key in bySegmentDay.keys.sorted() {
+            let segment = key / 8, day = Weekday(rawValue: key % 8)!
+            let metres = network.segments[segment].length
+            var groups: [[(PlannedVisit.Part, Double?)]] = []
+            for entry in bySegmentDay[key]!.sorted(by: { ($0.0.organisation, $0.0.taskID) < ($1.0.organisation, $1.0.taskID) }) {
+                let fits = groups.firstIndex { group in
+                    group.allSatisfy { other in
+                        (mergeAcrossOrganisations || other.0.organisation == entry.0.organisation)
+                            && (other.0.activity == entry.0.activity || compatibility.pair(other.0.activity, entry.0.activity).combine)
+                    } && canDo(Set(group.map(\.0.activity) + [entry.0.activity]))
+                }
+                if let fits { groups[fits].append(entry) } else { groups.append([entry]) }
+            }
+            for group in groups {
+                var work = 0.0, setup = 0.0, demand = 0.0
+                for code in Set(group.map(\.0.activity)) {
+                    guard let activity = catalogue[code] else { continue }
+                    let override = group.first { $0.0.activity == code }?.1
+                    work += override ?? (activity.serviceMinutes(metres: metres) - activity.setupMinutes)
+                    if override == nil { setup = max(setup, activity.setupMinutes) }
+                    demand += (activity.capacityPerMetre ?? 0) * metres
+                }
+                visits.append(PlannedVisit(segment: segment, day: day, parts: group.map(\.0),
+                                           serviceSeconds: max(1, Int(((work + setup) * 60).rounded(.up))), demand: demand))
+            }
+        }
+        return visits
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Geometry
+import TestSupport
+import XCTest
+
+/// End-to-end: `streetrounds plan` on the sample, and every output parses.
+final class PlanCommandTests: XCTestCase {
+    private var directory: URL!
+    override func setUp() { directory = temporaryDirectory() }
+    override func tearDown() { try? FileManager.default.removeItem(at: directory) }
+
+    private var binary: URL { productsDirectory.appendingPathComponent("streetrounds") }
+    private func run(_ arguments: [String]) throws -> ProcessResult {
+        try runProcess(binary, arguments, currentDirectory: SharedData.projectRoot)
+    }
+
+    private func sampleDatabase() throws -> String {
+        let db = directory.appendingPathComponent("p.sqlite").path
+        XCTAssertEqual(try run(["streets", "import", "data/sample-town/streets.geojson", "--db", db]).status, 0)
+        for org in ["county-council", "town-council", "highways-contractor", "housing-association", "litter-volunteers"] {
+            XCTAssertEqual(try run(["tasks", "submit", "data/sample-town/tasks/\(org).geojson", "--org", org, "--db", db]).status, 0)
+        }
+        return db
+    }
+
+    func testPlanWritesOutputsThatParse() throws {
+        let db = try sampleDatabase()
+        let out = directory.appendingPathComponent("plan")
+        let result = try run(["plan", "--db", db, "--week", "2026-W48", "--out", out.path, "--iterations", "20", "--seconds", "30"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("report: \(out.path)/report.html"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("sharing saves"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("plan: shared: routing 1 of"), "progress on stderr: \(result.stderr)")
+
+        // GeoJSON: a LineString per round.
+        let geojson = try JSONParser.parse(Data(contentsOf: out.appendingPathComponent("rounds.geojson")))
+        let features = try XCTUnwrap(geojson["features"]?.array)
+        XCTAssertFalse(features.isEmpty)
+        XCTAssertTrue(features.allSatisfy { $0["geometry"]?["type"]?.string == "LineString" && ($0["geometry"]?["coordinates"]?.array?.count ?? 0) >= 2 })
+        // savings.json: the figures add up.
+        let savings = try JSONParser.parse(Data(contentsOf: out.appendingPathComponent("savings.json")))
+        let saved = try XCTUnwrap(savings["savings"]?["money_gbp"]?.number)
+        let split = try XCTUnwrap(savings["split"]?.array).reduce(0) { $0 + ($1["money_gbp"]?.number ?? 0) }
+        XCTAssertEqual(split, saved, accuracy: 0.05)
+        XCTAssertEqual((savings["baseline"]?["money_gbp"]?.number ?? 0) - (savings["shared"]?["money_gbp"]?.number ?? 0), saved, accuracy: 0.02)
+        // CSV: a header and rows of the same width.
+        let csv = try String(contentsOf: out.appendingPathComponent("schedule.csv"), encoding: .utf8).split(separator: "\n")
+        XCTAssertTrue(csv[0].hasPrefix("day,round,crew"))
+        XCTAssertGreaterThan(csv.count, 10)
+        XCTAssertTrue(csv.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 14 })
+        // GPX: well-formed XML with a track, one file per round.
+        let gpxFiles = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("gpx").path)
+        XCTAssertEqual(gpxFiles.count, features.count)
+        for name in gpxFiles {
+            let parser = XMLParser(contentsOf: out.appendingPathComponent("gpx/\(name)"))!
+            XCTAssertTrue(parser.parse(), "\(name): \(String(describing: parser.parserError))")
+        }
+        // iCalendar: balanced blocks, CRLF lines, an event per weekday round.
+        let ics = try String(contentsOf: out.appendingPathComponent("schedule.ics"), encoding: .utf8)
+        XCTAssertTrue(ics.hasPrefix("BEGIN:VCALENDAR\r\n") && ics.hasSuffix("END:VCALENDAR\r\n"))
+        let events = ics.components(separatedBy: "BEGIN:VEVENT").count - 1
+        XCTAssertEqual(events, ics.components(separatedBy: "END:VEVENT").count - 1)
+        XCTAssertEqual(events, features.filter { $0["properties"]?["kind"]?.string == "weekday" }.count)
+        // HTML: self-contained, with the summary and a map per round.
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("<h2>What sharing saves</h2>"))
+        XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, features.count)
+        XCTAssertFalse(html.contains("src=\"http"), "nothing fetched from the internet")
+        XCTAssertFalse(html.contains("<script"))
+    }
+
+    func testBadArgumentsAndAFailedPlanLeaveTheOutputsAlone() throws {
+        let db = try sampleDatabase()
+        XCTAssertEqual(try run(["plan", "--db", db, "--week", "2026-W60"]).status, 2)
+        XCTAssertEqual(try run(["plan", "--db", db, "--start", "25:00"]).status, 2)
+        XCTAssertEqual(try run(["plan", "--db", directory.appendingPathComponent("none.sqlite").path]).status, 3)
+        // A database with streets but no tasks: a clear error, and no outputs written.
+        let empty = directory.appendingPathComponent("e.sqlite").path
+        XCTAssertEqual(try run(["streets", "import", "data/sample-town/streets.geojson", "--db", empty]).status, 0)
+        let out = directory.appendingPathComponent("plan")
+        let failed = try run(["plan", "--db", empty, "--week", "2026-W48", "--out", out.path])
+        XCTAssertEqual(failed.status, 4)
+        XCTAssertTrue(failed.stderr.contains("holds no task lists"), failed.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+    }
+}
