@@ -24,7 +24,6 @@ struct OverlapsCommand: ParsableCommand {
     @Flag(help: "Report only findings never reported before (state kept in the database).") var newOnly = false
     @Option(help: "Only findings that involve this organisation.") var org: String?
     @Option(help: "The week fortnightly tasks count from (they are due every other week from it).") var fortnightAnchor: String = "2026-W01"
-    @Option(help: "The compatibility table (JSON).") var compatibility: String = "data/compatibility.json"
     @OptionGroup var data: WorksDataOptions
 
     static func day(_ text: String) -> Date? {
@@ -59,11 +58,7 @@ struct OverlapsCommand: ParsableCommand {
         }
         let store = try failing { try RoundsStore(path: db) }
         let network = try failing { try store.loadNetwork() }
-        let (catalogue, registry) = try data.load()
-        guard FileManager.default.fileExists(atPath: compatibility) else {
-            throw CommandFailure(.badInput, "no file at \(compatibility); run from the project folder, or pass --compatibility PATH")
-        }
-        let table = try failing { try Compatibility(contentsOf: URL(fileURLWithPath: compatibility), catalogue: catalogue) }
+        let (catalogue, registry, table) = try data.loadAll()
         if let org, registry[org] == nil {
             throw CommandFailure(.badArguments, "--org \(org) is not a registered organisation: \(registry.ids.joined(separator: ", "))")
         }

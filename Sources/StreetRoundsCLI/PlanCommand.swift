@@ -21,7 +21,6 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "When rounds start, HH:MM.") var start: String = "07:00"
     @Option(help: "Gritting treatment deadline in hours: every stand-by round finishes within it.") var deadlineHours: Double = 3
     @Option(help: "The week fortnightly tasks count from.") var fortnightAnchor: String = "2026-W01"
-    @Option(help: "The compatibility table (JSON).") var compatibility: String = "data/compatibility.json"
     @OptionGroup var data: WorksDataOptions
 
     func validate() throws {
@@ -42,11 +41,7 @@ struct PlanCommand: ParsableCommand {
         guard !stored.isEmpty else {
             throw CommandFailure(.badInput, "\(db) holds no task lists; submit them first with 'streetrounds tasks submit FILE --org ID --db \(db)'")
         }
-        let (catalogue, registry) = try data.load()
-        guard FileManager.default.fileExists(atPath: compatibility) else {
-            throw CommandFailure(.badInput, "no file at \(compatibility); run from the project folder, or pass --compatibility PATH")
-        }
-        let table = try failing { try Compatibility(contentsOf: URL(fileURLWithPath: compatibility), catalogue: catalogue) }
+        let (catalogue, registry, table) = try data.loadAll()
         var options = PlanOptions(week: target)
         options.seconds = seconds
         options.seed = seed

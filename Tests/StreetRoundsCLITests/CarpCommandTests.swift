@@ -3,8 +3,7 @@ import Geometry
 import TestSupport
 import XCTest
 
-final class CarpCommandTests: XCTestCase {
-    private var binary: URL { productsDirectory.appendingPathComponent("streetrounds") }
+final class CarpCommandTests: CLITestCase {
 
     func testSolvesGDB1WithJSONOutput() throws {
         guard let root = SharedData.carpInstances else { throw XCTSkip(SharedData.skipMessage) }

@@ -4,25 +4,8 @@ import TestSupport
 import XCTest
 
 /// End-to-end: the cron job's command, its formats, state and exit codes.
-final class OverlapsCommandTests: XCTestCase {
-    private var directory: URL!
-    override func setUp() { directory = temporaryDirectory() }
-    override func tearDown() { try? FileManager.default.removeItem(at: directory) }
+final class OverlapsCommandTests: CLITestCase {
 
-    private var binary: URL { productsDirectory.appendingPathComponent("streetrounds") }
-    private func run(_ arguments: [String]) throws -> ProcessResult {
-        try runProcess(binary, arguments, currentDirectory: SharedData.projectRoot)
-    }
-
-    /// The sample town with all five partners' lists submitted.
-    private func sampleDatabase(skip: String? = nil) throws -> String {
-        let db = directory.appendingPathComponent("o.sqlite").path
-        XCTAssertEqual(try run(["streets", "import", "data/sample-town/streets.geojson", "--db", db]).status, 0)
-        for org in ["county-council", "town-council", "highways-contractor", "housing-association", "litter-volunteers"] where org != skip {
-            XCTAssertEqual(try run(["tasks", "submit", "data/sample-town/tasks/\(org).geojson", "--org", org, "--db", db]).status, 0)
-        }
-        return db
-    }
 
     func testFormatsAndGroupingByStreet() throws {
         let db = try sampleDatabase()
@@ -48,7 +31,7 @@ final class OverlapsCommandTests: XCTestCase {
     }
 
     func testNewOnlyReportsEachFindingOnceAndIsSilentAfter() throws {
-        let db = try sampleDatabase(skip: "litter-volunteers")
+        let db = try sampleDatabase(submitting: CLITestCase.partners.filter { $0 != "litter-volunteers" })
         let first = try run(["overlaps", "--db", db, "--week", "2026-W48", "--new-only", "--format", "json"])
         XCTAssertEqual(first.status, 1)
         let firstKeys = Set(try JSONParser.parse(first.stdout)["findings"]!.array!.map { $0["key"]!.string! })

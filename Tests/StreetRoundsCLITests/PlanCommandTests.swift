@@ -7,24 +7,8 @@ import TestSupport
 import XCTest
 
 /// End-to-end: `streetrounds plan` on the sample, and every output parses.
-final class PlanCommandTests: XCTestCase {
-    private var directory: URL!
-    override func setUp() { directory = temporaryDirectory() }
-    override func tearDown() { try? FileManager.default.removeItem(at: directory) }
+final class PlanCommandTests: CLITestCase {
 
-    private var binary: URL { productsDirectory.appendingPathComponent("streetrounds") }
-    private func run(_ arguments: [String]) throws -> ProcessResult {
-        try runProcess(binary, arguments, currentDirectory: SharedData.projectRoot)
-    }
-
-    private func sampleDatabase() throws -> String {
-        let db = directory.appendingPathComponent("p.sqlite").path
-        XCTAssertEqual(try run(["streets", "import", "data/sample-town/streets.geojson", "--db", db]).status, 0)
-        for org in ["county-council", "town-council", "highways-contractor", "housing-association", "litter-volunteers"] {
-            XCTAssertEqual(try run(["tasks", "submit", "data/sample-town/tasks/\(org).geojson", "--org", org, "--db", db]).status, 0)
-        }
-        return db
-    }
 
     func testPlanWritesOutputsThatParse() throws {
         let db = try sampleDatabase()

@@ -4,16 +4,9 @@ import XCTest
 
 /// End-to-end: the built `streetrounds` binary on real input, compared with
 /// stored output, and its exit codes.
-final class StreetsCommandTests: XCTestCase {
-    private var directory: URL!
-    override func setUp() { directory = temporaryDirectory() }
-    override func tearDown() { try? FileManager.default.removeItem(at: directory) }
+final class StreetsCommandTests: CLITestCase {
 
-    private var binary: URL { productsDirectory.appendingPathComponent("streetrounds") }
 
-    private func run(_ arguments: [String]) throws -> ProcessResult {
-        try runProcess(binary, arguments)
-    }
 
     private func expected(_ name: String) throws -> String {
         let url = SharedData.projectRoot.appendingPathComponent("Tests/StreetRoundsCLITests/Expected/\(name)")

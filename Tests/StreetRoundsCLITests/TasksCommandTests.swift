@@ -4,25 +4,12 @@ import TestSupport
 import XCTest
 
 /// End-to-end: task lists through the built binary.
-final class TasksCommandTests: XCTestCase {
-    private var directory: URL!
-    override func setUp() { directory = temporaryDirectory() }
-    override func tearDown() { try? FileManager.default.removeItem(at: directory) }
+final class TasksCommandTests: CLITestCase {
 
-    private var binary: URL { productsDirectory.appendingPathComponent("streetrounds") }
-    private func run(_ arguments: [String]) throws -> ProcessResult {
-        try runProcess(binary, arguments, currentDirectory: SharedData.projectRoot)
-    }
     private func sample(_ path: String) -> String { SharedData.projectRoot.appendingPathComponent("data/sample-town/\(path)").path }
 
-    private func sampleDatabase() throws -> String {
-        let db = directory.appendingPathComponent("t.sqlite").path
-        XCTAssertEqual(try run(["streets", "import", sample("streets.geojson"), "--db", db]).status, 0)
-        return db
-    }
-
     func testSubmitListExportAndResubmitTheExport() throws {
-        let db = try sampleDatabase()
+        let db = try sampleDatabase(submitting: [])
         let submitted = try run(["tasks", "submit", sample("tasks/town-council.geojson"), "--org", "town-council", "--db", db])
         XCTAssertEqual(submitted.status, 0, submitted.stderr)
         XCTAssertTrue(submitted.stdout.contains("5 tasks, matched to"), submitted.stdout)
@@ -47,7 +34,7 @@ final class TasksCommandTests: XCTestCase {
     }
 
     func testARejectedListChangesNothingAndListsEveryProblem() throws {
-        let db = try sampleDatabase()
+        let db = try sampleDatabase(submitting: [])
         XCTAssertEqual(try run(["tasks", "submit", sample("tasks/town-council.geojson"), "--org", "town-council", "--db", db]).status, 0)
         let before = try run(["tasks", "list", "--db", db]).stdout
         let bad = directory.appendingPathComponent("bad.geojson")
