@@ -50,6 +50,7 @@ bench: deps
 	python3 scripts/bench_network.py
 	.build/release/Benchmarks tasks ../shared/data/streets/rutland-osm/rutland-highways.geojson
 	.build/release/Benchmarks overlaps ../shared/data/streets/rutland-osm/rutland-highways.geojson
+	for k in 1 2 4; do .build/release/Benchmarks plan ../shared/data/streets/rutland-osm/rutland-highways.geojson --scale $$k --seconds 20 || exit 1; done
 	python3 scripts/bench_carp.py --seconds 10 --jobs 2
 
 # Regenerate the synthetic sample (deterministic: same bytes every time).

@@ -18,18 +18,20 @@ public struct StreetGraph: Sendable {
     /// Segment lengths in metres, by segment id.
     public let segmentLength: [Double]
 
-    /// Builds the graph from a network.
+    /// Builds the graph from a network; `reversed` turns every arc round,
+    /// for distances *to* a node (the way back to a depot).
     /// - Complexity: O(n + m), a counting sort of arcs by tail.
-    public init(_ network: StreetNetwork) {
+    public init(_ network: StreetNetwork, reversed: Bool = false) {
         let n = network.junctions.count
         var tails: [Int32] = [], heads: [Int32] = [], costs: [Int32] = [], ids: [Int32] = []
         let m = network.segments.count * 2
         tails.reserveCapacity(m); heads.reserveCapacity(m); costs.reserveCapacity(m); ids.reserveCapacity(m)
         for s in network.segments {
             let ms = Int32(max(1, (s.travelSeconds * 1000).rounded()))
-            tails.append(Int32(s.from)); heads.append(Int32(s.to)); costs.append(ms); ids.append(Int32(2 * s.id))
+            let (a, b) = reversed ? (Int32(s.to), Int32(s.from)) : (Int32(s.from), Int32(s.to))
+            tails.append(a); heads.append(b); costs.append(ms); ids.append(Int32(2 * s.id))
             if !s.oneWay {
-                tails.append(Int32(s.to)); heads.append(Int32(s.from)); costs.append(ms); ids.append(Int32(2 * s.id + 1))
+                tails.append(b); heads.append(a); costs.append(ms); ids.append(Int32(2 * s.id + 1))
             }
         }
         var first = [Int32](repeating: 0, count: n + 1)

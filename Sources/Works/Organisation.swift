@@ -6,6 +6,12 @@ public struct Organisation: Sendable, Equatable {
         public var id: String
         public var name: String
         public var location: LonLat
+
+        public init(id: String, name: String, location: LonLat) {
+            self.id = id
+            self.name = name
+            self.location = location
+        }
     }
 
     /// A crew and its vehicle: what it can do, for how long, at what cost.
@@ -23,6 +29,20 @@ public struct Organisation: Sendable, Equatable {
         public var costPerKm: Double
         /// kg CO2e per km driven.
         public var co2ePerKm: Double
+
+        public init(id: String, depot: String, vehicleType: String, skills: [String], shiftHours: Double, capacity: Double?,
+                    capacityUnit: String?, costPerHour: Double, costPerKm: Double, co2ePerKm: Double) {
+            self.id = id
+            self.depot = depot
+            self.vehicleType = vehicleType
+            self.skills = skills
+            self.shiftHours = shiftHours
+            self.capacity = capacity
+            self.capacityUnit = capacityUnit
+            self.costPerHour = costPerHour
+            self.costPerKm = costPerKm
+            self.co2ePerKm = co2ePerKm
+        }
     }
 
     public var id: String
@@ -32,4 +52,12 @@ public struct Organisation: Sendable, Equatable {
     /// Whether its crews join the shared pool (and its tasks the shared
     /// rounds). Volunteers keep to their own rounds: false.
     public var poolsCrews: Bool = true
+
+    public init(id: String, name: String, depots: [Depot], crews: [Crew], poolsCrews: Bool = true) {
+        self.id = id
+        self.name = name
+        self.depots = depots
+        self.crews = crews
+        self.poolsCrews = poolsCrews
+    }
 }

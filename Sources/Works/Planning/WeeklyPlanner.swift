@@ -15,6 +15,7 @@ public struct WeeklyPlanner {
     public let registry: OrganisationRegistry
     public let compatibility: Compatibility
     let graph: StreetGraph
+    let reversedGraph: StreetGraph
     let index: SegmentIndex
     let builder: _RoundBuilder
 
@@ -24,6 +25,7 @@ public struct WeeklyPlanner {
         self.registry = registry
         self.compatibility = compatibility
         graph = StreetGraph(network)
+        reversedGraph = StreetGraph(network, reversed: true)
         index = SegmentIndex(network)
         builder = _RoundBuilder(network: network, graph: graph)
     }
@@ -51,7 +53,8 @@ public struct WeeklyPlanner {
         var crewPools: [_CrewPool] = []
         let from = options.week.monday, to = options.week.date(of: .sunday)
         for (p, pool) in pools.enumerated() {
-            let crews = try _CrewPool(organisations: pool.organisations, network: network, index: index, graph: graph, projection: projection)
+            let crews = try _CrewPool(organisations: pool.organisations, network: network, index: index, graph: graph,
+                                      reversedGraph: reversedGraph, projection: projection)
             crewPools.append(crews)
             var weeks: [_VisitDemand.TaskWeek] = []
             var gritSegments: [Int: (priority: Int, parts: [PlannedVisit.Part])] = [:]
@@ -129,7 +132,8 @@ public struct WeeklyPlanner {
             let label = job.day.map { $0.code } ?? "grit"
             progress?("\(shared ? "shared" : "baseline"): routing \(k + 1) of \(jobs.count): \(label) \(job.crewClass.organisation)/\(job.crewClass.depot) \(job.crewClass.vehicleType), \(job.visits.count) stops")
             let pool = crewPools[job.pool]
-            let built = builder.build(job.visits, crewClass: job.crewClass, depotDistances: pool.fromDepot[job.crewClass.depotNode]!,
+            let built = builder.build(job.visits, crewClass: job.crewClass, fromDepot: pool.fromDepot[job.crewClass.depotNode]!,
+                                      toDepot: pool.toDepot[job.crewClass.depotNode]!,
                                       day: job.day, idPrefix: "\(label)-\(job.crewClass.organisation)-\(job.crewClass.vehicleType)",
                                       routeLimit: job.limit, parameters: parameters)
             if job.day == nil { gritting += built.rounds } else { rounds += built.rounds }

@@ -20,13 +20,15 @@ struct _CrewPool {
     }
 
     var classes: [CrewClass]
-    /// Travel seconds from each depot node to every junction.
+    /// Travel seconds from each depot node to every junction, and back.
     var fromDepot: [Int: [Int]]
+    var toDepot: [Int: [Int]]
 
     /// - Throws: `WorksError.invalidTaskList` when a depot is far from every street.
-    init(organisations: [Organisation], network: StreetNetwork, index: SegmentIndex, graph: StreetGraph, projection: Projection) throws {
+    init(organisations: [Organisation], network: StreetNetwork, index: SegmentIndex, graph: StreetGraph, reversedGraph: StreetGraph,
+         projection: Projection) throws {
         var classes: [String: CrewClass] = [:]
-        var fromDepot: [Int: [Int]] = [:]
+        var fromDepot: [Int: [Int]] = [:], toDepot: [Int: [Int]] = [:]
         for org in organisations {
             for depot in org.depots {
                 guard let point = projection.project(depot.location),
@@ -35,7 +37,10 @@ struct _CrewPool {
                 }
                 let s = network.segments[near.segment]
                 let node = near.along < s.length / 2 ? s.from : s.to
-                if fromDepot[node] == nil { fromDepot[node] = graph.shortestPaths(from: node).distance.map { $0 == Int.max ? Int.max : $0 / 1000 } }
+                if fromDepot[node] == nil {
+                    fromDepot[node] = graph.shortestPaths(from: node).distance.map { $0 == Int.max ? Int.max : $0 / 1000 }
+                    toDepot[node] = reversedGraph.shortestPaths(from: node).distance.map { $0 == Int.max ? Int.max : $0 / 1000 }
+                }
                 for crew in org.crews where crew.depot == depot.id {
                     let key = "\(org.id)|\(depot.id)|\(crew.vehicleType)|\(crew.skills.sorted().joined(separator: ","))"
                     if classes[key] == nil {
@@ -49,6 +54,7 @@ struct _CrewPool {
         }
         self.classes = classes.values.sorted { $0.key < $1.key }
         self.fromDepot = fromDepot
+        self.toDepot = toDepot
     }
 
     /// The class a task goes to: of those able to do it, the one whose depot

@@ -19,7 +19,7 @@ struct _RoundBuilder {
         }
     }
 
-    func build(_ visits: [PlannedVisit], crewClass: _CrewPool.CrewClass, depotDistances: [Int], day: Weekday?, idPrefix: String,
+    func build(_ visits: [PlannedVisit], crewClass: _CrewPool.CrewClass, fromDepot: [Int], toDepot: [Int], day: Weekday?, idPrefix: String,
                routeLimit: Int, parameters: SolverParameters) -> (rounds: [Round], unplaced: [UnplacedVisit]) {
         var unplaced: [UnplacedVisit] = []
         var routable: [PlannedVisit] = []
@@ -27,10 +27,12 @@ struct _RoundBuilder {
         let capacity = usesCapacity ? Int(crewClass.capacity!) : 1_000_000
         for v in visits {
             let s = network.segments[v.segment]
-            let out = min(depotDistances[s.from], depotDistances[s.to])
-            if out == Int.max {
-                unplaced.append(UnplacedVisit(visit: v, reason: "\(s.displayName) cannot be reached from depot \(crewClass.depot) (another part of the network)"))
-            } else if 2 * out + v.serviceSeconds > routeLimit {
+            // The cheaper way round: out to one end, serve, back from the other.
+            func trip(_ a: Int, _ b: Int) -> Int { fromDepot[a] == Int.max || toDepot[b] == Int.max ? Int.max : fromDepot[a] + toDepot[b] }
+            let alone = min(trip(s.from, s.to), s.oneWay ? Int.max : trip(s.to, s.from))
+            if alone == Int.max {
+                unplaced.append(UnplacedVisit(visit: v, reason: "\(s.displayName) cannot be reached from depot \(crewClass.depot) and left back to it (another part of the network, or one-way streets)"))
+            } else if alone + v.serviceSeconds + 2 * 60 > routeLimit {
                 unplaced.append(UnplacedVisit(visit: v, reason: "\(s.displayName) is too far from depot \(crewClass.depot), or its work too long, to fit one shift of \(routeLimit / 60) minutes"))
             } else if usesCapacity, Int(v.demand.rounded(.up)) > capacity {
                 unplaced.append(UnplacedVisit(visit: v, reason: "\(s.displayName) needs more than a full load (\(Int(v.demand)) of \(capacity))"))
