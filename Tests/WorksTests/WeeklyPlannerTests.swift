@@ -85,6 +85,9 @@ final class WeeklyPlannerTests: XCTestCase {
             }
         }
         XCTAssertFalse(s.shared.gritting.isEmpty)
+        // Round ids name the files of the outputs: unique.
+        let ids = (s.shared.rounds + s.shared.gritting).map(\.id)
+        XCTAssertEqual(Set(ids).count, ids.count)
     }
 
     func testMergedVisitsAreOnlyOfCompatibleActivities() throws {

@@ -57,15 +57,12 @@ public struct WeeklyPlanner {
                                       reversedGraph: reversedGraph, projection: projection)
             crewPools.append(crews)
             var weeks: [_VisitDemand.TaskWeek] = []
-            var gritSegments: [Int: (priority: Int, parts: [PlannedVisit.Part])] = [:]
+            var gritSegments: [Int: [PlannedVisit.Part]] = [:]
             for (task, segments) in pool.tasks {
                 guard let week = VisitPlan(task, from: from, to: to, anchor: options.fortnightAnchor).weeks.first else { continue }
                 if task.activity == "gritting" {
                     for s in segments {
-                        var entry = gritSegments[s] ?? (task.priority ?? 3, [])
-                        entry.priority = min(entry.priority, task.priority ?? 3)
-                        entry.parts.append(PlannedVisit.Part(organisation: task.organisation, taskID: task.taskID, activity: task.activity))
-                        gritSegments[s] = entry
+                        gritSegments[s, default: []].append(PlannedVisit.Part(organisation: task.organisation, taskID: task.taskID, activity: task.activity))
                     }
                     continue
                 }
@@ -103,10 +100,11 @@ public struct WeeklyPlanner {
                 let (day, crewClass, list) = byJob[key]!
                 jobs.append((p, day, crewClass, list, crewClass.shiftSeconds))
             }
-            // Gritting: every priority route segment to the nearest gritter depot, stand-by rounds within the deadline.
+            // Gritting: every segment of a priority route (1, 2 or 3) to the nearest gritter depot, in
+            // stand-by rounds that each finish within the deadline, so priority 1 does too.
             var gritJobs: [String: (_CrewPool.CrewClass, [PlannedVisit])] = [:]
             for s in gritSegments.keys.sorted() {
-                let (_, parts) = gritSegments[s]!
+                let parts = gritSegments[s]!
                 let metres = network.segments[s].length
                 let activity = catalogue["gritting"]
                 let v = PlannedVisit(segment: s, day: .monday, parts: parts,
@@ -134,7 +132,7 @@ public struct WeeklyPlanner {
             let pool = crewPools[job.pool]
             let built = builder.build(job.visits, crewClass: job.crewClass, fromDepot: pool.fromDepot[job.crewClass.depotNode]!,
                                       toDepot: pool.toDepot[job.crewClass.depotNode]!,
-                                      day: job.day, idPrefix: "\(label)-\(job.crewClass.organisation)-\(job.crewClass.vehicleType)",
+                                      day: job.day, idPrefix: "\(label)-\(job.crewClass.organisation)-\(job.crewClass.depot)-\(job.crewClass.vehicleType)",
                                       routeLimit: job.limit, parameters: parameters)
             if job.day == nil { gritting += built.rounds } else { rounds += built.rounds }
             unplaced += built.unplaced
