@@ -24,7 +24,7 @@ public struct SolverParameters: Sendable {
     /// granular neighbourhood). Default 25.
     public var granularity: Int = 25
     /// Iterations without improving the best before the population restarts
-    /// (keeping the best). Default 8,000.
+    /// (the best found stays the answer). Default 8,000.
     public var restartAfter: Int = 8_000
     /// Split lets a route carry up to this multiple of the capacity, with a
     /// penalty, so the search can cross infeasible space. Default 1.5.
