@@ -118,6 +118,23 @@ final class WeeklyPlannerTests: XCTestCase {
         XCTAssertEqual(s.planner.totals(s.shared.rounds), s.shared.totals)
     }
 
+    func testGrassIsCutBeforeTheStreetIsSweptInTheWeek() throws {
+        let s = try sample()
+        // Meadow Way: grass cutting only on Thursday; sweeping any weekday. (In the shared plan:
+        // partners planning alone do not see each other's days.)
+        let meadow = s.network.segments.filter { $0.name == "Meadow Way" }.map(\.id)
+        let cut = StreetTask(organisation: "housing-association", taskID: "G", activity: "grass_cutting", frequency: .weekly, weekdays: [.thursday])
+        let sweep = StreetTask(organisation: "county-council", taskID: "S", activity: "sweeping", frequency: .weekly)
+        // Plenty of other county work on Thursday and Friday, to tempt the balance towards Monday.
+        let busy = StreetTask(organisation: "county-council", taskID: "B", activity: "sweeping", frequency: .perWeek(2), weekdays: [.thursday, .friday])
+        let others = s.network.segments.filter { $0.roadClass == "residential" && !meadow.contains($0.id) }.prefix(80).map(\.id)
+        let plan = try s.planner.plan([(cut, meadow), (sweep, meadow), (busy, others)], options: s.options, shared: true)
+        var days: [String: Set<Weekday>] = [:]
+        for r in plan.rounds { for stop in r.stops { for p in stop.visit.parts { days[p.taskID, default: []].insert(r.day!) } } }
+        XCTAssertEqual(days["G"], [.thursday])
+        XCTAssertTrue(days["S"]!.allSatisfy { $0 >= .thursday }, "sweeping on \(days["S"]!) is before the grass is cut")
+    }
+
     func testTheSameSeedAndBudgetGiveTheSamePlan() throws {
         let s = try sample()
         let again = try s.planner.plan(s.tasks, options: s.options, shared: true)

@@ -70,7 +70,7 @@ public struct WeeklyPlanner {
                 weeks.append(_VisitDemand.TaskWeek(task: task, segments: segments, allowed: week.days, visits: week.visits))
             }
             // Days: balanced per the depot that would serve the task's first street.
-            _VisitDemand.assignDays(&weeks) { w in
+            _VisitDemand.assignDays(&weeks, orderRules: compatibility.orderRules) { w in
                 let s = network.segments[w.segments.first ?? 0]
                 let depot = crews.bestClass(for: [w.task.activity], segment: s)?.depot ?? "-"
                 let minutes = w.segments.reduce(0.0) { $0 + (catalogue[w.task.activity]?.serviceMinutes(metres: network.segments[$1].length) ?? 0) }

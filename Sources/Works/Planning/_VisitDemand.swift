@@ -15,14 +15,26 @@ struct _VisitDemand {
     /// Chooses visit days for every task: n days spread evenly over the
     /// allowed days (every other allowed day for 3/week on six days, say),
     /// trying each rotation of that pattern and keeping the one that best
-    /// (1) puts the task on days when other tasks visit the same streets, so
-    /// visits can merge or share a day, and (2) balances each depot's daily
-    /// work. Tasks are placed biggest first; ties go to the earlier rotation.
+    /// (0) keeps the order rules on shared streets (no week in which every
+    /// sweep comes before every grass cut), (1) puts the task on days when
+    /// other tasks visit the same streets, so visits can merge or share a
+    /// day, and (2) balances each depot's daily work. Tasks with the fewest
+    /// spare days are placed first, then the biggest; ties go to the
+    /// earlier rotation.
     /// - Complexity: O(t d (s + d)) for t tasks of s segments over d days.
-    static func assignDays(_ weeks: inout [TaskWeek], workload: (TaskWeek) -> (depot: String, seconds: Double)) {
+    static func assignDays(_ weeks: inout [TaskWeek], orderRules: [Compatibility.OrderRule],
+                           workload: (TaskWeek) -> (depot: String, seconds: Double)) {
         var load: [String: [Double]] = [:]
         var present: [Int: UInt8] = [:]  // segment → mask of days already visited
+        var byActivity: [String: [Int: UInt8]] = [:]  // activity → segment → mask of its days
+        /// Days as a mask, bit d for ISO weekday d.
+        func mask(_ days: [Weekday]) -> UInt8 { days.reduce(0) { $0 | UInt8(1 << $1.rawValue) } }
+        func lowest(_ m: UInt8) -> Int { m.trailingZeroBitCount }
+        func highest(_ m: UInt8) -> Int { UInt8.bitWidth - 1 - m.leadingZeroBitCount }
+        // The least free first (fewest spare days), then the biggest.
         let order = weeks.indices.sorted { a, b in
+            let sa = weeks[a].allowed.count - weeks[a].visits, sb = weeks[b].allowed.count - weeks[b].visits
+            if sa != sb { return sa < sb }
             let wa = workload(weeks[a]).seconds * Double(weeks[a].visits), wb = workload(weeks[b]).seconds * Double(weeks[b].visits)
             return wa != wb ? wa > wb : (weeks[a].task.organisation, weeks[a].task.taskID) < (weeks[b].task.organisation, weeks[b].task.taskID)
         }
@@ -34,6 +46,16 @@ struct _VisitDemand {
             for offset in 0..<max(1, d) {
                 let days = (0..<n).map { w.allowed[(offset + $0 * d / n) % d] }.sorted()
                 var score = 0.0
+                let mine = mask(days)
+                for rule in orderRules where rule.first == w.task.activity || rule.then == w.task.activity {
+                    let isFirst = rule.first == w.task.activity
+                    let others = byActivity[isFirst ? rule.then : rule.first] ?? [:]
+                    for s in w.segments {
+                        guard let theirs = others[s], mine != 0 else { continue }
+                        let (first, then) = isFirst ? (mine, theirs) : (theirs, mine)
+                        if highest(then) < lowest(first) { score += 1e7 }  // every sweep before every cut
+                    }
+                }
                 for day in days {
                     score += depotLoad[day.rawValue] + seconds
                     let aligned = w.segments.filter { (present[$0] ?? 0) & (1 << day.rawValue) != 0 }.count
@@ -46,6 +68,7 @@ struct _VisitDemand {
                 depotLoad[day.rawValue] += seconds
                 for s in w.segments { present[s, default: 0] |= 1 << day.rawValue }
             }
+            for s in w.segments { byActivity[w.task.activity, default: [:]][s, default: 0] |= mask(weeks[i].days) }
             load[depot] = depotLoad
         }
     }
