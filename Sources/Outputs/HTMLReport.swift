@@ -7,7 +7,7 @@ import Works
 /// savings summary, the split, a table per day and an SVG map per round.
 public enum HTMLReport {
     public static func text(shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, week: ISOWeek, drawing: RoundDrawing,
-                            startMinutes: Int, assumptions: [String]) -> String {
+                            assumptions: [String]) -> String {
         func esc(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
         }
@@ -41,7 +41,7 @@ public enum HTMLReport {
             guard !rounds.isEmpty else { continue }
             h += "<h2>\(day.fullName.capitalized)</h2>\n<table><tr><th>round</th><th>crew</th><th>depot</th><th>stops</th><th>km</th><th>deadhead km</th><th>start</th><th>back</th></tr>\n"
             for r in rounds {
-                h += "<tr><td>\(esc(r.id))</td><td>\(esc(r.crew))</td><td>\(esc(r.depot))</td><td>\(r.stops.count)</td><td>\(f(r.metres / 1000, 2))</td><td>\(f(r.deadheadMetres / 1000, 2))</td><td>\(_Clock.text(0, startMinutes: startMinutes))</td><td>\(_Clock.text(r.seconds, startMinutes: startMinutes))</td></tr>\n"
+                h += "<tr><td>\(esc(r.id))</td><td>\(esc(r.crew))</td><td>\(esc(r.depot))</td><td>\(r.stops.count)</td><td>\(f(r.metres / 1000, 2))</td><td>\(f(r.deadheadMetres / 1000, 2))</td><td>\(_Clock.text(0, startMinutes: r.startMinutes))</td><td>\(_Clock.text(r.seconds, startMinutes: r.startMinutes))</td></tr>\n"
             }
             h += "</table>\n" + rounds.map { svg($0, drawing: drawing) }.joined() + "\n"
         }

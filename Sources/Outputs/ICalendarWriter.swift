@@ -3,7 +3,7 @@ import Works
 
 /// schedule.ics (RFC 5545): an event per weekday round, for crew calendars.
 public enum ICalendarWriter {
-    public static func text(_ plan: WeeklyPlan, week: ISOWeek, startMinutes: Int, stamp: Date) -> String {
+    public static func text(_ plan: WeeklyPlan, week: ISOWeek, stamp: Date) -> String {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
@@ -14,7 +14,7 @@ public enum ICalendarWriter {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//StreetRounds//Weekly plan//EN", "CALSCALE:GREGORIAN"]
         for r in plan.rounds {
             guard let day = r.day else { continue }
-            let start = week.date(of: day).addingTimeInterval(Double(startMinutes * 60))
+            let start = week.date(of: day).addingTimeInterval(Double(r.startMinutes * 60))
             let streets = r.stops.map { $0.visit.segment }
             lines += [
                 "BEGIN:VEVENT",

@@ -29,7 +29,8 @@ public enum SavingsJSON {
                 "Money is crew hours at each crew's cost per hour plus km at its cost per km; CO2e is km at its kg per km (data/organisations.json, GBP).",
                 "Street visits count the stops of all rounds: how often a street sees a crew.",
                 "Gritting stand-by rounds are planned apart and not counted in either total.",
-                "Time windows (hours) of tasks are not enforced in routing yet; rounds start at the shift start.",
+                "Tasks with hours are done in rounds of their own that start when those hours begin and end before they end; merged visits take the overlap of their tasks' hours; other rounds start at the shift start.",
+                "Each round is one crew shift; rounds beyond the crews of a class on a day are marked as extra shifts.",
                 "Split: " + Savings.rule + ".",
             ] as [String]).map { JSON.string($0) }),
         ]

@@ -6,7 +6,7 @@ import Works
 public enum ScheduleCSV {
     public static let header = "day,round,crew,crew_organisation,depot,stop,street,segment_id,activities,organisations,task_ids,arrival,departure,km"
 
-    public static func text(_ plan: WeeklyPlan, network: StreetNetwork, startMinutes: Int) -> String {
+    public static func text(_ plan: WeeklyPlan, network: StreetNetwork) -> String {
         var out = header + "\n"
         func field(_ s: String) -> String { s.contains(where: { ",\"\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
         for r in plan.rounds {
@@ -14,8 +14,8 @@ public enum ScheduleCSV {
                 let v = stop.visit
                 let cells = [r.day?.code ?? "standby", r.id, field(r.crew), r.organisation, r.depot, String(k + 1), field(network.segments[v.segment].displayName),
                              String(v.segment), v.activities.joined(separator: "+"), v.organisations.joined(separator: "+"),
-                             field(v.parts.map(\.taskID).joined(separator: "+")), _Clock.text(stop.arrival, startMinutes: startMinutes),
-                             _Clock.text(stop.departure, startMinutes: startMinutes), String(format: "%.3f", network.segments[v.segment].length / 1000)]
+                             field(v.parts.map(\.taskID).joined(separator: "+")), _Clock.text(stop.arrival, startMinutes: r.startMinutes),
+                             _Clock.text(stop.departure, startMinutes: r.startMinutes), String(format: "%.3f", network.segments[v.segment].length / 1000)]
                 out += cells.joined(separator: ",") + "\n"
             }
         }

@@ -18,7 +18,7 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Solver seconds for each plan (shared, and baseline).") var seconds: Double = 10
     @Option(help: "Seed of the solver's random source.") var seed: UInt64 = 1
     @Option(help: "Solver iterations per routing problem; with a seed, the same plan every run.") var iterations: Int?
-    @Option(help: "When rounds start, HH:MM.") var start: String = "07:00"
+    @Option(help: "When rounds without hours of their own start, HH:MM; rounds of tasks with hours start at those hours.") var start: String = "07:00"
     @Option(help: "Gritting treatment deadline in hours: every stand-by round finishes within it.") var deadlineHours: Double = 3
     @Option(help: "The week fortnightly tasks count from.") var fortnightAnchor: String = "2026-W01"
     @OptionGroup var data: WorksDataOptions
@@ -47,6 +47,7 @@ struct PlanCommand: ParsableCommand {
         options.seed = seed
         options.iterations = iterations
         options.treatmentDeadlineHours = deadlineHours
+        options.shiftStartMinutes = TimeWindow(parsing: "\(start)-24:00")!.start
         options.fortnightAnchor = ISOWeek(parsing: fortnightAnchor)!
         let planner = WeeklyPlanner(network: network, catalogue: catalogue, registry: registry, compatibility: table)
         let tasks = stored.map { ($0.task, $0.segments.map(\.segment)) }
@@ -55,8 +56,7 @@ struct PlanCommand: ParsableCommand {
         let baseline = try failing { try planner.plan(tasks, options: options, shared: false, progress: progress.show) }
         progress.finish()
         let savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
-        let startMinutes = TimeWindow(parsing: "\(start)-24:00")!.start
-        try writeOutputs(shared: shared, baseline: baseline, savings: savings, network: network, week: target, startMinutes: startMinutes)
+        try writeOutputs(shared: shared, baseline: baseline, savings: savings, network: network, week: target)
 
         let s = savings
         print("Planned \(target) for \(registry.ids.count) partners in \(Format.fixed(Date().timeIntervalSince(started), 1)) s: \(shared.rounds.count) shared rounds (\(baseline.rounds.count) if each plans alone), \(shared.gritting.count) gritting stand-by rounds")
@@ -67,7 +67,7 @@ struct PlanCommand: ParsableCommand {
 
     /// Writes every output into a fresh folder beside `out`, then swaps it in:
     /// a failure leaves the previous outputs as they were.
-    private func writeOutputs(shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, network: StreetNetwork, week: ISOWeek, startMinutes: Int) throws {
+    private func writeOutputs(shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, network: StreetNetwork, week: ISOWeek) throws {
         let fm = FileManager.default
         let final = URL(fileURLWithPath: out)
         let partial = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).partial-\(getpid())")
@@ -76,15 +76,15 @@ struct PlanCommand: ParsableCommand {
             try fm.createDirectory(at: partial.appendingPathComponent("gpx"), withIntermediateDirectories: true)
             let drawing = try RoundDrawing(network: network)
             func write(_ text: String, _ name: String) throws { try text.write(to: partial.appendingPathComponent(name), atomically: false, encoding: .utf8) }
-            try write(ScheduleCSV.text(shared, network: network, startMinutes: startMinutes), "schedule.csv")
+            try write(ScheduleCSV.text(shared, network: network), "schedule.csv")
             try write(RoundsGeoJSON.json(shared, drawing: drawing).serialized() + "\n", "rounds.geojson")
             for r in shared.rounds + shared.gritting { try write(GPXWriter.text(r, drawing: drawing), "gpx/\(r.id).gpx") }
-            try write(ICalendarWriter.text(shared, week: week, startMinutes: startMinutes, stamp: Date()), "schedule.ics")
+            try write(ICalendarWriter.text(shared, week: week, stamp: Date()), "schedule.ics")
             let json = SavingsJSON.json(savings, week: week, seconds: seconds, seed: seed, unplacedShared: shared.unplaced.count, unplacedBaseline: baseline.unplaced.count)
             try write(json.serialized(pretty: true) + "\n", "savings.json")
             let assumptions = json["assumptions"]?.array?.compactMap(\.string) ?? []
-            try write(HTMLReport.text(shared: shared, baseline: baseline, savings: savings, week: week, drawing: drawing, startMinutes: startMinutes,
-                                      assumptions: assumptions), "report.html")
+            try write(HTMLReport.text(shared: shared, baseline: baseline, savings: savings, week: week, drawing: drawing, assumptions: assumptions),
+                      "report.html")
             try? fm.removeItem(at: final)
             try fm.moveItem(at: partial, to: final)
         } catch {

@@ -118,6 +118,35 @@ final class WeeklyPlannerTests: XCTestCase {
         XCTAssertEqual(s.planner.totals(s.shared.rounds), s.shared.totals)
     }
 
+    func testTasksWithHoursAreDoneWithinThem() throws {
+        let s = try sample()
+        let hours = Dictionary(uniqueKeysWithValues: s.tasks.map { ("\($0.task.organisation)|\($0.task.taskID)", $0.task.hours) })
+        var timed = 0
+        for r in s.shared.rounds + s.baseline.rounds {
+            for stop in r.stops {
+                for part in stop.visit.parts {
+                    guard let window = hours["\(part.organisation)|\(part.taskID)"] ?? nil else { continue }
+                    timed += 1
+                    XCTAssertGreaterThanOrEqual(r.startMinutes * 60 + stop.arrival, window.start * 60, "\(r.id) \(part.taskID)")
+                    XCTAssertLessThanOrEqual(r.startMinutes * 60 + stop.departure, window.end * 60, "\(r.id) \(part.taskID)")
+                }
+            }
+            // Rounds of timed work start at its hours; the others no earlier than the shift start.
+            if let window = r.stops.first?.visit.window { XCTAssertEqual(r.startMinutes, window.start) } else { XCTAssertGreaterThanOrEqual(r.startMinutes, s.options.shiftStartMinutes) }
+        }
+        XCTAssertGreaterThan(timed, 0, "the sample has tasks with hours")
+        // No crew is double-booked: its rounds of a day follow one another within one shift.
+        let registry = try shippedRegistry()
+        for plan in [s.shared, s.baseline] {
+            for (key, group) in Dictionary(grouping: plan.rounds.filter { !$0.extraShift }, by: { "\($0.day!)|\($0.crew)" }) {
+                let spans = group.map { ($0.startMinutes, $0.startMinutes + ($0.seconds + 59) / 60) }.sorted { $0.0 < $1.0 }
+                XCTAssertTrue(zip(spans, spans.dropFirst()).allSatisfy { $0.1 <= $1.0 }, "\(key): \(spans)")
+                let crew = try XCTUnwrap(registry[group[0].organisation]?.crews.first { $0.id == group[0].crew })
+                XCTAssertLessThanOrEqual(Double(spans.last!.1 - spans.first!.0), crew.shiftHours * 60, key)
+            }
+        }
+    }
+
     func testGrassIsCutBeforeTheStreetIsSweptInTheWeek() throws {
         let s = try sample()
         // Meadow Way: grass cutting only on Thursday; sweeping any weekday. (In the shared plan:

@@ -11,6 +11,9 @@ public struct PlanOptions: Sendable {
     public var fortnightAnchor = ISOWeek(year: 2026, week: 1)
     /// Gritting: every stand-by round must finish within this many hours.
     public var treatmentDeadlineHours: Double = 3
+    /// When rounds without hours of their own leave the depot, in minutes
+    /// after midnight. Default 07:00.
+    public var shiftStartMinutes = 7 * 60
 
     public init(week: ISOWeek) {
         self.week = week

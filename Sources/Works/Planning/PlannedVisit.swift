@@ -17,6 +17,9 @@ public struct PlannedVisit: Sendable, Equatable {
     public var serviceSeconds: Int
     /// Capacity used, in the crew's unit (salt kg); 0 when none.
     public var demand: Double
+    /// The hours it must be done in: the overlap of its tasks' hours; nil
+    /// when none of them says.
+    public var window: TimeWindow? = nil
 
     public var activities: [String] { Array(Set(parts.map(\.activity))).sorted() }
     public var organisations: [String] { Array(Set(parts.map(\.organisation))).sorted() }

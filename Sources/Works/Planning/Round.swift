@@ -18,6 +18,8 @@ public struct Round: Sendable, Equatable {
     public var organisation: String
     public var crew: String
     public var depot: String
+    /// When it leaves the depot, in minutes after midnight; stop times count from here.
+    public var startMinutes: Int
     public var stops: [Stop]
     /// The segments driven, in order (service and deadhead), with direction.
     public var path: [(segment: Int, reversed: Bool, serving: Bool)]

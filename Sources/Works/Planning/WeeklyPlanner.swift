@@ -49,7 +49,7 @@ public struct WeeklyPlanner {
         var rounds: [Round] = [], gritting: [Round] = [], unplaced: [UnplacedVisit] = []
         var taskVisits = 0
         // The time budget is shared out by each problem's size, over all pools.
-        var jobs: [(pool: Int, day: Weekday?, crewClass: _CrewPool.CrewClass, visits: [PlannedVisit], limit: Int)] = []
+        var jobs: [(pool: Int, day: Weekday?, crewClass: _CrewPool.CrewClass, visits: [PlannedVisit], start: Int, limit: Int)] = []
         var crewPools: [_CrewPool] = []
         let from = options.week.monday, to = options.week.date(of: .sunday)
         for (p, pool) in pools.enumerated() {
@@ -93,12 +93,16 @@ public struct WeeklyPlanner {
                     unplaced.append(UnplacedVisit(visit: v, reason: "no crew can do \(v.activities.joined(separator: " and ")) together; add a crew with those skills"))
                     continue
                 }
-                let key = "\(v.day.rawValue)|\(crewClass.key)"
+                // Visits with hours go in rounds of their own that run within those hours.
+                let key = "\(v.day.rawValue)|\(crewClass.key)|\(v.window?.description ?? "")"
                 byJob[key, default: (v.day, crewClass, [])].2.append(v)
             }
             for key in byJob.keys.sorted() {
                 let (day, crewClass, list) = byJob[key]!
-                jobs.append((p, day, crewClass, list, crewClass.shiftSeconds))
+                let window = list[0].window
+                let start = window?.start ?? options.shiftStartMinutes
+                let limit = min(crewClass.shiftSeconds, window.map { $0.minutes * 60 } ?? Int.max)
+                jobs.append((p, day, crewClass, list, start, limit))
             }
             // Gritting: every segment of a priority route (1, 2 or 3) to the nearest gritter depot, in
             // stand-by rounds that each finish within the deadline, so priority 1 does too.
@@ -118,26 +122,38 @@ public struct WeeklyPlanner {
             }
             for key in gritJobs.keys.sorted() {
                 let (crewClass, list) = gritJobs[key]!
-                jobs.append((p, nil, crewClass, list, Int(options.treatmentDeadlineHours * 3600)))
+                jobs.append((p, nil, crewClass, list, 0, Int(options.treatmentDeadlineHours * 3600)))
             }
         }
         let totalWork = max(1, jobs.reduce(0) { $0 + $1.visits.count })
+        var dayRounds: [String: (_CrewPool.CrewClass, [Round])] = [:]
         for (k, job) in jobs.enumerated() {
             var parameters = SolverParameters()
             parameters.seed = options.seed &+ UInt64(k)
             parameters.maxIterations = options.iterations
             parameters.timeLimit = max(0.05, options.seconds * Double(job.visits.count) / Double(totalWork))
-            let label = job.day.map { $0.code } ?? "grit"
+            let label = (job.day.map { $0.code } ?? "grit") + (job.visits[0].window.map { "-" + $0.description.replacingOccurrences(of: ":", with: "") } ?? "")
             progress?("\(shared ? "shared" : "baseline"): routing \(k + 1) of \(jobs.count): \(label) \(job.crewClass.organisation)/\(job.crewClass.depot) \(job.crewClass.vehicleType), \(job.visits.count) stops")
             let pool = crewPools[job.pool]
             let built = builder.build(job.visits, crewClass: job.crewClass, fromDepot: pool.fromDepot[job.crewClass.depotNode]!,
                                       toDepot: pool.toDepot[job.crewClass.depotNode]!,
                                       day: job.day, idPrefix: "\(label)-\(job.crewClass.organisation)-\(job.crewClass.depot)-\(job.crewClass.vehicleType)",
-                                      routeLimit: job.limit, parameters: parameters)
-            if job.day == nil { gritting += built.rounds } else { rounds += built.rounds }
+                                      startMinutes: job.start, routeLimit: job.limit, parameters: parameters)
+            if let day = job.day {
+                dayRounds["\(day.rawValue)|\(job.pool)|\(job.crewClass.key)", default: (job.crewClass, [])].1 += built.rounds
+            } else {
+                gritting += built.rounds
+            }
             unplaced += built.unplaced
         }
-        rounds.sort { ($0.day?.rawValue ?? 0, $0.id) < ($1.day?.rawValue ?? 0, $1.id) }
+        // Crews to rounds: per day and crew class, one after another within a shift.
+        rounds = []
+        for key in dayRounds.keys.sorted() {
+            var (crewClass, group) = dayRounds[key]!
+            _CrewRoster.assign(&group, crewClass: crewClass, shiftStart: options.shiftStartMinutes)
+            rounds += group
+        }
+        rounds.sort { ($0.day?.rawValue ?? 0, $0.startMinutes, $0.id) < ($1.day?.rawValue ?? 0, $1.startMinutes, $1.id) }
         var byOrganisation: [String: PlanTotals] = [:]
         for r in rounds { byOrganisation[r.organisation, default: PlanTotals()] = byOrganisation[r.organisation, default: PlanTotals()] + totals([r]) }
         return WeeklyPlan(rounds: rounds, gritting: gritting, unplaced: unplaced, taskVisits: taskVisits, totals: totals(rounds),

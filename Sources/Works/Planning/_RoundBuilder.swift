@@ -20,7 +20,7 @@ struct _RoundBuilder {
     }
 
     func build(_ visits: [PlannedVisit], crewClass: _CrewPool.CrewClass, fromDepot: [Int], toDepot: [Int], day: Weekday?, idPrefix: String,
-               routeLimit: Int, parameters: SolverParameters) -> (rounds: [Round], unplaced: [UnplacedVisit]) {
+               startMinutes: Int, routeLimit: Int, parameters: SolverParameters) -> (rounds: [Round], unplaced: [UnplacedVisit]) {
         var unplaced: [UnplacedVisit] = []
         var routable: [PlannedVisit] = []
         let usesCapacity = crewClass.capacity != nil && visits.contains { $0.demand > 0 }
@@ -33,7 +33,7 @@ struct _RoundBuilder {
             if alone == Int.max {
                 unplaced.append(UnplacedVisit(visit: v, reason: "\(s.displayName) cannot be reached from depot \(crewClass.depot) and left back to it (another part of the network, or one-way streets)"))
             } else if alone + v.serviceSeconds + 2 * 60 > routeLimit {
-                unplaced.append(UnplacedVisit(visit: v, reason: "\(s.displayName) is too far from depot \(crewClass.depot), or its work too long, to fit one shift of \(routeLimit / 60) minutes"))
+                unplaced.append(UnplacedVisit(visit: v, reason: "\(s.displayName) is too far from depot \(crewClass.depot), or its work too long, to fit \(v.window.map { "its hours \($0)" } ?? "one shift of \(routeLimit / 60) minutes")"))
             } else if usesCapacity, Int(v.demand.rounded(.up)) > capacity {
                 unplaced.append(UnplacedVisit(visit: v, reason: "\(s.displayName) needs more than a full load (\(Int(v.demand)) of \(capacity))"))
             } else {
@@ -54,8 +54,11 @@ struct _RoundBuilder {
         }
         var rounds: [Round] = []
         for (k, route) in result.solution.routes.enumerated() {
-            rounds.append(round(route, visits: routable, crewClass: crewClass, day: day, id: "\(idPrefix)-\(k + 1)", extra: k >= crewClass.crews.count,
-                                crew: crewClass.crews[min(k, crewClass.crews.count - 1)].id))
+            // Crews provisionally by number; the planner's roster gives them out for the day.
+            var r = round(route, visits: routable, crewClass: crewClass, day: day, id: "\(idPrefix)-\(k + 1)", extra: k >= crewClass.crews.count,
+                          crew: crewClass.crews[min(k, crewClass.crews.count - 1)].id)
+            r.startMinutes = startMinutes
+            rounds.append(r)
         }
         return (rounds, unplaced)
     }
@@ -94,7 +97,7 @@ struct _RoundBuilder {
         drive(to: crewClass.depotNode)
         let service = stops.reduce(0) { $0 + $1.visit.serviceSeconds }
         return Round(id: id, day: day, organisation: crewClass.organisation, crew: extra ? "\(crew) (extra shift)" : crew, depot: crewClass.depot,
-                     stops: stops, path: path, seconds: Int((Double(ms) / 1000).rounded(.up)), serviceSeconds: service,
+                     startMinutes: 0, stops: stops, path: path, seconds: Int((Double(ms) / 1000).rounded(.up)), serviceSeconds: service,
                      metres: metres, deadheadMetres: deadhead, load: load, extraShift: extra)
     }
 }

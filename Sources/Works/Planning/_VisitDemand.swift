@@ -80,40 +80,54 @@ struct _VisitDemand {
     /// largest set-up once.
     static func merge(_ weeks: [TaskWeek], network: StreetNetwork, catalogue: ActivityCatalogue, compatibility: Compatibility,
                       mergeAcrossOrganisations: Bool, canDo: (Set<String>) -> Bool) -> [PlannedVisit] {
-        var bySegmentDay: [Int: [(PlannedVisit.Part, Double?)]] = [:]  // key: segment * 8 + day
+        typealias Entry = (part: PlannedVisit.Part, minutes: Double?, window: TimeWindow?)
+        var bySegmentDay: [Int: [Entry]] = [:]  // key: segment * 8 + day
         for w in weeks {
             for day in w.days {
                 for s in w.segments {
                     bySegmentDay[s * 8 + day.rawValue, default: []].append(
-                        (PlannedVisit.Part(organisation: w.task.organisation, taskID: w.task.taskID, activity: w.task.activity), w.task.serviceMinutes))
+                        (PlannedVisit.Part(organisation: w.task.organisation, taskID: w.task.taskID, activity: w.task.activity), w.task.serviceMinutes, w.task.hours))
                 }
             }
+        }
+        /// The overlap of two windows (nil = any time); .some(nil) when they do not meet.
+        func overlap(_ a: TimeWindow?, _ b: TimeWindow?) -> TimeWindow?? {
+            guard let a else { return .some(b) }
+            guard let b else { return .some(a) }
+            let start = max(a.start, b.start), end = min(a.end, b.end)
+            return start < end ? .some(TimeWindow(start: start, end: end)) : nil
         }
         var visits: [PlannedVisit] = []
         for key in bySegmentDay.keys.sorted() {
             let segment = key / 8, day = Weekday(rawValue: key % 8)!
             let metres = network.segments[segment].length
-            var groups: [[(PlannedVisit.Part, Double?)]] = []
-            for entry in bySegmentDay[key]!.sorted(by: { ($0.0.organisation, $0.0.taskID) < ($1.0.organisation, $1.0.taskID) }) {
+            var groups: [(entries: [Entry], window: TimeWindow?)] = []
+            for entry in bySegmentDay[key]!.sorted(by: { ($0.part.organisation, $0.part.taskID) < ($1.part.organisation, $1.part.taskID) }) {
                 let fits = groups.firstIndex { group in
-                    group.allSatisfy { other in
-                        (mergeAcrossOrganisations || other.0.organisation == entry.0.organisation)
-                            && (other.0.activity == entry.0.activity || compatibility.pair(other.0.activity, entry.0.activity).combine)
-                    } && canDo(Set(group.map(\.0.activity) + [entry.0.activity]))
+                    group.entries.allSatisfy { other in
+                        (mergeAcrossOrganisations || other.part.organisation == entry.part.organisation)
+                            && (other.part.activity == entry.part.activity || compatibility.pair(other.part.activity, entry.part.activity).combine)
+                    } && canDo(Set(group.entries.map(\.part.activity) + [entry.part.activity]))
+                        && overlap(group.window, entry.window) != nil  // their hours must meet
                 }
-                if let fits { groups[fits].append(entry) } else { groups.append([entry]) }
+                if let fits {
+                    groups[fits].entries.append(entry)
+                    groups[fits].window = overlap(groups[fits].window, entry.window)!
+                } else {
+                    groups.append(([entry], entry.window))
+                }
             }
-            for group in groups {
+            for (group, window) in groups {
                 var work = 0.0, setup = 0.0, demand = 0.0
-                for code in Set(group.map(\.0.activity)) {
+                for code in Set(group.map(\.part.activity)) {
                     guard let activity = catalogue[code] else { continue }
-                    let override = group.first { $0.0.activity == code }?.1
+                    let override = group.first { $0.part.activity == code }?.minutes
                     work += override ?? (activity.serviceMinutes(metres: metres) - activity.setupMinutes)
                     if override == nil { setup = max(setup, activity.setupMinutes) }
                     demand += (activity.capacityPerMetre ?? 0) * metres
                 }
-                visits.append(PlannedVisit(segment: segment, day: day, parts: group.map(\.0),
-                                           serviceSeconds: max(1, Int(((work + setup) * 60).rounded(.up))), demand: demand))
+                visits.append(PlannedVisit(segment: segment, day: day, parts: group.map(\.part),
+                                           serviceSeconds: max(1, Int(((work + setup) * 60).rounded(.up))), demand: demand, window: window))
             }
         }
         return visits
