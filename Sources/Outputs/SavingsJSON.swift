@@ -29,8 +29,8 @@ public enum SavingsJSON {
                 "Money is crew hours at each crew's cost per hour plus km at its cost per km; CO2e is km at its kg per km (data/organisations.json, GBP).",
                 "Street visits count the stops of all rounds: how often a street sees a crew.",
                 "Gritting stand-by rounds are planned apart and not counted in either total.",
-                "Tasks with hours are done in rounds of their own that start when those hours begin and end before they end; merged visits take the overlap of their tasks' hours; other rounds start at the shift start.",
-                "Each round is one crew shift; rounds beyond the crews of a class on a day are marked as extra shifts.",
+                "Tasks with hours are done in rounds of their own that start when those hours begin and end before they end; merged visits take the overlap of their tasks' hours.",
+                "A crew may do several rounds of a day one after another within its shift; other rounds start when a crew is free, not before the shift start; a round no crew can take is marked as an extra shift.",
                 "Split: " + Savings.rule + ".",
             ] as [String]).map { JSON.string($0) }),
         ]
