@@ -8,7 +8,7 @@ import Works
 /// A county week: every vehicle street of the network given tasks by five
 /// partners (seeded), `scale` times over, planned shared and as the
 /// baseline. Prints wall time and the peak memory of the process.
-func planBenchmark(file: URL, scale: Int, seconds: Double) throws {
+func planBenchmark(file: URL, scale: Int, budget: Double) throws {
     let read = try StreetFile.read(file)
     let network = try StreetNetwork(lines: read.lines, crs: read.targetCRS)
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -39,14 +39,14 @@ func planBenchmark(file: URL, scale: Int, seconds: Double) throws {
         }
     }
     var options = PlanOptions(week: ISOWeek(parsing: "2026-W49")!)  // December: monthly tasks due, gritting in season
-    options.seconds = seconds
+    options.seconds = budget
     let planner = WeeklyPlanner(network: network, catalogue: catalogue, registry: registry, compatibility: table)
     var shared: WeeklyPlan!, baseline: WeeklyPlan!
-    let sharedTime = try seconds_({ shared = try planner.plan(tasks, options: options, shared: true) })
-    let baselineTime = try seconds_({ baseline = try planner.plan(tasks, options: options, shared: false) })
+    let sharedTime = try seconds { shared = try planner.plan(tasks, options: options, shared: true) }
+    let baselineTime = try seconds { baseline = try planner.plan(tasks, options: options, shared: false) }
     let savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
     print(String(format: "Plan benchmark %dx: %d tasks, %d task visits in %@ on Rutland (%d segments); solver budget %.0f s per plan",
-                 scale, tasks.count, shared.taskVisits, options.week.description, network.segments.count, seconds))
+                 scale, tasks.count, shared.taskVisits, options.week.description, network.segments.count, budget))
     print(String(format: "  shared: %.1f s, %d rounds, %d stops, %d gritting rounds, %d unplaced; baseline: %.1f s, %d rounds, %d stops, %d unplaced",
                  sharedTime, shared.rounds.count, shared.totals.streetVisits, shared.gritting.count, shared.unplaced.count,
                  baselineTime, baseline.rounds.count, baseline.totals.streetVisits, baseline.unplaced.count))
@@ -55,8 +55,6 @@ func planBenchmark(file: URL, scale: Int, seconds: Double) throws {
     print(String(format: "  saving: %.0f km, %.0f crew hours, £%.0f, %.0f kg CO2e, %d street visits; wall %.1f s; peak memory %.0f MB",
                  savings.km, savings.crewHours, savings.money, savings.co2eKg, savings.streetVisits, sharedTime + baselineTime, peakMemoryMB()))
 }
-
-private func seconds_(_ body: () throws -> Void) rethrows -> Double { try seconds(body) }
 
 /// Peak resident memory of this process (VmHWM), in MB.
 func peakMemoryMB() -> Double {

@@ -26,5 +26,5 @@ switch arguments[0] {
 case "network": try networkBenchmark(file: file, export: option("--export").map { URL(fileURLWithPath: $0) })
 case "tasks": try tasksBenchmark(file: file, count: option("--count").flatMap(Int.init) ?? 100_000)
 case "overlaps": try overlapsBenchmark(file: file, visits: option("--visits").flatMap(Int.init) ?? 1_000_000)
-default: try planBenchmark(file: file, scale: option("--scale").flatMap(Int.init) ?? 1, seconds: option("--seconds").flatMap(Double.init) ?? 30)
+default: try planBenchmark(file: file, scale: option("--scale").flatMap(Int.init) ?? 1, budget: option("--seconds").flatMap(Double.init) ?? 30)
 }

@@ -32,7 +32,7 @@ public struct GeoJSONDocument: Sendable {
             throw GeometryError(.malformedJSON, "the file is \(json.typeName), not a GeoJSON object; a street or task file is a FeatureCollection")
         }
         let type = top["type"]?.string
-        var rawFeatures: [JSON]
+        let rawFeatures: [JSON]
         switch type {
         case "FeatureCollection":
             guard let list = top["features"]?.array else {
@@ -72,6 +72,5 @@ public struct GeoJSONDocument: Sendable {
             features.append(Feature(index: index, id: id, properties: properties, geometry: geometry, geometryError: problem))
         }
         self.features = features
-        rawFeatures.removeAll()
     }
 }

@@ -44,7 +44,7 @@ public enum JSON: Equatable, Sendable {
     public var text: String? {
         switch self {
         case .string(let s): return s
-        case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+        case .number(let n): return JSON.format(n)
         case .bool(let b): return b ? "true" : "false"
         default: return nil
         }

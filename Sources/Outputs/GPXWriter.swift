@@ -12,7 +12,7 @@ public enum GPXWriter {
         func coordinate(_ p: LonLat) -> String { String(format: "lat=\"%.7f\" lon=\"%.7f\"", p.lat, p.lon) }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<gpx version=\"1.1\" creator=\"StreetRounds\" xmlns=\"http://www.topografix.com/GPX/1/1\">\n"
-        out += "  <metadata><name>\(escape(r.id))</name><desc>\(escape("\(r.crew), depot \(r.depot), \(r.stops.count) stops"))</desc></metadata>\n"
+        out += "  <metadata><name>\(escape(r.id))</name><desc>\(escape("\(r.crewLabel), depot \(r.depot), \(r.stops.count) stops"))</desc></metadata>\n"
         for (k, stop) in r.stops.enumerated() {
             guard let p = drawing.stopLocation(stop) else { continue }
             let street = drawing.network.segments[stop.visit.segment].displayName

@@ -41,14 +41,14 @@ public enum HTMLReport {
             guard !rounds.isEmpty else { continue }
             h += "<h2>\(day.fullName.capitalized)</h2>\n<table><tr><th>round</th><th>crew</th><th>depot</th><th>stops</th><th>km</th><th>deadhead km</th><th>start</th><th>back</th></tr>\n"
             for r in rounds {
-                h += "<tr><td>\(esc(r.id))</td><td>\(esc(r.crew))</td><td>\(esc(r.depot))</td><td>\(r.stops.count)</td><td>\(f(r.metres / 1000, 2))</td><td>\(f(r.deadheadMetres / 1000, 2))</td><td>\(_Clock.text(0, startMinutes: r.startMinutes))</td><td>\(_Clock.text(r.seconds, startMinutes: r.startMinutes))</td></tr>\n"
+                h += "<tr><td>\(esc(r.id))</td><td>\(esc(r.crewLabel))</td><td>\(esc(r.depot))</td><td>\(r.stops.count)</td><td>\(f(r.metres / 1000, 2))</td><td>\(f(r.deadheadMetres / 1000, 2))</td><td>\(_Clock.text(0, startMinutes: r.startMinutes))</td><td>\(_Clock.text(r.seconds, startMinutes: r.startMinutes))</td></tr>\n"
             }
             h += "</table>\n" + rounds.map { svg($0, drawing: drawing) }.joined() + "\n"
         }
         if !shared.gritting.isEmpty {
             h += "<h2>Gritting: stand-by rounds</h2>\n<table><tr><th>round</th><th>crew</th><th>depot</th><th>segments</th><th>km</th><th>duration</th><th>salt</th></tr>\n"
             for r in shared.gritting {
-                h += "<tr><td>\(esc(r.id))</td><td>\(esc(r.crew))</td><td>\(esc(r.depot))</td><td>\(r.stops.count)</td><td>\(f(r.metres / 1000, 2))</td><td>\(r.seconds / 60) min</td><td>\(f(r.load, 0))</td></tr>\n"
+                h += "<tr><td>\(esc(r.id))</td><td>\(esc(r.crewLabel))</td><td>\(esc(r.depot))</td><td>\(r.stops.count)</td><td>\(f(r.metres / 1000, 2))</td><td>\(r.seconds / 60) min</td><td>\(f(r.load, 0))</td></tr>\n"
             }
             h += "</table>\n" + shared.gritting.map { svg($0, drawing: drawing) }.joined() + "\n"
         }

@@ -22,7 +22,7 @@ public enum ICalendarWriter {
                 "DTSTAMP:\(f.string(from: stamp))",
                 "DTSTART:\(f.string(from: start))",
                 "DTEND:\(f.string(from: start.addingTimeInterval(Double(r.seconds))))",
-                "SUMMARY:\(escape("Round \(r.id) (\(r.crew))"))",
+                "SUMMARY:\(escape("Round \(r.id) (\(r.crewLabel))"))",
                 "LOCATION:\(escape("Depot \(r.depot)"))",
                 "DESCRIPTION:\(escape("\(r.stops.count) stops on \(Set(streets).count) segments, \(String(format: "%.1f", r.metres / 1000)) km"))",
                 "END:VEVENT",

@@ -14,7 +14,7 @@ public enum RoundsGeoJSON {
                 "properties": [
                     "round": .string(r.id), "day": r.day.map { .string($0.code) } ?? .string("standby"),
                     "kind": .string(r.day == nil ? "gritting stand-by" : "weekday"),
-                    "crew": .string(r.crew), "organisation": .string(r.organisation), "depot": .string(r.depot),
+                    "crew": .string(r.crewLabel), "organisation": .string(r.organisation), "depot": .string(r.depot),
                     "stops": .number(Double(r.stops.count)), "km": .number((r.metres / 10).rounded() / 100),
                     "deadhead_km": .number((r.deadheadMetres / 10).rounded() / 100), "hours": .number((Double(r.seconds) / 36).rounded() / 100),
                     "load": .number((r.load * 10).rounded() / 10), "extra_shift": .bool(r.extraShift),

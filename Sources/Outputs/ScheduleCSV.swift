@@ -12,7 +12,7 @@ public enum ScheduleCSV {
         for r in plan.rounds {
             for (k, stop) in r.stops.enumerated() {
                 let v = stop.visit
-                let cells = [r.day?.code ?? "standby", r.id, field(r.crew), r.organisation, r.depot, String(k + 1), field(network.segments[v.segment].displayName),
+                let cells = [r.day?.code ?? "standby", r.id, field(r.crewLabel), r.organisation, r.depot, String(k + 1), field(network.segments[v.segment].displayName),
                              String(v.segment), v.activities.joined(separator: "+"), v.organisations.joined(separator: "+"),
                              field(v.parts.map(\.taskID).joined(separator: "+")), _Clock.text(stop.arrival, startMinutes: r.startMinutes),
                              _Clock.text(stop.departure, startMinutes: r.startMinutes), String(format: "%.3f", network.segments[v.segment].length / 1000)]

@@ -118,25 +118,25 @@ extension RoundsStore {
     }
 
     static func fetchTasks(_ db: Database, organisation: String?) throws -> [StoredTask] {
-            var segments: [String: [MatchedSegment]] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM task_segment WHERE ?1 IS NULL OR organisation = ?1 ORDER BY segment_id", arguments: [organisation])
-            while let row = try rows.next() {
-                segments[(row["organisation"] as String) + "\u{0}" + (row["task_id"] as String), default: []]
-                    .append(MatchedSegment(segment: row["segment_id"], sharedMetres: row["shared_m"]))
-            }
-            return try Row.fetchAll(db, sql: "SELECT * FROM task WHERE ?1 IS NULL OR organisation = ?1 ORDER BY organisation, task_id", arguments: [organisation]).map { row in
-                let org: String = row["organisation"], id: String = row["task_id"]
-                var season: Season?
-                if let from = (row["season_from"] as String?).flatMap(Season.MonthDay.init(parsing:)),
-                   let to = (row["season_to"] as String?).flatMap(Season.MonthDay.init(parsing:)) { season = Season(from: from, to: to) }
-                let task = StreetTask(
-                    organisation: org, taskID: id, activity: row["activity"], frequency: Frequency(parsing: row["frequency"]) ?? .weekly,
-                    season: season, weekdays: (row["weekdays"] as String).split(separator: ",").compactMap { Weekday(parsing: String($0)) },
-                    hours: (row["hours"] as String?).flatMap(TimeWindow.init(parsing:)), usrn: row["usrn"], segmentIDs: nil,
-                    serviceMinutes: row["service_minutes"], priority: row["priority"], notes: row["notes"], street: row["street"],
-                    geometry: (row["geometry"] as String?).flatMap(_TaskGeometry.decode), featureIndex: row["feature_index"])
-                return StoredTask(task: task, segments: segments[org + "\u{0}" + id] ?? [], submission: row["submission_id"])
-            }
+        var segments: [String: [MatchedSegment]] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM task_segment WHERE ?1 IS NULL OR organisation = ?1 ORDER BY segment_id", arguments: [organisation])
+        while let row = try rows.next() {
+            segments[(row["organisation"] as String) + "\u{0}" + (row["task_id"] as String), default: []]
+                .append(MatchedSegment(segment: row["segment_id"], sharedMetres: row["shared_m"]))
+        }
+        return try Row.fetchAll(db, sql: "SELECT * FROM task WHERE ?1 IS NULL OR organisation = ?1 ORDER BY organisation, task_id", arguments: [organisation]).map { row in
+            let org: String = row["organisation"], id: String = row["task_id"]
+            var season: Season?
+            if let from = (row["season_from"] as String?).flatMap(Season.MonthDay.init(parsing:)),
+               let to = (row["season_to"] as String?).flatMap(Season.MonthDay.init(parsing:)) { season = Season(from: from, to: to) }
+            let task = StreetTask(
+                organisation: org, taskID: id, activity: row["activity"], frequency: Frequency(parsing: row["frequency"]) ?? .weekly,
+                season: season, weekdays: (row["weekdays"] as String).split(separator: ",").compactMap { Weekday(parsing: String($0)) },
+                hours: (row["hours"] as String?).flatMap(TimeWindow.init(parsing:)), usrn: row["usrn"], segmentIDs: nil,
+                serviceMinutes: row["service_minutes"], priority: row["priority"], notes: row["notes"], street: row["street"],
+                geometry: (row["geometry"] as String?).flatMap(_TaskGeometry.decode), featureIndex: row["feature_index"])
+            return StoredTask(task: task, segments: segments[org + "\u{0}" + id] ?? [], submission: row["submission_id"])
+        }
     }
 }
 

@@ -98,15 +98,16 @@ struct _FeatureMapper {
 
     func checkCoordinates(_ positions: [Position], feature: String) throws {
         for pos in positions {
-            guard pos.x.isFinite, pos.y.isFinite else {
-                throw StreetImportError(.badCoordinates, "\(feature): coordinate (\(pos.x), \(pos.y)) is not a finite number; fix the coordinate in the source data")
-            }
-            guard source.isWGS84 else { continue }
-            if abs(pos.x) > 180 || abs(pos.y) > 90 {
-                if (0...800_000).contains(pos.x), (0...1_400_000).contains(pos.y) {
-                    throw StreetImportError(.badCoordinates, "\(feature): coordinate (\(pos.x), \(pos.y)) is not longitude/latitude, yet the file claims WGS84; it looks like British National Grid metres: add a crs member naming EPSG:27700, or import with --source-crs EPSG:27700")
-                }
-                throw StreetImportError(.badCoordinates, "\(feature): coordinate (\(pos.x), \(pos.y)) is out of range for WGS84 (longitude -180..180, latitude -90..90); check the axis order and the CRS, or pass --source-crs")
+            let place = "\(feature): coordinate (\(pos.x), \(pos.y))"
+            switch pos.wgs84Problem {
+            case .notFinite?:
+                throw StreetImportError(.badCoordinates, "\(place) is not a finite number; fix the coordinate in the source data")
+            case .looksLikeBritishNationalGrid? where source.isWGS84:
+                throw StreetImportError(.badCoordinates, "\(place) is not longitude/latitude, yet the file claims WGS84; it looks like British National Grid metres: add a crs member naming EPSG:27700, or import with --source-crs EPSG:27700")
+            case .outOfRange? where source.isWGS84:
+                throw StreetImportError(.badCoordinates, "\(place) is out of range for WGS84 (longitude -180..180, latitude -90..90); check the axis order and the CRS, or pass --source-crs")
+            default:
+                continue  // in range, or in a projected CRS where metres are right
             }
         }
     }

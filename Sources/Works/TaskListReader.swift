@@ -156,13 +156,12 @@ private struct _FeatureChecker {
         // Geometry.
         if let message = feature.geometryError { problem("geometry", message + "; fix the geometry") }
         if let g = feature.geometry {
-            for pos in g.allPositions where !(LonLat(lon: pos.x, lat: pos.y).isValidWGS84) {
-                if (0...800_000).contains(pos.x), (0...1_400_000).contains(pos.y) {
+            if let pos = g.allPositions.first(where: { $0.wgs84Problem != nil }) {
+                if pos.wgs84Problem == .looksLikeBritishNationalGrid {
                     problem("geometry", "coordinate (\(pos.x), \(pos.y)) looks like British National Grid metres, but task lists are WGS84 longitude/latitude; reproject the file to EPSG:4326")
                 } else {
                     problem("geometry", "coordinate (\(pos.x), \(pos.y)) is not a WGS84 longitude/latitude; check the axis order")
                 }
-                break
             }
         } else if feature.geometryError == nil, usrn == nil, segmentIDs == nil {
             problem("geometry", "the task says no place: give a geometry (LineString along the street, Point, or Polygon around the streets), a usrn, or segment_ids")

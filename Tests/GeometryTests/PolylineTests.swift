@@ -28,3 +28,13 @@ final class PolylineTests: XCTestCase {
         XCTAssertNil(BoundingBox(around: [Point]()))
     }
 }
+
+final class PositionTests: XCTestCase {
+    func testWGS84Problems() {
+        XCTAssertNil(Position(x: -0.72, y: 52.67).wgs84Problem)
+        XCTAssertEqual(Position(x: 354_420.89, y: 185_691.22).wgs84Problem, .looksLikeBritishNationalGrid)
+        XCTAssertEqual(Position(x: -0.72, y: -95).wgs84Problem, .outOfRange)
+        XCTAssertEqual(Position(x: 3_000_000, y: 52).wgs84Problem, .outOfRange)
+        XCTAssertEqual(Position(x: .infinity, y: 52).wgs84Problem, .notFinite)
+    }
+}

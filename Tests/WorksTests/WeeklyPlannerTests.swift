@@ -72,14 +72,14 @@ final class WeeklyPlannerTests: XCTestCase {
         let registry = try shippedRegistry()
         for plan in [s.shared, s.baseline] {
             for r in plan.rounds {
-                let crew = try XCTUnwrap(registry[r.organisation]?.crews.first { r.crew.hasPrefix($0.id) })
+                let crew = try XCTUnwrap(registry[r.organisation]?.crews.first { $0.id == r.crew })
                 XCTAssertLessThanOrEqual(Double(r.seconds), crew.shiftHours * 3600, r.id)
                 XCTAssertTrue(r.stops.allSatisfy { Set($0.visit.activities).isSubset(of: Set(crew.skills)) }, "\(r.id): a stop its crew cannot do")
                 // Times run forward.
                 XCTAssertTrue(zip(r.stops, r.stops.dropFirst()).allSatisfy { $0.departure <= $1.arrival }, r.id)
             }
             for r in plan.gritting {
-                let crew = try XCTUnwrap(registry[r.organisation]?.crews.first { r.crew.hasPrefix($0.id) })
+                let crew = try XCTUnwrap(registry[r.organisation]?.crews.first { $0.id == r.crew })
                 XCTAssertLessThanOrEqual(r.seconds, Int(s.options.treatmentDeadlineHours * 3600), r.id)
                 XCTAssertLessThanOrEqual(r.load, crew.capacity ?? .infinity, r.id)
             }

@@ -16,6 +16,7 @@ public struct Round: Sendable, Equatable {
     /// The day; nil for a stand-by gritting round.
     public var day: Weekday?
     public var organisation: String
+    /// The crew's id in the registry (the first crew of its class for an extra shift).
     public var crew: String
     public var depot: String
     /// When it leaves the depot, in minutes after midnight; stop times count from here.
@@ -30,6 +31,9 @@ public struct Round: Sendable, Equatable {
     public var load: Double
     /// Whether this round needs a crew shift beyond the crews the depot has that day.
     public var extraShift: Bool
+
+    /// The crew as people read it: "TC-1", or "TC-1 (extra shift)".
+    public var crewLabel: String { extraShift ? "\(crew) (extra shift)" : crew }
 
     public static func == (a: Round, b: Round) -> Bool {
         a.id == b.id && a.stops == b.stops && a.seconds == b.seconds && a.crew == b.crew

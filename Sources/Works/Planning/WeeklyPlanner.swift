@@ -164,7 +164,7 @@ public struct WeeklyPlanner {
     public func totals(_ rounds: [Round]) -> PlanTotals {
         var t = PlanTotals()
         for r in rounds {
-            let crew = registry[r.organisation]?.crews.first { r.crew.hasPrefix($0.id) }
+            let crew = registry[r.organisation]?.crews.first { $0.id == r.crew }
             let km = r.metres / 1000, hours = Double(r.seconds) / 3600
             t.rounds += 1
             t.km += km

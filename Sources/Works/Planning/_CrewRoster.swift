@@ -26,14 +26,12 @@ enum _CrewRoster {
         // Timed rounds first, in order of their start; then the others, longest first.
         let timed = rounds.indices.filter { rounds[$0].stops.first?.visit.window != nil }.sorted { rounds[$0].startMinutes < rounds[$1].startMinutes }
         let free = rounds.indices.filter { rounds[$0].stops.first?.visit.window == nil }.sorted { rounds[$0].seconds > rounds[$1].seconds }
-        var extra = 0
         for k in timed + free {
             let isTimed = rounds[k].stops.first?.visit.window != nil
             if isTimed ? place(k, start: rounds[k].startMinutes)
                 : crewClass.crews.indices.contains(where: { c in place(k, start: max(shiftStart, freeAt[c] ?? shiftStart)) }) { continue }
-            extra += 1
             rounds[k].extraShift = true
-            rounds[k].crew = "\(crewClass.crews[0].id) (extra shift \(extra))"
+            rounds[k].crew = crewClass.crews[0].id
             if !isTimed { rounds[k].startMinutes = shiftStart }
         }
     }

@@ -96,7 +96,7 @@ struct _RoundBuilder {
         }
         drive(to: crewClass.depotNode)
         let service = stops.reduce(0) { $0 + $1.visit.serviceSeconds }
-        return Round(id: id, day: day, organisation: crewClass.organisation, crew: extra ? "\(crew) (extra shift)" : crew, depot: crewClass.depot,
+        return Round(id: id, day: day, organisation: crewClass.organisation, crew: crew, depot: crewClass.depot,
                      startMinutes: 0, stops: stops, path: path, seconds: Int((Double(ms) / 1000).rounded(.up)), serviceSeconds: service,
                      metres: metres, deadheadMetres: deadhead, load: load, extraShift: extra)
     }
