@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Outputs
 import Works
 
 /// The three forms of the overlap report.
@@ -59,11 +60,12 @@ enum OverlapReport {
 
     static func csv(_ findings: [Overlap]) -> String {
         var out = "key,kind,segment_id,street,length_m,organisation_a,task_a,activity_a,organisation_b,task_b,activity_b,co_visits,combinable,saving_minutes,saving_km,saving_gbp,saving_co2e_kg,reason\n"
-        func field(_ s: String) -> String { s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
+        let field = CSVText.cell
         for o in findings {
             let a = o.parties[0], b = o.parties[1]
             let cells = [o.key, o.kind.rawValue, String(o.segment), field(o.street), Format.fixed(o.metres, 1),
-                         a.organisation, field(a.taskID), a.activity, b.organisation, field(b.taskID), b.activity, String(o.coVisits),
+                         field(a.organisation), field(a.taskID), field(a.activity), field(b.organisation), field(b.taskID),
+                         field(b.activity), String(o.coVisits),
                          o.combinable ? "yes" : "no", Format.fixed(o.saving.minutes, 1), Format.fixed(o.saving.km, 3),
                          Format.fixed(o.saving.money, 2), Format.fixed(o.saving.co2eKg, 2), field(o.reason)]
             out += cells.joined(separator: ",") + "\n"
