@@ -52,7 +52,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "Benchmarks",
-            dependencies: ["Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works"]
+            dependencies: ["Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Outputs"]
         ),
         .target(name: "TestSupport", dependencies: ["ArcRouting"], path: "Tests/TestSupport"),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "TestSupport"]),
@@ -61,7 +61,10 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
         .testTarget(name: "WorksTests", dependencies: ["Works", "StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
         .testTarget(name: "ArcRoutingTests", dependencies: ["ArcRouting", "TestSupport"]),
-        .testTarget(name: "OutputsTests", dependencies: ["Outputs", "Works", "StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
+        .testTarget(
+            name: "OutputsTests",
+            dependencies: ["Outputs", "Works", "StreetImport", "StreetNetwork", "Geometry", "TestSupport"]
+        ),
         .testTarget(name: "StreetRoundsCLITests", dependencies: ["Geometry", "TestSupport"], exclude: ["Expected"]),
     ]
 )

@@ -4,7 +4,8 @@
 //   Benchmarks network RUTLAND.geojson [--export DIR]   street network (with the SciPy peer: scripts/bench_network.py)
 //   Benchmarks tasks RUTLAND.geojson [--count N]        validate and match N task lists' tasks (default 100,000)
 //   Benchmarks overlaps RUTLAND.geojson [--visits N]    flag overlaps among N visits in a week (default 1,000,000)
-//   Benchmarks plan RUTLAND.geojson [--scale K] [--seconds S]  a county week, shared and baseline (K x the tasks)
+//   Benchmarks plan RUTLAND.geojson [--scale K] [--seconds S] [--report DIR]  a county week, shared and baseline
+//                                                       (K x the tasks); --report writes its report.html into DIR
 //
 // A missing input file is skipped with a message, not failed.
 import Foundation
@@ -26,5 +27,7 @@ switch arguments[0] {
 case "network": try networkBenchmark(file: file, export: option("--export").map { URL(fileURLWithPath: $0) })
 case "tasks": try tasksBenchmark(file: file, count: option("--count").flatMap(Int.init) ?? 100_000)
 case "overlaps": try overlapsBenchmark(file: file, visits: option("--visits").flatMap(Int.init) ?? 1_000_000)
-default: try planBenchmark(file: file, scale: option("--scale").flatMap(Int.init) ?? 1, budget: option("--seconds").flatMap(Double.init) ?? 30)
+default: try planBenchmark(file: file, scale: option("--scale").flatMap(Int.init) ?? 1,
+                           budget: option("--seconds").flatMap(Double.init) ?? 30,
+                           report: option("--report").map { URL(fileURLWithPath: $0) })
 }

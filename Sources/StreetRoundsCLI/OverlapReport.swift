@@ -64,8 +64,8 @@ enum OverlapReport {
         for o in findings {
             let a = o.parties[0], b = o.parties[1]
             let cells = [o.key, o.kind.rawValue, String(o.segment), field(o.street), Format.fixed(o.metres, 1),
-                         field(a.organisation), field(a.taskID), field(a.activity), field(b.organisation), field(b.taskID),
-                         field(b.activity), String(o.coVisits),
+                         field(a.organisation), field(a.taskID), field(a.activity), field(b.organisation),
+                         field(b.taskID), field(b.activity), String(o.coVisits),
                          o.combinable ? "yes" : "no", Format.fixed(o.saving.minutes, 1), Format.fixed(o.saving.km, 3),
                          Format.fixed(o.saving.money, 2), Format.fixed(o.saving.co2eKg, 2), field(o.reason)]
             out += cells.joined(separator: ",") + "\n"

@@ -10,7 +10,8 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Plan next week's shared rounds, and what sharing saves against each partner planning alone.",
-        discussion: "Writes schedule.csv, rounds.geojson, a GPX file per round, schedule.ics (and gritting-standby.ics), savings.json and report.html to --out.")
+        discussion: "Writes schedule.csv, rounds.geojson, a GPX file per round, schedule.ics (and "
+            + "gritting-standby.ics), savings.json and report.html to --out.")
 
     @Option(help: "The database file.") var db: String
     @Option(help: "The ISO week to plan, e.g. 2026-W48 (default: next week).") var week: String?
@@ -64,12 +65,15 @@ struct PlanCommand: ParsableCommand {
         print("Planned \(target) for \(registry.ids.count) partners in \(Format.fixed(Date().timeIntervalSince(started), 1)) s: \(shared.rounds.count) shared rounds (\(baseline.rounds.count) if each plans alone), \(shared.gritting.count) gritting stand-by rounds")
         print("  \(shared.taskVisits) task visits; \(shared.rounds.reduce(0) { $0 + $1.stops.count }) stops on shared rounds; \(shared.unplaced.count) not placed" + (shared.unplaced.isEmpty ? "" : " (see the report)"))
         print("  sharing saves \(Format.fixed(s.km, 1)) km (\(Format.fixed(s.deadheadKm, 1)) km deadhead), \(Format.fixed(s.crewHours, 1)) crew hours, £\(Format.fixed(s.money, 0)), \(Format.fixed(s.co2eKg, 1)) kg CO2e and \(s.streetVisits) street visits a week")
-        print("  report: \(out)/report.html (also schedule.csv, rounds.geojson, gpx/, schedule.ics\(shared.gritting.isEmpty ? "" : ", gritting-standby.ics"), savings.json)")
+        let standby = shared.gritting.isEmpty ? "" : ", gritting-standby.ics"
+        print("  report: \(out)/report.html (also schedule.csv, rounds.geojson, gpx/, schedule.ics\(standby), "
+              + "savings.json)")
     }
 
     /// Writes every output into a fresh folder beside `out`, then swaps it in:
     /// a failure leaves the previous outputs as they were.
-    private func writeOutputs(shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, drawing: RoundDrawing, week: ISOWeek) throws {
+    private func writeOutputs(shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, drawing: RoundDrawing,
+                              week: ISOWeek) throws {
         let fm = FileManager.default
         let final = URL(fileURLWithPath: out)
         let partial = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).partial-\(getpid())")
@@ -79,11 +83,14 @@ struct PlanCommand: ParsableCommand {
             func write(_ text: String, _ name: String) throws { try text.write(to: partial.appendingPathComponent(name), atomically: false, encoding: .utf8) }
             try write(ScheduleCSV.text(shared, week: week, network: drawing.network), "schedule.csv")
             try write(RoundsGeoJSON.json(shared, week: week, drawing: drawing).serialized() + "\n", "rounds.geojson")
-            for r in shared.rounds + shared.gritting { try write(GPXWriter.text(r, week: week, drawing: drawing), "gpx/\(r.id).gpx") }
+            for r in shared.rounds + shared.gritting {
+                try write(GPXWriter.text(r, week: week, drawing: drawing), "gpx/\(r.id).gpx")
+            }
             let stamp = Date()
             try write(ICalendarWriter.text(shared, week: week, stamp: stamp, drawing: drawing), "schedule.ics")
             if !shared.gritting.isEmpty {
-                try write(ICalendarWriter.standbyText(shared, week: week, stamp: stamp, drawing: drawing), "gritting-standby.ics")
+                let standby = ICalendarWriter.standbyText(shared, week: week, stamp: stamp, drawing: drawing)
+                try write(standby, "gritting-standby.ics")
             }
             let json = SavingsJSON.json(savings, week: week, seconds: seconds, seed: seed, unplacedShared: shared.unplaced.count, unplacedBaseline: baseline.unplaced.count)
             try write(json.serialized(pretty: true) + "\n", "savings.json")

@@ -73,7 +73,8 @@ struct StreetsCommand: ParsableCommand {
             let store = try failing { try RoundsStore(path: db) }
             let network = try failing { try store.loadNetwork() }
             if let provenance = try failing({ try store.networkProvenance() }) {
-                print("Street network in \(db): \(provenance.sourceFile) (\(provenance.sourceFormat)), imported \(provenance.importedAt); \(provenance.streetDataSource.attribution)")
+                print("Street network in \(db): \(provenance.sourceFile) (\(provenance.sourceFormat)), "
+                      + "imported \(provenance.importedAt); \(provenance.streetDataSource.attribution)")
             }
             let summary = NetworkSummary(network)
             printSummary(summary)
