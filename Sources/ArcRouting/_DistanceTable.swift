@@ -1,6 +1,7 @@
 /// Shortest deadhead costs between the nodes that matter (the depot and the
-/// ends of required links), by one Dijkstra per such node over the whole
-/// graph. Internal to the solver.
+/// ends of required links): from the caller's `CARPDeadheadCosts` when the
+/// problem has them, else by one Dijkstra per such node over the problem's
+/// links. Internal to the solver.
 ///
 /// - Complexity: O(t (n + m) log n) to build for t terminals; O(1) per
 ///   look-up.
@@ -19,6 +20,19 @@ struct _DistanceTable: Sendable {
         func add(_ v: Int) { if terminalOf[v] < 0 { terminalOf[v] = terminals.count; terminals.append(v) } }
         add(problem.depot)
         for link in problem.links where link.isRequired { add(link.from); add(link.to) }
+        self.terminalOf = terminalOf
+        self.terminalCount = terminals.count
+        if let given = problem.deadheadCosts {
+            cost = terminals.flatMap { source in
+                given.costs(from: source, to: terminals).map { $0 == Int.max ? Self.unreachable : $0 }
+            }
+        } else {
+            cost = Self.dijkstra(problem, terminals: terminals)
+        }
+    }
+
+    /// One Dijkstra per terminal over the problem's links; row-major t x t.
+    private static func dijkstra(_ problem: CARPProblem, terminals: [Int]) -> [Int] {
         // Adjacency for deadheading.
         var adjacency = [[(Int, Int)]](repeating: [], count: problem.nodeCount)
         for link in problem.links {
@@ -26,11 +40,11 @@ struct _DistanceTable: Sendable {
             if link.twoWay { adjacency[link.to].append((link.from, link.deadheadCost)) }
         }
         let t = terminals.count
-        var cost = [Int](repeating: Self.unreachable, count: t * t)
-        var dist = [Int](repeating: Self.unreachable, count: problem.nodeCount)
+        var cost = [Int](repeating: unreachable, count: t * t)
+        var dist = [Int](repeating: unreachable, count: problem.nodeCount)
         var heap: [(Int, Int)] = []
         for (row, source) in terminals.enumerated() {
-            for k in dist.indices { dist[k] = Self.unreachable }
+            for k in dist.indices { dist[k] = unreachable }
             dist[source] = 0
             heap.removeAll(keepingCapacity: true)
             _heapPush(&heap, (0, source))
@@ -43,9 +57,7 @@ struct _DistanceTable: Sendable {
             }
             for (col, target) in terminals.enumerated() { cost[row * t + col] = dist[target] }
         }
-        self.terminalOf = terminalOf
-        self.terminalCount = t
-        self.cost = cost
+        return cost
     }
 
     @inline(__always)
