@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import JSON
 import Works
 
 /// rounds.geojson: a LineString feature per round (weekday and gritting),

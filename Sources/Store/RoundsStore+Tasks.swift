@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Geometry
+import JSON
 import StreetNetwork
 import Works
 

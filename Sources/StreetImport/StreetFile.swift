@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import JSON
 import StreetNetwork
 
 /// What a reader took from a street file: the lines kept, in projected

@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import JSON
 import StreetNetwork
 
 /// Turns raw features into projected `StreetLine`s: keeps vehicle roads,

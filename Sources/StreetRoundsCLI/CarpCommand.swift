@@ -2,6 +2,7 @@ import ArcRouting
 import ArgumentParser
 import Foundation
 import Geometry
+import JSON
 
 struct CarpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

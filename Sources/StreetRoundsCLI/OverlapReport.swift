@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import JSON
 import Works
 
 /// The three forms of the overlap report.

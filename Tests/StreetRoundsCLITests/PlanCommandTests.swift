@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Geometry
+import JSON
 import TestSupport
 import XCTest
 

@@ -6,7 +6,7 @@ import Foundation
 /// - Complexity: O(n) in the size of the input.
 public struct JSONParser {
     /// Parses a whole document.
-    /// - Throws: `GeometryError.malformedJSON` naming line, column and what
+    /// - Throws: `JSONError` naming line, column and what
     ///   was expected.
     public static func parse(_ data: Data) throws -> JSON {
         try data.withUnsafeBytes { raw in
@@ -35,7 +35,7 @@ private struct _Parser {
         self.bytes = bytes
     }
 
-    func failure(_ what: String) -> GeometryError {
+    func failure(_ what: String) -> JSONError {
         var line = 1, column = 1
         var i = 0
         while i < min(index, bytes.count) {
@@ -50,7 +50,7 @@ private struct _Parser {
             let snippet = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
             found = "'\(snippet.split(separator: "\n").first ?? "")'"
         }
-        return GeometryError(.malformedJSON, "malformed JSON at line \(line), column \(column): \(what), found \(found)")
+        return .malformed("malformed JSON at line \(line), column \(column): \(what), found \(found)")
     }
 
     mutating func skipWhitespace() {
