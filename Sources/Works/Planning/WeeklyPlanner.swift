@@ -131,7 +131,9 @@ public struct WeeklyPlanner {
             var parameters = SolverParameters()
             parameters.seed = options.seed &+ UInt64(k)
             parameters.maxIterations = options.iterations
-            parameters.timeLimit = max(0.05, options.seconds * Double(job.visits.count) / Double(totalWork))
+            // An iteration budget lifts the time limit: the same plan on any machine.
+            parameters.timeLimit = options.iterations == nil
+                ? max(0.05, options.seconds * Double(job.visits.count) / Double(totalWork)) : .greatestFiniteMagnitude
             let label = (job.day.map { $0.code } ?? "grit") + (job.visits[0].window.map { "-" + $0.description.replacingOccurrences(of: ":", with: "") } ?? "")
             progress?("\(shared ? "shared" : "baseline"): routing \(k + 1) of \(jobs.count): \(label) \(job.crewClass.organisation)/\(job.crewClass.depot) \(job.crewClass.vehicleType), \(job.visits.count) stops")
             let pool = crewPools[job.pool]
