@@ -6,7 +6,8 @@
 //   StreetNetwork   segments, topology, compact graph, shortest paths
 //   StreetImport    readers for GeoJSON and GeoPackage street files
 //   ArcRouting      the capacitated arc routing solver (knows no streets)
-//   Works           activities, organisations, task lists, matching, overlaps, weekly planning
+//   Works           activities, organisations, task lists, matching, overlaps
+//   Planning        the weekly planner: a pipeline of stages down to the arc-routing core
 //   Outputs         schedule CSV, GeoJSON, GPX, iCalendar, HTML report
 //   Store           the SQLite store (GRDB): schema migrations, R*Tree
 //   streetrounds    the thin command-line executable
@@ -38,7 +39,8 @@ let package = Package(
         // searches, which are 20-50 times slower unoptimised.
         .target(name: "ArcRouting", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "Works", dependencies: ["Geometry", "StreetNetwork", "ArcRouting"]),
-        .target(name: "Outputs", dependencies: ["Geometry", "StreetNetwork", "Works"]),
+        .target(name: "Planning", dependencies: ["Geometry", "StreetNetwork", "ArcRouting", "Works"]),
+        .target(name: "Outputs", dependencies: ["Geometry", "StreetNetwork", "Works", "Planning"]),
         .target(
             name: "Store",
             dependencies: ["Geometry", "StreetNetwork", "Works", .product(name: "GRDB", package: "GRDB.swift")]
@@ -46,13 +48,13 @@ let package = Package(
         .executableTarget(
             name: "StreetRoundsCLI",
             dependencies: [
-                "Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Outputs",
+                "Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Planning", "Outputs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "Benchmarks",
-            dependencies: ["Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works"]
+            dependencies: ["Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Planning"]
         ),
         .target(name: "TestSupport", dependencies: ["ArcRouting"], path: "Tests/TestSupport"),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "TestSupport"]),
@@ -60,6 +62,10 @@ let package = Package(
         .testTarget(name: "StreetImportTests", dependencies: ["StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
         .testTarget(name: "WorksTests", dependencies: ["Works", "StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
+        .testTarget(
+            name: "PlanningTests",
+            dependencies: ["Planning", "Works", "StreetImport", "StreetNetwork", "Geometry", "TestSupport"]
+        ),
         .testTarget(name: "ArcRoutingTests", dependencies: ["ArcRouting", "TestSupport"]),
         .testTarget(name: "StreetRoundsCLITests", dependencies: ["Geometry", "TestSupport"], exclude: ["Expected"]),
     ]

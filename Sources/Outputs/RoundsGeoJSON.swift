@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Planning
 import Works
 
 /// rounds.geojson: a LineString feature per round (weekday and gritting),

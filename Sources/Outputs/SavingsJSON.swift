@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Planning
 import Works
 
 /// savings.json: both plans' totals, the savings and their split, with every

@@ -1,6 +1,7 @@
 import ArcRouting
 import Foundation
 import Geometry
+import Planning
 import StreetImport
 import StreetNetwork
 import Store
@@ -48,6 +49,7 @@ struct CommandFailure: Error {
         case let e as GeometryError: self.init(.badInput, e.message)
         case let e as ArcRoutingError: self.init(.badInput, e.message)
         case let e as WorksError: self.init(.badInput, e.message)
+        case let e as PlanningError: self.init(.badInput, e.message)
         default: self.init(.internalError, "unexpected failure: \(error)")
         }
     }
