@@ -7,7 +7,8 @@
 //   StreetNetwork   segments, topology, compact graph, shortest paths
 //   StreetImport    readers for GeoJSON and GeoPackage street files
 //   ArcRouting      the capacitated arc routing solver (knows no streets)
-//   Works           activities, organisations, task lists, matching, overlaps, weekly planning
+//   Works           activities, organisations, task lists, matching, overlaps
+//   Planning        the weekly planner: a pipeline of stages down to the arc-routing core
 //   Outputs         schedule CSV, GeoJSON, GPX, iCalendar, HTML report
 //   Store           the SQLite store (GRDB): schema migrations, R*Tree
 //   streetrounds    the thin command-line executable
@@ -40,7 +41,8 @@ let package = Package(
         // searches, which are 20-50 times slower unoptimised.
         .target(name: "ArcRouting", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "Works", dependencies: ["Geometry", "JSON", "StreetNetwork", "ArcRouting"]),
-        .target(name: "Outputs", dependencies: ["Geometry", "JSON", "StreetNetwork", "Works"]),
+        .target(name: "Planning", dependencies: ["Geometry", "JSON", "StreetNetwork", "ArcRouting", "Works"]),
+        .target(name: "Outputs", dependencies: ["Geometry", "JSON", "StreetNetwork", "Works", "Planning"]),
         .target(
             name: "Store",
             dependencies: ["Geometry", "JSON", "StreetNetwork", "Works", .product(name: "GRDB", package: "GRDB.swift")]
@@ -48,13 +50,13 @@ let package = Package(
         .executableTarget(
             name: "StreetRoundsCLI",
             dependencies: [
-                "Geometry", "JSON", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Outputs",
+                "Geometry", "JSON", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Planning", "Outputs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "Benchmarks",
-            dependencies: ["Geometry", "JSON", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works"]
+            dependencies: ["Geometry", "JSON", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Planning"]
         ),
         .target(name: "TestSupport", dependencies: ["ArcRouting"], path: "Tests/TestSupport"),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
@@ -63,6 +65,10 @@ let package = Package(
         .testTarget(name: "StreetImportTests", dependencies: ["StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
         .testTarget(name: "WorksTests", dependencies: ["Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]),
+        .testTarget(
+            name: "PlanningTests",
+            dependencies: ["Planning", "Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]
+        ),
         .testTarget(name: "OutputsTests", dependencies: ["Outputs", "TestSupport"]),
         .testTarget(name: "ArcRoutingTests", dependencies: ["ArcRouting", "TestSupport"]),
         .testTarget(name: "StreetRoundsCLITests", dependencies: ["Geometry", "JSON", "TestSupport"], exclude: ["Expected"]),

@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Works
 
 /// schedule.ics (RFC 5545): an event per weekday round, for crew calendars.

@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import StreetNetwork
+import Planning
 import Works
 
 /// A round's line on the map: the segments it drives, in order, each in

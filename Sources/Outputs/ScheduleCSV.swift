@@ -1,5 +1,6 @@
 import Foundation
 import StreetNetwork
+import Planning
 import Works
 
 /// schedule.csv: one row per serviced segment, in round order.

@@ -5,6 +5,7 @@ import JSON
 import Outputs
 import Store
 import StreetNetwork
+import Planning
 import Works
 
 struct PlanCommand: ParsableCommand {
@@ -54,10 +55,10 @@ struct PlanCommand: ParsableCommand {
         options.shiftStartMinutes = TimeWindow(parsing: "\(start)-24:00")!.start
         options.fortnightAnchor = ISOWeek(parsing: fortnightAnchor)!
         let planner = WeeklyPlanner(network: network, catalogue: catalogue, registry: registry, compatibility: table)
-        let tasks = stored.map { ($0.task, $0.segments.map(\.segment)) }
+        let tasks = stored.map(\.matched)
         let progress = ProgressLine()
-        let shared = try failing { try planner.plan(tasks, options: options, shared: true, progress: progress.show) }
-        let baseline = try failing { try planner.plan(tasks, options: options, shared: false, progress: progress.show) }
+        let shared = try failing { try planner.plan(tasks, options: options, mode: .shared, progress: progress.show) }
+        let baseline = try failing { try planner.plan(tasks, options: options, mode: .baseline, progress: progress.show) }
         progress.finish()
         let savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
         try writeOutputs(shared: shared, baseline: baseline, savings: savings, network: network, week: target)

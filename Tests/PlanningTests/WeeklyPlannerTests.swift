@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Planning
 import StreetImport
 import StreetNetwork
 import TestSupport
@@ -11,7 +12,7 @@ final class WeeklyPlannerTests: XCTestCase {
     struct Sample {
         var network: StreetNetwork
         var planner: WeeklyPlanner
-        var tasks: [(task: StreetTask, segments: [Int])]
+        var tasks: [MatchedTask]
         var shared: WeeklyPlan
         var baseline: WeeklyPlan
         var options: PlanOptions
@@ -27,19 +28,19 @@ final class WeeklyPlannerTests: XCTestCase {
         let catalogue = try shippedCatalogue(), registry = try shippedRegistry()
         let table = try Compatibility(contentsOf: root.appendingPathComponent("data/compatibility.json"), catalogue: catalogue)
         let matcher = TaskMatcher(index: SegmentIndex(network), projection: try Projection(from: .wgs84, to: network.crs))
-        var tasks: [(task: StreetTask, segments: [Int])] = []
+        var tasks: [MatchedTask] = []
         let folder = root.appendingPathComponent("data/sample-town/tasks")
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
             let list = try XCTUnwrap(try shippedReader().read(Data(contentsOf: folder.appendingPathComponent(name))).list)
-            for t in list.tasks { tasks.append((t, try matcher.match(t).get().map(\.segment))) }
+            for t in list.tasks { tasks.append(MatchedTask(task: t, segments: try matcher.match(t).get().map(\.segment))) }
         }
         var options = PlanOptions(week: ISOWeek(parsing: "2026-W48")!)
         options.iterations = 30
         options.seconds = 60
         let planner = WeeklyPlanner(network: network, catalogue: catalogue, registry: registry, compatibility: table)
         let made = Sample(network: network, planner: planner, tasks: tasks,
-                          shared: try planner.plan(tasks, options: options, shared: true),
-                          baseline: try planner.plan(tasks, options: options, shared: false), options: options)
+                          shared: try planner.plan(tasks, options: options, mode: .shared),
+                          baseline: try planner.plan(tasks, options: options, mode: .baseline), options: options)
         Self.cached = made
         return made
     }
@@ -57,7 +58,8 @@ final class WeeklyPlannerTests: XCTestCase {
     func testEveryVisitOfTheWeekAppearsExactlyOnceOrIsUnplaced() throws {
         let s = try sample()
         var expected: [String: Int] = [:]
-        for (task, segments) in s.tasks where task.activity != "gritting" {
+        for matched in s.tasks where matched.task.activity != "gritting" {
+            let (task, segments) = (matched.task, matched.segments)
             let visits = VisitPlan(task, from: s.options.week.monday, to: s.options.week.date(of: .sunday), anchor: s.options.fortnightAnchor).totalVisits
             for seg in segments where visits > 0 { expected["\(task.organisation)|\(task.taskID)|\(seg)", default: 0] += visits }
         }
@@ -115,7 +117,7 @@ final class WeeklyPlannerTests: XCTestCase {
         XCTAssertEqual(s.baseline.totalsByOrganisation.values.reduce(0) { $0 + $1.money }, s.baseline.totals.money, accuracy: 1e-6)
         XCTAssertEqual(s.shared.totals.streetVisits, s.shared.rounds.reduce(0) { $0 + $1.stops.count })
         XCTAssertGreaterThan(savings.streetVisits, 0, "merging fewer stops than each partner alone")
-        XCTAssertEqual(s.planner.totals(s.shared.rounds), s.shared.totals)
+        XCTAssertEqual(PlanTotals(s.shared.rounds, registry: s.planner.registry), s.shared.totals)
     }
 
     func testTasksWithHoursAreDoneWithinThem() throws {
@@ -157,7 +159,8 @@ final class WeeklyPlannerTests: XCTestCase {
         // Plenty of other county work on Thursday and Friday, to tempt the balance towards Monday.
         let busy = StreetTask(organisation: "county-council", taskID: "B", activity: "sweeping", frequency: .perWeek(2), weekdays: [.thursday, .friday])
         let others = s.network.segments.filter { $0.roadClass == "residential" && !meadow.contains($0.id) }.prefix(80).map(\.id)
-        let plan = try s.planner.plan([(cut, meadow), (sweep, meadow), (busy, others)], options: s.options, shared: true)
+        let plan = try s.planner.plan([MatchedTask(task: cut, segments: meadow), MatchedTask(task: sweep, segments: meadow),
+                                       MatchedTask(task: busy, segments: others)], options: s.options, mode: .shared)
         var days: [String: Set<Weekday>] = [:]
         for r in plan.rounds { for stop in r.stops { for p in stop.visit.parts { days[p.taskID, default: []].insert(r.day!) } } }
         XCTAssertEqual(days["G"], [.thursday])
@@ -166,7 +169,7 @@ final class WeeklyPlannerTests: XCTestCase {
 
     func testTheSameSeedAndBudgetGiveTheSamePlan() throws {
         let s = try sample()
-        let again = try s.planner.plan(s.tasks, options: s.options, shared: true)
+        let again = try s.planner.plan(s.tasks, options: s.options, mode: .shared)
         XCTAssertEqual(again.rounds, s.shared.rounds)
     }
 }

@@ -1,4 +1,4 @@
-import StreetNetwork
+import Works
 
 /// One crew's route on one day, from its depot and back.
 public struct Round: Sendable, Equatable {
@@ -9,6 +9,22 @@ public struct Round: Sendable, Equatable {
         /// Seconds from the start of the round.
         public var arrival: Int
         public var departure: Int
+    }
+
+    /// One segment driven, in the round's order: served, or driven past
+    /// (deadhead).
+    public struct Step: Sendable, Equatable {
+        public var segment: Int
+        /// Driven against the segment's drawing direction.
+        public var reversed: Bool
+        /// Whether the crew works the segment on this pass.
+        public var serving: Bool
+
+        public init(segment: Int, reversed: Bool, serving: Bool) {
+            self.segment = segment
+            self.reversed = reversed
+            self.serving = serving
+        }
     }
 
     /// A day-unique id, e.g. "mon-3".
@@ -23,7 +39,7 @@ public struct Round: Sendable, Equatable {
     public var startMinutes: Int
     public var stops: [Stop]
     /// The segments driven, in order (service and deadhead), with direction.
-    public var path: [(segment: Int, reversed: Bool, serving: Bool)]
+    public var path: [Step]
     public var seconds: Int
     public var serviceSeconds: Int
     public var metres: Double
@@ -34,8 +50,4 @@ public struct Round: Sendable, Equatable {
 
     /// The crew as people read it: "TC-1", or "TC-1 (extra shift)".
     public var crewLabel: String { extraShift ? "\(crew) (extra shift)" : crew }
-
-    public static func == (a: Round, b: Round) -> Bool {
-        a.id == b.id && a.stops == b.stops && a.seconds == b.seconds && a.crew == b.crew
-    }
 }

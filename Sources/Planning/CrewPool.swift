@@ -1,9 +1,11 @@
 import Geometry
 import StreetNetwork
+import Works
 
 /// The crews a plan may use, each placed at its depot's junction, grouped
-/// into classes (same depot, vehicle and skills) that share a day's work.
-struct _CrewPool {
+/// into classes (same depot, vehicle and skills) that share a day's work,
+/// with the travel seconds from each depot to every junction and back.
+struct CrewPool {
     struct CrewClass {
         var key: String
         var organisation: String
@@ -20,41 +22,44 @@ struct _CrewPool {
     }
 
     var classes: [CrewClass]
-    /// Travel seconds from each depot node to every junction, and back.
+    /// Travel seconds from each depot node to every junction, and back
+    /// (`Int.max` where unreachable), from the street graph.
     var fromDepot: [Int: [Int]]
     var toDepot: [Int: [Int]]
 
-    /// - Throws: `WorksError.invalidTaskList` when a depot is far from every street.
-    init(organisations: [Organisation], network: StreetNetwork, index: SegmentIndex, graph: StreetGraph, reversedGraph: StreetGraph,
-         projection: Projection) throws {
+    /// Searches farther than this from every street place a depot nowhere.
+    static let depotReachMetres = 2_000.0
+
+    /// - Throws: `PlanningError.badRegistry` when a depot is far from every street.
+    /// - Complexity: two shortest-path searches per depot junction.
+    init(organisations: [Organisation], streets: PlanningStreets) throws {
         var classes: [String: CrewClass] = [:]
-        var fromDepot: [Int: [Int]] = [:], toDepot: [Int: [Int]] = [:]
+        var depotNodes: [Int] = []
         for org in organisations {
             for depot in org.depots {
-                guard let point = projection.project(depot.location),
-                      let near = index.nearest(to: point, within: 2_000).first else {
-                    throw WorksError(.badRegistry, "depot \(depot.id) of \(org.id) is more than 2 km from any street of the network; check its lon and lat")
-                }
-                let s = network.segments[near.segment]
-                let node = near.along < s.length / 2 ? s.from : s.to
-                if fromDepot[node] == nil {
-                    fromDepot[node] = graph.shortestPaths(from: node).distance.map { $0 == Int.max ? Int.max : $0 / 1000 }
-                    toDepot[node] = reversedGraph.shortestPaths(from: node).distance.map { $0 == Int.max ? Int.max : $0 / 1000 }
-                }
+                let node = try streets.depotNode(depot, of: org)
+                if !depotNodes.contains(node) { depotNodes.append(node) }
                 for crew in org.crews where crew.depot == depot.id {
                     let key = "\(org.id)|\(depot.id)|\(crew.vehicleType)|\(crew.skills.sorted().joined(separator: ","))"
-                    if classes[key] == nil {
-                        classes[key] = CrewClass(key: key, organisation: org.id, depot: depot.id, depotNode: node, crews: [], skills: Set(crew.skills),
-                                                 vehicleType: crew.vehicleType, capacity: crew.capacity, shiftSeconds: Int(crew.shiftHours * 3600),
-                                                 costPerHour: crew.costPerHour, costPerKm: crew.costPerKm, co2ePerKm: crew.co2ePerKm)
-                    }
-                    classes[key]!.crews.append(crew)
+                    var crewClass = classes[key] ?? CrewClass(
+                        key: key, organisation: org.id, depot: depot.id, depotNode: node, crews: [],
+                        skills: Set(crew.skills), vehicleType: crew.vehicleType, capacity: crew.capacity,
+                        shiftSeconds: PlanUnits.seconds(hours: crew.shiftHours), costPerHour: crew.costPerHour,
+                        costPerKm: crew.costPerKm, co2ePerKm: crew.co2ePerKm)
+                    crewClass.crews.append(crew)
+                    classes[key] = crewClass
                 }
             }
         }
         self.classes = classes.values.sorted { $0.key < $1.key }
-        self.fromDepot = fromDepot
-        self.toDepot = toDepot
+        let trees = streets.depotSeconds(depotNodes)
+        fromDepot = trees.from
+        toDepot = trees.to
+    }
+
+    /// Seconds from the depot of `crewClass` to `node`; `Int.max` when unreachable.
+    func seconds(from crewClass: CrewClass, to node: Int) -> Int {
+        fromDepot[crewClass.depotNode]?[node] ?? Int.max
     }
 
     /// The class a task goes to: of those able to do it, the one whose depot
@@ -64,7 +69,10 @@ struct _CrewPool {
         let step = max(1, segments.count / 20)
         let sample = stride(from: 0, to: segments.count, by: step).map { segments[$0] }
         func distance(_ c: CrewClass) -> Int {
-            sample.reduce(0) { sum, s in let d = fromDepot[c.depotNode]![s.from]; return d == Int.max ? Int.max / 2 : sum + d }
+            sample.reduce(0) { sum, s in
+                let d = seconds(from: c, to: s.from)
+                return d == Int.max ? Int.max / 2 : sum + d
+            }
         }
         return classes.filter { $0.skills.contains(activity) }.min { a, b in
             let da = distance(a), db = distance(b)
@@ -80,8 +88,11 @@ struct _CrewPool {
         classes.filter { skills.isSubset(of: $0.skills) }.min { a, b in
             let va = votes[a.key] ?? 0, vb = votes[b.key] ?? 0
             if va != vb { return va > vb }
-            let da = fromDepot[a.depotNode]![segment.from], db = fromDepot[b.depotNode]![segment.from]
+            let da = seconds(from: a, to: segment.from), db = seconds(from: b, to: segment.from)
             return da != db ? da < db : (a.costPerHour != b.costPerHour ? a.costPerHour < b.costPerHour : a.key < b.key)
         }
     }
+
+    /// Whether some class has all of `skills`.
+    func canDo(_ skills: Set<String>) -> Bool { classes.contains { skills.isSubset(of: $0.skills) } }
 }

@@ -1,11 +1,15 @@
+import Works
+
 /// Settings of one weekly plan.
-public struct PlanOptions: Sendable {
+public struct PlanOptions: Sendable, Equatable {
     public var week: ISOWeek
-    /// Seconds of solver time for the whole plan (shared and baseline each
-    /// get this much), shared out by the size of each day's problem.
+    /// Wall-clock seconds for the whole plan, setup included (shared and
+    /// baseline each get this much), shared out between routing jobs as the
+    /// plan goes. Ignored when `iterations` is set.
     public var seconds: Double = 10
     public var seed: UInt64 = 1
-    /// Solver iterations per problem; with a seed, the same plan every run.
+    /// Solver iterations per routing job. When set, the time limit is
+    /// lifted: with a seed, the same plan on every run and every machine.
     public var iterations: Int?
     /// The week fortnightly tasks count from.
     public var fortnightAnchor = ISOWeek(year: 2026, week: 1)

@@ -1,3 +1,5 @@
+import Works
+
 /// One stop of a round: the visits to one segment on one day that one crew
 /// does together (a shared visit when more than one organisation's task is
 /// in it).
