@@ -14,11 +14,14 @@ extension OverlapReport {
     public func csv() -> String {
         var out = Self.csvHeader + "\n"
         for o in findings {
-            let a = o.first, b = o.second, street = self.street(of: o)
+            let a = o.first
+            let b = o.second
+            let street = self.street(of: o)
             out += CSV.row([
                 o.key, o.kind.rawValue, String(o.segment), o.street, String(format: "%.1f", o.metres),
                 a.organisation, a.taskID, a.activity, b.organisation, b.taskID, b.activity, String(o.coVisits),
-                o.combinable ? "yes" : "no", String(format: "%.1f", o.saving.minutes), String(format: "%.3f", o.saving.km),
+                o.combinable ? "yes" : "no", String(format: "%.1f", o.saving.minutes),
+                String(format: "%.3f", o.saving.km),
                 String(format: "%.2f", o.saving.money), String(format: "%.2f", o.saving.co2eKg), o.reason,
                 street?.location.label ?? "", street?.group.id ?? "",
             ])

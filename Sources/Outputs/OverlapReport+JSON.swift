@@ -16,7 +16,8 @@ extension OverlapReport {
             ],
             "new_only": .bool(newOnly),
             "findings": .array(findings.map(findingJSON)),
-            "streets": .array(streets.values.sorted { ($0.label, $0.group.id) < ($1.label, $1.group.id) }.map(Self.streetJSON)),
+            "streets": .array(
+                streets.values.sorted { ($0.label, $0.group.id) < ($1.label, $1.group.id) }.map(Self.streetJSON)),
         ]
     }
 
@@ -43,7 +44,8 @@ extension OverlapReport {
     }
 
     private static func streetJSON(_ s: LocatedStreet) -> JSON {
-        let g = s.group, box = g.boundingBox
+        let g = s.group
+        let box = g.boundingBox
         func lonLat(_ p: LonLat?) -> JSON {
             p.map { .array([.number(round($0.lon, 6)), .number(round($0.lat, 6))]) } ?? .null
         }

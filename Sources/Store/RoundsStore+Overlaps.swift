@@ -62,7 +62,8 @@ extension RoundsStore {
             INSERT INTO overlap_seen (key, kind, segment_id, first_reported_at) VALUES (?, ?, ?, ?)
             """)
         for finding in findings.sorted(by: { Int64(bitPattern: $0.keyValue) < Int64(bitPattern: $1.keyValue) }) {
-            try insert.execute(arguments: [Int64(bitPattern: finding.keyValue), finding.kind.rawValue, finding.segment, stamp])
+            let key = Int64(bitPattern: finding.keyValue)
+            try insert.execute(arguments: [key, finding.kind.rawValue, finding.segment, stamp])
         }
     }
 

@@ -29,10 +29,8 @@ struct _FeatureMapper {
     /// The settlement kind of a Point feature that names one (an OSM
     /// `place` node with a `name`); nil for any other point.
     static func placeKind(_ p: [String: JSON]) -> String? {
-        guard let kind = p["place"]?.text, Place.settlementKinds.contains(kind), p["name"]?.text?.isEmpty == false else {
-            return nil
-        }
-        return kind
+        guard let kind = p["place"]?.text, Place.settlementKinds.contains(kind) else { return nil }
+        return p["name"]?.text?.isEmpty == false ? kind : nil
     }
 
     mutating func add(_ feature: _RawFeatures.Feature) throws {
@@ -48,7 +46,8 @@ struct _FeatureMapper {
         case .multiLineString(let ls): parts = ls
         case .point(let position) where Self.placeKind(p) != nil:
             try checkCoordinates([position], feature: name)
-            if let point = try project([position], feature: name).first, let kind = Self.placeKind(p), let title = p["name"]?.text {
+            let point = try project([position], feature: name)
+            if let point = point.first, let kind = Self.placeKind(p), let title = p["name"]?.text {
                 places.append(Place(name: title, kind: kind, point: point))
             }
             return

@@ -67,7 +67,10 @@ public struct StreetGroups: Sendable {
         for s in segments {
             let root = sets.find(s.id)
             let index = indexOfRoot[root] ?? members.count
-            if index == members.count { indexOfRoot[root] = index; members.append([]) }
+            if index == members.count {
+                indexOfRoot[root] = index
+                members.append([])
+            }
             members[index].append(s.id)
             groupIndex[s.id] = index
         }
@@ -94,8 +97,10 @@ public struct StreetGroups: Sendable {
     /// Joins same-identity segments whose ends lie within `metres`: a hash
     /// grid of cells `metres` wide, each end compared with the ends in its
     /// 3 x 3 cells.
-    private static func bridge(_ network: StreetNetwork, _ identities: [String], _ metres: Double,
-                               _ sets: inout DisjointSets) {
+    private static func bridge(
+        _ network: StreetNetwork, _ identities: [String], _ metres: Double,
+        _ sets: inout DisjointSets
+    ) {
         struct Cell: Hashable {
             var x: Int64
             var y: Int64
@@ -107,13 +112,15 @@ public struct StreetGroups: Sendable {
         }
         for s in network.segments {
             for j in [s.from, s.to] {
-                let p = network.junctions[j], home = cell(p, identities[s.id])
+                let p = network.junctions[j]
+                let home = cell(p, identities[s.id])
                 for dx in Int64(-1)...1 {
                     for dy in Int64(-1)...1 {
                         let near = Cell(x: home.x + dx, y: home.y + dy, identity: home.identity)
                         for other in grid[near] ?? [] where sets.find(other) != sets.find(s.id) {
                             let o = network.segments[other]
-                            let d = min(network.junctions[o.from].distance(to: p), network.junctions[o.to].distance(to: p))
+                            let d = min(
+                                network.junctions[o.from].distance(to: p), network.junctions[o.to].distance(to: p))
                             if d <= metres { sets.union(other, s.id) }
                         }
                     }
@@ -124,7 +131,11 @@ public struct StreetGroups: Sendable {
     }
 
     private static func group(_ ids: [Int], identity: String, network: StreetNetwork) -> Group {
-        var length = 0.0, drawn = 0.0, sx = 0.0, sy = 0.0  // metres; drawn length and its moments
+        // Metres: the segments' length, the drawn length and its moments.
+        var length = 0.0
+        var drawn = 0.0
+        var sx = 0.0
+        var sy = 0.0
         var box = network.segments[ids[0]].boundingBox
         var smallestSource = network.segments[ids[0]].sourceID
         for id in ids {
@@ -143,6 +154,7 @@ public struct StreetGroups: Sendable {
         let centroid = drawn > 0 ? Point(x: sx / drawn, y: sy / drawn) : first.points[0]
         let digits = String(FNV1a.hash(identity + "\u{0}" + smallestSource), radix: 16)
         let id = String(repeating: "0", count: 16 - digits.count) + digits
-        return Group(id: id, name: first.displayName, segments: ids, length: length, centroid: centroid, boundingBox: box)
+        return Group(
+            id: id, name: first.displayName, segments: ids, length: length, centroid: centroid, boundingBox: box)
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Standard output written so that a failure is seen: every byte handed to
@@ -39,6 +39,9 @@ enum StandardOutput {
     }
 
     private static func failure(_ code: Int32) -> CommandFailure {
-        CommandFailure(.internalError, "could not write the report to standard output: \(String(cString: strerror(code)))")
+        CommandFailure(
+            .internalError,
+            "could not write the report to standard output: \(String(cString: strerror(code)))"
+                + "; nothing was marked as reported, so the next run reports these findings again")
     }
 }

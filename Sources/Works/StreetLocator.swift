@@ -88,11 +88,15 @@ public struct StreetLocator {
     }
 
     public func locate(_ group: StreetGroups.Group) -> LocatedStreet {
-        let c = group.centroid, box = group.boundingBox
+        let c = group.centroid
+        let box = group.boundingBox
         let centroid = projection?.unproject(c)
-        let corners = [Point(x: box.minX, y: box.minY), Point(x: box.maxX, y: box.maxY),
-                       Point(x: box.minX, y: box.maxY), Point(x: box.maxX, y: box.minY)].compactMap { projection?.unproject($0) }
-        var southWest: LonLat?, northEast: LonLat?
+        let corners = [
+            Point(x: box.minX, y: box.minY), Point(x: box.maxX, y: box.maxY),
+            Point(x: box.minX, y: box.maxY), Point(x: box.maxX, y: box.minY),
+        ].compactMap { projection?.unproject($0) }
+        var southWest: LonLat?
+        var northEast: LonLat?
         if corners.count == 4 {
             southWest = LonLat(lon: corners.map(\.lon).min() ?? 0, lat: corners.map(\.lat).min() ?? 0)
             northEast = LonLat(lon: corners.map(\.lon).max() ?? 0, lat: corners.map(\.lat).max() ?? 0)
@@ -110,6 +114,7 @@ public struct StreetLocator {
         let location = StreetLocation(
             place: place?.name, isNear: place.map { $0.point.distance(to: c) > $0.reach } ?? false,
             gridReference: reference, nearestDepot: depot?.name)
-        return LocatedStreet(group: group, location: location, centroid: centroid, southWest: southWest, northEast: northEast)
+        return LocatedStreet(
+            group: group, location: location, centroid: centroid, southWest: southWest, northEast: northEast)
     }
 }
