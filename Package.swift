@@ -52,7 +52,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "Benchmarks",
-            dependencies: ["Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works"]
+            dependencies: ["Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Outputs"]
         ),
         .target(name: "TestSupport", dependencies: ["ArcRouting"], path: "Tests/TestSupport"),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "TestSupport"]),
