@@ -9,7 +9,7 @@ public enum ScheduleCSV {
 
     public static func text(_ plan: WeeklyPlan, network: StreetNetwork) -> String {
         var out = header + "\n"
-        func field(_ s: String) -> String { s.contains(where: { ",\"\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
+        let field = CSV.field
         for r in plan.rounds {
             for (k, stop) in r.stops.enumerated() {
                 let v = stop.visit

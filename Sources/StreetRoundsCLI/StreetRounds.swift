@@ -12,6 +12,7 @@ struct StreetRounds: ParsableCommand {
     )
 
     static func main() {
+        StandardOutput.ignoreBrokenPipes()
         do {
             var command = try parseAsRoot()
             try command.run()
