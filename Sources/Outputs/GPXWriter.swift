@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Planning
 import Works
 
 /// A GPX 1.1 file per round, for in-cab satnav: a route (`rte`) from the

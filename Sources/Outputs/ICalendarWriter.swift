@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Works
 
 /// schedule.ics and gritting-standby.ics (RFC 5545), for crew calendars.

@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Works
 
 /// Wall-clock times of a plan (Europe/London, as crews read them) turned into

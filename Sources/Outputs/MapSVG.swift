@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import StreetNetwork
+import Planning
 import Works
 
 /// SVG maps of rounds for report.html, all in one world frame: x metres east

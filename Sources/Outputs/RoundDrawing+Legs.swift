@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import StreetNetwork
+import Planning
 import Works
 
 extension RoundDrawing {

@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Works
 
 /// How a round reads to people and how it is known across re-plans: its

@@ -1,5 +1,7 @@
 import Foundation
 import Geometry
+import JSON
+import Planning
 import Works
 
 /// rounds.geojson: a LineString feature per round (weekday and gritting),

@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Works
 
 /// One round's printed page in report.html: its facts, its map and the

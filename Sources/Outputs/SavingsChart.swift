@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Works
 
 /// The savings as an SVG bar chart: per measure, each partner alone against

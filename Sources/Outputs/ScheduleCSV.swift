@@ -1,12 +1,13 @@
 import Foundation
 import StreetNetwork
+import Planning
 import Works
 
 /// schedule.csv: one row per stop of the weekday rounds, in round order, and
 /// a last row per round for the drive back to the depot, so the driven
 /// column sums to the round's distance. Dates are calendar dates, times
 /// Europe/London wall clock; every quantity's unit is in its header. Every
-/// text cell goes through `CSVText` (quoting, formulas neutralised).
+/// cell goes through `CSV` (quoting, formulas neutralised).
 public enum ScheduleCSV {
     public static let columns = [
         "date_yyyy_mm_dd", "iso_week", "day", "round", "crew", "crew_organisation", "depot", "stop", "street",
@@ -18,14 +19,10 @@ public enum ScheduleCSV {
 
     public static func text(_ plan: WeeklyPlan, week: ISOWeek, network: StreetNetwork) -> String {
         var out = header + "\n"
-        let cell = CSVText.cell
         for r in plan.rounds {
             guard let day = r.day else { continue }
-            let lead = [
-                LondonTime.dateText(week, day), week.description, day.code, cell(r.id), cell(r.crewLabel),
-                cell(r.organisation),
-                cell(r.depot),
-            ]
+            let lead = [LondonTime.dateText(week, day), week.description, day.code, r.id, r.crewLabel, r.organisation,
+                        r.depot]
             var driven = 0.0
             var stop = 0
             for step in r.path {
@@ -37,29 +34,24 @@ public enum ScheduleCSV {
                 let s = r.stops[stop]
                 let v = s.visit
                 stop += 1
-                out +=
-                    CSVText.line(
-                        lead + [
-                            String(stop), cell(network.segments[v.segment].displayName), String(v.segment),
-                            cell(v.activities.joined(separator: "+")),
-                            cell(v.organisations.joined(separator: "+")),
-                            cell(v.parts.map(\.taskID).joined(separator: "+")),
-                            _Clock.text(s.arrival, startMinutes: r.startMinutes),
-                            _Clock.text(s.departure, startMinutes: r.startMinutes),
-                            CSVText.number(Double(s.departure - s.arrival) / 60, digits: 1),
-                            CSVText.number(driven / 1000, digits: 3),
-                            CSVText.number(metres / 1000, digits: 3),
-                        ]) + "\n"
+                out += CSV.row(lead + [
+                    String(stop), network.segments[v.segment].displayName, String(v.segment),
+                    v.activities.joined(separator: "+"), v.organisations.joined(separator: "+"),
+                    v.parts.map(\.taskID).joined(separator: "+"),
+                    _Clock.text(s.arrival, startMinutes: r.startMinutes), _Clock.text(s.departure, startMinutes: r.startMinutes),
+                    number(Double(s.departure - s.arrival) / 60, digits: 1), number(driven / 1000, digits: 3),
+                    number(metres / 1000, digits: 3),
+                ])
                 driven = 0
             }
-            out +=
-                CSVText.line(
-                    lead + [
-                        "back", cell("back to depot \(r.depot)"), "", "", "", "",
-                        _Clock.text(r.seconds, startMinutes: r.startMinutes),
-                        "", "0.0", CSVText.number(driven / 1000, digits: 3), "0.000",
-                    ]) + "\n"
+            out += CSV.row(lead + [
+                "back", "back to depot \(r.depot)", "", "", "", "",
+                _Clock.text(r.seconds, startMinutes: r.startMinutes),
+                "", "0.0", number(driven / 1000, digits: 3), "0.000",
+            ])
         }
         return out
     }
+
+    static func number(_ value: Double, digits: Int) -> String { String(format: "%.\(digits)f", value) }
 }

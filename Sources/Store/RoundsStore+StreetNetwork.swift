@@ -37,10 +37,11 @@ extension RoundsStore {
 }
 
 extension RoundsStore {
-    /// Replaces the stored network with `network`, in one transaction: a
+    /// Replaces the stored network with `network` and the stored places with
+    /// `places` (settlements named in the same file), in one transaction: a
     /// failure leaves the database exactly as it was.
     /// - Complexity: O(n) inserts with prepared statements.
-    public func saveNetwork(_ network: StreetNetwork, provenance: NetworkProvenance) throws {
+    public func saveNetwork(_ network: StreetNetwork, places: [Place] = [], provenance: NetworkProvenance) throws {
         let matched = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT organisation || task_id) FROM task_segment") ?? 0 }
         guard matched == 0 else {
             throw StoreError(.networkInUse, "\(path) holds \(matched) tasks matched to its street network; a new network would orphan them. Import into a new database and submit the task lists again there")
@@ -72,6 +73,7 @@ extension RoundsStore {
                     let box = s.boundingBox
                     try rtree.execute(arguments: [s.id, box.minX, box.maxX, box.minY, box.maxY])
                 }
+                try Self.replacePlaces(places, db)
             }
         } catch {
             throw StoreError(.writeFailed, "could not save the street network to \(path); nothing was changed (\(error))")

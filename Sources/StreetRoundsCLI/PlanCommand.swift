@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
 import Geometry
+import JSON
 import Outputs
 import Store
 import StreetNetwork
+import Planning
 import Works
 
 struct PlanCommand: ParsableCommand {
@@ -31,7 +33,10 @@ struct PlanCommand: ParsableCommand {
         guard TimeWindow(parsing: "\(start)-24:00") != nil else { throw ValidationError("--start \(start) is not a time; write HH:MM") }
         guard deadlineHours > 0, deadlineHours <= 24 else { throw ValidationError("--deadline-hours must be between 0 and 24") }
         guard ISOWeek(parsing: fortnightAnchor) != nil else { throw ValidationError("--fortnight-anchor \(fortnightAnchor) is not an ISO week") }
+        do { try outputFolder.check() } catch let error as OutputsError { throw ValidationError("--out: \(error.message)") }
     }
+
+    private var outputFolder: OutputFolder { OutputFolder(path: out, protecting: [db, db + "-wal", db + "-shm"]) }
 
     func run() throws {
         let started = Date()
@@ -51,10 +56,10 @@ struct PlanCommand: ParsableCommand {
         options.shiftStartMinutes = TimeWindow(parsing: "\(start)-24:00")!.start
         options.fortnightAnchor = ISOWeek(parsing: fortnightAnchor)!
         let planner = WeeklyPlanner(network: network, catalogue: catalogue, registry: registry, compatibility: table)
-        let tasks = stored.map { ($0.task, $0.segments.map(\.segment)) }
+        let tasks = stored.map(\.matched)
         let progress = ProgressLine()
-        let shared = try failing { try planner.plan(tasks, options: options, shared: true, progress: progress.show) }
-        let baseline = try failing { try planner.plan(tasks, options: options, shared: false, progress: progress.show) }
+        let shared = try failing { try planner.plan(tasks, options: options, mode: .shared, progress: progress.show) }
+        let baseline = try failing { try planner.plan(tasks, options: options, mode: .baseline, progress: progress.show) }
         progress.finish()
         let savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
         let source = try failing { try store.networkProvenance() }?.streetDataSource ?? StreetDataSource(kind: .other)
@@ -70,37 +75,34 @@ struct PlanCommand: ParsableCommand {
               + "savings.json)")
     }
 
-    /// Writes every output into a fresh folder beside `out`, then swaps it in:
-    /// a failure leaves the previous outputs as they were.
+    /// Writes every output, then swaps them in for the previous ones by renames only (OutputFolder): a failure
+    /// leaves the previous outputs as they were, and a folder StreetRounds did not write is never replaced.
     private func writeOutputs(shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, drawing: RoundDrawing,
                               week: ISOWeek) throws {
-        let fm = FileManager.default
-        let final = URL(fileURLWithPath: out)
-        let partial = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).partial-\(getpid())")
+        let folder = outputFolder
         do {
-            try? fm.removeItem(at: partial)
-            try fm.createDirectory(at: partial.appendingPathComponent("gpx"), withIntermediateDirectories: true)
-            func write(_ text: String, _ name: String) throws { try text.write(to: partial.appendingPathComponent(name), atomically: false, encoding: .utf8) }
-            try write(ScheduleCSV.text(shared, week: week, network: drawing.network), "schedule.csv")
-            try write(RoundsGeoJSON.json(shared, week: week, drawing: drawing).serialized() + "\n", "rounds.geojson")
+            var files: [OutputFile] = []
+            func write(_ text: String, _ name: String) { files.append(OutputFile(path: name, text: text)) }
+            write(ScheduleCSV.text(shared, week: week, network: drawing.network), "schedule.csv")
+            write(RoundsGeoJSON.json(shared, week: week, drawing: drawing).serialized() + "\n", "rounds.geojson")
             for r in shared.rounds + shared.gritting {
-                try write(GPXWriter.text(r, week: week, drawing: drawing), "gpx/\(r.id).gpx")
+                write(GPXWriter.text(r, week: week, drawing: drawing), "gpx/\(r.id).gpx")
             }
             let stamp = Date()
-            try write(ICalendarWriter.text(shared, week: week, stamp: stamp, drawing: drawing), "schedule.ics")
+            write(ICalendarWriter.text(shared, week: week, stamp: stamp, drawing: drawing), "schedule.ics")
             if !shared.gritting.isEmpty {
                 let standby = ICalendarWriter.standbyText(shared, week: week, stamp: stamp, drawing: drawing)
-                try write(standby, "gritting-standby.ics")
+                write(standby, "gritting-standby.ics")
             }
             let json = SavingsJSON.json(savings, week: week, seconds: seconds, seed: seed, unplacedShared: shared.unplaced.count, unplacedBaseline: baseline.unplaced.count)
-            try write(json.serialized(pretty: true) + "\n", "savings.json")
+            write(json.serialized(pretty: true) + "\n", "savings.json")
             let assumptions = json["assumptions"]?.array?.compactMap(\.string) ?? []
-            try write(HTMLReport.text(shared: shared, baseline: baseline, savings: savings, week: week, drawing: drawing, assumptions: assumptions),
-                      "report.html")
-            try? fm.removeItem(at: final)
-            try fm.moveItem(at: partial, to: final)
+            write(HTMLReport.text(shared: shared, baseline: baseline, savings: savings, week: week, drawing: drawing, assumptions: assumptions),
+                  "report.html")
+            try folder.commit(files) { TestPause.at("output-\($0.rawValue)") }
+        } catch let error as OutputsError {
+            throw CommandFailure(.badInput, "cannot write the outputs to \(out): \(error.message); the previous outputs are unchanged")
         } catch {
-            try? fm.removeItem(at: partial)
             throw CommandFailure(.badInput, "cannot write the outputs to \(out) (\(error.localizedDescription)); the previous outputs are unchanged")
         }
     }

@@ -16,6 +16,7 @@ struct StreetRounds: ParsableCommand {
     static let version = "0.4.0"
 
     static func main() {
+        StandardOutput.ignoreBrokenPipes()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -52,13 +52,15 @@ struct StreetsCommand: ParsableCommand {
             let provenance = NetworkProvenance(
                 sourceFile: url.lastPathComponent, sourceFormat: read.format.rawValue, snapTolerance: snap,
                 importedAt: ISO8601DateFormatter().string(from: Date()), dataSource: read.dataSource)
-            try failing { try store.saveNetwork(network, provenance: provenance) }
+            try failing { try store.saveNetwork(network, places: read.places, provenance: provenance) }
             let elapsed = Date().timeIntervalSince(started)
             print("Imported \(url.lastPathComponent) (\(read.format.rawValue), \(read.sourceCRS) → \(read.targetCRS)) into \(db) in \(Format.fixed(elapsed, 2)) s")
             let left = read.skipped.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                 .map { "\(Format.int($0.value)) \($0.key)" }
             print("  features: \(Format.int(read.featureCount)) read, \(Format.int(Set(read.lines.map(\.featureIndex)).count)) streets kept"
                   + (left.isEmpty ? "" : "; left out: " + left.prefix(6).joined(separator: ", ") + (left.count > 6 ? ", …" : "")))
+            print("  places: \(Format.int(read.places.count)) named settlements"
+                  + (read.places.isEmpty ? " (reports locate streets by grid reference and nearest depot)" : ""))
             printSummary(NetworkSummary(network))
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import JSON
 
 /// The activities task lists may name, read from a JSON file:
 /// `{"activities": [{"code": ..., "name": ..., "working_speed_kmh": ...}]}`.

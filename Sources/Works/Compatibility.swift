@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import JSON
 
 /// What two different activities on one street mean (data/compatibility.json):
 /// combinable by one crew, groupable on one day, or in conflict; and the

@@ -1,6 +1,7 @@
 import Foundation
 import Outputs
 import TestSupport
+import Planning
 import Works
 import XCTest
 

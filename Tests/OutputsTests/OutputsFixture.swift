@@ -4,6 +4,7 @@ import Outputs
 import StreetImport
 import StreetNetwork
 import TestSupport
+import Planning
 import Works
 import XCTest
 
@@ -33,22 +34,22 @@ struct PlannedSample {
         let matcher = TaskMatcher(
             index: SegmentIndex(network), projection: try Projection(from: .wgs84, to: network.crs))
         let reader = TaskListReader(catalogue: catalogue, registry: registry)
-        var tasks: [(task: StreetTask, segments: [Int])] = []
+        var tasks: [MatchedTask] = []
         let folder = root.appendingPathComponent("data/sample-town/tasks")
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
             let list = try XCTUnwrap(reader.read(Data(contentsOf: folder.appendingPathComponent(name))).list)
             for var t in list.tasks {
                 let segments = try matcher.match(t).get().map(\.segment)
                 t.taskID = renaming[t.taskID] ?? t.taskID
-                tasks.append((t, segments))
+                tasks.append(MatchedTask(task: t, segments: segments))
             }
         }
         var options = PlanOptions(week: try XCTUnwrap(ISOWeek(parsing: week)))
         options.iterations = 20
         options.seconds = 60
         let planner = WeeklyPlanner(network: network, catalogue: catalogue, registry: registry, compatibility: table)
-        let shared = try planner.plan(tasks, options: options, shared: true)
-        let baseline = try planner.plan(tasks, options: options, shared: false)
+        let shared = try planner.plan(tasks, options: options, mode: .shared)
+        let baseline = try planner.plan(tasks, options: options, mode: .baseline)
         let drawing = try RoundDrawing(
             network: network, registry: registry,
             attribution: StreetDataSource(kind: read.dataSource, year: 2026, sourceFile: "streets.geojson"))

@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import Planning
 import Works
 import XCTest
 

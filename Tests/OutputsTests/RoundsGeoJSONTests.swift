@@ -1,7 +1,9 @@
 import Foundation
 import Geometry
+import JSON
 import Outputs
 import TestSupport
+import Planning
 import Works
 import XCTest
 

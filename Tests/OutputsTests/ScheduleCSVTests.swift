@@ -1,6 +1,7 @@
 import Foundation
 import Outputs
 import TestSupport
+import Planning
 import Works
 import XCTest
 
@@ -58,21 +59,5 @@ final class ScheduleCSVTests: XCTestCase {
         XCTAssertFalse(
             table.joined().contains { ["=", "+", "-", "@"].contains($0.first.map(String.init) ?? "") },
             "no cell starts a formula")
-    }
-}
-
-final class CSVTextTests: XCTestCase {
-    func testCellsThatWouldRunAsFormulasGetAnApostrophe() {
-        XCTAssertEqual(CSVText.cell("=1+2"), "'=1+2")
-        XCTAssertEqual(CSVText.cell("+44 1694"), "'+44 1694")
-        XCTAssertEqual(CSVText.cell("-3"), "'-3")
-        XCTAssertEqual(CSVText.cell("@SUM(A1)"), "'@SUM(A1)")
-        XCTAssertEqual(CSVText.cell("\tx"), "'\tx")
-        XCTAssertEqual(CSVText.cell("\rx"), "\"'\rx\"")
-        XCTAssertEqual(CSVText.cell("=HYPERLINK(\"a\",\"b\")"), "\"'=HYPERLINK(\"\"a\"\",\"\"b\"\")\"")
-        XCTAssertEqual(CSVText.cell("High Street"), "High Street")
-        XCTAssertEqual(CSVText.cell("Meadow Way, east"), "\"Meadow Way, east\"")
-        XCTAssertEqual(CSVText.cell(""), "")
-        XCTAssertEqual(CSVText.number(-1.25, digits: 1), "-1.2")
     }
 }

@@ -3,12 +3,36 @@ import Foundation
 import FoundationXML
 #endif
 import Geometry
+import JSON
 import TestSupport
 import XCTest
 
 /// End-to-end: `streetrounds plan` on the sample, and every output parses.
 final class PlanCommandTests: CLITestCase {
+    /// The stored schedule of the sample week planned with an iteration budget.
+    static let golden = "Tests/StreetRoundsCLITests/Expected/sample-schedule.csv"
 
+    /// Golden test (as VROOM diffs a solution file): the sample week planned
+    /// with `--iterations` and no time limit gives the stored schedule.csv byte
+    /// for byte, on any machine. After a change that is meant to change plans,
+    /// run it with STREETROUNDS_UPDATE_EXPECTED=1 to store the new schedule,
+    /// and say why in the commit.
+    func testSampleWeekWithAnIterationBudgetGivesTheStoredSchedule() throws {
+        let db = try sampleDatabase()
+        let out = directory.appendingPathComponent("plan")
+        // A tiny --seconds: the iteration budget lifts the time limit, so the plan cannot depend on it.
+        let result = try run(["plan", "--db", db, "--week", "2026-W48", "--out", out.path, "--iterations", "40",
+                              "--seconds", "0.01"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let made = try String(contentsOf: out.appendingPathComponent("schedule.csv"), encoding: .utf8)
+        let stored = SharedData.projectRoot.appendingPathComponent(Self.golden)
+        if ProcessInfo.processInfo.environment["STREETROUNDS_UPDATE_EXPECTED"] == "1" {
+            try made.write(to: stored, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: stored, encoding: .utf8)
+        XCTAssertGreaterThan(expected.split(separator: "\n").count, 10)
+        XCTAssertTrue(made == expected, "schedule.csv differs from \(Self.golden); diff them to see where")
+    }
 
     func testPlanWritesOutputsThatParse() throws {
         let db = try sampleDatabase()
