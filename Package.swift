@@ -69,7 +69,10 @@ let package = Package(
             name: "PlanningTests",
             dependencies: ["Planning", "Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]
         ),
-        .testTarget(name: "OutputsTests", dependencies: ["Outputs", "TestSupport"]),
+        .testTarget(
+            name: "OutputsTests",
+            dependencies: ["Outputs", "Planning", "Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]
+        ),
         .testTarget(name: "ArcRoutingTests", dependencies: ["ArcRouting", "TestSupport"]),
         .testTarget(name: "StreetRoundsCLITests", dependencies: ["Geometry", "JSON", "TestSupport"], exclude: ["Expected"]),
     ]

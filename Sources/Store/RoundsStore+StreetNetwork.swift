@@ -9,12 +9,30 @@ public struct NetworkProvenance: Sendable, Equatable {
     public var sourceFormat: String
     public var snapTolerance: Double
     public var importedAt: String
+    /// Whose data it is ("osm", "os", "synthetic", "other"): the credit maps print.
+    public var dataSource: StreetDataSource.Kind
 
-    public init(sourceFile: String, sourceFormat: String, snapTolerance: Double, importedAt: String) {
+    public init(sourceFile: String, sourceFormat: String, snapTolerance: Double, importedAt: String,
+                dataSource: StreetDataSource.Kind = .other) {
         self.sourceFile = sourceFile
         self.sourceFormat = sourceFormat
         self.snapTolerance = snapTolerance
         self.importedAt = importedAt
+        self.dataSource = dataSource
+    }
+
+    /// The credit for maps: the source and, for OS data, the year it was imported.
+    public var streetDataSource: StreetDataSource {
+        StreetDataSource(kind: dataSource, year: Int(importedAt.prefix(4)), sourceFile: sourceFile)
+    }
+}
+
+extension RoundsStore {
+    /// v4: the network remembers whose data it is (older networks read as "other").
+    static func registerDataSourceMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v4-network-data-source") { db in
+            try db.execute(sql: "ALTER TABLE network ADD COLUMN data_source TEXT NOT NULL DEFAULT 'other'")
+        }
     }
 }
 
@@ -32,8 +50,10 @@ extension RoundsStore {
             try write { db in
                 try db.execute(sql: "DELETE FROM segment_rtree; DELETE FROM segment; DELETE FROM junction; DELETE FROM network;")
                 try db.execute(sql: """
-                    INSERT INTO network (id, crs, source_file, source_format, snap_tolerance_m, imported_at) VALUES (1, ?, ?, ?, ?, ?)
-                    """, arguments: [network.crs.code, provenance.sourceFile, provenance.sourceFormat, provenance.snapTolerance, provenance.importedAt])
+                    INSERT INTO network (id, crs, source_file, source_format, snap_tolerance_m, imported_at, data_source)
+                    VALUES (1, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [network.crs.code, provenance.sourceFile, provenance.sourceFormat, provenance.snapTolerance,
+                                     provenance.importedAt, provenance.dataSource.rawValue])
                 let junction = try db.makeStatement(sql: "INSERT INTO junction (id, x, y) VALUES (?, ?, ?)")
                 for (id, p) in network.junctions.enumerated() {
                     try junction.execute(arguments: [id, p.x, p.y])
@@ -64,7 +84,8 @@ extension RoundsStore {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM network WHERE id = 1").map {
                 NetworkProvenance(sourceFile: $0["source_file"], sourceFormat: $0["source_format"],
-                                  snapTolerance: $0["snap_tolerance_m"], importedAt: $0["imported_at"])
+                                  snapTolerance: $0["snap_tolerance_m"], importedAt: $0["imported_at"],
+                                  dataSource: StreetDataSource.Kind(rawValue: $0["data_source"] ?? "other") ?? .other)
             }
         }
     }

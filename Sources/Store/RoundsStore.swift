@@ -72,6 +72,7 @@ public final class RoundsStore: Sendable {
         registerTaskMigrations(&migrator)
         registerOverlapMigrations(&migrator)
         registerPlaceMigrations(&migrator)
+        registerDataSourceMigration(&migrator)
         return migrator
     }
 

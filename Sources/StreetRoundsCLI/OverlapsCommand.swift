@@ -61,7 +61,7 @@ struct OverlapsCommand: ParsableCommand {
         let store = try failing { try RoundsStore(path: db) }
         let network = try failing { try store.loadNetwork() }
         let places = try failing { try store.loadPlaces() }
-        let (catalogue, registry, table) = try data.loadAll()
+        let (catalogue, registry, table) = try data.loadAll(database: db)
         if let org, registry[org] == nil {
             throw CommandFailure(.badArguments, "--org \(org) is not a registered organisation: \(registry.ids.joined(separator: ", "))")
         }

@@ -51,7 +51,7 @@ struct StreetsCommand: ParsableCommand {
             let store = try failing { try RoundsStore(path: db, create: true) }
             let provenance = NetworkProvenance(
                 sourceFile: url.lastPathComponent, sourceFormat: read.format.rawValue, snapTolerance: snap,
-                importedAt: ISO8601DateFormatter().string(from: Date()))
+                importedAt: ISO8601DateFormatter().string(from: Date()), dataSource: read.dataSource)
             try failing { try store.saveNetwork(network, places: read.places, provenance: provenance) }
             let elapsed = Date().timeIntervalSince(started)
             print("Imported \(url.lastPathComponent) (\(read.format.rawValue), \(read.sourceCRS) → \(read.targetCRS)) into \(db) in \(Format.fixed(elapsed, 2)) s")
@@ -75,7 +75,7 @@ struct StreetsCommand: ParsableCommand {
             let store = try failing { try RoundsStore(path: db) }
             let network = try failing { try store.loadNetwork() }
             if let provenance = try failing({ try store.networkProvenance() }) {
-                print("Street network in \(db): \(provenance.sourceFile) (\(provenance.sourceFormat)), imported \(provenance.importedAt)")
+                print("Street network in \(db): \(provenance.sourceFile) (\(provenance.sourceFormat)), imported \(provenance.importedAt); \(provenance.streetDataSource.attribution)")
             }
             let summary = NetworkSummary(network)
             printSummary(summary)
