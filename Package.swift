@@ -4,7 +4,7 @@
 // Layers, each a module, dependencies pointing down:
 //   Geometry        coordinates, PROJ transforms, JSON, GeoJSON, WKB
 //   StreetNetwork   segments, topology, compact graph, shortest paths
-//   StreetImport    readers for GeoJSON and GeoPackage street files
+//   StreetImport    readers for GeoJSON and GeoPackage street files, place nodes (also OSM PBF)
 //   ArcRouting      the capacitated arc routing solver (knows no streets)
 //   Works           activities, organisations, task lists, matching, overlaps, weekly planning
 //   Outputs         schedule CSV, GeoJSON, GPX, iCalendar, HTML report
@@ -28,11 +28,13 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"])]
         ),
+        // zlib inflates the blocks of OSM PBF files (place nodes).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Geometry", dependencies: ["CProj"]),
         .target(name: "StreetNetwork", dependencies: ["Geometry"]),
         .target(
             name: "StreetImport",
-            dependencies: ["Geometry", "StreetNetwork", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Geometry", "StreetNetwork", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The solver is optimised in debug builds too: its tests run real
         // searches, which are 20-50 times slower unoptimised.
