@@ -12,12 +12,12 @@ SAMPLE_DB  := out/sample.sqlite
 
 all: build
 
-# PROJ is the one system library the build needs (plus SQLite, which
-# Debian's Swift image already has).
+# PROJ is the one system library the build needs beyond Debian's Swift image
+# (plus SQLite and zlib, which it usually has).
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists proj; then \
-		echo "Installing PROJ (libproj-dev) and pkg-config with apt-get..."; \
-		$(SUDO) apt-get update && $(SUDO) apt-get install -y libproj-dev pkg-config libsqlite3-dev; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists proj zlib; then \
+		echo "Installing PROJ (libproj-dev), zlib and pkg-config with apt-get..."; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y libproj-dev pkg-config libsqlite3-dev zlib1g-dev; \
 	fi
 
 # What the output tests read the outputs with: Debian's headless Chromium

@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Planning
 import StreetNetwork
 import Planning
 import Works

@@ -17,14 +17,16 @@ extension OverlapReport {
             let a = o.first
             let b = o.second
             let street = self.street(of: o)
-            out += CSV.row([
-                o.key, o.kind.rawValue, String(o.segment), o.street, String(format: "%.1f", o.metres),
-                a.organisation, a.taskID, a.activity, b.organisation, b.taskID, b.activity, String(o.coVisits),
-                o.combinable ? "yes" : "no", String(format: "%.1f", o.saving.minutes),
-                String(format: "%.3f", o.saving.km),
-                String(format: "%.2f", o.saving.money), String(format: "%.2f", o.saving.co2eKg), o.reason,
-                street?.location.label ?? "", street?.group.id ?? "",
-            ])
+            let text = [o.street, a.organisation, a.taskID, a.activity, b.organisation, b.taskID, b.activity]
+                .map(CSVText.cell)
+            out += CSVText.line([
+                CSVText.cell(o.key), o.kind.rawValue, String(o.segment), text[0], CSVText.number(o.metres, digits: 1),
+                text[1], text[2], text[3], text[4], text[5], text[6], String(o.coVisits),
+                o.combinable ? "yes" : "no", CSVText.number(o.saving.minutes, digits: 1),
+                CSVText.number(o.saving.km, digits: 3), CSVText.number(o.saving.money, digits: 2),
+                CSVText.number(o.saving.co2eKg, digits: 2), CSVText.cell(o.reason),
+                CSVText.cell(street?.location.label ?? ""), CSVText.cell(street?.group.id ?? ""),
+            ]) + "\n"
         }
         return out
     }

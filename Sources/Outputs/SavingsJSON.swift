@@ -24,21 +24,15 @@ public enum SavingsJSON {
             }),
             "unplaced_visits": ["shared": .number(Double(unplacedShared)), "baseline": .number(Double(unplacedBaseline))],
             "assumptions": .array(([
-                "Both plans are made by the same planner and arc-routing solver with the same time budget (\(seconds) "
-                + "s each, seed \(seed)).",
-                "Baseline: each partner plans alone, with only its own depots and crews; visits merge only within a "
-                + "partner.",
-                "Shared: all partners' crews and depots; visits to a street on one day merge when one crew has every "
-                + "skill they need and the activities are the same or combinable (data/compatibility.json).",
+                "Both plans are made by the same planner and arc-routing solver with the same time budget (\(seconds) s each, seed \(seed)).",
+                "Baseline: each partner plans alone, with only its own depots and crews; visits merge only within a partner.",
+                "Shared: all partners' crews and depots; visits to a street on one day merge when one crew has every skill they need and the activities are the same or combinable (data/compatibility.json).",
                 "A merged visit counts each activity's work once and the largest set-up once (data/activities.json).",
-                "Money is crew hours at each crew's cost per hour plus km at its cost per km; CO2e is km at its kg "
-                + "per km (data/organisations.json, GBP).",
+                "Money is crew hours at each crew's cost per hour plus km at its cost per km; CO2e is km at its kg per km (data/organisations.json, GBP).",
                 "Street visits count the stops of all rounds: how often a street sees a crew.",
                 "Gritting stand-by rounds are planned apart and not counted in either total.",
-                "Tasks with hours are done in rounds of their own that start when those hours begin and end before "
-                + "they end; merged visits take the overlap of their tasks' hours.",
-                "A crew may do several rounds of a day one after another within its shift; other rounds start when a "
-                + "crew is free, not before the shift start; a round no crew can take is marked as an extra shift.",
+                "Tasks with hours are done in rounds of their own that start when those hours begin and end before they end; merged visits take the overlap of their tasks' hours.",
+                "A crew may do several rounds of a day one after another within its shift; other rounds start when a crew is free, not before the shift start; a round no crew can take is marked as an extra shift.",
                 "Split: " + Savings.rule + ".",
             ] as [String]).map { JSON.string($0) }),
         ]

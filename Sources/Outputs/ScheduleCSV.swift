@@ -7,11 +7,10 @@ import Works
 /// a last row per round for the drive back to the depot, so the driven
 /// column sums to the round's distance. Dates are calendar dates, times
 /// Europe/London wall clock; every quantity's unit is in its header. Every
-/// cell goes through `CSV` (quoting, formulas neutralised).
+/// text cell goes through `CSVText` (quoting, formulas neutralised).
 public enum ScheduleCSV {
     public static let columns = [
-        "date_yyyy_mm_dd", "iso_week", "day", "round", "crew", "crew_organisation", "depot", "stop", "street",
-        "segment_id",
+        "date_yyyy_mm_dd", "iso_week", "day", "round", "crew", "crew_organisation", "depot", "stop", "street", "segment_id",
         "activities", "organisations", "task_ids", "arrival_hh_mm_europe_london", "departure_hh_mm_europe_london",
         "service_min", "driven_to_reach_km", "length_served_km",
     ]
@@ -19,39 +18,32 @@ public enum ScheduleCSV {
 
     public static func text(_ plan: WeeklyPlan, week: ISOWeek, network: StreetNetwork) -> String {
         var out = header + "\n"
+        let cell = CSVText.cell
         for r in plan.rounds {
             guard let day = r.day else { continue }
-            let lead = [LondonTime.dateText(week, day), week.description, day.code, r.id, r.crewLabel, r.organisation,
-                        r.depot]
-            var driven = 0.0
-            var stop = 0
+            let lead = [LondonTime.dateText(week, day), week.description, day.code, cell(r.id), cell(r.crewLabel), cell(r.organisation),
+                        cell(r.depot)]
+            var driven = 0.0, stop = 0
             for step in r.path {
                 let metres = network.segments[step.segment].length
                 guard step.serving, stop < r.stops.count else {
                     driven += metres
                     continue
                 }
-                let s = r.stops[stop]
-                let v = s.visit
+                let s = r.stops[stop], v = s.visit
                 stop += 1
-                out += CSV.row(lead + [
-                    String(stop), network.segments[v.segment].displayName, String(v.segment),
-                    v.activities.joined(separator: "+"), v.organisations.joined(separator: "+"),
-                    v.parts.map(\.taskID).joined(separator: "+"),
+                out += CSVText.line(lead + [
+                    String(stop), cell(network.segments[v.segment].displayName), String(v.segment), cell(v.activities.joined(separator: "+")),
+                    cell(v.organisations.joined(separator: "+")), cell(v.parts.map(\.taskID).joined(separator: "+")),
                     _Clock.text(s.arrival, startMinutes: r.startMinutes), _Clock.text(s.departure, startMinutes: r.startMinutes),
-                    number(Double(s.departure - s.arrival) / 60, digits: 1), number(driven / 1000, digits: 3),
-                    number(metres / 1000, digits: 3),
-                ])
+                    CSVText.number(Double(s.departure - s.arrival) / 60, digits: 1), CSVText.number(driven / 1000, digits: 3),
+                    CSVText.number(metres / 1000, digits: 3),
+                ]) + "\n"
                 driven = 0
             }
-            out += CSV.row(lead + [
-                "back", "back to depot \(r.depot)", "", "", "", "",
-                _Clock.text(r.seconds, startMinutes: r.startMinutes),
-                "", "0.0", number(driven / 1000, digits: 3), "0.000",
-            ])
+            out += CSVText.line(lead + ["back", cell("back to depot \(r.depot)"), "", "", "", "", _Clock.text(r.seconds, startMinutes: r.startMinutes),
+                                        "", "0.0", CSVText.number(driven / 1000, digits: 3), "0.000"]) + "\n"
         }
         return out
     }
-
-    static func number(_ value: Double, digits: Int) -> String { String(format: "%.\(digits)f", value) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Outputs
 import TestSupport
 import Planning

@@ -1,10 +1,10 @@
 import Foundation
 import Geometry
 import Outputs
+import Planning
 import StreetImport
 import StreetNetwork
 import TestSupport
-import Planning
 import Works
 import XCTest
 

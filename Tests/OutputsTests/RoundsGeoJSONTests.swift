@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Geometry
 import JSON
 import Outputs
