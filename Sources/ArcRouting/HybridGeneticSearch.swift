@@ -21,11 +21,13 @@ struct HybridGeneticSearch {
     var iterations = 0
     var feasibleHistory: [Bool] = []
 
-    init(_ instance: SearchInstance, parameters: SolverParameters, seed: UInt64) {
+    /// - Parameter neighbours: each task's nearest tasks
+    ///   (`LocalSearch.neighbours`), computed once for all searches.
+    init(_ instance: SearchInstance, neighbours: [[Int]], parameters: SolverParameters, seed: UInt64) {
         self.instance = instance
         self.parameters = parameters
         self.rng = RandomSource(seed: seed)
-        self.localSearch = LocalSearch(instance, parameters: parameters)
+        self.localSearch = LocalSearch(instance, neighbours: neighbours, parameters: parameters)
         // Initial penalty: the largest deadhead per unit of the largest demand (as HGS-CVRP).
         let maxDemand = Double(instance.demand.max() ?? 1)
         let maxCost = Double(instance.table.largestFiniteCost)
@@ -52,7 +54,7 @@ struct HybridGeneticSearch {
             iterations += 1
             // Too few feasible parents yet (tight limits): a random tour instead.
             let child = population.count < 2 ? randomTour() : crossover(population[tournament()], population[tournament()])
-            if educate(child, start: start) { sinceImprovement = 0 } else { sinceImprovement += 1 }
+            if educate(child, start: start, deadline: deadline) { sinceImprovement = 0 } else { sinceImprovement += 1 }
             if population.count > parameters.populationSize + parameters.generationSize { selectSurvivors() }
             if iterations % parameters.penaltyPeriod == 0 { adaptPenalty() }
             if sinceImprovement > parameters.restartAfter {
@@ -71,7 +73,7 @@ struct HybridGeneticSearch {
             let routes = Construction.routes(instance, penalty: parameters.constructionPenalty)
             let individual = Individual(routes: routes, cost: routes.reduce(0) { $0 + instance.routeCost($1) }, taskCount: n)
             if RouteState(instance, routes: routes, penalty: penalty).isFeasible { admit(individual, start: start) }
-            educate(routes.flatMap { $0 }, start: start)
+            educate(routes.flatMap { $0 }, start: start, deadline: deadline)
         }
         var attempts = 0
         let most = parameters.initialAttemptsFactor * parameters.populationSize
@@ -79,7 +81,7 @@ struct HybridGeneticSearch {
             if let budget = parameters.maxIterations, iterations >= budget, !population.isEmpty { break }
             if !population.isEmpty, timeIsUp(deadline) { break }
             attempts += 1
-            educate(randomTour(), start: start)
+            educate(randomTour(), start: start, deadline: deadline)
         }
     }
 
@@ -93,16 +95,16 @@ struct HybridGeneticSearch {
     /// Split, local search, repair when infeasible; keeps the result when
     /// feasible. Returns whether it improved the best.
     @discardableResult
-    private mutating func educate(_ tour: [Int], start: Date) -> Bool {
+    private mutating func educate(_ tour: [Int], start: Date, deadline: Date?) -> Bool {
         let routes = Split.split(tour, instance, penalty, loadFactor: parameters.splitLoadFactor)
         var state = RouteState(instance, routes: routes, penalty: penalty)
-        localSearch.run(&state, rng: &rng)
+        localSearch.run(&state, rng: &rng, until: deadline)
         feasibleHistory.append(state.isFeasible)
         // Repair: stronger penalties, `repairPasses` times at most.
         var factor = parameters.repairPenaltyFactor
         for _ in 0..<parameters.repairPasses where !state.isFeasible {
             state.penalty = Penalty(load: penalty.load * factor, duration: penalty.duration * factor)
-            localSearch.run(&state, rng: &rng)
+            localSearch.run(&state, rng: &rng, until: deadline)
             factor *= parameters.repairPenaltyFactor
         }
         guard state.isFeasible else { return false }

@@ -20,7 +20,7 @@ struct SearchInstance: Sendable {
     init(_ problem: CARPProblem) throws {
         try problem.validate()
         self.problem = problem
-        let table = DistanceTable(problem)
+        let table = try DistanceTable(problem)
         self.table = table
         taskLink = problem.requiredLinks
         demand = taskLink.map { problem.links[$0].demand! }
@@ -52,7 +52,7 @@ struct SearchInstance: Sendable {
     func dh(_ a: Int, _ b: Int) -> Int {
         let from = a < 0 ? depotTerminal : endTerminal[a]
         let to = b < 0 ? depotTerminal : startTerminal[b]
-        return table.cost[from * table.terminalCount + to]
+        return Int(table.cost[from * table.terminalCount + to])
     }
 
     @inline(__always) func svc(_ td: Int) -> Int { service[td >> 1] }
