@@ -76,25 +76,35 @@ public enum CARPChecker {
         let out = outgoing(problem)
         var found: [Int: Int] = [:]
         for (source, targets) in wanted {
-            let d = bellmanFord(problem, from: source, out: out)
+            let d = bellmanFord(nodeCount: problem.nodeCount, from: source, out: out)
             for target in targets { found[source * problem.nodeCount + target] = d[target] }
         }
         return found
     }
 
-    /// The links leaving each node (a two-way link leaves both ends).
-    static func outgoing(_ problem: CARPProblem) -> [[Int]] {
-        var out = [[Int]](repeating: [], count: problem.nodeCount)
-        for (k, link) in problem.links.enumerated() {
-            out[link.from].append(k)
-            if link.twoWay, link.to != link.from { out[link.to].append(k) }
+    /// The arcs leaving each node as (head, cost) pairs; a two-way link
+    /// gives one arc each way.
+    static func outgoing(_ problem: CARPProblem) -> [[Arc]] {
+        var out = [[Arc]](repeating: [], count: problem.nodeCount)
+        for link in problem.links {
+            out[link.from].append(Arc(head: link.to, cost: link.deadheadCost))
+            if link.twoWay, link.to != link.from { out[link.to].append(Arc(head: link.from, cost: link.deadheadCost)) }
         }
         return out
     }
 
-    static func bellmanFord(_ problem: CARPProblem, from source: Int, out: [[Int]]) -> [Int] {
-        var d = [Int](repeating: Int.max, count: problem.nodeCount)
-        var queued = [Bool](repeating: false, count: problem.nodeCount)
+    struct Arc {
+        let head: Int
+        let cost: Int
+    }
+
+    /// Bellman-Ford in its queue form (Moore 1959; "SPFA"): a node is
+    /// relaxed again only when its cost fell, so a road network costs a few
+    /// passes over its links rather than one per level of the tree.
+    /// - Complexity: O(n m) at worst, about O(m) on road networks.
+    static func bellmanFord(nodeCount: Int, from source: Int, out: [[Arc]]) -> [Int] {
+        var d = [Int](repeating: Int.max, count: nodeCount)
+        var queued = [Bool](repeating: false, count: nodeCount)
         var queue = [source], head = 0
         d[source] = 0
         queued[source] = true
@@ -102,14 +112,13 @@ public enum CARPChecker {
             let u = queue[head]
             head += 1
             queued[u] = false
-            for k in out[u] {
-                let link = problem.links[k]
-                let v = link.from == u ? link.to : link.from
-                guard d[u] + link.deadheadCost < d[v] else { continue }
-                d[v] = d[u] + link.deadheadCost
-                if !queued[v] { queued[v] = true; queue.append(v) }
+            out[u].withUnsafeBufferPointer { arcs in
+                for arc in arcs where d[u] + arc.cost < d[arc.head] {
+                    d[arc.head] = d[u] + arc.cost
+                    if !queued[arc.head] { queued[arc.head] = true; queue.append(arc.head) }
+                }
             }
-            if head > 4 * problem.nodeCount { queue.removeFirst(head); head = 0 }
+            if head > 4 * nodeCount { queue.removeFirst(head); head = 0 }
         }
         return d
     }

@@ -25,26 +25,34 @@ struct DistanceTable: Sendable {
         for link in problem.links where link.isRequired { add(link.from); add(link.to) }
         self.terminalOf = terminalOf
         self.terminalCount = terminals.count
-        let rows: [Int]
+        var cost = [Int32](repeating: Int32(Self.unreachable), count: terminals.count * terminals.count)
+        var largest = 0
         if let given = problem.deadheadCosts {
-            rows = terminals.flatMap { source in given.costs(from: source, to: terminals) }
+            for (row, source) in terminals.enumerated() {
+                for (col, c) in given.costs(from: source, to: terminals).enumerated() where c != Int.max {
+                    largest = max(largest, c)
+                    cost[row * terminals.count + col] = Int32(clamping: c)
+                }
+            }
         } else {
-            rows = Self.dijkstra(problem, terminals: terminals, terminalOf: terminalOf)
+            largest = Self.dijkstra(problem, terminals: terminals, terminalOf: terminalOf, into: &cost)
         }
-        if let large = rows.first(where: { $0 >= Self.unreachable && $0 != Int.max }) {
-            throw ArcRoutingError(.infeasibleInstance, "\(problem.name): a deadhead cost of \(large) is over the "
+        guard largest < Self.unreachable else {
+            throw ArcRoutingError(.infeasibleInstance, "\(problem.name): a deadhead cost of \(largest) is over the "
                 + "solver's bound of \(Self.unreachable - 1); state costs in a coarser unit")
         }
-        cost = rows.map { $0 == Int.max ? Int32(Self.unreachable) : Int32($0) }
+        self.cost = cost
     }
 
     /// One Dijkstra per terminal over the problem's links (adjacency in
     /// compressed rows), stopped when every terminal is settled; row-major
-    /// t x t, `Int.max` where unreachable.
-    private static func dijkstra(_ problem: CARPProblem, terminals: [Int], terminalOf: [Int]) -> [Int] {
+    /// t x t into `cost` (left as it is where unreachable); returns the
+    /// largest cost found.
+    private static func dijkstra(_ problem: CARPProblem, terminals: [Int], terminalOf: [Int],
+                                 into cost: inout [Int32]) -> Int {
         let graph = Adjacency(problem)
         let t = terminals.count
-        var cost = [Int](repeating: Int.max, count: t * t)
+        var largest = 0
         var dist = [Int](repeating: Int.max, count: problem.nodeCount)
         var touched: [Int] = []
         var heap: [(Int, Int)] = []
@@ -59,7 +67,8 @@ struct DistanceTable: Sendable {
             while let (d, u) = heapPop(&heap) {
                 if d > dist[u] { continue }
                 if terminalOf[u] >= 0 {
-                    cost[row * t + terminalOf[u]] = d
+                    cost[row * t + terminalOf[u]] = Int32(clamping: d)
+                    largest = max(largest, d)
                     settled += 1
                     if settled == t { break }
                 }
@@ -72,7 +81,7 @@ struct DistanceTable: Sendable {
                 }
             }
         }
-        return cost
+        return largest
     }
 
     /// The largest reachable cost in the table. - Complexity: O(t^2)
