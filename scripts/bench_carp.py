@@ -30,7 +30,7 @@ The load average at the start and the end says whether the machine was
 busy: time-limited searches lose quality on a shared core.
 
 Usage: python3 scripts/bench_carp.py [--seconds 10] [--jobs 2] [--seed 1] [--sets gdb,val,egl]
-           [--peer pyvrp|none] [--large DIR] [--long-seconds S] [--pyvrp-max-required 3000]
+           [--only NAMES] [--peer pyvrp|none] [--large DIR] [--long-seconds S] [--pyvrp-max-required 3000]
 --jobs runs that many solver processes at once, each on its own core.
 """
 import argparse
@@ -222,7 +222,7 @@ def classic_sets(args, pool, peer):
     for s in args.sets.split(","):
         folder = os.path.join(carp, "instances", s)
         for f in sorted(os.listdir(folder), key=natural):
-            if f.endswith(".dat"):
+            if f.endswith(".dat") and (not args.only or f[:-4] in args.only.split(",")):
                 jobs.append((s, os.path.join(folder, f)))
 
     def solve(job):
@@ -313,6 +313,7 @@ def main():
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--sets", default="gdb,val,egl", help="classic sets, comma-separated; empty for none")
+    parser.add_argument("--only", help="instance names, comma-separated (a quick check)")
     parser.add_argument("--peer", choices=["pyvrp", "none"], default="pyvrp")
     parser.add_argument("--large", help="a folder of large CARPLIB instances (Benchmarks carp-instances)")
     parser.add_argument("--long-seconds", type=float, help="reference run per large instance (600: 10 minutes)")
