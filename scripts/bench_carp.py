@@ -262,6 +262,9 @@ def classic_sets(args, pool, peer):
 
 
 def large_instances(args, pool, peer):
+    if not os.path.isdir(args.large):
+        print(f"skipped: {args.large} is absent (Benchmarks carp-instances writes it from ../shared)")
+        return 0
     files = sorted((f for f in os.listdir(args.large) if f.endswith(".dat")), key=natural)
     paths = [os.path.join(args.large, f) for f in files]
     long_runs = {}
@@ -293,9 +296,9 @@ def large_instances(args, pool, peer):
         long_run = long_runs.get(path)
         reference = long_run["cost"] if long_run else min(costs)
         search = max(0.0, result["seconds"] - result["setup_seconds"])
-        per = 1000 * search / result["iterations"] if result["iterations"] else float("nan")
+        per = f"{1000 * search / result['iterations']:.1f}" if result["iterations"] else "-"
         line = (f"{name:<26} {size:>5} {result['cost']:>8} {gap(result['cost'], reference):>6.2f} "
-                f"{result['setup_seconds']:>7.2f} {result['iterations']:>7} {per:>8.1f} {result['peak_mb'] or 0:>6.0f}")
+                f"{result['setup_seconds']:>7.2f} {result['iterations']:>7} {per:>8} {result['peak_mb'] or 0:>6.0f}")
         if peer:
             if other_result is None:
                 line += " | " + ("left out (over --pyvrp-max-required)" if other is None else f"failed: {other[1]}")

@@ -1,6 +1,7 @@
 /// An independent check of a solution: recomputes shortest deadhead paths
-/// with Bellman-Ford (not the solver's Dijkstra), then every route's cost
-/// and load from scratch.
+/// with Bellman-Ford (not the solver's Dijkstra), or asks the caller's
+/// `deadheadCosts` when the problem has them, then every route's cost and
+/// load from scratch.
 public enum CARPChecker {
     public struct Report: Sendable, Equatable {
         public var cost: Int
@@ -73,8 +74,18 @@ public enum CARPChecker {
             }
             wanted[at, default: []].insert(problem.depot)
         }
-        let out = outgoing(problem)
         var found: [Int: Int] = [:]
+        if let given = problem.deadheadCosts {
+            // The caller's costs: the problem holds only its required links.
+            for (source, targets) in wanted {
+                let list = Array(targets)
+                for (target, d) in zip(list, given.costs(from: source, to: list)) {
+                    found[source * problem.nodeCount + target] = d
+                }
+            }
+            return found
+        }
+        let out = outgoing(problem)
         for (source, targets) in wanted {
             let d = bellmanFord(nodeCount: problem.nodeCount, from: source, out: out)
             for target in targets { found[source * problem.nodeCount + target] = d[target] }
