@@ -65,6 +65,10 @@ let package = Package(
         .testTarget(name: "WorksTests", dependencies: ["Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]),
         .testTarget(name: "OutputsTests", dependencies: ["Outputs", "TestSupport"]),
         .testTarget(name: "ArcRoutingTests", dependencies: ["ArcRouting", "TestSupport"]),
-        .testTarget(name: "StreetRoundsCLITests", dependencies: ["Geometry", "JSON", "TestSupport"], exclude: ["Expected"]),
+        .testTarget(
+            name: "StreetRoundsCLITests",
+            dependencies: ["Geometry", "JSON", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Expected"]
+        ),
     ]
 )

@@ -248,8 +248,8 @@ extension OutputFolder {
         return result
     }
 
-    /// An absolute path with symbolic links of its existing part resolved.
-    static func resolved(_ path: String) -> String {
+    /// An absolute path with symbolic links of its existing part resolved (to compare two paths).
+    public static func resolved(_ path: String) -> String {
         var url = URL(fileURLWithPath: path).standardizedFileURL
         var tail: [String] = []
         while !FileManager.default.fileExists(atPath: url.path), url.path != "/" {

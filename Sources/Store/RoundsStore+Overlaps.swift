@@ -39,7 +39,8 @@ extension RoundsStore {
                 return fresh
             }
         } catch {
-            throw StoreError(.writeFailed, "could not record the overlaps reported in \(path); nothing was recorded (\(error))")
+            throw storeError(error, "record the overlaps reported", or: StoreError(.writeFailed,
+                "could not record the overlaps reported in \(path); nothing was recorded (\(error))"))
         }
     }
 

@@ -39,7 +39,7 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let target = week.flatMap(ISOWeek.init(parsing:)) ?? ISOWeek(containing: Date()).adding(weeks: 1)
-        let store = try failing { try RoundsStore(path: db) }
+        let store = try failing { try RoundsStore(path: db, access: .read) }
         let network = try failing { try store.loadNetwork() }
         let stored = try failing { try store.tasks() }
         guard !stored.isEmpty else {
