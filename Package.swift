@@ -60,7 +60,11 @@ let package = Package(
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "JSON", "TestSupport"]),
         .testTarget(name: "StreetNetworkTests", dependencies: ["StreetNetwork", "Geometry", "TestSupport"]),
-        .testTarget(name: "StreetImportTests", dependencies: ["StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]),
+        .testTarget(
+            name: "StreetImportTests",
+            dependencies: ["StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "StoreTests", dependencies: ["Store", "StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
         .testTarget(name: "WorksTests", dependencies: ["Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]),
         .testTarget(name: "OutputsTests", dependencies: ["Outputs", "TestSupport"]),
