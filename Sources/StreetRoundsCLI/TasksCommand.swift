@@ -19,8 +19,10 @@ struct TasksCommand: ParsableCommand {
     static func check(file: String, organisation: String?, data: WorksDataOptions, network: StreetNetwork?)
         throws -> (TaskList, [String: [MatchedSegment]], Data) {
         let bytes: Data
-        do { bytes = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-            throw CommandFailure(.badInput, "\(file): cannot read the file (\(error.localizedDescription))")
+        do {
+            bytes = try JSONParser.readFile(URL(fileURLWithPath: file), maxBytes: TaskListReader.maxFileBytes)
+        } catch {
+            throw CommandFailure(.badInput, "\(error)")
         }
         let (catalogue, registry) = try data.load()
         let (list, readProblems) = TaskListReader(catalogue: catalogue, registry: registry).read(bytes, organisation: organisation)

@@ -19,7 +19,7 @@ public struct ActivityCatalogue: Sendable {
     public init(contentsOf url: URL) throws {
         let name = url.lastPathComponent
         let json: JSON
-        do { json = try JSONParser.parse(Data(contentsOf: url)) } catch {
+        do { json = try JSONParser.parse(contentsOf: url, maxBytes: 16 * 1_048_576) } catch {
             throw WorksError(.badCatalogue, "\(url.path): cannot read the activity catalogue (\(error))")
         }
         guard let list = json["activities"]?.array else {
@@ -29,6 +29,9 @@ public struct ActivityCatalogue: Sendable {
         for (k, entry) in list.enumerated() {
             guard let code = entry["code"]?.string, !code.isEmpty else {
                 throw WorksError(.badCatalogue, "\(name): activity \(k) has no \"code\"")
+            }
+            if let why = Identifier.problem(code) {
+                throw WorksError(.badCatalogue, "\(name): activity \(k)'s code \(why)")
             }
             let speed = entry["working_speed_kmh"]?.number, perSegment = entry["minutes_per_segment"]?.number
             guard (speed ?? 1) > 0, (speed != nil) != (perSegment != nil) else {

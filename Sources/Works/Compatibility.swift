@@ -39,7 +39,7 @@ public struct Compatibility: Sendable {
     public init(contentsOf url: URL, catalogue: ActivityCatalogue) throws {
         let file = url.lastPathComponent
         let json: JSON
-        do { json = try JSONParser.parse(Data(contentsOf: url)) } catch {
+        do { json = try JSONParser.parse(contentsOf: url, maxBytes: 16 * 1_048_576) } catch {
             throw WorksError(.badCatalogue, "\(url.path): cannot read the compatibility table (\(error))")
         }
         func known(_ code: String) throws -> String {
