@@ -8,7 +8,7 @@ BIN        := .build/debug/streetrounds
 RELEASE    := .build/release
 SAMPLE_DB  := out/sample.sqlite
 
-.PHONY: all deps build run test bench sample clean
+.PHONY: all deps build run test bench fuzz sample clean
 
 all: build
 
@@ -52,6 +52,13 @@ bench: deps
 	.build/release/Benchmarks overlaps ../shared/data/streets/rutland-osm/rutland-highways.geojson
 	for k in 1 2 4; do .build/release/Benchmarks plan ../shared/data/streets/rutland-osm/rutland-highways.geojson --scale $$k --seconds 20 || exit 1; done
 	python3 scripts/bench_carp.py --seconds 10 --jobs 2
+
+# libFuzzer targets for the JSON parser, the task-list reader, the street readers and the CARP reader,
+# each run for FUZZ_SECONDS (default 180) from the seed corpus in fuzz/corpus/ (docs/reliability.md).
+# Built apart, in .build/fuzz, and never part of make test.
+FUZZ_SECONDS ?= 180
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 # Regenerate the synthetic sample (deterministic: same bytes every time).
 sample:

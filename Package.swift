@@ -76,3 +76,18 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer targets, only when STREETROUNDS_FUZZ is set: make fuzz builds them with -sanitize=fuzzer in
+// .build/fuzz, and an ordinary build has no libFuzzer to link them with.
+if Context.environment["STREETROUNDS_FUZZ"] != nil {
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("FuzzJSON", ["JSON"]),
+        ("FuzzTaskList", ["Works"]),
+        ("FuzzStreets", ["StreetImport", "StreetNetwork", "Geometry"]),
+        ("FuzzCARP", ["ArcRouting"]),
+    ]
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
+    for (name, dependencies) in fuzzTargets {
+        package.targets.append(.executableTarget(name: name, dependencies: dependencies + ["FuzzSupport"], path: "Fuzz/\(name)"))
+    }
+}

@@ -64,8 +64,9 @@ extension CARPProblem {
                                   demand: section == "REQ" ? demand : nil))
                 continue
             }
-            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            let key = parts[0].uppercased()
+            let parts = line.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            let key = parts.first?.uppercased() ?? ""
             let value = parts.count > 1 ? parts[1].split(separator: " ").first.flatMap(Self.integer) : nil
             switch key {
             case "VERTICES": nodeCount = value

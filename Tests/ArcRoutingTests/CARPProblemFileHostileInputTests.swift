@@ -50,4 +50,10 @@ final class CARPProblemFileHostileInputTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("over the limit"), "\(error)")
         }
     }
+
+    /// Found by `make fuzz` (FuzzCARP): a line that is only ":" indexed an empty split.
+    func testALineOfOnlyAColonIsNoTrap() throws {
+        let p = try CARPProblem(carpText: ":\n : 5\n" + text(), name: "x")
+        XCTAssertEqual(p.nodeCount, 3)
+    }
 }
