@@ -41,27 +41,7 @@ extension CARPProblem {
             let number = k + 1
             if line.isEmpty { continue }
             if line.hasPrefix("(") {
-                // ( 1, 2)  coste 13 demanda 1
-                let inner = line.dropFirst().split(separator: ")", maxSplits: 1)
-                guard inner.count == 2 else { throw fail(number, "expected ( u, v) coste C [demanda D]") }
-                let ends = inner[0].split(separator: ",")
-                    .compactMap { Self.integer($0.trimmingCharacters(in: .whitespaces)) }
-                let words = inner[1].split(separator: " ")
-                func value(_ key: String) -> Int? {
-                    guard let i = words.firstIndex(where: { $0.lowercased() == key }), i + 1 < words.count else { return nil }
-                    return Self.integer(words[i + 1])
-                }
-                guard ends.count == 2, let cost = value("coste") else { throw fail(number, "expected ( u, v) coste C [demanda D], found \"\(line)\"") }
-                let demand = value("demanda")
-                if section == "REQ", demand == nil { throw fail(number, "a required edge needs \"demanda D\"") }
-                guard cost >= 0, (demand ?? 0) >= 0 else {
-                    throw fail(number, "a negative cost or demand in \"\(line)\"")
-                }
-                guard ends.allSatisfy({ $0 >= 1 }) else {
-                    throw fail(number, "vertices are numbered from 1, found \"\(line)\"")
-                }
-                links.append(Link(from: ends[0] - 1, to: ends[1] - 1, twoWay: true, deadheadCost: cost, serviceCost: cost,
-                                  demand: section == "REQ" ? demand : nil))
+                links.append(try Self.link(line, required: section == "REQ") { fail(number, $0) })
                 continue
             }
             let parts = line.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
@@ -91,6 +71,27 @@ extension CARPProblem {
         _ = fleet  // a guide in these files; most papers leave the fleet free
         self.init(name: name, nodeCount: nodeCount, depot: depot, links: links, capacity: capacity)
         try validate()
+    }
+
+    /// One link line, "( 1, 2)  coste 13 demanda 1": vertices from 1, costs and demands not negative.
+    private static func link(_ line: String, required: Bool, fail: (String) -> ArcRoutingError) throws -> Link {
+        let inner = line.dropFirst().split(separator: ")", maxSplits: 1)
+        guard inner.count == 2 else { throw fail("expected ( u, v) coste C [demanda D]") }
+        let ends = inner[0].split(separator: ",").compactMap { integer($0.trimmingCharacters(in: .whitespaces)) }
+        let words = inner[1].split(separator: " ")
+        func value(_ key: String) -> Int? {
+            guard let i = words.firstIndex(where: { $0.lowercased() == key }), i + 1 < words.count else { return nil }
+            return integer(words[i + 1])
+        }
+        guard ends.count == 2, let cost = value("coste") else {
+            throw fail("expected ( u, v) coste C [demanda D], found \"\(line)\"")
+        }
+        let demand = value("demanda")
+        if required, demand == nil { throw fail("a required edge needs \"demanda D\"") }
+        guard cost >= 0, (demand ?? 0) >= 0 else { throw fail("a negative cost or demand in \"\(line)\"") }
+        guard ends.allSatisfy({ $0 >= 1 }) else { throw fail("vertices are numbered from 1, found \"\(line)\"") }
+        return Link(from: ends[0] - 1, to: ends[1] - 1, twoWay: true, deadheadCost: cost, serviceCost: cost,
+                    demand: required ? demand : nil)
     }
 
     /// "13" or "3625." as an integer within ±`maxValue`; nil for anything else (1e19, 1e400, "x").

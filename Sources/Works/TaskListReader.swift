@@ -176,39 +176,57 @@ private struct _FeatureChecker {
         } else if activity == "gritting" {
             problem("priority", "gritting tasks need a priority: 1, 2 or 3 (1 is treated first, within the treatment deadline)")
         }
-        var segmentIDs: [Int]?
-        if let raw = p["segment_ids"], !raw.isNull {
-            let items = raw.array ?? []
-            let ids = items.compactMap { $0.integer(in: 0...Int(Int32.max)) }
-            if items.isEmpty || ids.count != items.count {
-                problem("segment_ids", "must be a non-empty array of segment ids (whole numbers from 0 to 2147483647, "
-                    + "from 'streetrounds tasks export' or the network)")
-            } else { segmentIDs = ids }
-        }
+        let segmentIDs = readSegmentIDs()
         let usrn = p["usrn"].flatMap { $0.isNull ? nil : $0.text }
-        // Geometry.
-        if let message = feature.geometryError { problem("geometry", message + "; fix the geometry") }
-        if let g = feature.geometry {
-            if let pos = g.allPositions.first(where: { $0.wgs84Problem != nil }) {
-                if pos.wgs84Problem == .looksSwappedForBritain {
-                    problem("geometry", "coordinate (\(pos.x), \(pos.y)) reads as latitude, longitude: swapped it "
-                        + "lies in Great Britain, as written in the Indian Ocean; GeoJSON is longitude first: swap the axes")
-                } else if pos.wgs84Problem == .looksLikeBritishNationalGrid {
-                    problem("geometry", "coordinate (\(pos.x), \(pos.y)) looks like British National Grid metres, but task lists are WGS84 longitude/latitude; reproject the file to EPSG:4326")
-                } else {
-                    problem("geometry", "coordinate (\(pos.x), \(pos.y)) is not a WGS84 longitude/latitude; check the axis order")
-                }
-            }
-            if Self.lines(of: g).contains(where: { line in line.allSatisfy { $0 == line[0] } }) {
-                problem("geometry", "a line of zero length (all its points are the same); draw it along the street")
-            }
-        } else if feature.geometryError == nil, usrn == nil, segmentIDs == nil {
-            problem("geometry", "the task says no place: give a geometry (LineString along the street, Point, or Polygon around the streets), a usrn, or segment_ids")
-        }
+        checkGeometry(placed: usrn != nil || segmentIDs != nil)
         guard let taskID, let activity, let frequency else { return nil }
         return StreetTask(organisation: organisation, taskID: taskID, activity: activity, frequency: frequency, season: season,
                           weekdays: weekdays, hours: hours, usrn: usrn, segmentIDs: segmentIDs, serviceMinutes: serviceMinutes,
                           priority: priority, notes: p["notes"]?.text, street: p["street"]?.text,
                           geometry: feature.geometry, featureIndex: feature.index)
+    }
+}
+
+extension _FeatureChecker {
+    /// segment_ids: whole numbers from 0 to 2^31 - 1 (1e19 is a problem, not a trap).
+    mutating func readSegmentIDs() -> [Int]? {
+        guard let raw = feature.properties["segment_ids"], !raw.isNull else { return nil }
+        let items = raw.array ?? []
+        let ids = items.compactMap { $0.integer(in: 0...Int(Int32.max)) }
+        guard !items.isEmpty, ids.count == items.count else {
+            problem("segment_ids", "must be a non-empty array of segment ids (whole numbers from 0 to 2147483647, "
+                + "from 'streetrounds tasks export' or the network)")
+            return nil
+        }
+        return ids
+    }
+
+    /// The geometry: WGS84 longitude first (BNG metres and swapped axes named), no zero-length line, and a
+    /// place given at all (`placed`: a usrn or segment ids say it otherwise).
+    mutating func checkGeometry(placed: Bool) {
+        if let message = feature.geometryError { problem("geometry", message + "; fix the geometry") }
+        guard let g = feature.geometry else {
+            if feature.geometryError == nil, !placed {
+                problem("geometry", "the task says no place: give a geometry (LineString along the street, Point, "
+                    + "or Polygon around the streets), a usrn, or segment_ids")
+            }
+            return
+        }
+        if let pos = g.allPositions.first(where: { $0.wgs84Problem != nil }) {
+            let coordinate = "coordinate (\(pos.x), \(pos.y))"
+            switch pos.wgs84Problem {
+            case .looksSwappedForBritain?:
+                problem("geometry", "\(coordinate) reads as latitude, longitude: swapped it lies in Great Britain, "
+                    + "as written in the Indian Ocean; GeoJSON is longitude first: swap the axes")
+            case .looksLikeBritishNationalGrid?:
+                problem("geometry", "\(coordinate) looks like British National Grid metres, but task lists are WGS84 "
+                    + "longitude/latitude; reproject the file to EPSG:4326")
+            default:
+                problem("geometry", "\(coordinate) is not a WGS84 longitude/latitude; check the axis order")
+            }
+        }
+        if Self.lines(of: g).contains(where: { line in line.allSatisfy { $0 == line[0] } }) {
+            problem("geometry", "a line of zero length (all its points are the same); draw it along the street")
+        }
     }
 }
