@@ -65,7 +65,11 @@ let package = Package(
             dependencies: ["StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "StreetImport", "StreetNetwork", "Geometry", "Works", "TestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "WorksTests", dependencies: ["Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]),
         .testTarget(name: "OutputsTests", dependencies: ["Outputs", "TestSupport"]),
         .testTarget(name: "ArcRoutingTests", dependencies: ["ArcRouting", "TestSupport"]),

@@ -27,12 +27,14 @@ final class OutputFolderTests: XCTestCase {
         let folder = OutputFolder(path: out.path)
         try folder.commit(first)
         XCTAssertEqual(text(out, "gpx/r1.gpx"), "old r1")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(OutputFolder.manifestName).path))
+        let manifest = out.appendingPathComponent(OutputFolder.manifestName)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: manifest.path))
         try folder.commit(second)
         XCTAssertEqual(text(out, "a.txt"), "new a")
         XCTAssertEqual(text(out, "gpx/r2.gpx"), "new r2")
         XCTAssertNil(text(out, "gpx/r1.gpx"), "a file of the old outputs that the new ones lack is gone")
-        XCTAssertEqual(listing(directory), ["plan", "plan/\(OutputFolder.manifestName)", "plan/a.txt", "plan/gpx", "plan/gpx/r2.gpx"])
+        XCTAssertEqual(listing(directory),
+                       ["plan", "plan/\(OutputFolder.manifestName)", "plan/a.txt", "plan/gpx", "plan/gpx/r2.gpx"])
     }
 
     func testRefusesAFolderItDidNotWrite() throws {

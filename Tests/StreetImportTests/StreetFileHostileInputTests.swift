@@ -14,7 +14,8 @@ final class StreetFileHostileInputTests: XCTestCase {
 
     func geoJSON(_ features: [String], name: String = "streets.geojson") throws -> URL {
         let url = directory.appendingPathComponent(name)
-        try Data(("{\"type\":\"FeatureCollection\",\"features\":[" + features.joined(separator: ",") + "]}").utf8).write(to: url)
+        let text = "{\"type\":\"FeatureCollection\",\"features\":[" + features.joined(separator: ",") + "]}"
+        try Data(text.utf8).write(to: url)
         return url
     }
 
@@ -25,9 +26,12 @@ final class StreetFileHostileInputTests: XCTestCase {
 
     func assertRefused(_ url: URL, sourceCRS: CRS? = nil, layer: String? = nil, _ parts: [String],
                        file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertThrowsError(try StreetFile.read(url, sourceCRS: sourceCRS, layer: layer), file: file, line: line) { error in
+        let read = { try StreetFile.read(url, sourceCRS: sourceCRS, layer: layer) }
+        XCTAssertThrowsError(try read(), file: file, line: line) { error in
             XCTAssertTrue(error is StreetImportError, "\(error)", file: file, line: line)
-            for part in parts { XCTAssertTrue("\(error)".contains(part), "\(error) lacks \(part)", file: file, line: line) }
+            for part in parts {
+                XCTAssertTrue("\(error)".contains(part), "\(error) lacks \(part)", file: file, line: line)
+            }
         }
     }
 
@@ -95,7 +99,9 @@ final class StreetFileHostileInputTests: XCTestCase {
         let url = try geoPackage(tables: [crafted], rows: [blob(lineWKB)])
         let read = try StreetFile.read(url, sourceCRS: nil, layer: crafted)
         XCTAssertEqual(read.lines.count, 1)
-        let tables = try DatabaseQueue(path: url.path).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") }
+        let tables = try DatabaseQueue(path: url.path).read {
+            try String.fetchAll($0, sql: "SELECT name FROM sqlite_master")
+        }
         XCTAssertTrue(tables.contains("gpkg_contents"), "nothing was dropped")
         assertRefused(url, layer: "x\u{0}y\n", ["no layer named \"x\\u{0}y\\u{a}\""])
     }
@@ -103,7 +109,8 @@ final class StreetFileHostileInputTests: XCTestCase {
     func testAViewPosingAsALayerIsNeverRead() throws {
         // A view whose query never ends: reading it would hang the import.
         let hang = """
-            CREATE VIEW slow AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT NULL AS geom FROM n;
+            CREATE VIEW slow AS
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT NULL AS geom FROM n;
             INSERT INTO gpkg_contents VALUES ('slow', 'features');
             INSERT INTO gpkg_geometry_columns VALUES ('slow', 'geom', 'LINESTRING', 27700);
             """

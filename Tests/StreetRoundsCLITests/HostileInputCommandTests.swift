@@ -21,7 +21,8 @@ final class HostileInputCommandTests: CLITestCase {
     }
 
     func street(_ coordinates: String, _ name: String = "\"High Street\"") -> String {
-        "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"highway\":\"residential\","
+        "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+            + "\"properties\":{\"highway\":\"residential\","
             + "\"name\":\(name)},\"geometry\":{\"type\":\"LineString\",\"coordinates\":\(coordinates)}}]}"
     }
 
@@ -38,7 +39,8 @@ final class HostileInputCommandTests: CLITestCase {
             try assertBadInput(["streets", "import", try write("s\(k).geojson", text), "--db", db], part)
         }
         // "Café" in Latin-1: é is the single byte 0xE9, which is not UTF-8.
-        let latin1 = street("[[-0.7,52.6],[-0.71,52.6]]", "\"Caf\u{E9}\"").utf8.filter { $0 != 0xC3 }.map { $0 == 0xA9 ? 0xE9 : $0 }
+        let latin1 = street("[[-0.7,52.6],[-0.71,52.6]]", "\"Caf\u{E9}\"").utf8
+            .filter { $0 != 0xC3 }.map { $0 == 0xA9 ? 0xE9 : $0 }
         let invalid = try write("latin1.geojson", Data(latin1))
         let result = try run(["streets", "import", invalid, "--db", db])
         XCTAssertEqual(result.status, 4, result.stderr)
@@ -49,7 +51,8 @@ final class HostileInputCommandTests: CLITestCase {
         let db = try sampleDatabase(submitting: [])
         let list = { (properties: String) in
             "{\"type\":\"FeatureCollection\",\"organisation\":\"town-council\",\"features\":[{\"type\":\"Feature\","
-                + "\"geometry\":null,\"properties\":{\"activity\":\"sweeping\",\"frequency\":\"weekly\",\(properties)}}]}"
+                + "\"geometry\":null,\"properties\":{\"activity\":\"sweeping\",\"frequency\":\"weekly\","
+                + "\(properties)}}]}"
         }
         try assertBadInput(["tasks", "submit", try write("a.geojson", list(#""task_id":"T1","segment_ids":[1e19]"#)),
                             "--org", "town-council", "--db", db], "segment_ids")

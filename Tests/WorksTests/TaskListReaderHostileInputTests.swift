@@ -6,11 +6,13 @@ import XCTest
 /// Task lists made by a careless or hostile hand: every case is a problem that names the feature and the
 /// property, never a trap, a truncated id or a silent repair.
 final class TaskListReaderHostileInputTests: XCTestCase {
-    private func assertProblem(_ data: Data, contains parts: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertProblem(_ data: Data, contains parts: [String],
+                               file: StaticString = #filePath, line: UInt = #line) throws {
         let (list, problems) = try shippedReader().read(data)
         XCTAssertNil(list, file: file, line: line)
         let found = problems.map(\.description)
-        XCTAssertTrue(found.contains { p in parts.allSatisfy { p.contains($0) } }, "\(found) lacks \(parts)", file: file, line: line)
+        let match = found.contains { p in parts.allSatisfy { p.contains($0) } }
+        XCTAssertTrue(match, "\(found) lacks \(parts)", file: file, line: line)
     }
 
     private let good = #""activity": "sweeping", "frequency": "weekly""#
@@ -21,10 +23,12 @@ final class TaskListReaderHostileInputTests: XCTestCase {
                               contains: ["feature 0 (task T1)", "property segment_ids", "whole numbers"])
         }
         for value in ["1e19", "4", "1.5", "\"1\""] {
-            try assertProblem(taskList([feature(#""task_id": "G1", "activity": "gritting", "frequency": "daily", "priority": \#(value)"#)]),
+            let gritting = #""task_id": "G1", "activity": "gritting", "frequency": "daily", "priority": \#(value)"#
+            try assertProblem(taskList([feature(gritting)]),
                               contains: ["property priority", "must be 1, 2 or 3"])
         }
-        try assertProblem(taskList([feature(#""task_id": "T1", \#(good), "segment_ids": [1e400]"#)]), contains: ["too large"])
+        try assertProblem(taskList([feature(#""task_id": "T1", \#(good), "segment_ids": [1e400]"#)]),
+                          contains: ["too large"])
     }
 
     func testWrongTypesAreNamedNotCalledMissing() throws {
@@ -34,7 +38,8 @@ final class TaskListReaderHostileInputTests: XCTestCase {
                           contains: ["property frequency", "not an object"])
         try assertProblem(taskList([feature(#""task_id": ["T1"], \#(good)"#)]),
                           contains: ["property task_id", "must be a string, not an array"])
-        let (_, problems) = try shippedReader().read(taskList([feature(#""task_id": "T1", "activity": 17, "frequency": "weekly""#)]))
+        let numbered = taskList([feature(#""task_id": "T1", "activity": 17, "frequency": "weekly""#)])
+        let (_, problems) = try shippedReader().read(numbered)
         XCTAssertFalse(problems.contains { $0.description.contains("missing") }, "\(problems)")
     }
 
@@ -55,7 +60,8 @@ final class TaskListReaderHostileInputTests: XCTestCase {
         let at = try XCTUnwrap(bad.firstRange(of: Data("T1".utf8))).lowerBound
         bad[at] = 0xFF
         try assertProblem(bad, contains: ["byte \(at)", "invalid UTF-8"])
-        try assertProblem(taskList([feature(#""task_id": "T1", "task_id": "T2", \#(good)"#)]), contains: ["duplicate member name"])
+        try assertProblem(taskList([feature(#""task_id": "T1", "task_id": "T2", \#(good)"#)]),
+                          contains: ["duplicate member name"])
     }
 
     func testSwappedAxesAndZeroLengthLinesAreReported() throws {
