@@ -34,7 +34,13 @@ struct PlanCommand: ParsableCommand {
         do { try outputFolder.check() } catch let error as OutputsError { throw ValidationError("--out: \(error.message)") }
     }
 
-    private var outputFolder: OutputFolder { OutputFolder(path: out, protecting: [db, db + "-wal", db + "-shm"]) }
+    /// The outputs folder; one written before manifests existed is known by its file names.
+    private var outputFolder: OutputFolder {
+        OutputFolder(path: out, protecting: [db, db + "-wal", db + "-shm"]) { name in
+            ["schedule.csv", "rounds.geojson", "schedule.ics", "savings.json", "report.html"].contains(name)
+                || (name.hasPrefix("gpx/") && name.hasSuffix(".gpx") && !name.dropFirst(4).contains("/"))
+        }
+    }
 
     func run() throws {
         let started = Date()

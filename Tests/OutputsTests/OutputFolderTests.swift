@@ -119,4 +119,18 @@ final class OutputFolderTests: XCTestCase {
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("escape.txt").path))
     }
+
+    func testAFolderOfAnEarlierVersionIsKnownByItsFileNames() throws {
+        let out = directory.appendingPathComponent("plan")
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("gpx"), withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: out.appendingPathComponent("a.txt"))
+        try Data("old".utf8).write(to: out.appendingPathComponent("gpx/r1.gpx"))
+        let legacy = OutputFolder(path: out.path) { $0 == "a.txt" || $0.hasPrefix("gpx/") }
+        try legacy.commit(second)
+        XCTAssertEqual(text(out, "a.txt"), "new a")
+        XCTAssertNil(text(out, "gpx/r1.gpx"))
+        try Data("x".utf8).write(to: out.appendingPathComponent("notes.txt"))
+        let strict = OutputFolder(path: out.path) { $0 == "a.txt" || $0.hasPrefix("gpx/") }
+        XCTAssertThrowsError(try strict.commit(first), "a manifest folder with a foreign file is still refused")
+    }
 }
