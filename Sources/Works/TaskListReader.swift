@@ -177,6 +177,9 @@ private struct _FeatureChecker {
             problem("priority", "gritting tasks need a priority: 1, 2 or 3 (1 is treated first, within the treatment deadline)")
         }
         let segmentIDs = readSegmentIDs()
+        for key in ["usrn", "notes", "street"] {
+            if let raw = p[key], !raw.isNull, raw.text == nil { problem(key, "must be a string, not \(raw.typeName)") }
+        }
         let usrn = p["usrn"].flatMap { $0.isNull ? nil : $0.text }
         checkGeometry(placed: usrn != nil || segmentIDs != nil)
         guard let taskID, let activity, let frequency else { return nil }

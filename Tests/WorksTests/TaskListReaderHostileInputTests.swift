@@ -38,6 +38,8 @@ final class TaskListReaderHostileInputTests: XCTestCase {
                           contains: ["property frequency", "not an object"])
         try assertProblem(taskList([feature(#""task_id": ["T1"], \#(good)"#)]),
                           contains: ["property task_id", "must be a string, not an array"])
+        try assertProblem(taskList([feature(#""task_id": "T1", \#(good), "usrn": {"id": 1}"#)]),
+                          contains: ["property usrn", "must be a string, not an object"])
         let numbered = taskList([feature(#""task_id": "T1", "activity": 17, "frequency": "weekly""#)])
         let (_, problems) = try shippedReader().read(numbered)
         XCTAssertFalse(problems.contains { $0.description.contains("missing") }, "\(problems)")
