@@ -5,9 +5,10 @@
 //   JSON            the JSON value, a strict parser and serialization
 //   Geometry        coordinates, PROJ transforms, GeoJSON, WKB
 //   StreetNetwork   segments, topology, compact graph, shortest paths
-//   StreetImport    readers for GeoJSON and GeoPackage street files
+//   StreetImport    readers for GeoJSON and GeoPackage street files, place nodes (also OSM PBF)
 //   ArcRouting      the capacitated arc routing solver (knows no streets)
-//   Works           activities, organisations, task lists, matching, overlaps, weekly planning
+//   Works           activities, organisations, task lists, matching, overlaps
+//   Planning        the weekly planner: a pipeline of stages down to the arc-routing core
 //   Outputs         schedule CSV, GeoJSON, GPX, iCalendar, HTML report
 //   Store           the SQLite store (GRDB): schema migrations, R*Tree
 //   streetrounds    the thin command-line executable
@@ -30,17 +31,20 @@ let package = Package(
             providers: [.apt(["libproj-dev"])]
         ),
         .target(name: "JSON"),
+        // zlib inflates the blocks of OSM PBF files (place nodes).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Geometry", dependencies: ["CProj", "JSON"]),
         .target(name: "StreetNetwork", dependencies: ["Geometry"]),
         .target(
             name: "StreetImport",
-            dependencies: ["Geometry", "JSON", "StreetNetwork", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Geometry", "JSON", "StreetNetwork", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The solver is optimised in debug builds too: its tests run real
         // searches, which are 20-50 times slower unoptimised.
         .target(name: "ArcRouting", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "Works", dependencies: ["Geometry", "JSON", "StreetNetwork", "ArcRouting"]),
-        .target(name: "Outputs", dependencies: ["Geometry", "JSON", "StreetNetwork", "Works"]),
+        .target(name: "Planning", dependencies: ["Geometry", "JSON", "StreetNetwork", "ArcRouting", "Works"]),
+        .target(name: "Outputs", dependencies: ["Geometry", "JSON", "StreetNetwork", "Works", "Planning"]),
         .target(
             name: "Store",
             dependencies: ["Geometry", "JSON", "StreetNetwork", "Works", .product(name: "GRDB", package: "GRDB.swift")]
@@ -48,13 +52,13 @@ let package = Package(
         .executableTarget(
             name: "StreetRoundsCLI",
             dependencies: [
-                "Geometry", "JSON", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Outputs",
+                "Geometry", "JSON", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Planning", "Outputs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "Benchmarks",
-            dependencies: ["Geometry", "JSON", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works"]
+            dependencies: ["Geometry", "JSON", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Planning", "Outputs"]
         ),
         .target(name: "TestSupport", dependencies: ["ArcRouting"], path: "Tests/TestSupport"),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
@@ -71,7 +75,14 @@ let package = Package(
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "WorksTests", dependencies: ["Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]),
-        .testTarget(name: "OutputsTests", dependencies: ["Outputs", "TestSupport"]),
+        .testTarget(
+            name: "PlanningTests",
+            dependencies: ["Planning", "Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]
+        ),
+        .testTarget(
+            name: "OutputsTests",
+            dependencies: ["Outputs", "Planning", "Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]
+        ),
         .testTarget(name: "ArcRoutingTests", dependencies: ["ArcRouting", "TestSupport"]),
         .testTarget(
             name: "StreetRoundsCLITests",

@@ -9,12 +9,21 @@ public struct NetworkProvenance: Sendable, Equatable {
     public var sourceFormat: String
     public var snapTolerance: Double
     public var importedAt: String
+    /// Whose data it is ("osm", "os", "synthetic", "other"): the credit maps print.
+    public var dataSource: StreetDataSource.Kind
 
-    public init(sourceFile: String, sourceFormat: String, snapTolerance: Double, importedAt: String) {
+    public init(sourceFile: String, sourceFormat: String, snapTolerance: Double, importedAt: String,
+                dataSource: StreetDataSource.Kind = .other) {
         self.sourceFile = sourceFile
         self.sourceFormat = sourceFormat
         self.snapTolerance = snapTolerance
         self.importedAt = importedAt
+        self.dataSource = dataSource
+    }
+
+    /// The credit for maps: the source and, for OS data, the year it was imported.
+    public var streetDataSource: StreetDataSource {
+        StreetDataSource(kind: dataSource, year: Int(importedAt.prefix(4)), sourceFile: sourceFile)
     }
 }
 
@@ -25,10 +34,20 @@ public struct VersionedNetwork: Sendable {
 }
 
 extension RoundsStore {
-    /// Replaces the stored network with `network`, in one transaction: a
+    /// v4: the network remembers whose data it is (older networks read as "other").
+    static func registerDataSourceMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v4-network-data-source") { db in
+            try db.execute(sql: "ALTER TABLE network ADD COLUMN data_source TEXT NOT NULL DEFAULT 'other'")
+        }
+    }
+}
+
+extension RoundsStore {
+    /// Replaces the stored network with `network` and the stored places with
+    /// `places` (settlements named in the same file), in one transaction: a
     /// failure leaves the database exactly as it was.
     /// - Complexity: O(n) inserts with prepared statements.
-    public func saveNetwork(_ network: StreetNetwork, provenance: NetworkProvenance) throws {
+    public func saveNetwork(_ network: StreetNetwork, places: [Place] = [], provenance: NetworkProvenance) throws {
         do {
             try write { db in
                 // Checked inside the write transaction: a task list submitted meanwhile is either seen here
@@ -43,11 +62,14 @@ extension RoundsStore {
                 let version = (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM network") ?? 0) + 1
                 try db.execute(sql: "DELETE FROM segment_rtree; DELETE FROM segment; DELETE FROM junction; DELETE FROM network;")
                 try db.execute(sql: """
-                    INSERT INTO network (id, crs, source_file, source_format, snap_tolerance_m, imported_at, version)
-                    VALUES (1, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO network (id, crs, source_file, source_format, snap_tolerance_m, imported_at, data_source,
+                                         version)
+                    VALUES (1, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [network.crs.code, provenance.sourceFile, provenance.sourceFormat,
-                                     provenance.snapTolerance, provenance.importedAt, version])
+                                     provenance.snapTolerance, provenance.importedAt, provenance.dataSource.rawValue,
+                                     version])
                 try Self.insertRows(of: network, db)
+                try Self.replacePlaces(places, db)
             }
         } catch {
             let failed = StoreError(.writeFailed,
@@ -79,7 +101,7 @@ extension RoundsStore {
     }
 
     static func registerNetworkVersionMigration(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v4-network-version") { db in
+        migrator.registerMigration("v5-network-version") { db in
             // Each import numbers its network one more than the last: a task list matched against one
             // network version is refused by a write that finds another.
             try db.execute(sql: "ALTER TABLE network ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
@@ -101,7 +123,8 @@ extension RoundsStore {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM network WHERE id = 1").map {
                 NetworkProvenance(sourceFile: $0["source_file"], sourceFormat: $0["source_format"],
-                                  snapTolerance: $0["snap_tolerance_m"], importedAt: $0["imported_at"])
+                                  snapTolerance: $0["snap_tolerance_m"], importedAt: $0["imported_at"],
+                                  dataSource: StreetDataSource.Kind(rawValue: $0["data_source"] ?? "other") ?? .other)
             }
         }
     }

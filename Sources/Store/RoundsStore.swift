@@ -144,6 +144,8 @@ public final class RoundsStore: Sendable {
         }
         registerTaskMigrations(&migrator)
         registerOverlapMigrations(&migrator)
+        registerPlaceMigrations(&migrator)
+        registerDataSourceMigration(&migrator)
         registerNetworkVersionMigration(&migrator)
         return migrator
     }

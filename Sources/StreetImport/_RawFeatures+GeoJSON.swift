@@ -1,6 +1,7 @@
 import Foundation
 import Geometry
 import JSON
+import StreetNetwork
 
 extension _RawFeatures {
     /// GeoJSON street files over this size are refused before they are read (2 GiB: about a whole
@@ -21,5 +22,7 @@ extension _RawFeatures {
                   features: document.features.map {
                       Feature(index: $0.index, id: $0.id, properties: $0.properties, geometry: $0.geometry, geometryError: $0.geometryError)
                   })
+        let about = ["name", "description", "title"].compactMap { document.members[$0]?.string }.joined(separator: " ")
+        if about.lowercased().contains("synthetic") { dataSource = .synthetic }
     }
 }

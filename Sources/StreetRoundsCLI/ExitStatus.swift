@@ -2,6 +2,7 @@ import ArcRouting
 import Foundation
 import Geometry
 import JSON
+import Planning
 import StreetImport
 import StreetNetwork
 import Store
@@ -51,6 +52,7 @@ struct CommandFailure: Error {
         case let e as JSONError: self.init(.badInput, e.message)
         case let e as ArcRoutingError: self.init(.badInput, e.message)
         case let e as WorksError: self.init(.badInput, e.message)
+        case let e as PlanningError: self.init(.badInput, e.message)
         default: self.init(.internalError, "unexpected failure: \(error)")
         }
     }

@@ -16,7 +16,7 @@ struct TasksCommand: ParsableCommand {
 
     /// Reads and checks a task list; with a network, matches it too.
     /// Prints every problem and fails with exit 4 when there is any.
-    static func check(file: String, organisation: String?, data: WorksDataOptions, network: StreetNetwork?)
+    static func check(file: String, organisation: String?, data: WorksDataOptions, database: String?, network: StreetNetwork?)
         throws -> (TaskList, [String: [MatchedSegment]], Data) {
         let bytes: Data
         do {
@@ -24,7 +24,7 @@ struct TasksCommand: ParsableCommand {
         } catch {
             throw CommandFailure(.badInput, "\(error)")
         }
-        let (catalogue, registry) = try data.load()
+        let (catalogue, registry) = try data.load(database: database)
         let (list, readProblems) = TaskListReader(catalogue: catalogue, registry: registry).read(bytes, organisation: organisation)
         var problems = readProblems
         var matches: [String: [MatchedSegment]] = [:]
@@ -58,7 +58,8 @@ struct TasksCommand: ParsableCommand {
             let network = try db.map { path in
                 try failing { try RoundsStore(path: path, access: .read).loadNetwork() }
             }
-            let (list, matches, _) = try TasksCommand.check(file: file, organisation: org, data: data, network: network)
+            let (list, matches, _) = try TasksCommand.check(file: file, organisation: org, data: data, database: db,
+                                                            network: network)
             print("\(URL(fileURLWithPath: file).lastPathComponent): \(list.tasks.count) tasks for \(list.organisation), no problems")
             if let network { print("  matched to " + summary(matches, network)) }
         }
@@ -76,7 +77,8 @@ struct TasksCommand: ParsableCommand {
             let store = try failing { try RoundsStore(path: db) }
             let stored = try failing { try store.loadVersionedNetwork() }
             let network = stored.network
-            let (list, matches, bytes) = try TasksCommand.check(file: file, organisation: org, data: data, network: network)
+            let (list, matches, bytes) = try TasksCommand.check(file: file, organisation: org, data: data, database: db,
+                                                                network: network)
             let name = URL(fileURLWithPath: file).lastPathComponent
             TestPause.at("submit-matched")
             let submission = try failing {

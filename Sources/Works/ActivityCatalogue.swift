@@ -17,10 +17,18 @@ public struct ActivityCatalogue: Sendable {
 
     /// - Throws: `WorksError.badCatalogue` naming the entry and the field.
     public init(contentsOf url: URL) throws {
-        let name = url.lastPathComponent
-        let json: JSON
-        do { json = try JSONParser.parse(contentsOf: url, maxBytes: 16 * 1_048_576) } catch {
+        let data: Data
+        do { data = try JSONParser.readFile(url, maxBytes: 16 * 1_048_576) } catch {
             throw WorksError(.badCatalogue, "\(url.path): cannot read the activity catalogue (\(error))")
+        }
+        try self.init(data: data, name: url.path)
+    }
+
+    /// The catalogue from JSON bytes; `name` says where they came from in errors.
+    public init(data: Data, name: String) throws {
+        let json: JSON
+        do { json = try JSONParser.parse(data) } catch {
+            throw WorksError(.badCatalogue, "\(name): cannot read the activity catalogue (\(error))")
         }
         guard let list = json["activities"]?.array else {
             throw WorksError(.badCatalogue, "\(name): expected {\"activities\": [ ... ]}")

@@ -113,6 +113,14 @@ final class StreetFileTests: XCTestCase {
         }
     }
 
+    func testWhoseDataItIsIsTakenFromTheFile() throws {
+        let sample = try StreetFile.read(SharedData.projectRoot.appendingPathComponent("data/sample-town/streets.geojson"))
+        XCTAssertEqual(sample.dataSource, .synthetic, "the sample calls itself synthetic")
+        guard let leeds = SharedData.leedsGeoJSON, let bristol = SharedData.bristolGeoPackage else { throw XCTSkip(SharedData.skipMessage) }
+        XCTAssertEqual(try StreetFile.read(leeds).dataSource, .openStreetMap)
+        XCTAssertEqual(try StreetFile.read(bristol).dataSource, .ordnanceSurvey)
+    }
+
     func testNeitherGeoJSONNorGeoPackage() throws {
         try assertFails("osm_id,name\n1,High Street\n", .unsupportedFormat, mentioning: ["neither GeoJSON nor GeoPackage", "osm_id"])
         try assertFails("", .unsupportedFormat, mentioning: ["empty"])
