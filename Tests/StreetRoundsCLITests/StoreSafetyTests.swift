@@ -96,6 +96,11 @@ final class StoreSafetyTests: CLITestCase {
         XCTAssertEqual(impatient.status, 3, impatient.stderr)
         XCTAssertTrue(impatient.stderr.contains("process \(getpid())"), "names the holder: \(impatient.stderr)")
         XCTAssertTrue(impatient.stderr.contains("STREETROUNDS_BUSY_TIMEOUT"), impatient.stderr)
+        // The nightly overlap run waits too, and fails as a database problem (exit 3), not a crash (5).
+        let nightly = try runProcessWithEnvironment(["overlaps", "--db", db, "--week", "2026-W48", "--new-only"],
+                                                    ["STREETROUNDS_BUSY_TIMEOUT": "1"])
+        XCTAssertEqual(nightly.status, 3, nightly.stderr)
+        XCTAssertTrue(nightly.stderr.contains("process \(getpid())"), nightly.stderr)
         // A patient writer waits, and goes on when the lock is released.
         let patient = try PausedProcess(binary, submit, pausingAt: nil, scratch: directory,
                                         currentDirectory: SharedData.projectRoot)
