@@ -32,7 +32,7 @@ public struct WeeklyPlanner {
         self.registry = registry
         self.compatibility = compatibility
         streets = PlanningStreets(network)
-        builder = RoundBuilder(network: network, graph: streets.graph)
+        builder = RoundBuilder(streets: streets)
     }
 
     /// - Parameter progress: told what is being solved, now and then.
@@ -40,9 +40,11 @@ public struct WeeklyPlanner {
     public func plan(_ tasks: [MatchedTask], options: PlanOptions, mode: PlanMode,
                      progress: ((String) -> Void)? = nil) throws -> WeeklyPlan {
         let started = ContinuousClock.now
+        let organisations = registry.ids.compactMap { registry[$0] }
+        let depots = DepotTrees(try CrewPool.depotNodes(organisations, streets: streets), streets: streets)
         var jobs: [RoutingJob] = [], pools: [CrewPool] = [], unplaced: [UnplacedVisit] = [], taskVisits = 0
         for (p, pool) in PlanningPool.pools(tasks, registry: registry, mode: mode).enumerated() {
-            let crews = try CrewPool(organisations: pool.organisations, streets: streets)
+            let crews = try CrewPool(organisations: pool.organisations, streets: streets, depots: depots)
             var demand = WeekDemand(pool.tasks, options: options, network: network, catalogue: catalogue)
             demand.taskWeeks = DayAssignment(orderRules: compatibility.orderRules)
                 .assign(demand.taskWeeks) { workload($0, crews: crews) }

@@ -13,7 +13,7 @@ final class DayAssignmentTests: XCTestCase {
         }
         XCTAssertEqual(weeks[0].days.count, 2)
         let gap = weeks[0].days[1].rawValue - weeks[0].days[0].rawValue
-        XCTAssertGreaterThanOrEqual(gap, 2, "two visits on Monday to Friday are not on consecutive days: \(weeks[0].days)")
+        XCTAssertGreaterThanOrEqual(gap, 2, "two visits in a working week not on consecutive days: \(weeks[0].days)")
     }
 
     func testADepotsWorkIsBalancedOverTheWeek() {

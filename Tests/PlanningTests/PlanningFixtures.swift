@@ -31,8 +31,9 @@ func drawnNetwork(_ picture: String, _ paths: [String]) throws -> StreetNetwork 
 }
 
 /// A task of the week, ready for day assignment.
-func taskWeek(_ org: String, _ id: String, _ activity: String, segments: [Int], allowed: [Weekday] = Weekday.workingWeek,
-              visits: Int = 1, hours: TimeWindow? = nil) -> WeekDemand.TaskWeek {
+func taskWeek(_ org: String, _ id: String, _ activity: String, segments: [Int],
+              allowed: [Weekday] = Weekday.workingWeek, visits: Int = 1,
+              hours: TimeWindow? = nil) -> WeekDemand.TaskWeek {
     let task = StreetTask(organisation: org, taskID: id, activity: activity, frequency: .weekly, weekdays: allowed,
                           hours: hours)
     return WeekDemand.TaskWeek(task: task, segments: segments, allowed: allowed, visits: visits)
