@@ -56,6 +56,12 @@ func planBenchmark(file: URL, scale: Int, budget: Double) throws {
     if !reasons.isEmpty { print("  unplaced (shared) by reason: " + reasons.sorted { $0.value > $1.value }.prefix(4).map { "\($0.value) …\($0.key)" }.joined(separator: "; ")) }
     print(String(format: "  saving: %.0f km, %.0f crew hours, £%.0f, %.0f kg CO2e, %d street visits; wall %.1f s; peak memory %.0f MB",
                  savings.km, savings.crewHours, savings.money, savings.co2eKg, savings.streetVisits, sharedTime + baselineTime, peakMemoryMB()))
+    for (name, plan, wall) in [("shared", shared!, sharedTime), ("baseline", baseline!, baselineTime)] {
+        let outside = plan.timing.outsideSolverSeconds
+        print(String(format: "  %@: wall %.1f s against a budget of %.0f s (%+.1f%%); outside the solver's search %.1f s "
+                     + "(%.0f%% of wall; shortest paths %.1f s)", name, wall, budget, (wall / budget - 1) * 100, outside,
+                     outside / max(wall, 1e-9) * 100, plan.timing.shortestPathSeconds))
+    }
 }
 
 /// Peak resident memory of this process (VmHWM), in MB.

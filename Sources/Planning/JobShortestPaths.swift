@@ -18,6 +18,8 @@ final class JobShortestPaths: CARPDeadheadCosts, @unchecked Sendable {
     /// Parent arcs of the search from each source the solver asked about.
     private var parents: [Int: [Int32]] = [:]
     private let lock = NSLock()
+    /// Wall-clock seconds spent in the searches the solver asked for.
+    private(set) var searchSeconds = 0.0
 
     init(streets: PlanningStreets, depot: Int, depots: DepotTrees) {
         self.streets = streets
@@ -29,10 +31,12 @@ final class JobShortestPaths: CARPDeadheadCosts, @unchecked Sendable {
     /// column from the depot trees.
     func costs(from source: Int, to targets: [Int]) -> [Int] {
         if source == depot { return targets.map { depots.seconds(from: depot, to: $0) } }
+        let started = ContinuousClock.now
         let others = targets.filter { $0 != depot }
         let tree = streets.graph.shortestPaths(from: [(source, 0)], targets: others)
         lock.lock()
         parents[source] = tree.parentArc
+        searchSeconds += (ContinuousClock.now - started).seconds
         lock.unlock()
         return targets.map { $0 == depot ? depots.seconds(from: source, backTo: depot) : tree.distance[$0] }
     }

@@ -16,8 +16,9 @@ struct RoundBuilder {
     struct Routed {
         var rounds: [Round] = []
         var unplaced: [UnplacedVisit] = []
-        /// Wall-clock seconds in the solver.
+        /// Wall-clock seconds in the solver, and of those in its shortest paths.
         var solverSeconds = 0.0
+        var shortestPathSeconds = 0.0
     }
 
     /// A route the solver found, as the planner reads it.
@@ -47,6 +48,7 @@ struct RoundBuilder {
         let started = ContinuousClock.now
         let result = try? CARPSolver.solve(problem, parameters: parameters)
         routed.solverSeconds = (ContinuousClock.now - started).seconds
+        routed.shortestPathSeconds = paths.searchSeconds
         guard let result else {
             routed.unplaced += routable.map {
                 UnplacedVisit(visit: $0, reason: "no round within the shift and capacity was found for it")

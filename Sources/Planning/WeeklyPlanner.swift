@@ -70,6 +70,7 @@ public struct WeeklyPlanner {
             }
             unplaced += routed.unplaced
             timing.solverSeconds += routed.solverSeconds
+            timing.shortestPathSeconds += routed.shortestPathSeconds
         }
         let rounds = roster(byRoster, jobs: jobs, options: options)
         timing.totalSeconds = (ContinuousClock.now - started).seconds

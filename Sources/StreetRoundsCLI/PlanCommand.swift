@@ -14,28 +14,29 @@ struct PlanCommand: ParsableCommand {
         discussion: "Writes schedule.csv, rounds.geojson, a GPX file per round, schedule.ics, savings.json and report.html to --out.")
 
     @Option(help: "The database file.") var db: String
-    @Option(help: "The ISO week to plan, e.g. 2026-W48 (default: next week).") var week: String?
+    @Option(help: "The ISO week to plan, e.g. 2026-W48 (default: next week).", transform: ISOWeek.parse)
+    var week: ISOWeek?
     @Option(help: "The folder for the outputs (replaced whole, only when the plan succeeds).") var out: String = "out/plan"
     @Option(help: "Solver seconds for each plan (shared, and baseline).") var seconds: Double = 10
     @Option(help: "Seed of the solver's random source.") var seed: UInt64 = 1
     @Option(help: "Solver iterations per routing problem; with a seed, the same plan every run.") var iterations: Int?
-    @Option(help: "When rounds without hours of their own start, HH:MM; rounds of tasks with hours start at those hours.") var start: String = "07:00"
+    @Option(help: "When rounds without hours of their own start, HH:MM; rounds of tasks with hours start at those hours.",
+            transform: TimeWindow.parseStart)
+    var start: Int = 7 * 60
     @Option(help: "Gritting treatment deadline in hours: every stand-by round finishes within it.") var deadlineHours: Double = 3
-    @Option(help: "The week fortnightly tasks count from.") var fortnightAnchor: String = "2026-W01"
+    @Option(help: "The week fortnightly tasks count from.", transform: ISOWeek.parse)
+    var fortnightAnchor = ISOWeek(year: 2026, week: 1)
     @OptionGroup var data: WorksDataOptions
 
     func validate() throws {
-        if let week, ISOWeek(parsing: week) == nil { throw ValidationError("--week \(week) is not an ISO week; write it as 2026-W48") }
         guard seconds > 0, seconds <= 3600 else { throw ValidationError("--seconds must be between 0 and 3600") }
         if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
-        guard TimeWindow(parsing: "\(start)-24:00") != nil else { throw ValidationError("--start \(start) is not a time; write HH:MM") }
         guard deadlineHours > 0, deadlineHours <= 24 else { throw ValidationError("--deadline-hours must be between 0 and 24") }
-        guard ISOWeek(parsing: fortnightAnchor) != nil else { throw ValidationError("--fortnight-anchor \(fortnightAnchor) is not an ISO week") }
     }
 
     func run() throws {
         let started = Date()
-        let target = week.flatMap(ISOWeek.init(parsing:)) ?? ISOWeek(containing: Date()).adding(weeks: 1)
+        let target = week ?? ISOWeek(containing: Date()).adding(weeks: 1)
         let store = try failing { try RoundsStore(path: db) }
         let network = try failing { try store.loadNetwork() }
         let stored = try failing { try store.tasks() }
@@ -48,8 +49,8 @@ struct PlanCommand: ParsableCommand {
         options.seed = seed
         options.iterations = iterations
         options.treatmentDeadlineHours = deadlineHours
-        options.shiftStartMinutes = TimeWindow(parsing: "\(start)-24:00")!.start
-        options.fortnightAnchor = ISOWeek(parsing: fortnightAnchor)!
+        options.shiftStartMinutes = start
+        options.fortnightAnchor = fortnightAnchor
         let planner = WeeklyPlanner(network: network, catalogue: catalogue, registry: registry, compatibility: table)
         let tasks = stored.map(\.matched)
         let progress = ProgressLine()

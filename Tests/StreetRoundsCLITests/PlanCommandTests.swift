@@ -83,6 +83,12 @@ final class PlanCommandTests: CLITestCase {
         let db = try sampleDatabase()
         XCTAssertEqual(try run(["plan", "--db", db, "--week", "2026-W60"]).status, 2)
         XCTAssertEqual(try run(["plan", "--db", db, "--start", "25:00"]).status, 2)
+        // The example in the message is computed from what was written.
+        let date = try run(["plan", "--db", db, "--week", "2026-06-01"])
+        XCTAssertEqual(date.status, 2)
+        XCTAssertTrue(date.stderr.contains("2026-06-01 is a date in 2026-W23; write 2026-W23"), date.stderr)
+        let start = try run(["plan", "--db", db, "--start", "0730"])
+        XCTAssertTrue(start.stderr.contains("write 07:30"), start.stderr)
         XCTAssertEqual(try run(["plan", "--db", directory.appendingPathComponent("none.sqlite").path]).status, 3)
         // A database with streets but no tasks: a clear error, and no outputs written.
         let empty = directory.appendingPathComponent("e.sqlite").path
