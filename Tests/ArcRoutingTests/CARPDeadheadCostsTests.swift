@@ -44,7 +44,7 @@ final class CARPDeadheadCostsTests: XCTestCase {
         given.deadheadCosts = AllPairs(withLinks)
         var parameters = SolverParameters()
         parameters.maxIterations = 300
-        parameters.timeLimit = 60
+        parameters.timeLimit = nil
         let a = try CARPSolver.solve(withLinks, parameters: parameters)
         let b = try CARPSolver.solve(given, parameters: parameters)
         XCTAssertEqual(a.solution.cost, b.solution.cost)

@@ -2,15 +2,15 @@
 /// neighbour (from where the last service ended, the closest unserved task
 /// in its cheaper direction; ties by task index), then cut by Split. Its
 /// result is the baseline the solver never does worse than. Internal.
-enum _Construction {
+enum Construction {
     /// The tour cut into routes within capacity (route limits heavily
     /// penalised).
-    static func routes(_ instance: _Instance) -> [[Int]] {
-        _Split.split(nearestNeighbourTour(instance), instance, _Penalty(load: 1e6, duration: 1e6), loadFactor: 1)
+    static func routes(_ instance: SearchInstance, penalty: Double) -> [[Int]] {
+        Split.split(nearestNeighbourTour(instance), instance, Penalty(load: penalty, duration: penalty), loadFactor: 1)
     }
 
     /// - Complexity: O(n^2)
-    static func nearestNeighbourTour(_ instance: _Instance) -> [Int] {
+    static func nearestNeighbourTour(_ instance: SearchInstance) -> [Int] {
         var served = [Bool](repeating: false, count: instance.taskCount)
         var tour: [Int] = []
         var at = -1

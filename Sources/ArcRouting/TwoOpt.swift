@@ -1,12 +1,12 @@
 /// 2-opt within a route: the services after u up to v are served in reverse
 /// order and direction, so u is followed by v reversed. Only when every
 /// task in the stretch may be served both ways. O(1) with prefix sums.
-struct _TwoOpt: _Move {
+struct TwoOpt: Move {
     let gain: Double
     let route: Int
     let from: Int, to: Int
 
-    static func evaluate(_ s: _RouteState, u: Int, v: Int) -> _TwoOpt? {
+    static func evaluate(_ s: RouteState, u: Int, v: Int) -> TwoOpt? {
         let i = s.instance
         let r = s.routeOf[u]
         guard s.routeOf[v] == r else { return nil }
@@ -17,34 +17,12 @@ struct _TwoOpt: _Move {
         let newCost = s.cost[r] - i.dh(before, first) - i.dh(last, after) - (s.fwd[r][b] - s.fwd[r][a])
             + i.dh(before, i.flipped(last)) + i.dh(i.flipped(first), after) + (s.rev[r][b] - s.rev[r][a])
         let gain = s.penalised(r) - s.penalised(cost: newCost, load: s.load[r])
-        return gain > 1e-9 ? _TwoOpt(gain: gain, route: r, from: a, to: b) : nil
+        return gain > 1e-9 ? TwoOpt(gain: gain, route: r, from: a, to: b) : nil
     }
 
-    func apply(to s: inout _RouteState) {
+    func apply(to s: inout RouteState) {
         let reversed = s.routes[route][from...to].reversed().map { $0 ^ 1 }
         s.routes[route].replaceSubrange(from...to, with: reversed)
         s.refresh(route)
-    }
-}
-
-/// Flip: task u served in the other direction, in place.
-struct _Flip: _Move {
-    let gain: Double
-    let task: Int
-
-    static func evaluate(_ s: _RouteState, u: Int, v: Int) -> _Flip? {
-        let i = s.instance
-        let r = s.routeOf[u], p = s.posOf[u], td = s.td(ofTask: u)
-        guard i.canFlip(td) else { return nil }
-        let a = s.at(r, p - 1), b = s.at(r, p + 1)
-        let delta = i.dh(a, td ^ 1) + i.dh(td ^ 1, b) - i.dh(a, td) - i.dh(td, b)
-        let gain = s.penalised(r) - s.penalised(cost: s.cost[r] + delta, load: s.load[r])
-        return gain > 1e-9 ? _Flip(gain: gain, task: u) : nil
-    }
-
-    func apply(to s: inout _RouteState) {
-        let r = s.routeOf[task]
-        s.routes[r][s.posOf[task]] ^= 1
-        s.refresh(r)
     }
 }

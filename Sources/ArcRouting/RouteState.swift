@@ -1,9 +1,9 @@
 /// Routes under local search, with per-route prefix data so that every move
 /// is evaluated in O(1) (Vidal et al. 2012's route concatenation, for the
 /// deadhead, load and reversal sums a CARP move needs). Internal.
-struct _RouteState {
-    let instance: _Instance
-    var penalty: _Penalty
+struct RouteState {
+    let instance: SearchInstance
+    var penalty: Penalty
     /// Task-directions of each route; the last route is kept empty, for
     /// moves that open a new route.
     var routes: [[Int]]
@@ -26,7 +26,7 @@ struct _RouteState {
     var modifiedAt: [Int] = []
     var changes = 0
 
-    init(_ instance: _Instance, routes: [[Int]], penalty: _Penalty) {
+    init(_ instance: SearchInstance, routes: [[Int]], penalty: Penalty) {
         self.instance = instance
         self.penalty = penalty
         self.routes = routes.filter { !$0.isEmpty } + [[]]

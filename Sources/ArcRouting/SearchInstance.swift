@@ -2,7 +2,7 @@
 /// 0..<n, each with one or two service directions ("task-directions",
 /// td = 2 * task + reversed), and deadhead costs between them through the
 /// distance table. The depot is td -1. Internal.
-struct _Instance: Sendable {
+struct SearchInstance: Sendable {
     let problem: CARPProblem
     let taskLink: [Int]
     let demand: [Int]
@@ -11,7 +11,7 @@ struct _Instance: Sendable {
     /// Terminal index of where each td starts and ends.
     let startTerminal: [Int]
     let endTerminal: [Int]
-    let table: _DistanceTable
+    let table: DistanceTable
     let depotTerminal: Int
     let capacity: Int
     let maxRouteCost: Int?
@@ -20,7 +20,7 @@ struct _Instance: Sendable {
     init(_ problem: CARPProblem) throws {
         try problem.validate()
         self.problem = problem
-        let table = _DistanceTable(problem)
+        let table = DistanceTable(problem)
         self.table = table
         taskLink = problem.requiredLinks
         demand = taskLink.map { problem.links[$0].demand! }
@@ -39,8 +39,8 @@ struct _Instance: Sendable {
         maxRouteCost = problem.maxRouteCost
         for (t, l) in taskLink.enumerated() {
             let link = problem.links[l]
-            let there = dh(-1, 2 * t) < _DistanceTable.unreachable || (twoWay[t] && dh(-1, 2 * t + 1) < _DistanceTable.unreachable)
-            let back = dh(2 * t, -1) < _DistanceTable.unreachable || (twoWay[t] && dh(2 * t + 1, -1) < _DistanceTable.unreachable)
+            let there = dh(-1, 2 * t) < DistanceTable.unreachable || (twoWay[t] && dh(-1, 2 * t + 1) < DistanceTable.unreachable)
+            let back = dh(2 * t, -1) < DistanceTable.unreachable || (twoWay[t] && dh(2 * t + 1, -1) < DistanceTable.unreachable)
             guard there, back else {
                 throw ArcRoutingError(.infeasibleInstance, "\(problem.name): required link \(l) (\(link.from), \(link.to)) cannot be reached from the depot and left back to it")
             }

@@ -1,12 +1,12 @@
 /// Swap: tasks u and v exchange places, each in its cheaper direction
 /// (Prins 2004's move M3 for CARP). Adjacent tasks in one route are left to
 /// relocate.
-struct _Swap: _Move {
+struct Swap: Move {
     let gain: Double
     let u: Int, v: Int
     let tdU: Int, tdV: Int
 
-    static func evaluate(_ s: _RouteState, u: Int, v: Int) -> _Swap? {
+    static func evaluate(_ s: RouteState, u: Int, v: Int) -> Swap? {
         let i = s.instance
         let ru = s.routeOf[u], pu = s.posOf[u], rv = s.routeOf[v], pv = s.posOf[v]
         if ru == rv, abs(pu - pv) < 2 { return nil }
@@ -33,10 +33,10 @@ struct _Swap: _Move {
                 - s.penalised(cost: s.cost[ru] + deltaU, load: s.load[ru] + shift)
                 - s.penalised(cost: s.cost[rv] + deltaV, load: s.load[rv] - shift)
         }
-        return gain > 1e-9 ? _Swap(gain: gain, u: u, v: v, tdU: newU, tdV: newV) : nil
+        return gain > 1e-9 ? Swap(gain: gain, u: u, v: v, tdU: newU, tdV: newV) : nil
     }
 
-    func apply(to s: inout _RouteState) {
+    func apply(to s: inout RouteState) {
         let ru = s.routeOf[u], pu = s.posOf[u], rv = s.routeOf[v], pv = s.posOf[v]
         s.routes[ru][pu] = tdV
         s.routes[rv][pv] = tdU

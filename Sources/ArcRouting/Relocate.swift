@@ -1,7 +1,7 @@
 /// Relocate: task u leaves its place and is served just after or just
 /// before task v, in whichever direction is cheaper (Prins 2004's move M1,
 /// with the flip of Lacomme et al. 2004).
-struct _Relocate: _Move {
+struct Relocate: Move {
     let gain: Double
     let task: Int
     let td: Int
@@ -9,13 +9,13 @@ struct _Relocate: _Move {
     /// Position in the target route, counted with u already removed.
     let position: Int
 
-    static func evaluate(_ s: _RouteState, u: Int, v: Int) -> _Relocate? {
+    static func evaluate(_ s: RouteState, u: Int, v: Int) -> Relocate? {
         let i = s.instance
         let ru = s.routeOf[u], pu = s.posOf[u], rv = s.routeOf[v], pv = s.posOf[v]
         let tdU = s.td(ofTask: u)
         let before = s.at(ru, pu - 1), after = s.at(ru, pu + 1)
         let removed = s.cost[ru] - i.dh(before, tdU) - i.svc(tdU) - i.dh(tdU, after) + i.dh(before, after)
-        var best: _Relocate?
+        var best: Relocate?
         // Insert between a and b: after v (v, next) or before v (previous, v).
         for side in 0..<2 {
             let placeAfter = side == 0
@@ -35,52 +35,17 @@ struct _Relocate: _Move {
                         - s.penalised(cost: removed, load: s.load[ru] - i.dem(tdU))
                         - s.penalised(cost: s.cost[rv] + added, load: s.load[rv] + i.dem(tdU))
                 }
-                if gain > best?.gain ?? 1e-9 { best = _Relocate(gain: gain, task: u, td: dir, route: rv, position: position) }
+                if gain > best?.gain ?? 1e-9 { best = Relocate(gain: gain, task: u, td: dir, route: rv, position: position) }
             }
         }
         return best
     }
 
-    func apply(to s: inout _RouteState) {
+    func apply(to s: inout RouteState) {
         let ru = s.routeOf[task]
         s.routes[ru].remove(at: s.posOf[task])
         s.routes[route].insert(td, at: position)
         s.refresh(ru)
         if route != ru { s.refresh(route) }
-    }
-}
-
-/// Relocate to a new route: task u alone from the depot and back (used
-/// when routes are over capacity or too long).
-struct _NewRoute: _Move {
-    let gain: Double
-    let task: Int
-    let td: Int
-
-    static func evaluate(_ s: _RouteState, u: Int, v: Int) -> _NewRoute? {
-        let i = s.instance
-        let ru = s.routeOf[u], pu = s.posOf[u], empty = s.routes.count - 1
-        guard s.routes[ru].count > 1, s.routes[empty].isEmpty else { return nil }
-        if let fleet = i.problem.fleetSize, s.routes.count > fleet { return nil }
-        let tdU = s.td(ofTask: u)
-        let before = s.at(ru, pu - 1), after = s.at(ru, pu + 1)
-        let removed = s.cost[ru] - i.dh(before, tdU) - i.svc(tdU) - i.dh(tdU, after) + i.dh(before, after)
-        var best: _NewRoute?
-        for flip in 0..<(i.canFlip(tdU) ? 2 : 1) {
-            let dir = (tdU & ~1) | flip
-            let alone = i.dh(-1, dir) + i.svc(dir) + i.dh(dir, -1)
-            let gain = s.penalised(ru) - s.penalised(cost: removed, load: s.load[ru] - i.dem(tdU)) - s.penalised(cost: alone, load: i.dem(tdU))
-            if gain > best?.gain ?? 1e-9 { best = _NewRoute(gain: gain, task: u, td: dir) }
-        }
-        return best
-    }
-
-    func apply(to s: inout _RouteState) {
-        let ru = s.routeOf[task], empty = s.routes.count - 1
-        s.routes[ru].remove(at: s.posOf[task])
-        s.routes[empty] = [td]
-        s.refresh(ru)
-        s.refresh(empty)
-        s.tidy()
     }
 }

@@ -5,7 +5,7 @@
 ///
 /// - Complexity: O(t (n + m) log n) to build for t terminals; O(1) per
 ///   look-up.
-struct _DistanceTable: Sendable {
+struct DistanceTable: Sendable {
     /// Index of each node among the terminals, -1 for the others.
     let terminalOf: [Int]
     let terminalCount: Int
@@ -47,17 +47,22 @@ struct _DistanceTable: Sendable {
             for k in dist.indices { dist[k] = unreachable }
             dist[source] = 0
             heap.removeAll(keepingCapacity: true)
-            _heapPush(&heap, (0, source))
-            while let (d, u) = _heapPop(&heap) {
+            heapPush(&heap, (0, source))
+            while let (d, u) = heapPop(&heap) {
                 if d > dist[u] { continue }
                 for (v, c) in adjacency[u] where d + c < dist[v] {
                     dist[v] = d + c
-                    _heapPush(&heap, (d + c, v))
+                    heapPush(&heap, (d + c, v))
                 }
             }
             for (col, target) in terminals.enumerated() { cost[row * t + col] = dist[target] }
         }
         return cost
+    }
+
+    /// The largest reachable cost in the table. - Complexity: O(t^2)
+    var largestFiniteCost: Int {
+        cost.lazy.filter { $0 < Self.unreachable }.max() ?? 1
     }
 
     @inline(__always)
@@ -66,7 +71,7 @@ struct _DistanceTable: Sendable {
     }
 }
 
-func _heapPush(_ heap: inout [(Int, Int)], _ item: (Int, Int)) {
+func heapPush(_ heap: inout [(Int, Int)], _ item: (Int, Int)) {
     heap.append(item)
     var i = heap.count - 1
     while i > 0 {
@@ -78,7 +83,7 @@ func _heapPush(_ heap: inout [(Int, Int)], _ item: (Int, Int)) {
     heap[i] = item
 }
 
-func _heapPop(_ heap: inout [(Int, Int)]) -> (Int, Int)? {
+func heapPop(_ heap: inout [(Int, Int)]) -> (Int, Int)? {
     guard let top = heap.first else { return nil }
     let last = heap.removeLast()
     if heap.isEmpty { return top }

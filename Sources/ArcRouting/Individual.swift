@@ -1,6 +1,6 @@
 /// One solution in the population: its routes, the giant tour they make,
 /// its cost and what the biased fitness needs. Internal.
-struct _Individual {
+struct Individual {
     var routes: [[Int]]
     var cost: Int
     /// Successor of each task (-1 = the depot), for the broken-pairs distance.
@@ -28,7 +28,7 @@ struct _Individual {
 
     /// Broken-pairs distance (Prins 2009): the share of tasks whose
     /// neighbours differ, direction ignored.
-    func distance(to other: _Individual) -> Double {
+    func distance(to other: Individual) -> Double {
         var differ = 0
         for t in successor.indices {
             let mine = (successor[t], predecessor[t]), theirs = (other.successor[t], other.predecessor[t])

@@ -5,8 +5,8 @@
 /// prefixes. Loads up to `splitLoadFactor` x capacity are allowed, with a
 /// penalty. Internal.
 /// - Complexity: O(n x r), r the most tasks one route can hold.
-enum _Split {
-    static func split(_ tour: [Int], _ instance: _Instance, _ penalty: _Penalty, loadFactor: Double) -> [[Int]] {
+enum Split {
+    static func split(_ tour: [Int], _ instance: SearchInstance, _ penalty: Penalty, loadFactor: Double) -> [[Int]] {
         let n = tour.count
         guard n > 0 else { return [] }
         let maxLoad = Int(Double(instance.capacity) * loadFactor)
