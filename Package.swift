@@ -30,7 +30,9 @@ let package = Package(
             providers: [.apt(["libproj-dev"])]
         ),
         .target(name: "Geometry", dependencies: ["CProj"]),
-        .target(name: "StreetNetwork", dependencies: ["Geometry"]),
+        // Optimised in debug builds too: the planner's tests search the street graph thousands of times.
+        .target(name: "StreetNetwork", dependencies: ["Geometry"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(
             name: "StreetImport",
             dependencies: ["Geometry", "StreetNetwork", .product(name: "GRDB", package: "GRDB.swift")]

@@ -15,30 +15,47 @@ final class JobShortestPaths: CARPDeadheadCosts, @unchecked Sendable {
     let streets: PlanningStreets
     let depot: Int
     let depots: DepotTrees
-    /// Parent arcs of the search from each source the solver asked about.
+    /// Parent arcs of the search from each source, and its times to the terminals.
     private var parents: [Int: [Int32]] = [:]
+    private var rows: [Int: [Int: Int]] = [:]
+    /// Threads for the searches (rows are independent: the same result on any count).
+    let threads: Int
     private let lock = NSLock()
     /// Wall-clock seconds spent in the searches the solver asked for.
     private(set) var searchSeconds = 0.0
 
-    init(streets: PlanningStreets, depot: Int, depots: DepotTrees) {
+    init(streets: PlanningStreets, depot: Int, depots: DepotTrees,
+         threads: Int = min(4, ProcessInfo.processInfo.activeProcessorCount)) {
         self.streets = streets
         self.depot = depot
         self.depots = depots
+        self.threads = max(1, threads)
     }
 
     /// Seconds from `source` to each of `targets`; the depot's row and
-    /// column from the depot trees.
+    /// column from the depot trees. The first call searches from every
+    /// target at once (the solver asks from each terminal to all of them).
     func costs(from source: Int, to targets: [Int]) -> [Int] {
         if source == depot { return targets.map { depots.seconds(from: depot, to: $0) } }
-        let started = ContinuousClock.now
-        let others = targets.filter { $0 != depot }
-        let tree = streets.graph.shortestPaths(from: [(source, 0)], targets: others)
         lock.lock()
-        parents[source] = tree.parentArc
+        defer { lock.unlock() }
+        if rows[source] == nil { search(from: targets.contains(source) ? targets : targets + [source], to: targets) }
+        let row = rows[source] ?? [:]
+        return targets.map { $0 == depot ? depots.seconds(from: source, backTo: depot) : row[$0] ?? Int.max }
+    }
+
+    /// Searches from `sources` (the depot apart) to `targets` (the depot apart,
+    /// its column is in the depot trees) and keeps the trees. Under the lock.
+    private func search(from sources: [Int], to targets: [Int]) {
+        let started = ContinuousClock.now
+        let from = Array(Set(sources.filter { $0 != depot && rows[$0] == nil })).sorted()
+        let to = Array(Set(targets.filter { $0 != depot })).sorted()
+        let forest = streets.graph.forest(from: from, to: to, threads: threads)
+        for (i, source) in from.enumerated() {
+            parents[source] = forest.parentArcs[i]
+            rows[source] = Dictionary(uniqueKeysWithValues: zip(to, forest.distances[i]))
+        }
         searchSeconds += (ContinuousClock.now - started).seconds
-        lock.unlock()
-        return targets.map { $0 == depot ? depots.seconds(from: source, backTo: depot) : tree.distance[$0] }
     }
 
     /// The arcs (CSR positions of the forward graph, or segment arc ids) of
