@@ -29,22 +29,37 @@ struct RoundBuilder {
     /// A slack kept in a route's limit when a visit is checked alone, in seconds.
     static let aloneSlackSeconds = 2 * PlanUnits.secondsPerMinute
 
-    func build(_ job: RoutingJob, crews: CrewPool, parameters: SolverParameters) -> Routed {
-        let crewClass = job.crewClass
-        var routed = Routed()
-        var routable: [PlannedVisit] = []
-        let usesCapacity = crewClass.capacity != nil && job.visits.contains { $0.demand > 0 }
-        let capacity = usesCapacity ? Int(crewClass.capacity ?? 0) : Self.unlimitedCapacity
+    /// The visits of a job that a round can take, and why the others cannot.
+    struct Routable {
+        var visits: [PlannedVisit] = []
+        var unplaced: [UnplacedVisit] = []
+        /// The crew's capacity when its load counts (a gritter's salt); nil otherwise.
+        var capacity: Int?
+    }
+
+    func routable(_ job: RoutingJob, crews: CrewPool) -> Routable {
+        var out = Routable()
+        if let capacity = job.crewClass.capacity, job.visits.contains(where: { $0.demand > 0 }) {
+            out.capacity = Int(capacity)
+        }
         for v in job.visits {
-            if let reason = unroutable(v, job: job, crews: crews, capacity: usesCapacity ? capacity : nil) {
-                routed.unplaced.append(UnplacedVisit(visit: v, reason: reason))
+            if let reason = unroutable(v, job: job, crews: crews, capacity: out.capacity) {
+                out.unplaced.append(UnplacedVisit(visit: v, reason: reason))
             } else {
-                routable.append(v)
+                out.visits.append(v)
             }
         }
+        return out
+    }
+
+    func build(_ job: RoutingJob, crews: CrewPool, parameters: SolverParameters) -> Routed {
+        let crewClass = job.crewClass
+        let checked = routable(job, crews: crews)
+        var routed = Routed(unplaced: checked.unplaced)
+        let routable = checked.visits
         guard !routable.isEmpty else { return routed }
         let paths = JobShortestPaths(streets: streets, depot: crewClass.depotNode, depots: crews.depots)
-        let problem = self.problem(job, visits: routable, capacity: usesCapacity ? capacity : nil, paths: paths)
+        let problem = self.problem(job, visits: routable, capacity: checked.capacity, paths: paths)
         let started = ContinuousClock.now
         let result = try? CARPSolver.solve(problem, parameters: parameters)
         routed.solverSeconds = (ContinuousClock.now - started).seconds

@@ -40,22 +40,9 @@ public struct WeeklyPlanner {
     public func plan(_ tasks: [MatchedTask], options: PlanOptions, mode: PlanMode,
                      progress: ((String) -> Void)? = nil) throws -> WeeklyPlan {
         let started = ContinuousClock.now
-        let organisations = registry.ids.compactMap { registry[$0] }
-        let depots = DepotTrees(try CrewPool.depotNodes(organisations, streets: streets), streets: streets)
-        var jobs: [RoutingJob] = [], pools: [CrewPool] = [], unplaced: [UnplacedVisit] = [], taskVisits = 0
-        for (p, pool) in PlanningPool.pools(tasks, registry: registry, mode: mode).enumerated() {
-            let crews = try CrewPool(organisations: pool.organisations, streets: streets, depots: depots)
-            var demand = WeekDemand(pool.tasks, options: options, network: network, catalogue: catalogue)
-            demand.taskWeeks = DayAssignment(orderRules: compatibility.orderRules)
-                .assign(demand.taskWeeks) { workload($0, crews: crews) }
-            let stops = VisitMerging(network: network, catalogue: catalogue, compatibility: compatibility)
-                .merge(demand.taskWeeks, acrossOrganisations: mode == .shared, canDo: crews.canDo)
-            let assignment = CrewAssignment(stops, demand: demand, crews: crews, network: network)
-            jobs += RoutingJob.jobs(assignment, pool: p, options: options)
-            pools.append(crews)
-            unplaced += assignment.unplaced
-            taskVisits += demand.taskVisits
-        }
+        let week = try routingJobs(tasks, options: options, mode: mode)
+        let jobs = week.jobs, pools = week.pools
+        var unplaced = week.unplaced
         var budget = RoutingBudget(options: options, started: started, jobs: jobs)
         var byRoster: [CrewRoster.Key: [Round]] = [:], gritting: [Round] = [], timing = PlanTiming()
         for (k, job) in jobs.enumerated() {
@@ -75,8 +62,37 @@ public struct WeeklyPlanner {
         let rounds = roster(byRoster, jobs: jobs, options: options)
         timing.totalSeconds = (ContinuousClock.now - started).seconds
         return WeeklyPlan(options: options, mode: mode, rounds: rounds, gritting: gritting, unplaced: unplaced,
-                          taskVisits: taskVisits, totals: PlanTotals(rounds, registry: registry),
+                          taskVisits: week.taskVisits, totals: PlanTotals(rounds, registry: registry),
                           totalsByOrganisation: totalsByOrganisation(rounds), timing: timing)
+    }
+
+    /// The week up to its routing jobs: stages 1 to 5, per planning pool.
+    struct WeekJobs {
+        var jobs: [RoutingJob] = []
+        /// The crews of each pool (`RoutingJob.pool` indexes them).
+        var pools: [CrewPool] = []
+        var unplaced: [UnplacedVisit] = []
+        var taskVisits = 0
+    }
+
+    func routingJobs(_ tasks: [MatchedTask], options: PlanOptions, mode: PlanMode) throws -> WeekJobs {
+        let organisations = registry.ids.compactMap { registry[$0] }
+        let depots = DepotTrees(try CrewPool.depotNodes(organisations, streets: streets), streets: streets)
+        var week = WeekJobs()
+        for (p, pool) in PlanningPool.pools(tasks, registry: registry, mode: mode).enumerated() {
+            let crews = try CrewPool(organisations: pool.organisations, streets: streets, depots: depots)
+            var demand = WeekDemand(pool.tasks, options: options, network: network, catalogue: catalogue)
+            demand.taskWeeks = DayAssignment(orderRules: compatibility.orderRules)
+                .assign(demand.taskWeeks) { workload($0, crews: crews) }
+            let stops = VisitMerging(network: network, catalogue: catalogue, compatibility: compatibility)
+                .merge(demand.taskWeeks, acrossOrganisations: mode == .shared, canDo: crews.canDo)
+            let assignment = CrewAssignment(stops, demand: demand, crews: crews, network: network)
+            week.jobs += RoutingJob.jobs(assignment, pool: p, options: options)
+            week.pools.append(crews)
+            week.unplaced += assignment.unplaced
+            week.taskVisits += demand.taskVisits
+        }
+        return week
     }
 
     /// The work one visit of a task brings to the depot that would serve its

@@ -26,6 +26,10 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Gritting treatment deadline in hours: every stand-by round finishes within it.") var deadlineHours: Double = 3
     @Option(help: "The week fortnightly tasks count from.", transform: ISOWeek.parse)
     var fortnightAnchor = ISOWeek(year: 2026, week: 1)
+    @Option(help: ArgumentHelp("Also write each routing job of the shared plan as a CARPLIB file (NAME.dat) here.",
+                               discussion: "The whole street graph as deadhead links plus the job's required links, "
+                                   + "its depot, capacity and route limit. Files already there are left alone."))
+    var exportCarp: String?
     @OptionGroup var data: WorksDataOptions
 
     func validate() throws {
@@ -53,6 +57,9 @@ struct PlanCommand: ParsableCommand {
         options.fortnightAnchor = fortnightAnchor
         let planner = WeeklyPlanner(network: network, catalogue: catalogue, registry: registry, compatibility: table)
         let tasks = stored.map(\.matched)
+        if let exportCarp {
+            try export(failing { try planner.exportedJobs(tasks, options: options, mode: .shared) }, to: exportCarp)
+        }
         let progress = ProgressLine()
         let shared = try failing { try planner.plan(tasks, options: options, mode: .shared, progress: progress.show) }
         let baseline = try failing { try planner.plan(tasks, options: options, mode: .baseline, progress: progress.show) }
@@ -65,6 +72,22 @@ struct PlanCommand: ParsableCommand {
         print("  \(shared.taskVisits) task visits; \(shared.rounds.reduce(0) { $0 + $1.stops.count }) stops on shared rounds; \(shared.unplaced.count) not placed" + (shared.unplaced.isEmpty ? "" : " (see the report)"))
         print("  sharing saves \(Format.fixed(s.km, 1)) km (\(Format.fixed(s.deadheadKm, 1)) km deadhead), \(Format.fixed(s.crewHours, 1)) crew hours, £\(Format.fixed(s.money, 0)), \(Format.fixed(s.co2eKg, 1)) kg CO2e and \(s.streetVisits) street visits a week")
         print("  report: \(out)/report.html (also schedule.csv, rounds.geojson, gpx/, schedule.ics, savings.json)")
+    }
+
+    /// Writes each exported job as `NAME.dat` in `folder` (made when missing);
+    /// a file already there is an error and is left as it is.
+    private func export(_ jobs: [WeeklyPlanner.ExportedJob], to folder: String) throws {
+        let url = URL(fileURLWithPath: folder)
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw CommandFailure(.badInput,
+                                 "cannot make the folder \(folder) for --export-carp (\(error.localizedDescription))")
+        }
+        for job in jobs {
+            try failing { try job.problem.write(to: url.appendingPathComponent(job.name + ".dat")) }
+        }
+        print("Wrote \(jobs.count) routing jobs as CARPLIB files to \(folder)")
     }
 
     /// Writes every output into a fresh folder beside `out`, then swaps it in:
