@@ -30,9 +30,12 @@ struct CrewAssignment {
             var votes: [String: Int] = [:]
             for part in v.parts { if let key = preferred[part] { votes[key, default: 0] += 1 } }
             let segment = network.segments[v.segment]
-            guard let crewClass = crews.bestClass(for: Set(v.activities), segment: segment, votes: votes) else {
-                let reason = "no crew can do \(v.activities.joined(separator: " and ")) together; "
-                    + "add a crew with those skills"
+            guard let crewClass = crews.bestClass(for: Set(v.activities), segment: segment, votes: votes, day: v.day)
+            else {
+                let work = v.activities.joined(separator: " and ")
+                let reason = crews.canDo(Set(v.activities))
+                    ? "no crew that can do \(work) works on \(v.day.fullName); give one those \"days\" in the registry"
+                    : "no crew can do \(work) together; add a crew with those skills"
                 unplaced.append(UnplacedVisit(visit: v, reason: reason))
                 continue
             }

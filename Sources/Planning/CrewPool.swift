@@ -90,8 +90,12 @@ struct CrewPool {
     /// most of the visit's tasks already go to (`votes`, by class key), so a
     /// task's streets stay in one round; else the nearest depot with an able
     /// crew, then the cheapest such crew.
-    func bestClass(for skills: Set<String>, segment: StreetSegment, votes: [String: Int] = [:]) -> CrewClass? {
-        classes.filter { skills.isSubset(of: $0.skills) }.min { a, b in
+    /// With `day`, only classes with a crew working that day.
+    func bestClass(for skills: Set<String>, segment: StreetSegment, votes: [String: Int] = [:],
+                   day: Weekday? = nil) -> CrewClass? {
+        classes.filter { c in
+            skills.isSubset(of: c.skills) && (day.map { d in c.crews.contains { $0.days.contains(d) } } ?? true)
+        }.min { a, b in
             let va = votes[a.key] ?? 0, vb = votes[b.key] ?? 0
             if va != vb { return va > vb }
             let da = seconds(from: a, to: segment.from), db = seconds(from: b, to: segment.from)

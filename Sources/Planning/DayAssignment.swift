@@ -15,6 +15,9 @@ struct DayAssignment {
     struct Workload {
         var depot: String
         var seconds: Double
+        /// The days some crew able to do the task works; a day outside them
+        /// is chosen only when the task allows no other.
+        var crewDays: Set<Weekday> = Set(Weekday.allCases)
     }
 
     var orderRules: [Compatibility.OrderRule]
@@ -73,6 +76,7 @@ struct DayAssignment {
             let days = (0..<n).map { w.allowed[(offset + $0 * d / n) % d] }.sorted()
             var score = orderScore(w, days: days, state: state)
             for day in days {
+                if !workload.crewDays.contains(day) { score += orderPenalty * 10 }  // no crew works then
                 score += depotLoad[day.rawValue] + workload.seconds
                 let aligned = w.segments.filter { (state.present[$0] ?? 0) & (1 << day.rawValue) != 0 }.count
                 score -= Double(aligned) * alignmentSeconds

@@ -11,6 +11,8 @@ public struct WeeklyPlan: Sendable {
     /// Precautionary gritting: stand-by rounds per depot (no day).
     public var gritting: [Round]
     public var unplaced: [UnplacedVisit]
+    /// Work the fleet could not do, per day and depot (its visits are in `unplaced`).
+    public var shortfalls: [Shortfall]
     /// Task visits in the week (one per task, segment and visit day).
     public var taskVisits: Int
     public var totals: PlanTotals

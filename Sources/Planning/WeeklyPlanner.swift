@@ -59,10 +59,21 @@ public struct WeeklyPlanner {
             timing.solverSeconds += routed.solverSeconds
             timing.shortestPathSeconds += routed.shortestPathSeconds
         }
-        let rounds = roster(byRoster, jobs: jobs, options: options)
+        var classes: [String: CrewPool.CrewClass] = [:]
+        for pool in pools { for c in pool.classes { classes[c.key] = c } }
+        let rostered = roster(byRoster, classes: classes, options: options)
+        let repair = FleetRepair(builder: builder, options: options, pools: pools, taskDays: week.taskDays,
+                                 repairs: options.fleetRepair)
+        let repaired = repair.repair(rostered, classes: classes, budget: &budget)
+        unplaced += repaired.unplaced
+        timing.solverSeconds += repaired.solverSeconds
+        let rounds = repaired.rounds.sorted {
+            ($0.day?.rawValue ?? 0, $0.startMinutes, $0.id) < ($1.day?.rawValue ?? 0, $1.startMinutes, $1.id)
+        }
         timing.totalSeconds = (ContinuousClock.now - started).seconds
         return WeeklyPlan(options: options, mode: mode, rounds: rounds, gritting: gritting, unplaced: unplaced,
-                          taskVisits: week.taskVisits, totals: PlanTotals(rounds, registry: registry),
+                          shortfalls: repaired.shortfalls, taskVisits: week.taskVisits,
+                          totals: PlanTotals(rounds, registry: registry),
                           totalsByOrganisation: totalsByOrganisation(rounds), timing: timing)
     }
 
@@ -73,6 +84,8 @@ public struct WeeklyPlanner {
         var pools: [CrewPool] = []
         var unplaced: [UnplacedVisit] = []
         var taskVisits = 0
+        /// Each task's week (allowed days, visits), by its part.
+        var taskDays: [PlannedVisit.Part: WeekDemand.TaskWeek] = [:]
     }
 
     func routingJobs(_ tasks: [MatchedTask], options: PlanOptions, mode: PlanMode) throws -> WeekJobs {
@@ -91,6 +104,11 @@ public struct WeeklyPlanner {
             week.pools.append(crews)
             week.unplaced += assignment.unplaced
             week.taskVisits += demand.taskVisits
+            for w in demand.taskWeeks {
+                let part = PlannedVisit.Part(organisation: w.task.organisation, taskID: w.task.taskID,
+                                             activity: w.task.activity)
+                week.taskDays[part] = w
+            }
         }
         return week
     }
@@ -103,22 +121,21 @@ public struct WeeklyPlanner {
         let minutes = w.segments.reduce(0.0) {
             $0 + (catalogue[w.task.activity]?.serviceMinutes(metres: network.segments[$1].length) ?? 0)
         }
-        return DayAssignment.Workload(depot: depot, seconds: minutes * Double(PlanUnits.secondsPerMinute))
+        let able = crews.classes.filter { $0.skills.contains(w.task.activity) }
+        return DayAssignment.Workload(depot: depot, seconds: minutes * Double(PlanUnits.secondsPerMinute),
+                                      crewDays: Set(able.flatMap { $0.crews.flatMap(\.days) }))
     }
 
-    /// Each roster's rounds given to its crews; all sorted by day, start and id.
-    private func roster(_ byRoster: [CrewRoster.Key: [Round]], jobs: [RoutingJob], options: PlanOptions) -> [Round] {
-        var classes: [String: CrewPool.CrewClass] = [:]
-        for job in jobs { classes[job.crewClass.key] = job.crewClass }
-        var rounds: [Round] = []
+    /// Each roster's rounds given to its crews working that day.
+    private func roster(_ byRoster: [CrewRoster.Key: [Round]], classes: [String: CrewPool.CrewClass],
+                        options: PlanOptions) -> [CrewRoster.Key: CrewRoster.Rostered] {
+        var out: [CrewRoster.Key: CrewRoster.Rostered] = [:]
         for key in byRoster.keys.sorted() {
             guard let crewClass = classes[key.crewClass] else { continue }
             let roster = CrewRoster(crewClass: crewClass, shiftStart: options.shiftStartMinutes)
-            rounds += roster.assign(byRoster[key] ?? [])
+            out[key] = roster.assign(byRoster[key] ?? [], on: key.day)
         }
-        return rounds.sorted {
-            ($0.day?.rawValue ?? 0, $0.startMinutes, $0.id) < ($1.day?.rawValue ?? 0, $1.startMinutes, $1.id)
-        }
+        return out
     }
 
     private func totalsByOrganisation(_ rounds: [Round]) -> [String: PlanTotals] {

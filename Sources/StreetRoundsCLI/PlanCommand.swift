@@ -70,6 +70,7 @@ struct PlanCommand: ParsableCommand {
         let s = savings
         print("Planned \(target) for \(registry.ids.count) partners in \(Format.fixed(Date().timeIntervalSince(started), 1)) s: \(shared.rounds.count) shared rounds (\(baseline.rounds.count) if each plans alone), \(shared.gritting.count) gritting stand-by rounds")
         print("  \(shared.taskVisits) task visits; \(shared.rounds.reduce(0) { $0 + $1.stops.count }) stops on shared rounds; \(shared.unplaced.count) not placed" + (shared.unplaced.isEmpty ? "" : " (see the report)"))
+        for shortfall in shared.shortfalls { print("  beyond the fleet: \(shortfall)") }
         print("  sharing saves \(Format.fixed(s.km, 1)) km (\(Format.fixed(s.deadheadKm, 1)) km deadhead), \(Format.fixed(s.crewHours, 1)) crew hours, £\(Format.fixed(s.money, 0)), \(Format.fixed(s.co2eKg, 1)) kg CO2e and \(s.streetVisits) street visits a week")
         print("  report: \(out)/report.html (also schedule.csv, rounds.geojson, gpx/, schedule.ics, savings.json)")
     }

@@ -21,11 +21,12 @@ func shippedReader() throws -> TaskListReader {
 
 /// A street network drawn as text (see `DrawnMap`): each path of point
 /// names a two-way residential street at 36 km/h.
-func drawnNetwork(_ picture: String, _ paths: [String]) throws -> StreetNetwork {
+/// `origin` places the drawing's (0, 0) on the British National Grid.
+func drawnNetwork(_ picture: String, _ paths: [String], origin: Point = Point(x: 0, y: 0)) throws -> StreetNetwork {
     let map = DrawnMap(picture)
     let lines = paths.enumerated().map { k, names in
         StreetLine(featureIndex: k, sourceID: "way/\(k)", name: names, roadClass: "residential", oneWay: false,
-                   speedKmh: 36, points: map.path(names).map { Point(x: $0.x, y: $0.y) })
+                   speedKmh: 36, points: map.path(names).map { Point(x: origin.x + $0.x, y: origin.y + $0.y) })
     }
     return try StreetNetwork(lines: lines, crs: .britishNationalGrid)
 }

@@ -76,6 +76,8 @@ final class WeeklyPlannerTests: XCTestCase {
             for r in plan.rounds {
                 let crew = try XCTUnwrap(registry[r.organisation]?.crews.first { $0.id == r.crew })
                 XCTAssertLessThanOrEqual(Double(r.seconds), crew.shiftHours * 3600, r.id)
+                XCTAssertTrue(r.day.map(crew.days.contains) ?? false, "\(r.id): \(crew.id) does not work that day")
+                XCTAssertFalse(r.extraShift, "\(r.id): crews are finite")
                 XCTAssertTrue(r.stops.allSatisfy { Set($0.visit.activities).isSubset(of: Set(crew.skills)) }, "\(r.id): a stop its crew cannot do")
                 // Times run forward.
                 XCTAssertTrue(zip(r.stops, r.stops.dropFirst()).allSatisfy { $0.departure <= $1.arrival }, r.id)

@@ -1,0 +1,25 @@
+import Works
+
+/// Work the fleet cannot do on a day at a depot: crew hours beyond the
+/// shifts of the crews that work there that day. Its visits are listed as
+/// unplaced; the plan stays one that can be run.
+public struct Shortfall: Sendable, Equatable {
+    public var day: Weekday
+    public var organisation: String
+    public var depot: String
+    /// Crew hours of the rounds no crew could take.
+    public var crewHours: Double
+    /// Crews of the class working that day.
+    public var crews: Int
+    /// Whether every task in it has no other allowed day this week.
+    public var noOtherDay: Bool
+
+    /// "Tuesday, town-yard (town-council): 3.1 crew hours beyond 2 crews' shifts; these tasks allow no other day".
+    public var description: String {
+        let shifts = crews == 1 ? "1 crew's shift" : "\(crews) crews' shifts"
+        let fleet = crews == 0 ? "and no crew of its kind works that day" : "beyond \(shifts)"
+        let days = noOtherDay ? "these tasks allow no other day" : "some of these tasks allow other days"
+        let hours = String(format: "%.1f", crewHours)
+        return "\(day.fullName.capitalized), \(depot) (\(organisation)): \(hours) crew hours \(fleet); \(days)"
+    }
+}
