@@ -93,9 +93,16 @@ struct CrewPool {
     /// With `day`, only classes with a crew working that day.
     func bestClass(for skills: Set<String>, segment: StreetSegment, votes: [String: Int] = [:],
                    day: Weekday? = nil) -> CrewClass? {
+        ranked(for: skills, segment: segment, votes: votes, day: day).first
+    }
+
+    /// The able classes in that order of preference (`bestClass` first).
+    /// - Complexity: O(c log c) for c classes.
+    func ranked(for skills: Set<String>, segment: StreetSegment, votes: [String: Int] = [:],
+                day: Weekday? = nil) -> [CrewClass] {
         classes.filter { c in
             skills.isSubset(of: c.skills) && (day.map { d in c.crews.contains { $0.days.contains(d) } } ?? true)
-        }.min { a, b in
+        }.sorted { a, b in
             let va = votes[a.key] ?? 0, vb = votes[b.key] ?? 0
             if va != vb { return va > vb }
             let da = seconds(from: a, to: segment.from), db = seconds(from: b, to: segment.from)

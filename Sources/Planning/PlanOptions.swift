@@ -22,6 +22,9 @@ public struct PlanOptions: Sendable, Equatable {
     /// crew class with time that day (the fleet repair). Default true;
     /// false reports them as a shortfall straight away.
     public var fleetRepair = true
+    /// How stops are given to crew classes: `.capacitated` (default) or the
+    /// simplest rule, `.nearestDepot`, for comparison.
+    public var crewAssignment = CrewAssignmentMethod.capacitated
 
     public init(week: ISOWeek) {
         self.week = week

@@ -99,7 +99,8 @@ public struct WeeklyPlanner {
                 .assign(demand.taskWeeks) { workload($0, crews: crews) }
             let stops = VisitMerging(network: network, catalogue: catalogue, compatibility: compatibility)
                 .merge(demand.taskWeeks, acrossOrganisations: mode == .shared, canDo: crews.canDo)
-            let assignment = CrewAssignment(stops, demand: demand, crews: crews, network: network)
+            let assignment = CrewAssignment(stops, demand: demand, crews: crews, network: network,
+                                            method: options.crewAssignment)
             week.jobs += RoutingJob.jobs(assignment, pool: p, options: options)
             week.pools.append(crews)
             week.unplaced += assignment.unplaced

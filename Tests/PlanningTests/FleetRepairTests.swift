@@ -36,7 +36,8 @@ final class FleetRepairTests: XCTestCase {
     }
 
     /// Six hours of sweeping that must be done on Tuesday, all of it the west partner's.
-    private func plan(_ organisations: [Organisation], mode: PlanMode) throws -> WeeklyPlan {
+    private func plan(_ organisations: [Organisation], mode: PlanMode,
+                      configure: (inout PlanOptions) -> Void = { _ in }) throws -> WeeklyPlan {
         let network = try drawnNetwork(picture, ["abcd", "efgh", "ae", "bf", "cg", "dh"], origin: origin)
         let registry = OrganisationRegistry(organisations)
         let planner = WeeklyPlanner(network: network, catalogue: try shippedCatalogue(), registry: registry,
@@ -48,6 +49,7 @@ final class FleetRepairTests: XCTestCase {
         }
         var options = PlanOptions(week: ISOWeek(year: 2026, week: 10))
         options.iterations = 50
+        configure(&options)
         return try planner.plan(tasks, options: options, mode: mode)
     }
 
@@ -105,6 +107,23 @@ final class FleetRepairTests: XCTestCase {
         let baseline = try plan([west, east], mode: .baseline)
         assertFeasible(baseline, [west, east])
         XCTAssertFalse(baseline.shortfalls.isEmpty)
+    }
+
+    /// The capacitated assignment sends work beyond the west crew's day east before routing; the
+    /// nearest-depot rule without repair leaves it as a shortfall.
+    func testCapacitatedAssignmentBalancesBeforeRouting() throws {
+        let west = try organisation("west", depotAt: 0, shiftHours: 2)
+        let east = try organisation("east", depotAt: 300, shiftHours: 8)
+        let capacitated = try plan([west, east], mode: .shared) { $0.fleetRepair = false }
+        assertFeasible(capacitated, [west, east])
+        XCTAssertTrue(capacitated.shortfalls.isEmpty, "\(capacitated.shortfalls.map(\.description))")
+        XCTAssertEqual(Set(capacitated.rounds.map(\.crew)), ["west-1", "east-1"], "both crews work")
+        let nearest = try plan([west, east], mode: .shared) {
+            $0.fleetRepair = false
+            $0.crewAssignment = .nearestDepot
+        }
+        assertFeasible(nearest, [west, east])
+        XCTAssertFalse(nearest.shortfalls.isEmpty, "all of it to the west crew, which cannot do it")
     }
 
     func testNoCrewWorksOnADayOffAndTheVisitSaysWhy() throws {
