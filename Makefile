@@ -51,6 +51,7 @@ bench: deps
 	.build/release/Benchmarks tasks ../shared/data/streets/rutland-osm/rutland-highways.geojson
 	.build/release/Benchmarks overlaps ../shared/data/streets/rutland-osm/rutland-highways.geojson
 	for k in 1 2 4; do .build/release/Benchmarks plan ../shared/data/streets/rutland-osm/rutland-highways.geojson --scale $$k --seconds 20 || exit 1; done
+	.build/release/Benchmarks fleet ../shared/data/streets/rutland-osm/rutland-highways.geojson --iterations 300
 	python3 scripts/bench_carp.py --seconds 10 --jobs 2
 
 # Regenerate the synthetic sample (deterministic: same bytes every time).

@@ -6,7 +6,9 @@ import Works
 /// one that best (0) keeps the order rules on shared streets (no week in
 /// which every sweep comes before every grass cut), (1) puts the task on days
 /// when other tasks visit the same streets, so visits can merge or share a
-/// day, and (2) balances each depot's daily work. Tasks with the fewest spare
+/// day, and (2) balances each depot's daily work. An order rule's two
+/// activities on one street share a day only when no other day will do (the
+/// rounds of different crews that day are not ordered). Tasks with the fewest spare
 /// days are placed first, then the biggest; ties go to the earlier rotation.
 /// The pattern-rotation scheme of periodic routing heuristics (Chao, Golden
 /// and Wasil 1995, for the period VRP).
@@ -98,6 +100,9 @@ struct DayAssignment {
                 guard let theirs = others[s], mine != 0 else { continue }
                 let (first, then) = isFirst ? (mine, theirs) : (theirs, mine)
                 if highest(then) < lowest(first) { score += orderPenalty }  // every sweep before every cut
+                // The last sweep on the day of the first cut: rounds of different crews that day may run in either
+                // order, so only when no other day will do.
+                if highest(then) == lowest(first) { score += orderPenalty / 10 }
             }
         }
         return score

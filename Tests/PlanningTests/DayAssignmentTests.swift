@@ -50,3 +50,17 @@ final class DayAssignmentTests: XCTestCase {
         XCTAssertEqual(weeks[0].days, [])
     }
 }
+
+extension DayAssignmentTests {
+    func testTheSweepIsNotPutOnTheDayOfTheCutWhenALaterDayWillDo() {
+        let rule = Compatibility.OrderRule(first: "grass_cutting", then: "sweeping", why: "cuttings")
+        let cut = taskWeek("h", "G", "grass_cutting", segments: [7], allowed: [.wednesday])
+        let sweep = taskWeek("c", "S", "sweeping", segments: [7], allowed: [.wednesday, .thursday])
+        // Thursday is busier at the depot: balance alone would pick Wednesday.
+        let busy = taskWeek("c", "B", "sweeping", segments: [9], allowed: [.thursday])
+        let weeks = DayAssignment(orderRules: [rule]).assign([cut, sweep, busy]) { w in
+            DayAssignment.Workload(depot: "d", seconds: w.task.taskID == "B" ? 20_000 : 60)
+        }
+        XCTAssertEqual(weeks[1].days, [.thursday])
+    }
+}
