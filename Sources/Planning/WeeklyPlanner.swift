@@ -13,7 +13,9 @@ import Works
 /// 5. `RoutingJob`: one arc-routing problem per day, class and hours.
 /// 6. `RoundBuilder`: each job solved and laid out as rounds, within its
 ///    share of the time (`RoutingBudget`).
-/// 7. `CrewRoster`: a day's rounds given to the class's crews.
+/// 7. `CrewRoster`: a day's rounds given to the class's crews that work
+///    that day, one shift each; `FleetRepair` moves what they cannot take
+///    to another able class with time, else reports it as a `Shortfall`.
 /// 8. `PlanTotals`: kilometres, hours, money and CO2e.
 ///
 /// The same planner makes the shared plan and the baseline (`PlanMode`).
@@ -40,41 +42,54 @@ public struct WeeklyPlanner {
     public func plan(_ tasks: [MatchedTask], options: PlanOptions, mode: PlanMode,
                      progress: ((String) -> Void)? = nil) throws -> WeeklyPlan {
         let started = ContinuousClock.now
-        let week = try routingJobs(tasks, options: options, mode: mode)
-        let jobs = week.jobs, pools = week.pools
-        var unplaced = week.unplaced
-        var budget = RoutingBudget(options: options, started: started, jobs: jobs)
-        var byRoster: [CrewRoster.Key: [Round]] = [:], gritting: [Round] = [], timing = PlanTiming()
-        for (k, job) in jobs.enumerated() {
-            progress?("\(mode.rawValue): routing \(k + 1) of \(jobs.count): \(job.label) \(job.crewClass.organisation)/"
-                      + "\(job.crewClass.depot) \(job.crewClass.vehicleType), \(job.visits.count) stops")
-            let routed = builder.build(job, crews: pools[job.pool], parameters: budget.parameters(forJob: k, job))
-            if let day = job.key.day {
-                let key = CrewRoster.Key(day: day, pool: job.pool, crewClass: job.crewClass.key)
-                byRoster[key, default: []] += routed.rounds
-            } else {
-                gritting += routed.rounds
-            }
-            unplaced += routed.unplaced
-            timing.solverSeconds += routed.solverSeconds
-            timing.shortestPathSeconds += routed.shortestPathSeconds
-        }
-        var classes: [String: CrewPool.CrewClass] = [:]
-        for pool in pools { for c in pool.classes { classes[c.key] = c } }
-        let rostered = roster(byRoster, classes: classes, options: options)
-        let repair = FleetRepair(builder: builder, options: options, pools: pools, taskDays: week.taskDays,
-                                 repairs: options.fleetRepair)
-        let repaired = repair.repair(rostered, classes: classes, budget: &budget)
-        unplaced += repaired.unplaced
-        timing.solverSeconds += repaired.solverSeconds
+        let week = try routingJobs(tasks, options: options, mode: mode)                    // stages 1-5
+        var budget = RoutingBudget(options: options, started: started, jobs: week.jobs)
+        let routed = route(week, budget: &budget, mode: mode, progress: progress)          // stage 6
+        let rostered = roster(routed.byRoster, classes: week.classes, options: options)    // stage 7
+        let repaired = FleetRepair(builder: builder, options: options, pools: week.pools, taskDays: week.taskDays,
+                                   repairs: options.fleetRepair)
+            .repair(rostered, classes: week.classes, budget: &budget)                      // stage 7b
         let rounds = repaired.rounds.sorted {
             ($0.day?.rawValue ?? 0, $0.startMinutes, $0.id) < ($1.day?.rawValue ?? 0, $1.startMinutes, $1.id)
         }
+        var timing = routed.timing
+        timing.solverSeconds += repaired.solverSeconds
         timing.totalSeconds = (ContinuousClock.now - started).seconds
-        return WeeklyPlan(options: options, mode: mode, rounds: rounds, gritting: gritting, unplaced: unplaced,
-                          shortfalls: repaired.shortfalls, taskVisits: week.taskVisits,
-                          totals: PlanTotals(rounds, registry: registry),
+        return WeeklyPlan(options: options, mode: mode, rounds: rounds, gritting: routed.gritting,
+                          unplaced: week.unplaced + routed.unplaced + repaired.unplaced,
+                          shortfalls: repaired.shortfalls,
+                          taskVisits: week.taskVisits, totals: PlanTotals(rounds, registry: registry),  // 8
                           totalsByOrganisation: totalsByOrganisation(rounds), timing: timing)
+    }
+
+    /// The rounds of every job, by roster (day, pool, class); gritting apart.
+    struct RoutedWeek {
+        var byRoster: [CrewRoster.Key: [Round]] = [:]
+        var gritting: [Round] = []
+        var unplaced: [UnplacedVisit] = []
+        var timing = PlanTiming()
+    }
+
+    /// Stage 6: each job solved within its share of the time left, in order.
+    private func route(_ week: WeekJobs, budget: inout RoutingBudget, mode: PlanMode,
+                       progress: ((String) -> Void)?) -> RoutedWeek {
+        var out = RoutedWeek()
+        for (k, job) in week.jobs.enumerated() {
+            let crew = "\(job.crewClass.organisation)/\(job.crewClass.depot) \(job.crewClass.vehicleType)"
+            let stops = "\(job.visits.count) stops"
+            progress?("\(mode.rawValue): routing \(k + 1) of \(week.jobs.count): \(job.label) \(crew), \(stops)")
+            let routed = builder.build(job, crews: week.pools[job.pool], parameters: budget.parameters(forJob: k, job))
+            if let day = job.key.day {
+                out.byRoster[CrewRoster.Key(day: day, pool: job.pool, crewClass: job.crewClass.key), default: []]
+                    += routed.rounds
+            } else {
+                out.gritting += routed.rounds
+            }
+            out.unplaced += routed.unplaced
+            out.timing.solverSeconds += routed.solverSeconds
+            out.timing.shortestPathSeconds += routed.shortestPathSeconds
+        }
+        return out
     }
 
     /// The week up to its routing jobs: stages 1 to 5, per planning pool.
@@ -86,6 +101,12 @@ public struct WeeklyPlanner {
         var taskVisits = 0
         /// Each task's week (allowed days, visits), by its part.
         var taskDays: [PlannedVisit.Part: WeekDemand.TaskWeek] = [:]
+        /// Every crew class of every pool, by key.
+        var classes: [String: CrewPool.CrewClass] {
+            var out: [String: CrewPool.CrewClass] = [:]
+            for pool in pools { for c in pool.classes { out[c.key] = c } }
+            return out
+        }
     }
 
     func routingJobs(_ tasks: [MatchedTask], options: PlanOptions, mode: PlanMode) throws -> WeekJobs {
