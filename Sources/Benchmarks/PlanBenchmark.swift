@@ -66,7 +66,9 @@ func planBenchmark(file: URL, scale: Int, budget: Double, iterations: Int?) thro
     options.iterations = iterations
     var shared: WeeklyPlan!, baseline: WeeklyPlan!
     let sharedTime = try seconds { shared = try county.planner.plan(county.tasks, options: options, mode: .shared) }
-    let baselineTime = try seconds { baseline = try county.planner.plan(county.tasks, options: options, mode: .baseline) }
+    let baselineTime = try seconds {
+        baseline = try county.planner.plan(county.tasks, options: options, mode: .baseline)
+    }
     let savings = Savings(baseline: baseline, shared: shared, partners: county.registry.ids)
     print(String(format: "Plan benchmark %dx: %d tasks, %d task visits in %@ on Rutland (%d segments); %@ per plan",
                  scale, county.tasks.count, shared.taskVisits, options.week.description, county.network.segments.count,
@@ -74,8 +76,9 @@ func planBenchmark(file: URL, scale: Int, budget: Double, iterations: Int?) thro
     for (plan, wall) in [(shared!, sharedTime), (baseline!, baselineTime)] {
         printFleet(plan, registry: county.registry, wall: wall, budget: iterations == nil ? budget : nil)
     }
-    print(String(format: "  saving: %.0f km, %.0f crew hours, £%.0f, %.0f kg CO2e, %d street visits; wall %.1f s; peak memory %.0f MB",
-                 savings.km, savings.crewHours, savings.money, savings.co2eKg, savings.streetVisits, sharedTime + baselineTime, peakMemoryMB()))
+    print(String(format: "  saving: %.0f km, %.0f crew hours, £%.0f, %.0f kg CO2e, %d street visits; wall %.1f s; "
+                 + "peak memory %.0f MB", savings.km, savings.crewHours, savings.money, savings.co2eKg,
+                 savings.streetVisits, sharedTime + baselineTime, peakMemoryMB()))
 }
 
 /// One plan's fleet figures: rounds, crews used per day, utilisation of the
@@ -90,7 +93,8 @@ func printFleet(_ plan: WeeklyPlan, registry: OrganisationRegistry, wall: Double
         "\(day.code) \(Set(plan.rounds.filter { $0.day == day }.map(\.crew)).count)"
     }.joined(separator: ", ")
     print(String(format: "  %@: %d rounds, %d stops, %d gritting rounds; cost £%.0f, %.1f crew hours, %.0f km",
-                 plan.mode.rawValue, plan.rounds.count, plan.totals.streetVisits, plan.gritting.count, plan.totals.money,
+                 plan.mode.rawValue, plan.rounds.count, plan.totals.streetVisits, plan.gritting.count,
+                 plan.totals.money,
                  plan.totals.crewHours, plan.totals.km))
     print("    crews used per day: \(perDay)")
     if let low = shares.first, let high = shares.last {
@@ -105,8 +109,9 @@ func printFleet(_ plan: WeeklyPlan, registry: OrganisationRegistry, wall: Double
     for (reason, n) in reasons.sorted(by: { $0.value > $1.value }).prefix(4) { print("      \(n) x \(reason)…") }
     for s in plan.shortfalls.prefix(3) { print("      \(s)") }
     let outside = plan.timing.outsideSolverSeconds
+    let against = budget.map { String(format: " against a budget of %.0f s (%+.1f%%)", $0, (wall / $0 - 1) * 100) }
     print(String(format: "    wall %.1f s%@; outside the solver's search %.1f s (%.0f%% of wall; shortest paths %.1f s)",
-                 wall, budget.map { String(format: " against a budget of %.0f s (%+.1f%%)", $0, (wall / $0 - 1) * 100) } ?? "",
+                 wall, against ?? "",
                  outside, outside / max(wall, 1e-9) * 100, plan.timing.shortestPathSeconds))
 }
 
