@@ -20,6 +20,19 @@ struct DayAssignment {
         /// The days some crew able to do the task works; a day outside them
         /// is chosen only when the task allows no other.
         var crewDays: Set<Weekday> = Set(Weekday.allCases)
+        /// The depot's crew shifts each day, in seconds, by ISO weekday
+        /// (index 1 to 7); empty when unknown.
+        var shiftSeconds: [Double] = []
+
+        /// How much a second of work on `day` weighs against the depot's
+        /// average working day: 1 where the depot has its usual crews, more
+        /// where it has fewer (work balanced between crews, not days).
+        func weight(_ day: Weekday) -> Double {
+            let working = shiftSeconds.filter { $0 > 0 }
+            guard shiftSeconds.indices.contains(day.rawValue), shiftSeconds[day.rawValue] > 0, !working.isEmpty
+            else { return 1 }
+            return working.reduce(0, +) / Double(working.count) / shiftSeconds[day.rawValue]
+        }
     }
 
     var orderRules: [Compatibility.OrderRule]
@@ -79,7 +92,7 @@ struct DayAssignment {
             var score = orderScore(w, days: days, state: state)
             for day in days {
                 if !workload.crewDays.contains(day) { score += orderPenalty * 10 }  // no crew works then
-                score += depotLoad[day.rawValue] + workload.seconds
+                score += (depotLoad[day.rawValue] + workload.seconds) * workload.weight(day)
                 let aligned = w.segments.filter { (state.present[$0] ?? 0) & (1 << day.rawValue) != 0 }.count
                 score -= Double(aligned) * alignmentSeconds
             }

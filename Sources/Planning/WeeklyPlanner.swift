@@ -144,8 +144,13 @@ public struct WeeklyPlanner {
             $0 + (catalogue[w.task.activity]?.serviceMinutes(metres: network.segments[$1].length) ?? 0)
         }
         let able = crews.classes.filter { $0.skills.contains(w.task.activity) }
+        // The depot's crew time each day: a day with fewer crews weighs its work more.
+        var shifts = [Double](repeating: 0, count: 8)
+        for c in crews.classes where c.depot == depot {
+            for crew in c.crews { for day in crew.days { shifts[day.rawValue] += Double(c.shiftSeconds) } }
+        }
         return DayAssignment.Workload(depot: depot, seconds: minutes * Double(PlanUnits.secondsPerMinute),
-                                      crewDays: Set(able.flatMap { $0.crews.flatMap(\.days) }))
+                                      crewDays: Set(able.flatMap { $0.crews.flatMap(\.days) }), shiftSeconds: shifts)
     }
 
     /// Each roster's rounds given to its crews working that day.

@@ -64,3 +64,21 @@ extension DayAssignmentTests {
         XCTAssertEqual(weeks[1].days, [.thursday])
     }
 }
+
+extension DayAssignmentTests {
+    /// Work is balanced between crews, not days: three crews on Friday and one on Saturday take four
+    /// equal tasks three to one.
+    func testADayWithFewerCrewsGetsLessWork() {
+        var shifts = [Double](repeating: 0, count: 8)
+        shifts[Weekday.friday.rawValue] = 3 * 27_000
+        shifts[Weekday.saturday.rawValue] = 27_000
+        let tasks = (1...4).map {
+            taskWeek("a", "T\($0)", "sweeping", segments: [$0 * 10], allowed: [.friday, .saturday])
+        }
+        let weeks = DayAssignment(orderRules: []).assign(tasks) { _ in
+            DayAssignment.Workload(depot: "d", seconds: 3_600, shiftSeconds: shifts)
+        }
+        XCTAssertEqual(weeks.filter { $0.days == [.friday] }.count, 3, "\(weeks.map(\.days))")
+        XCTAssertEqual(DayAssignment.Workload(depot: "d", seconds: 1).weight(.monday), 1, "no shifts known: unweighted")
+    }
+}
