@@ -5,7 +5,8 @@ import Works
 /// class can take on its day (all working crews' shifts full) is moved
 /// whole to another crew class of the same pool that can do its work and
 /// whose crews working that day have the time to spare, the nearest depot
-/// first: re-routed from that depot and rostered again. What still does not
+/// first, else to another day its tasks allow (tasks with one visit this
+/// week): re-routed from that depot and rostered again. What still does not
 /// fit becomes a shortfall (crew hours per day and depot) and its visits
 /// unplaced, so every round of the plan has a real crew within its shift on
 /// one of its days. A repair move between routes of different depots, as in
@@ -53,9 +54,7 @@ struct FleetRepair {
                 var entry = short[id] ?? Shortfall(day: key.day, organisation: from.organisation, depot: from.depot,
                                                    crewHours: 0, crews: working, noOtherDay: true)
                 entry.crewHours += PlanUnits.hours(seconds: round.seconds)
-                entry.noOtherDay = entry.noOtherDay && round.stops.allSatisfy { stop in
-                    stop.visit.parts.allSatisfy { part in taskDays[part].map { $0.allowed.count <= $0.visits } ?? true }
-                }
+                entry.noOtherDay = entry.noOtherDay && days(for: round, on: key.day).count == 1
                 short[id] = entry
                 lost[id, default: []] += round.stops.map(\.visit)
             }
@@ -71,39 +70,76 @@ struct FleetRepair {
         return out
     }
 
+    /// Where a left-over round may go: a crew class on a day.
+    private struct Target {
+        var crewClass: CrewPool.CrewClass
+        var day: Weekday
+    }
+
+    /// The days the round's visits may all move to: its own, then the other
+    /// allowed days of tasks with one visit this week (a task with more keeps
+    /// its spacing), order rules aside.
+    private func days(for round: Round, on day: Weekday) -> [Weekday] {
+        let parts = round.stops.flatMap(\.visit.parts)
+        let weeks = parts.compactMap { taskDays[$0] }
+        guard weeks.count == parts.count, weeks.allSatisfy({ $0.visits == 1 }) else { return [day] }
+        let others = Weekday.allCases.filter { d in d != day && weeks.allSatisfy { $0.allowed.contains(d) } }
+        return [day] + others
+    }
+
     /// Tries the other able classes with time to spare that day, nearest
-    /// first; on success updates `placed` and returns the solver's seconds.
+    /// first, then any able class on another day the visits allow; on
+    /// success updates `placed` and returns the solver's seconds.
     private func move(_ round: Round, from: CrewPool.CrewClass, key: CrewRoster.Key,
                       placed: inout [CrewRoster.Key: [Round]], move: Int, budget: inout RoutingBudget) -> Double? {
         let crews = pools[key.pool]
         let skills = Set(round.stops.flatMap(\.visit.activities))
         let first = round.stops.first.map { builder.network.segments[$0.visit.segment].from } ?? from.depotNode
         let needed = PlanUnits.minutes(roundingUp: round.seconds)
-        let candidates = crews.classes.filter { c in
-            let k = CrewRoster.Key(day: key.day, pool: key.pool, crewClass: c.key)
-            let roster = CrewRoster(crewClass: c, shiftStart: options.shiftStartMinutes)
-            return c.key != from.key && skills.isSubset(of: c.skills)
-                && roster.spareMinutes(on: key.day, placed: placed[k] ?? []) >= needed
-        }.sorted { crews.seconds(from: $0, to: first) < crews.seconds(from: $1, to: first) }
+        var targets: [Target] = []
+        for day in days(for: round, on: key.day) {
+            targets += crews.classes.filter { c in
+                let k = CrewRoster.Key(day: day, pool: key.pool, crewClass: c.key)
+                let roster = CrewRoster(crewClass: c, shiftStart: options.shiftStartMinutes)
+                return (c.key != from.key || day != key.day) && skills.isSubset(of: c.skills)
+                    && roster.spareMinutes(on: day, placed: placed[k] ?? []) >= needed
+            }.sorted { crews.seconds(from: $0, to: first) < crews.seconds(from: $1, to: first) }
+            .map { Target(crewClass: $0, day: day) }
+        }
         var seconds = 0.0
-        for target in candidates.prefix(2) {
-            let window = round.stops.first?.visit.window
-            let limit = min(target.shiftSeconds, window.map { $0.minutes * PlanUnits.secondsPerMinute } ?? Int.max)
-            let jobKey = RoutingJob.Key(day: key.day, crewClass: target.key, window: window)
-            let job = RoutingJob(key: jobKey, pool: key.pool, crewClass: target, visits: round.stops.map(\.visit),
-                                 startMinutes: window?.start ?? options.shiftStartMinutes, limitSeconds: limit,
-                                 repair: move)
-            let routed = builder.build(job, crews: crews, parameters: budget.repairParameters(move: move, job))
+        for target in targets.prefix(Self.triesPerRound) {
+            let routed = route(round, to: target, pool: key.pool, move: move, budget: budget)
             seconds += routed.solverSeconds
             guard routed.unplaced.isEmpty, !routed.rounds.isEmpty else { continue }
-            let k = CrewRoster.Key(day: key.day, pool: key.pool, crewClass: target.key)
-            let roster = CrewRoster(crewClass: target, shiftStart: options.shiftStartMinutes)
-            let again = roster.assign((placed[k] ?? []) + routed.rounds, on: key.day)
+            let k = CrewRoster.Key(day: target.day, pool: key.pool, crewClass: target.crewClass.key)
+            let roster = CrewRoster(crewClass: target.crewClass, shiftStart: options.shiftStartMinutes)
+            let again = roster.assign((placed[k] ?? []) + routed.rounds, on: target.day)
             if again.leftOver.isEmpty {
                 placed[k] = again.placed
                 return seconds
             }
         }
         return nil
+    }
+
+    /// Moves tried per left-over round before it is a shortfall.
+    static let triesPerRound = 3
+
+    /// The round's visits routed from the target's depot on the target's day.
+    private func route(_ round: Round, to target: Target, pool: Int, move: Int,
+                       budget: RoutingBudget) -> RoundBuilder.Routed {
+        let window = round.stops.first?.visit.window
+        let hours = window.map { $0.minutes * PlanUnits.secondsPerMinute } ?? Int.max
+        let limit = min(target.crewClass.shiftSeconds, hours)
+        let visits = round.stops.map { stop in
+            var v = stop.visit
+            v.day = target.day
+            return v
+        }
+        let key = RoutingJob.Key(day: target.day, crewClass: target.crewClass.key, window: window)
+        let job = RoutingJob(key: key, pool: pool, crewClass: target.crewClass, visits: visits,
+                             startMinutes: window?.start ?? options.shiftStartMinutes, limitSeconds: limit,
+                             repair: move)
+        return builder.build(job, crews: pools[pool], parameters: budget.repairParameters(move: move, job))
     }
 }
