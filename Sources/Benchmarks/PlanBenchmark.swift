@@ -21,13 +21,15 @@ struct CountyWeek {
             .deletingLastPathComponent()
         let catalogue = try ActivityCatalogue(contentsOf: root.appendingPathComponent("data/activities.json"))
         let table = try Compatibility(contentsOf: root.appendingPathComponent("data/compatibility.json"), catalogue: catalogue)
-        registry = rutlandRegistry()
+        registry = rutlandRegistry(scale: scale)
         tasks = countyTasks(network, scale: scale)
         planner = WeeklyPlanner(network: network, catalogue: catalogue, registry: registry, compatibility: table)
     }
 }
 
-/// Every vehicle street of the main component given tasks by five partners (seeded).
+/// Tasks of five partners on the main component's streets (seeded): a
+/// county programme that a few crews per partner can do in a week (about
+/// half their shift hours as service at the stops), `scale` times over.
 func countyTasks(_ network: StreetNetwork, scale: Int) -> [MatchedTask] {
     var rng = RandomSource(seed: 2026)
     var tasks: [MatchedTask] = []
@@ -45,11 +47,11 @@ func countyTasks(_ network: StreetNetwork, scale: Int) -> [MatchedTask] {
             }
             let residential = run.filter { ["residential", "living_street", "unclassified"].contains($0.roadClass) }.map(\.id)
             let classified = run.filter { ["trunk", "primary", "secondary", "tertiary"].contains($0.roadClass) }.map(\.id)
-            add("county-council", "sweeping", [.weekly, .fortnightly, .monthly][rng.below(3)], segments: ids)
-            if rng.below(3) == 0 { add("town-council", "litter_picking", .perWeek(2), days: [.monday, .tuesday, .wednesday, .thursday, .friday, .saturday], segments: residential) }
+            if rng.below(10) < 3 { add("county-council", "sweeping", [.weekly, .fortnightly, .monthly][rng.below(3)], segments: ids) }
+            if rng.below(10) == 0 { add("town-council", "litter_picking", .perWeek(2), days: [.monday, .tuesday, .wednesday, .thursday, .friday, .saturday], segments: residential) }
             add("highways-contractor", "gully_emptying", .monthly, segments: classified)
             add("highways-contractor", "gritting", .daily, days: Weekday.allCases, priority: 1, segments: classified)
-            if rng.below(5) == 0 { add("housing-association", "grass_cutting", .fortnightly, segments: residential) }
+            if rng.below(20) == 0 { add("housing-association", "grass_cutting", .fortnightly, segments: residential) }
             if rng.below(8) == 0 { add("litter-volunteers", "litter_picking", .monthly, days: [.saturday, .sunday], segments: residential) }
         }
     }
@@ -115,6 +117,26 @@ func printFleet(_ plan: WeeklyPlan, registry: OrganisationRegistry, wall: Double
                  outside, outside / max(wall, 1e-9) * 100, plan.timing.shortestPathSeconds))
 }
 
+/// The week's work at the stops (service hours, before merging and driving)
+/// per partner against its fleet's shift hours: whether the fleet can suffice.
+func printDemand(_ county: CountyWeek, catalogue: ActivityCatalogue, week: ISOWeek) {
+    var service: [String: Double] = [:]
+    for matched in county.tasks where matched.task.activity != "gritting" {
+        let visits = VisitPlan(matched.task, from: week.monday, to: week.date(of: .sunday), anchor: ISOWeek(year: 2026, week: 1))
+            .totalVisits
+        let minutes = matched.segments.reduce(0.0) {
+            $0 + (catalogue[matched.task.activity]?.serviceMinutes(metres: county.network.segments[$1].length) ?? 0)
+        }
+        service[matched.task.organisation, default: 0] += Double(visits) * minutes / 60
+    }
+    for id in county.registry.ids {
+        let crews = (county.registry[id]?.crews ?? []).filter { !$0.skills.contains("gritting") }
+        let fleet = crews.reduce(0.0) { $0 + $1.shiftHours * Double($1.days.count) }
+        print(String(format: "  %@: %.0f service hours in the week; fleet %d crews, %.0f shift hours", id as NSString,
+                     service[id] ?? 0, crews.count, fleet))
+    }
+}
+
 /// The finite-crew method against the simplest alternatives, on the shared
 /// county week with an iteration budget (figures that do not depend on the
 /// machine): nearest depot and no repair, nearest depot with repair, and
@@ -122,6 +144,8 @@ func printFleet(_ plan: WeeklyPlan, registry: OrganisationRegistry, wall: Double
 func fleetBenchmark(file: URL, iterations: Int) throws {
     let county = try CountyWeek(file: file, scale: 1)
     print("Fleet benchmark: the shared county week (2026-W49) on Rutland, \(iterations) iterations per routing job")
+    printDemand(county, catalogue: county.planner.catalogue, week: ISOWeek(year: 2026, week: 49))
+    guard iterations > 0 else { return }
     print("  method                          rounds  cost £  crew h  unplaced  beyond fleet (crew h)  wall s")
     for (name, method, repair) in [("nearest depot, no repair", CrewAssignmentMethod.nearestDepot, false),
                                    ("nearest depot + repair", .nearestDepot, true),
@@ -147,14 +171,14 @@ func peakMemoryMB() -> Double {
 }
 
 /// Five partners with depots in Oakham and Uppingham and realistic fleets
-/// (a few crews each; synthetic): the town council works Saturdays, the
-/// volunteers weekends.
-func rutlandRegistry() -> OrganisationRegistry {
+/// (a few crews each, `scale` times over; synthetic): the town council
+/// works Saturdays, the volunteers weekends.
+func rutlandRegistry(scale: Int = 1) -> OrganisationRegistry {
     let oakham = LonLat(lon: -0.7290, lat: 52.6700), uppingham = LonLat(lon: -0.7230, lat: 52.5880)
     let weekdays = Weekday.workingWeek, withSaturday = Weekday.workingWeek + [.saturday]
     func crews(_ org: String, _ depot: String, _ vehicle: String, _ skills: [String], _ n: Int, cost: Double, km: Double, co2e: Double,
                shift: Double = 7.5, capacity: Double? = nil, days: [Weekday] = weekdays) -> [Organisation.Crew] {
-        (1...n).map { Organisation.Crew(id: "\(org)-\(depot)-\(vehicle)-\($0)", depot: depot, vehicleType: vehicle, skills: skills, shiftHours: shift,
+        (1...(n * scale)).map { Organisation.Crew(id: "\(org)-\(depot)-\(vehicle)-\($0)", depot: depot, vehicleType: vehicle, skills: skills, shiftHours: shift,
                                         capacity: capacity, capacityUnit: capacity == nil ? nil : "kg salt", costPerHour: cost, costPerKm: km,
                                         co2ePerKm: co2e, days: days) }
     }
@@ -163,14 +187,14 @@ func rutlandRegistry() -> OrganisationRegistry {
     }
     return OrganisationRegistry([
         org("county-council", [("oakham", oakham), ("uppingham", uppingham)],
-            crews("cc", "oakham", "compact_sweeper", ["sweeping"], 2, cost: 45, km: 0.9, co2e: 0.55) + crews("cc", "uppingham", "compact_sweeper", ["sweeping"], 2, cost: 45, km: 0.9, co2e: 0.55)
+            crews("cc", "oakham", "compact_sweeper", ["sweeping"], 4, cost: 45, km: 0.9, co2e: 0.55) + crews("cc", "uppingham", "compact_sweeper", ["sweeping"], 3, cost: 45, km: 0.9, co2e: 0.55)
                 + crews("cc", "oakham", "caged_van", ["litter_picking", "weed_control", "sweeping"], 1, cost: 38, km: 0.6, co2e: 0.25)),
-        org("town-council", [("oakham", oakham)], crews("tc", "oakham", "caged_van", ["litter_picking", "weed_control", "sweeping"], 2, cost: 32, km: 0.6, co2e: 0.25,
+        org("town-council", [("oakham", oakham)], crews("tc", "oakham", "caged_van", ["litter_picking", "weed_control", "sweeping"], 3, cost: 32, km: 0.6, co2e: 0.25,
                                                     days: withSaturday)),
         org("highways-contractor", [("oakham", oakham), ("uppingham", uppingham)],
             crews("hc", "oakham", "gritter", ["gritting"], 3, cost: 65, km: 1.6, co2e: 0.6, shift: 8, capacity: 6000) + crews("hc", "uppingham", "gritter", ["gritting"], 2, cost: 65, km: 1.6, co2e: 0.6, shift: 8, capacity: 6000)
                 + crews("hc", "oakham", "gully_tanker", ["gully_emptying"], 2, cost: 60, km: 1.5, co2e: 0.6)),
-        org("housing-association", [("uppingham", uppingham)], crews("ha", "uppingham", "mower_van", ["grass_cutting", "litter_picking"], 1, cost: 30, km: 0.6, co2e: 0.25)),
+        org("housing-association", [("uppingham", uppingham)], crews("ha", "uppingham", "mower_van", ["grass_cutting", "litter_picking"], 2, cost: 30, km: 0.6, co2e: 0.25)),
         org("litter-volunteers", [("oakham", oakham)], crews("lv", "oakham", "volunteer_car", ["litter_picking"], 2, cost: 0, km: 0.45, co2e: 0.17, shift: 3,
                                                          days: [.saturday, .sunday]), pools: false),
     ])
