@@ -3,7 +3,8 @@ import Works
 import XCTest
 
 /// The roster on hand-made rounds: crews one round after another within a
-/// shift, extra shifts only beyond the crews, timed rounds at their hours.
+/// shift on their days, what they cannot take left over (never an extra
+/// shift), timed rounds at their hours.
 final class CrewRosterTests: XCTestCase {
     private func crewClass(crews: Int, shiftHours: Double = 7.5) -> CrewPool.CrewClass {
         let list = (1...crews).map {
