@@ -9,6 +9,7 @@
 //   Works           activities, organisations, task lists, matching, overlaps, weekly planning
 //   Outputs         schedule CSV, GeoJSON, GPX, iCalendar, HTML report
 //   Store           the SQLite store (GRDB): schema migrations, R*Tree
+//   Server          the partners' HTTP service (Hummingbird): routes, auth, problem details
 //   streetrounds    the thin command-line executable
 import PackageDescription
 
@@ -21,6 +22,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -43,10 +45,17 @@ let package = Package(
             name: "Store",
             dependencies: ["Geometry", "StreetNetwork", "Works", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(
+            name: "Server",
+            dependencies: [
+                "Geometry", "StreetNetwork", "Works", "Outputs", "Store",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "StreetRoundsCLI",
             dependencies: [
-                "Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Outputs",
+                "Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Outputs", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +69,14 @@ let package = Package(
         .testTarget(name: "StreetImportTests", dependencies: ["StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
         .testTarget(name: "WorksTests", dependencies: ["Works", "StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Store", "Works", "StreetImport", "StreetNetwork", "Geometry", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "ArcRoutingTests", dependencies: ["ArcRouting", "TestSupport"]),
         .testTarget(name: "StreetRoundsCLITests", dependencies: ["Geometry", "TestSupport"], exclude: ["Expected"]),
     ]

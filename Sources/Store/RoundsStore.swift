@@ -71,6 +71,7 @@ public final class RoundsStore: Sendable {
         }
         registerTaskMigrations(&migrator)
         registerOverlapMigrations(&migrator)
+        registerOrganisationMigrations(&migrator)
         return migrator
     }
 

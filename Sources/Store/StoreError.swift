@@ -8,6 +8,8 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         /// Tasks are matched to the network, so it cannot be replaced.
         case networkInUse
         case writeFailed
+        /// An organisation or token the command names is not in the store.
+        case notFound
     }
 
     public let kind: Kind

@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Outputs
 import Works
 
 /// The three forms of the overlap report.
@@ -34,28 +35,8 @@ enum OverlapReport {
     }
 
     static func json(_ findings: [Overlap], period: String, start: Date, end: Date, newOnly: Bool) -> JSON {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withFullDate]
-        return [
-            "period": ["label": .string(period), "from": .string(f.string(from: start)), "to": .string(f.string(from: end))],
-            "new_only": .bool(newOnly),
-            "findings": .array(findings.map { o in
-                [
-                    "key": .string(o.key), "kind": .string(o.kind.rawValue),
-                    "segment": ["id": .number(Double(o.segment)), "street": .string(o.street), "length_m": .number((o.metres * 10).rounded() / 10)],
-                    "organisations": .array(o.parties.map { .string($0.organisation) }),
-                    "activities": .array(o.parties.map { .string($0.activity) }),
-                    "task_ids": .array(o.parties.map { .string($0.taskID) }),
-                    "visits": .array(o.parties.map { .number(Double($0.visits)) }),
-                    "co_visits": .number(Double(o.coVisits)), "combinable": .bool(o.combinable), "reason": .string(o.reason),
-                    "saving": ["minutes": .number(round3(o.saving.minutes)), "km": .number(round3(o.saving.km)),
-                               "money_gbp": .number(round3(o.saving.money)), "co2e_kg": .number(round3(o.saving.co2eKg))],
-                ]
-            }),
-        ]
+        OverlapsJSON.json(findings, period: period, start: start, end: end, newOnly: newOnly)
     }
-
-    private static func round3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
 
     static func csv(_ findings: [Overlap]) -> String {
         var out = "key,kind,segment_id,street,length_m,organisation_a,task_a,activity_a,organisation_b,task_b,activity_b,co_visits,combinable,saving_minutes,saving_km,saving_gbp,saving_co2e_kg,reason\n"

@@ -1,0 +1,52 @@
+import Foundation
+import Store
+import StreetNetwork
+import Works
+
+/// What the partners' service needs from a store. `RoundsStore` (SQLite,
+/// the embedded default) provides it; a PostgreSQL store for many councils
+/// would provide the same calls (docs/server.md).
+public protocol PartnerStore: Sendable {
+    func organisations() throws -> [Organisation]
+    /// The live token whose secret this is; nil when unknown or revoked.
+    func authenticate(secret: String) throws -> APIToken?
+    func networkProvenance() throws -> NetworkProvenance?
+    func loadNetwork() throws -> StreetNetwork
+    func tasks(organisation: String?) throws -> [StoredTask]
+    func submissions(organisation: String?) throws -> [TaskSubmission]
+    /// Replaces the organisation's list in one transaction, with its history line.
+    func submit(_ list: TaskList, matches: [String: [MatchedSegment]], fileName: String, checksum: String,
+                at time: Date) throws -> TaskSubmission
+    func recordAudit(_ entry: AuditEntry, at time: Date) throws
+    func auditTrail(organisation: String?, limit: Int) throws -> [AuditEntry]
+}
+
+extension RoundsStore: PartnerStore {}
+
+/// The street network and its segment index, loaded once and loaded again
+/// only when the store's network is replaced (its import stamp changes).
+actor NetworkCache {
+    struct Loaded {
+        var importedAt: String
+        var index: SegmentIndex
+    }
+
+    private let store: any PartnerStore
+    private var loaded: Loaded?
+
+    init(store: any PartnerStore) {
+        self.store = store
+    }
+
+    /// - Throws: `ServerError.unavailable` when the store holds no network.
+    func index() throws -> SegmentIndex {
+        guard let provenance = try store.networkProvenance() else {
+            throw ServerError(.unavailable, "the service's store holds no street network yet; the coordinator "
+                              + "imports one with 'streetrounds streets import FILE --db PATH'", retryAfter: 3600)
+        }
+        if let loaded, loaded.importedAt == provenance.importedAt { return loaded.index }
+        let index = SegmentIndex(try store.loadNetwork())
+        loaded = Loaded(importedAt: provenance.importedAt, index: index)
+        return index
+    }
+}
