@@ -593,6 +593,238 @@ enum OpenAPIDocument {
      }
     }
    }
+  },
+  "/v1/plans": {
+   "post": {
+    "summary": "Start a plan of the week in the background (coordinator only): shared rounds, baseline, savings",
+    "operationId": "startPlan",
+    "parameters": [
+     {
+      "$ref": "#/components/parameters/Week"
+     },
+     {
+      "name": "seconds",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "number",
+       "exclusiveMinimum": 0,
+       "maximum": 600
+      },
+      "description": "Solver budget per plan (default 5)"
+     },
+     {
+      "name": "iterations",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 100000
+      }
+     }
+    ],
+    "responses": {
+     "202": {
+      "description": "Started; follow the Location",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/PlanJob"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorised"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "409": {
+      "$ref": "#/components/responses/Conflict"
+     },
+     "429": {
+      "$ref": "#/components/responses/TooMany"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
+     }
+    }
+   },
+   "get": {
+    "summary": "The plans run since the service started",
+    "operationId": "listPlans",
+    "responses": {
+     "200": {
+      "description": "Plans",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "plans"
+         ],
+         "properties": {
+          "plans": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/PlanJob"
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorised"
+     },
+     "429": {
+      "$ref": "#/components/responses/TooMany"
+     }
+    }
+   }
+  },
+  "/v1/plans/{id}": {
+   "parameters": [
+    {
+     "$ref": "#/components/parameters/PlanID"
+    }
+   ],
+   "get": {
+    "summary": "A plan's state and progress",
+    "operationId": "getPlan",
+    "responses": {
+     "200": {
+      "description": "The plan",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/PlanJob"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorised"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "429": {
+      "$ref": "#/components/responses/TooMany"
+     }
+    }
+   }
+  },
+  "/v1/plans/{id}/rounds.geojson": {
+   "parameters": [
+    {
+     "$ref": "#/components/parameters/PlanID"
+    }
+   ],
+   "get": {
+    "summary": "The plan's rounds (a partner's: those serving its tasks)",
+    "operationId": "getPlanRounds",
+    "responses": {
+     "200": {
+      "description": "FeatureCollection",
+      "content": {
+       "application/geo+json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorised"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "409": {
+      "$ref": "#/components/responses/Conflict"
+     },
+     "429": {
+      "$ref": "#/components/responses/TooMany"
+     }
+    }
+   }
+  },
+  "/v1/plans/{id}/schedule.csv": {
+   "parameters": [
+    {
+     "$ref": "#/components/parameters/PlanID"
+    }
+   ],
+   "get": {
+    "summary": "The plan's schedule (a partner's: the rounds serving its tasks)",
+    "operationId": "getPlanSchedule",
+    "responses": {
+     "200": {
+      "description": "CSV",
+      "content": {
+       "text/csv": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorised"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "409": {
+      "$ref": "#/components/responses/Conflict"
+     },
+     "429": {
+      "$ref": "#/components/responses/TooMany"
+     }
+    }
+   }
+  },
+  "/v1/plans/{id}/savings": {
+   "parameters": [
+    {
+     "$ref": "#/components/parameters/PlanID"
+    }
+   ],
+   "get": {
+    "summary": "What sharing saves; a partner gets the totals and its own share",
+    "operationId": "getPlanSavings",
+    "responses": {
+     "200": {
+      "description": "Savings",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorised"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "409": {
+      "$ref": "#/components/responses/Conflict"
+     },
+     "429": {
+      "$ref": "#/components/responses/TooMany"
+     }
+    }
+   }
   }
  },
  "components": {
@@ -629,6 +861,15 @@ enum OpenAPIDocument {
     "schema": {
      "type": "string",
      "pattern": "^[0-9]{4}-W[0-9]{2}$"
+    }
+   },
+   "PlanID": {
+    "name": "id",
+    "in": "path",
+    "required": true,
+    "schema": {
+     "type": "integer",
+     "minimum": 1
     }
    }
   },
@@ -733,6 +974,16 @@ enum OpenAPIDocument {
    },
    "Unavailable": {
     "description": "No street network in the store yet",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "Conflict": {
+    "description": "A plan still running, not done, or nothing to plan",
     "content": {
      "application/problem+json": {
       "schema": {
@@ -1006,6 +1257,49 @@ enum OpenAPIDocument {
      },
      "detail": {
       "type": "string"
+     }
+    }
+   },
+   "PlanJob": {
+    "type": "object",
+    "required": [
+     "id",
+     "week",
+     "state",
+     "progress",
+     "started_at"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "week": {
+      "type": "string"
+     },
+     "state": {
+      "enum": [
+       "running",
+       "done",
+       "failed"
+      ]
+     },
+     "progress": {
+      "type": "string"
+     },
+     "started_at": {
+      "type": "string"
+     },
+     "finished_at": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "error": {
+      "type": [
+       "string",
+       "null"
+      ]
      }
     }
    }

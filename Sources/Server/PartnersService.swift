@@ -34,6 +34,7 @@ public struct PartnersService: Sendable {
     let network: NetworkCache
     let limiter: RateLimiter
     let throttle: LoginThrottle
+    let plans = PlanJobs()
 
     public init(store: any PartnerStore, catalogue: ActivityCatalogue, compatibility: Compatibility,
                 configuration: ServiceConfiguration = ServiceConfiguration()) {
@@ -72,6 +73,12 @@ public struct PartnersService: Sendable {
         on(.get, "/v1/organisations/{org}/map.svg") { request, context in try await self.map(request, context) }
         on(.get, "/v1/overlaps") { request, context in try await self.allOverlaps(request, context) }
         on(.get, "/v1/audit") { request, context in try self.audit(request, context) }
+        on(.post, "/v1/plans") { request, context in try await self.startPlan(request, context) }
+        on(.get, "/v1/plans") { _, context in try await self.listPlans(context) }
+        on(.get, "/v1/plans/{id}") { _, context in try await self.plan(context) }
+        on(.get, "/v1/plans/{id}/rounds.geojson") { _, context in try await self.planOutput(context, .rounds) }
+        on(.get, "/v1/plans/{id}/schedule.csv") { _, context in try await self.planOutput(context, .schedule) }
+        on(.get, "/v1/plans/{id}/savings") { _, context in try await self.planOutput(context, .savings) }
         return Built(router: router, routes: routes)
     }
 

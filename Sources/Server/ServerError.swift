@@ -15,6 +15,8 @@ public struct ServerError: Error, CustomStringConvertible, Sendable {
         case forbidden
         case notFound = "not-found"
         case methodNotAllowed = "method-not-allowed"
+        /// A plan still running, or not done.
+        case conflict
         case payloadTooLarge = "payload-too-large"
         case unsupportedMediaType = "unsupported-media-type"
         case invalidTaskList = "invalid-task-list"
@@ -49,6 +51,7 @@ public struct ServerError: Error, CustomStringConvertible, Sendable {
         case .forbidden: "Not this token's data"
         case .notFound: "Not found"
         case .methodNotAllowed: "Method not allowed"
+        case .conflict: "Not ready"
         case .payloadTooLarge: "Request body too large"
         case .unsupportedMediaType: "Unsupported media type"
         case .invalidTaskList: "The task list has problems; nothing was stored"
@@ -65,6 +68,7 @@ public struct ServerError: Error, CustomStringConvertible, Sendable {
         case .forbidden: .forbidden
         case .notFound: .notFound
         case .methodNotAllowed: .methodNotAllowed
+        case .conflict: .conflict
         case .payloadTooLarge: .contentTooLarge
         case .unsupportedMediaType: .unsupportedMediaType
         case .invalidTaskList: .unprocessableContent

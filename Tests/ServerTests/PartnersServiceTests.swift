@@ -125,6 +125,7 @@ final class PartnersServiceTests: XCTestCase {
         try await f.application.test(.router) { client in
             for route in routes {
                 let uri = route.path.replacingOccurrences(of: "{org}", with: "county-council")
+                    .replacingOccurrences(of: "{id}", with: "1")
                 for token in [nil, "srt_0000000000_" + String(repeating: "0", count: 40), revoked.secret, "garbage"] {
                     let response = try await client.execute(uri: uri, method: HTTPRequest.Method(route.method)!,
                                                             headers: F.headers(token),
