@@ -8,7 +8,7 @@ BIN        := .build/debug/streetrounds
 RELEASE    := .build/release
 SAMPLE_DB  := out/sample.sqlite
 
-.PHONY: all deps build run test bench sample clean
+.PHONY: all deps build run test bench sample clean check-api check-page
 
 all: build
 
@@ -41,7 +41,20 @@ test: deps
 	$(SWIFT) build --build-tests
 	@mkdir -p .build
 	set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test.log
+	@$(MAKE) --no-print-directory check-api check-page EXAMPLES=5
 	@scripts/test_summary.sh .build/test.log
+
+# The partners' service against its OpenAPI document (schemathesis), and its
+# page in a real browser (chromium, selenium); each skips with a message
+# when its tools are missing.
+EXAMPLES ?= 20
+check-api:
+	@if command -v python3 >/dev/null 2>&1; then python3 scripts/check_api.py $(BIN) --examples $(EXAMPLES); \
+	else echo "check-api: skipped: python3 is missing"; fi
+
+check-page:
+	@if command -v python3 >/dev/null 2>&1; then python3 scripts/check_page.py $(BIN); \
+	else echo "check-page: skipped: python3 is missing"; fi
 
 # Benchmarks: release build, real data from ../shared, peers in the same run.
 bench: deps
@@ -52,6 +65,7 @@ bench: deps
 	.build/release/Benchmarks overlaps ../shared/data/streets/rutland-osm/rutland-highways.geojson
 	for k in 1 2 4; do .build/release/Benchmarks plan ../shared/data/streets/rutland-osm/rutland-highways.geojson --scale $$k --seconds 20 || exit 1; done
 	python3 scripts/bench_carp.py --seconds 10 --jobs 2
+	python3 scripts/bench_server.py $(RELEASE)/streetrounds --requests 2000 --clients 16
 
 # Regenerate the synthetic sample (deterministic: same bytes every time).
 sample:

@@ -842,7 +842,8 @@ enum OpenAPIDocument {
     "required": true,
     "schema": {
      "type": "string"
-    }
+    },
+    "example": "county-council"
    },
    "Week": {
     "name": "week",
@@ -850,9 +851,10 @@ enum OpenAPIDocument {
     "required": false,
     "schema": {
      "type": "string",
-     "pattern": "^[0-9]{4}-W[0-9]{2}$"
+     "pattern": "^[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-3])$"
     },
-    "description": "ISO week, e.g. 2026-W48 (default: this week)"
+    "description": "ISO week, e.g. 2026-W48 (default: this week)",
+    "example": "2026-W48"
    },
    "FortnightAnchor": {
     "name": "fortnight_anchor",
@@ -860,7 +862,7 @@ enum OpenAPIDocument {
     "required": false,
     "schema": {
      "type": "string",
-     "pattern": "^[0-9]{4}-W[0-9]{2}$"
+     "pattern": "^[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-3])$"
     }
    },
    "PlanID": {
@@ -870,7 +872,8 @@ enum OpenAPIDocument {
     "schema": {
      "type": "integer",
      "minimum": 1
-    }
+    },
+    "example": 1
    }
   },
   "requestBodies": {

@@ -40,6 +40,10 @@ table { border-collapse: collapse; } td, th { border-bottom: 1px solid #ddd; pad
 <tbody></tbody></table>
 <ul id="overlaps"></ul>
 
+<h2>Plans</h2>
+<p><button id="plans">Show the plans</button></p>
+<ul id="planlist"></ul>
+
 <script>
 "use strict";
 const $ = (id) => document.getElementById(id);
@@ -118,6 +122,35 @@ $("check").addEventListener("click", () => send("POST", "/task-list/validation",
   (d) => "No problem: " + d.tasks + " tasks, " + d.matched.segments + " segments."));
 $("submit").addEventListener("click", () => send("PUT", "/task-list",
   (d) => "Stored as submission " + d.submission.id + ": " + d.submission.task_count + " tasks."));
+async function save(path, name) {
+  const response = await fetch(path, { headers: headers() });
+  if (!response.ok) { showProblem({ status: response.status, data: await response.json() }); return; }
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = name; link.click();
+}
+async function plans() {
+  const result = await call("GET", "/v1/plans");
+  $("planlist").innerHTML = "";
+  if (!result.ok) { showProblem(result); return; }
+  if (result.data.plans.length === 0) item($("planlist"), "No plan run yet.");
+  for (const p of result.data.plans) {
+    const li = document.createElement("li");
+    li.textContent = "Plan " + p.id + " for " + p.week + ": " + p.state + " (" + p.progress + ") ";
+    if (p.state === "done") {
+      const files = [["rounds.geojson", "rounds"], ["schedule.csv", "schedule"], ["savings", "savings"]];
+      for (const [file, label] of files) {
+        const button = document.createElement("button");
+        button.textContent = label;
+        const name = "plan-" + p.id + "-" + (file === "savings" ? "savings.json" : file);
+        button.addEventListener("click", () => save("/v1/plans/" + p.id + "/" + file, name));
+        li.appendChild(button);
+      }
+    }
+    $("planlist").appendChild(li);
+  }
+}
+$("plans").addEventListener("click", plans);
 $("refresh").addEventListener("click", refresh);
 $("export").addEventListener("click", download);
 </script>
