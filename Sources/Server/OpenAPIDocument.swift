@@ -1260,6 +1260,12 @@ enum OpenAPIDocument {
      },
      "detail": {
       "type": "string"
+     },
+     "submission": {
+      "type": [
+       "integer",
+       "null"
+      ]
      }
     }
    },

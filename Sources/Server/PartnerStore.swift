@@ -14,9 +14,10 @@ public protocol PartnerStore: Sendable {
     func loadNetwork() throws -> StreetNetwork
     func tasks(organisation: String?) throws -> [StoredTask]
     func submissions(organisation: String?) throws -> [TaskSubmission]
-    /// Replaces the organisation's list in one transaction, with its history line.
+    /// Replaces the organisation's list in one transaction, with its history
+    /// line and its audit line.
     func submit(_ list: TaskList, matches: [String: [MatchedSegment]], fileName: String, checksum: String,
-                at time: Date) throws -> TaskSubmission
+                audit: AuditEntry?, at time: Date) throws -> TaskSubmission
     func recordAudit(_ entry: AuditEntry, at time: Date) throws
     func auditTrail(organisation: String?, limit: Int) throws -> [AuditEntry]
 }

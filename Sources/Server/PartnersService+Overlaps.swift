@@ -116,7 +116,7 @@ extension PartnersService {
         let items: [JSON] = entries.map {
             ["id": .number(Double($0.id)), "at": .string($0.at), "actor": .string($0.actor),
              "organisation": $0.organisation.map(JSON.string) ?? .null, "action": .string($0.action),
-             "detail": .string($0.detail)]
+             "detail": .string($0.detail), "submission": $0.submission.map { .number(Double($0)) } ?? .null]
         }
         return Self.json(["entries": .array(items)])
     }

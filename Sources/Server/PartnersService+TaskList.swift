@@ -38,12 +38,10 @@ extension PartnersService {
         let checked = try await check(bytes, auth)
         guard let list = checked.list else { throw ServerError(.internalError, "a checked list went missing") }
         let name = request.uri.queryParameters.get("file_name").map { String($0.prefix(200)) } ?? "upload.geojson"
+        let audit = AuditEntry(actor: auth.token.prefix, organisation: auth.organisation, action: "task-list.submit",
+                               detail: "\(name), \(list.tasks.count) tasks")
         let submission = try store.submit(list, matches: checked.matches, fileName: name,
-                                          checksum: Checksum.sha256(bytes), at: Date())
-        try store.recordAudit(AuditEntry(actor: auth.token.prefix, organisation: auth.organisation,
-                                         action: "task-list.submit",
-                                         detail: "submission \(submission.id): \(name), \(list.tasks.count) tasks"),
-                              at: Date())
+                                          checksum: Checksum.sha256(bytes), audit: audit, at: Date())
         let index = try await network.index()
         return Self.json(["submission": Self.submissionJSON(submission),
                           "matched": Self.matchedJSON(checked.matches, index.network)])

@@ -51,13 +51,17 @@ public struct AuditEntry: Sendable, Equatable {
     public var organisation: String?
     public var action: String
     public var detail: String
+    /// The task-list submission it records, if any.
+    public var submission: Int?
 
-    public init(id: Int = 0, at: String = "", actor: String, organisation: String?, action: String, detail: String) {
+    public init(id: Int = 0, at: String = "", actor: String, organisation: String?, action: String, detail: String,
+                submission: Int? = nil) {
         self.id = id
         self.at = at
         self.actor = actor
         self.organisation = organisation
         self.action = action
         self.detail = detail
+        self.submission = submission
     }
 }

@@ -54,7 +54,8 @@ extension RoundsStore {
                     actor TEXT NOT NULL,        -- a token prefix, or "cli"
                     organisation TEXT,
                     action TEXT NOT NULL,
-                    detail TEXT NOT NULL
+                    detail TEXT NOT NULL,
+                    submission_id INTEGER REFERENCES task_submission(id)
                 );
                 CREATE INDEX audit_by_organisation ON audit(organisation, id);
                 """)

@@ -66,11 +66,12 @@ extension RoundsStore {
     }
 
     /// Replaces the organisation's task list, in one transaction, and records
-    /// the submission (when, file, task count, checksum) in the history.
+    /// the submission (when, file, task count, checksum) in the history and,
+    /// when given, `audit` (who) in the audit trail, in the same transaction.
     /// - Returns: the submission recorded.
     @discardableResult
     public func submit(_ list: TaskList, matches: [String: [MatchedSegment]], fileName: String, checksum: String,
-                       at time: Date = Date()) throws -> TaskSubmission {
+                       audit: AuditEntry? = nil, at time: Date = Date()) throws -> TaskSubmission {
         let stamp = ISO8601DateFormatter().string(from: time)
         do {
             return try write { db in
@@ -93,6 +94,10 @@ extension RoundsStore {
                     for m in matches[t.taskID] ?? [] {
                         try insertSegment.execute(arguments: [t.organisation, t.taskID, m.segment, m.sharedMetres])
                     }
+                }
+                if var audit {
+                    audit.submission = submission
+                    try Self.insert(audit, at: stamp, db)
                 }
                 return TaskSubmission(id: submission, organisation: list.organisation, submittedAt: stamp, fileName: fileName,
                                       taskCount: list.tasks.count, checksum: checksum)

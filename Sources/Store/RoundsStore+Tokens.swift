@@ -85,14 +85,16 @@ extension RoundsStore {
     public func recordAudit(_ entry: AuditEntry, at time: Date = Date()) throws {
         let stamp = ISO8601DateFormatter().string(from: time)
         do {
-            try write { db in
-                try db.execute(sql: """
-                    INSERT INTO audit (at, actor, organisation, action, detail) VALUES (?, ?, ?, ?, ?)
-                    """, arguments: [stamp, entry.actor, entry.organisation, entry.action, entry.detail])
-            }
+            try write { db in try Self.insert(entry, at: stamp, db) }
         } catch {
             throw StoreError(.writeFailed, "could not record the audit line in \(path) (\(error))")
         }
+    }
+
+    static func insert(_ entry: AuditEntry, at stamp: String, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO audit (at, actor, organisation, action, detail, submission_id) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [stamp, entry.actor, entry.organisation, entry.action, entry.detail, entry.submission])
     }
 
     /// The audit trail, newest first; one organisation's when given.
@@ -102,7 +104,7 @@ extension RoundsStore {
                 SELECT * FROM audit WHERE ?1 IS NULL OR organisation = ?1 ORDER BY id DESC LIMIT ?2
                 """, arguments: [organisation, limit]).map {
                 AuditEntry(id: $0["id"], at: $0["at"], actor: $0["actor"], organisation: $0["organisation"],
-                           action: $0["action"], detail: $0["detail"])
+                           action: $0["action"], detail: $0["detail"], submission: $0["submission_id"])
             }
         }
     }

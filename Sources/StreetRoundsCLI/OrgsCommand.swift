@@ -136,7 +136,8 @@ struct OrgsCommand: ParsableCommand {
         func run() throws {
             let store = try failing { try RoundsStore(path: db) }
             for e in try failing({ try store.auditTrail(organisation: org, limit: limit) }) {
-                print("\(e.at)  \(e.actor)  \(e.organisation ?? "-")  \(e.action)  \(e.detail)")
+                let submission = e.submission.map { "  (submission \($0))" } ?? ""
+                print("\(e.at)  \(e.actor)  \(e.organisation ?? "-")  \(e.action)  \(e.detail)\(submission)")
             }
         }
     }

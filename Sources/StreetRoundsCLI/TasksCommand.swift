@@ -63,10 +63,10 @@ struct TasksCommand: ParsableCommand {
             let network = try failing { try store.loadNetwork() }
             let (list, matches, bytes) = try TasksCommand.check(file: file, organisation: org, data: data, network: network)
             let name = URL(fileURLWithPath: file).lastPathComponent
-            let submission = try failing { try store.submit(list, matches: matches, fileName: name, checksum: Checksum.sha256(bytes)) }
-            try failing {
-                try store.recordAudit(AuditEntry(actor: "cli", organisation: list.organisation, action: "task-list.submit",
-                                                 detail: "submission \(submission.id): \(name), \(list.tasks.count) tasks"))
+            let audit = AuditEntry(actor: "cli", organisation: list.organisation, action: "task-list.submit",
+                                   detail: "\(name), \(list.tasks.count) tasks")
+            let submission = try failing {
+                try store.submit(list, matches: matches, fileName: name, checksum: Checksum.sha256(bytes), audit: audit)
             }
             print("Submitted \(name) for \(list.organisation): \(list.tasks.count) tasks, matched to \(summary(matches, network)) (submission \(submission.id), sha256 \(submission.checksum.prefix(12))…)")
         }

@@ -48,6 +48,8 @@ final class PartnersServiceTests: XCTestCase {
         XCTAssertEqual(try f.store.submissions(organisation: "county-council").count, 2)
         let audit = try f.store.auditTrail(organisation: "county-council")
         XCTAssertEqual(audit.filter { $0.action == "task-list.submit" }.count, 2)
+        XCTAssertEqual(Set(audit.compactMap(\.submission)),
+                       Set(try f.store.submissions(organisation: "county-council").map(\.id)))
         XCTAssertTrue(audit.allSatisfy { $0.actor.hasPrefix("srt_") })
     }
 

@@ -84,4 +84,20 @@ final class RoundsStoreOrganisationsTests: XCTestCase {
         XCTAssertEqual(try store.auditTrail(organisation: "b").map(\.actor), ["srt_x"])
         XCTAssertEqual(try store.auditTrail(limit: 1).map(\.detail), ["3"])
     }
+
+    func testASubmissionAndItsAuditLineLandTogether() throws {
+        let store = try store()
+        try store.saveOrganisations([organisation("a")])
+        let audit = AuditEntry(actor: "srt_x", organisation: "a", action: "task-list.submit", detail: "a.geojson")
+        let submission = try store.submit(TaskList(organisation: "a", tasks: []), matches: [:], fileName: "a.geojson",
+                                          checksum: "c", audit: audit)
+        XCTAssertEqual(try store.auditTrail().map(\.submission), [submission.id])
+        // A failed submission (here: a task matched to a segment the store lacks) leaves no audit line either.
+        let task = StreetTask(organisation: "a", taskID: "T", activity: "sweeping", frequency: .weekly, featureIndex: 0)
+        XCTAssertThrowsError(try store.submit(TaskList(organisation: "a", tasks: [task]),
+                                              matches: ["T": [MatchedSegment(segment: 999_999, sharedMetres: 1)]],
+                                              fileName: "b.geojson", checksum: "d", audit: audit))
+        XCTAssertEqual(try store.auditTrail().count, 1)
+        XCTAssertEqual(try store.submissions().count, 1)
+    }
 }
