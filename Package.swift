@@ -2,11 +2,13 @@
 // StreetRounds: shared street-maintenance rounds for several organisations.
 //
 // Layers, each a module, dependencies pointing down:
-//   Geometry        coordinates, PROJ transforms, JSON, GeoJSON, WKB
+//   JSON            the JSON value, a strict parser and serialization
+//   Geometry        coordinates, PROJ transforms, GeoJSON, WKB
 //   StreetNetwork   segments, topology, compact graph, shortest paths
-//   StreetImport    readers for GeoJSON and GeoPackage street files
+//   StreetImport    readers for GeoJSON and GeoPackage street files, place nodes (also OSM PBF)
 //   ArcRouting      the capacitated arc routing solver (knows no streets)
-//   Works           activities, organisations, task lists, matching, overlaps, weekly planning
+//   Works           activities, organisations, task lists, matching, overlaps
+//   Planning        the weekly planner: a pipeline of stages down to the arc-routing core
 //   Outputs         schedule CSV, GeoJSON, GPX, iCalendar, HTML report
 //   Store           the SQLite store (GRDB): schema migrations, R*Tree
 //   Server          the partners' HTTP service (Hummingbird): routes, auth, problem details
@@ -30,54 +32,67 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"])]
         ),
-        .target(name: "Geometry", dependencies: ["CProj"]),
+        .target(name: "JSON"),
+        // zlib inflates the blocks of OSM PBF files (place nodes).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Geometry", dependencies: ["CProj", "JSON"]),
         .target(name: "StreetNetwork", dependencies: ["Geometry"]),
         .target(
             name: "StreetImport",
-            dependencies: ["Geometry", "StreetNetwork", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Geometry", "JSON", "StreetNetwork", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The solver is optimised in debug builds too: its tests run real
         // searches, which are 20-50 times slower unoptimised.
         .target(name: "ArcRouting", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
-        .target(name: "Works", dependencies: ["Geometry", "StreetNetwork", "ArcRouting"]),
-        .target(name: "Outputs", dependencies: ["Geometry", "StreetNetwork", "Works"]),
+        .target(name: "Works", dependencies: ["Geometry", "JSON", "StreetNetwork", "ArcRouting"]),
+        .target(name: "Planning", dependencies: ["Geometry", "JSON", "StreetNetwork", "ArcRouting", "Works"]),
+        .target(name: "Outputs", dependencies: ["Geometry", "JSON", "StreetNetwork", "Works", "Planning"]),
         .target(
             name: "Store",
-            dependencies: ["Geometry", "StreetNetwork", "Works", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Geometry", "JSON", "StreetNetwork", "Works", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "Server",
             dependencies: [
-                "Geometry", "StreetNetwork", "Works", "Outputs", "Store",
+                "Geometry", "JSON", "StreetNetwork", "Works", "Planning", "Outputs", "Store",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .executableTarget(
             name: "StreetRoundsCLI",
             dependencies: [
-                "Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Outputs", "Server",
+                "Geometry", "JSON", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Planning", "Outputs", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "Benchmarks",
-            dependencies: ["Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works"]
+            dependencies: ["Geometry", "JSON", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Planning", "Outputs"]
         ),
         .target(name: "TestSupport", dependencies: ["ArcRouting"], path: "Tests/TestSupport"),
-        .testTarget(name: "GeometryTests", dependencies: ["Geometry", "TestSupport"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "GeometryTests", dependencies: ["Geometry", "JSON", "TestSupport"]),
         .testTarget(name: "StreetNetworkTests", dependencies: ["StreetNetwork", "Geometry", "TestSupport"]),
-        .testTarget(name: "StreetImportTests", dependencies: ["StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
+        .testTarget(name: "StreetImportTests", dependencies: ["StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
-        .testTarget(name: "WorksTests", dependencies: ["Works", "StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
+        .testTarget(name: "WorksTests", dependencies: ["Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]),
+        .testTarget(
+            name: "PlanningTests",
+            dependencies: ["Planning", "Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]
+        ),
+        .testTarget(
+            name: "OutputsTests",
+            dependencies: ["Outputs", "Planning", "Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]
+        ),
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Store", "Works", "StreetImport", "StreetNetwork", "Geometry", "TestSupport",
+                "Server", "Store", "Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(name: "ArcRoutingTests", dependencies: ["ArcRouting", "TestSupport"]),
-        .testTarget(name: "StreetRoundsCLITests", dependencies: ["Geometry", "TestSupport"], exclude: ["Expected"]),
+        .testTarget(name: "StreetRoundsCLITests", dependencies: ["Geometry", "JSON", "TestSupport"], exclude: ["Expected"]),
     ]
 )

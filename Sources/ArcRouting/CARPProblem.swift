@@ -41,9 +41,13 @@ public struct CARPProblem: Sendable {
     public var maxRouteCost: Int?
     /// The most routes; nil leaves the fleet free, as most papers do.
     public var fleetSize: Int?
+    /// Deadhead costs from the caller's graph; nil means the solver finds
+    /// them itself on `links`. When set, `links` need hold only the
+    /// required links.
+    public var deadheadCosts: (any CARPDeadheadCosts)?
 
     public init(name: String, nodeCount: Int, depot: Int, links: [Link], capacity: Int,
-                maxRouteCost: Int? = nil, fleetSize: Int? = nil) {
+                maxRouteCost: Int? = nil, fleetSize: Int? = nil, deadheadCosts: (any CARPDeadheadCosts)? = nil) {
         self.name = name
         self.nodeCount = nodeCount
         self.depot = depot
@@ -51,6 +55,7 @@ public struct CARPProblem: Sendable {
         self.capacity = capacity
         self.maxRouteCost = maxRouteCost
         self.fleetSize = fleetSize
+        self.deadheadCosts = deadheadCosts
     }
 
     /// Indices of the required links: task i of a solution is `links[requiredLinks[i]]`.

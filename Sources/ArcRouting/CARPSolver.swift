@@ -13,18 +13,26 @@ public enum CARPSolver {
         public var iterations: Int
     }
 
-    /// Solves `problem`.
+    /// Solves `problem` within `parameters.timeLimit` seconds of wall time
+    /// counted from this call (setup included), or `maxIterations`
+    /// offspring per search when there is no time limit (then the answer
+    /// depends only on the problem and the parameters, never on the clock).
     /// - Parameter progress: called now and then with (iterations, best
     ///   cost, seconds); from more than one thread when `threads > 1`.
     /// - Throws: `ArcRoutingError.infeasibleInstance` when no solution exists
-    ///   (a link over capacity or out of reach) or none was found in time.
+    ///   (a link over capacity or out of reach) or none was found in time;
+    ///   `.malformedInstance` when neither a time limit nor an iteration
+    ///   budget is set.
     public static func solve(_ problem: CARPProblem, parameters: SolverParameters = SolverParameters(),
                              progress: (@Sendable (Int, Int, Double) -> Void)? = nil) throws -> Result {
-        let instance = try _Instance(problem)
         let start = Date()
-        let deadline = start.addingTimeInterval(parameters.timeLimit)
+        guard parameters.timeLimit != nil || parameters.maxIterations != nil else {
+            throw ArcRoutingError(.malformedInstance, "\(problem.name): set a time limit or an iteration budget")
+        }
+        let deadline = parameters.timeLimit.map { start.addingTimeInterval($0) }
+        let instance = try SearchInstance(problem)
         let threads = max(1, parameters.threads)
-        let results = _Results(count: threads)
+        let results = SearchResults(count: threads)
         DispatchQueue.concurrentPerform(iterations: threads) { k in
             var search = HybridGeneticSearch(instance, parameters: parameters, seed: parameters.seed &+ UInt64(k))
             search.run(deadline: deadline, start: start, progress: progress)
@@ -32,7 +40,7 @@ public enum CARPSolver {
         }
         let found = results.all.compactMap { $0 }
         guard let winner = found.min(by: { $0.0.cost != $1.0.cost ? $0.0.cost < $1.0.cost : $0.1 < $1.1 }) else {
-            throw ArcRoutingError(.infeasibleInstance, "\(problem.name): no feasible solution found within the time limit (\(parameters.timeLimit) s) or iteration budget; give more time, or check the capacity and the route limit")
+            throw ArcRoutingError(.infeasibleInstance, "\(problem.name): no feasible solution found within \(budget(parameters)); give more time, or check the capacity and the route limit")
         }
         let routes = winner.0.routes.map { route in
             route.map { CARPService(link: instance.taskLink[$0 >> 1], reversed: $0 & 1 == 1) }
@@ -48,25 +56,35 @@ extension CARPSolver {
     /// solver's answer is never worse than. Route limits are not enforced
     /// here.
     public static func construct(_ problem: CARPProblem) throws -> CARPSolution {
-        let instance = try _Instance(problem)
-        let routes = _Construction.routes(instance)
+        let instance = try SearchInstance(problem)
+        let routes = Construction.routes(instance, penalty: SolverParameters().constructionPenalty)
         return CARPSolution(routes: routes.map { $0.map { CARPService(link: instance.taskLink[$0 >> 1], reversed: $0 & 1 == 1) } },
                             cost: routes.reduce(0) { $0 + instance.routeCost($1) })
     }
 }
 
+/// The budget in words, for messages.
+private func budget(_ parameters: SolverParameters) -> String {
+    switch (parameters.timeLimit, parameters.maxIterations) {
+    case let (seconds?, iterations?): "the time limit (\(seconds) s) or the iteration budget (\(iterations))"
+    case let (seconds?, nil): "the time limit (\(seconds) s)"
+    case let (nil, iterations?): "the iteration budget (\(iterations))"
+    case (nil, nil): "no budget"
+    }
+}
+
 /// Results of parallel searches, one slot per search.
-private final class _Results: @unchecked Sendable {
-    private var slots: [(_Individual, Double, Int)?]
+private final class SearchResults: @unchecked Sendable {
+    private var slots: [(Individual, Double, Int)?]
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ k: Int, _ value: (_Individual, Double, Int)?) {
+    func set(_ k: Int, _ value: (Individual, Double, Int)?) {
         lock.lock(); slots[k] = value; lock.unlock()
     }
 
-    var all: [(_Individual, Double, Int)?] {
+    var all: [(Individual, Double, Int)?] {
         lock.lock(); defer { lock.unlock() }
         return slots
     }

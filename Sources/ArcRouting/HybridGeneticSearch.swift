@@ -7,67 +7,77 @@ import Foundation
 /// capacity and route length, and kept in a population ranked by cost and
 /// diversity. Single-threaded; `CARPSolver` runs several at once.
 struct HybridGeneticSearch {
-    let instance: _Instance
+    let instance: SearchInstance
     let parameters: SolverParameters
-    let localSearch: _LocalSearch
+    let localSearch: LocalSearch
     var rng: RandomSource
-    var penalty: _Penalty
-    var population: [_Individual] = []
+    var penalty: Penalty
+    var population: [Individual] = []
     /// Broken-pairs distances between population members, by their ids.
     var proximity: [Int: [Int: Double]] = [:]
     var nextID = 0
-    var best: _Individual?
+    var best: Individual?
     var bestTime = 0.0
     var iterations = 0
     var feasibleHistory: [Bool] = []
 
-    init(_ instance: _Instance, parameters: SolverParameters, seed: UInt64) {
+    init(_ instance: SearchInstance, parameters: SolverParameters, seed: UInt64) {
         self.instance = instance
         self.parameters = parameters
         self.rng = RandomSource(seed: seed)
-        self.localSearch = _LocalSearch(instance, granularity: parameters.granularity)
+        self.localSearch = LocalSearch(instance, parameters: parameters)
         // Initial penalty: the largest deadhead per unit of the largest demand (as HGS-CVRP).
         let maxDemand = Double(instance.demand.max() ?? 1)
-        let maxCost = Double(instance.table.cost.filter { $0 < _DistanceTable.unreachable }.max() ?? 1)
-        let start = max(0.1, min(1000, maxCost / max(1, maxDemand)))
-        penalty = _Penalty(load: start, duration: 1)
+        let maxCost = Double(instance.table.largestFiniteCost)
+        let range = parameters.initialLoadPenaltyRange
+        let start = min(range.upperBound, max(range.lowerBound, maxCost / max(1, maxDemand)))
+        penalty = Penalty(load: start, duration: parameters.initialDurationPenalty)
     }
 
-    /// Runs until the time limit or the iteration budget.
-    /// - Parameter progress: called now and then with (iterations, best cost, seconds).
-    mutating func run(deadline: Date, start: Date, progress: ((Int, Int, Double) -> Void)? = nil) {
+    /// Whether the time limit has passed; always false without one, so that
+    /// a run on an iteration budget never reads the clock.
+    private func timeIsUp(_ deadline: Date?) -> Bool {
+        guard let deadline else { return false }
+        return Date() >= deadline
+    }
+
+    /// Runs until the time limit or the iteration budget (at least one is set).
+    /// - Parameter progress: called every `progressPeriod` iterations with
+    ///   (iterations, best cost, seconds).
+    mutating func run(deadline: Date?, start: Date, progress: ((Int, Int, Double) -> Void)? = nil) {
         initialisePopulation(deadline: deadline, start: start)
         var sinceImprovement = 0
-        while Date() < deadline {
+        while !timeIsUp(deadline) {
             if let budget = parameters.maxIterations, iterations >= budget { break }
             iterations += 1
             // Too few feasible parents yet (tight limits): a random tour instead.
             let child = population.count < 2 ? randomTour() : crossover(population[tournament()], population[tournament()])
             if educate(child, start: start) { sinceImprovement = 0 } else { sinceImprovement += 1 }
             if population.count > parameters.populationSize + parameters.generationSize { selectSurvivors() }
-            if iterations % 100 == 0 { adaptPenalty() }
+            if iterations % parameters.penaltyPeriod == 0 { adaptPenalty() }
             if sinceImprovement > parameters.restartAfter {
                 while !population.isEmpty { remove(at: population.count - 1) }
                 initialisePopulation(deadline: deadline, start: start)
                 sinceImprovement = 0
             }
-            if iterations % 500 == 0, let best { progress?(iterations, best.cost, Date().timeIntervalSince(start)) }
+            if iterations % parameters.progressPeriod == 0, let best { progress?(iterations, best.cost, Date().timeIntervalSince(start)) }
         }
     }
 
-    private mutating func initialisePopulation(deadline: Date, start: Date) {
+    private mutating func initialisePopulation(deadline: Date?, start: Date) {
         let n = instance.taskCount
         if best == nil {
             // The construction: kept as it is (feasible), and improved.
-            let routes = _Construction.routes(instance)
-            let individual = _Individual(routes: routes, cost: routes.reduce(0) { $0 + instance.routeCost($1) }, taskCount: n)
-            if _RouteState(instance, routes: routes, penalty: penalty).isFeasible { admit(individual, start: start) }
+            let routes = Construction.routes(instance, penalty: parameters.constructionPenalty)
+            let individual = Individual(routes: routes, cost: routes.reduce(0) { $0 + instance.routeCost($1) }, taskCount: n)
+            if RouteState(instance, routes: routes, penalty: penalty).isFeasible { admit(individual, start: start) }
             educate(routes.flatMap { $0 }, start: start)
         }
         var attempts = 0
-        while population.count < parameters.populationSize && attempts < 4 * parameters.populationSize {
+        let most = parameters.initialAttemptsFactor * parameters.populationSize
+        while population.count < parameters.populationSize && attempts < most {
             if let budget = parameters.maxIterations, iterations >= budget, !population.isEmpty { break }
-            if Date() >= deadline && !population.isEmpty { break }
+            if !population.isEmpty, timeIsUp(deadline) { break }
             attempts += 1
             educate(randomTour(), start: start)
         }
@@ -84,24 +94,25 @@ struct HybridGeneticSearch {
     /// feasible. Returns whether it improved the best.
     @discardableResult
     private mutating func educate(_ tour: [Int], start: Date) -> Bool {
-        var state = _RouteState(instance, routes: _Split.split(tour, instance, penalty, loadFactor: parameters.splitLoadFactor), penalty: penalty)
+        let routes = Split.split(tour, instance, penalty, loadFactor: parameters.splitLoadFactor)
+        var state = RouteState(instance, routes: routes, penalty: penalty)
         localSearch.run(&state, rng: &rng)
         feasibleHistory.append(state.isFeasible)
-        // Repair: stronger penalties, twice at most.
+        // Repair: stronger penalties, `repairPasses` times at most.
         var factor = parameters.repairPenaltyFactor
-        for _ in 0..<2 where !state.isFeasible {
-            state.penalty = _Penalty(load: penalty.load * factor, duration: penalty.duration * factor)
+        for _ in 0..<parameters.repairPasses where !state.isFeasible {
+            state.penalty = Penalty(load: penalty.load * factor, duration: penalty.duration * factor)
             localSearch.run(&state, rng: &rng)
             factor *= parameters.repairPenaltyFactor
         }
         guard state.isFeasible else { return false }
-        return admit(_Individual(routes: state.nonEmptyRoutes, cost: state.totalCost, taskCount: instance.taskCount), start: start)
+        return admit(Individual(routes: state.nonEmptyRoutes, cost: state.totalCost, taskCount: instance.taskCount), start: start)
     }
 
     /// Adds a feasible individual unless it is a clone; returns whether it
     /// improved the best.
     @discardableResult
-    private mutating func admit(_ candidate: _Individual, start: Date) -> Bool {
+    private mutating func admit(_ candidate: Individual, start: Date) -> Bool {
         var individual = candidate
         var distances: [Int: Double] = [:]
         for other in population {
@@ -124,11 +135,20 @@ struct HybridGeneticSearch {
     }
 
     private mutating func adaptPenalty() {
-        let recent = feasibleHistory.suffix(100)
+        let recent = feasibleHistory.suffix(parameters.penaltyPeriod)
         guard !recent.isEmpty else { return }
         let share = Double(recent.filter { $0 }.count) / Double(recent.count)
-        if share < parameters.targetFeasible - 0.05 { penalty.load = min(100_000, penalty.load * 1.2); penalty.duration = min(100_000, penalty.duration * 1.2) }
-        if share > parameters.targetFeasible + 0.05 { penalty.load = max(0.01, penalty.load * 0.85); penalty.duration = max(0.01, penalty.duration * 0.85) }
+        let range = parameters.penaltyRange
+        func scaled(_ value: Double, _ factor: Double) -> Double {
+            min(range.upperBound, max(range.lowerBound, value * factor))
+        }
+        var factor = 1.0
+        if share < parameters.targetFeasible - parameters.feasibleTolerance { factor = parameters.penaltyIncrease }
+        if share > parameters.targetFeasible + parameters.feasibleTolerance { factor = parameters.penaltyDecrease }
+        if factor != 1 {
+            penalty.load = scaled(penalty.load, factor)
+            penalty.duration = scaled(penalty.duration, factor)
+        }
         feasibleHistory.removeAll(keepingCapacity: true)
     }
 
@@ -184,7 +204,7 @@ struct HybridGeneticSearch {
     /// Ordered crossover (OX, Oliver et al. 1987) on giant tours: a random
     /// slice of parent A in place, the rest in parent B's order; each task
     /// keeps the direction it had in the parent it came from.
-    private mutating func crossover(_ a: _Individual, _ b: _Individual) -> [Int] {
+    private mutating func crossover(_ a: Individual, _ b: Individual) -> [Int] {
         let tourA = a.giantTour, tourB = b.giantTour, n = tourA.count
         guard n > 2 else { return tourA }
         let i = rng.below(n), j = rng.below(n)

@@ -1,11 +1,15 @@
 /// Every tuning parameter of the solver in one place, each with its default
 /// and meaning (as HGS-CVRP keeps its `AlgorithmParameters`).
 public struct SolverParameters: Sendable {
-    /// Wall-clock limit in seconds; the search stops at the first check
-    /// after it. Default 10.
-    public var timeLimit: Double = 10
+    /// Wall time of the whole solve in seconds, counted from the call to
+    /// `CARPSolver.solve` (the distance table and the instance included);
+    /// the search stops at the first check after it. nil = no time limit:
+    /// then `maxIterations` must be set, and the clock is never read on the
+    /// search's path. Default 10.
+    public var timeLimit: Double? = 10
     /// Iteration budget (offspring made); nil = until the time limit. With a
-    /// budget and the same seed the answer is the same on every run.
+    /// budget, no time limit and the same seed, the answer is the same on
+    /// every run and every machine.
     public var maxIterations: Int?
     /// Seed of the random source (SplitMix64). Default 1.
     public var seed: UInt64 = 1
@@ -30,11 +34,49 @@ public struct SolverParameters: Sendable {
     /// penalty, so the search can cross infeasible space. Default 1.5.
     public var splitLoadFactor: Double = 1.5
     /// Fraction of local-search results that should be feasible; the
-    /// capacity penalty adapts towards it every 100 iterations. Default 0.2.
+    /// penalties adapt towards it every `penaltyPeriod` iterations.
+    /// Default 0.2.
     public var targetFeasible: Double = 0.2
+    /// Iterations between two adaptations of the penalties, and the number
+    /// of recent local-search results the feasible share is taken over.
+    /// Default 100.
+    public var penaltyPeriod: Int = 100
+    /// How far the feasible share may stray from `targetFeasible` before the
+    /// penalties change. Default 0.05.
+    public var feasibleTolerance: Double = 0.05
+    /// Factor on the penalties when too few results are feasible (> 1).
+    /// Default 1.2.
+    public var penaltyIncrease: Double = 1.2
+    /// Factor on the penalties when too many results are feasible (< 1).
+    /// Default 0.85.
+    public var penaltyDecrease: Double = 0.85
+    /// Bounds of the adapted penalties, per unit of excess load or cost.
+    /// Defaults 0.01 and 100,000.
+    public var penaltyRange: ClosedRange<Double> = 0.01...100_000
+    /// Bounds of the initial capacity penalty, which is the largest deadhead
+    /// cost per unit of the largest demand (as HGS-CVRP). Defaults 0.1 and
+    /// 1,000.
+    public var initialLoadPenaltyRange: ClosedRange<Double> = 0.1...1_000
+    /// Initial penalty per unit of cost over the route limit. Default 1.
+    public var initialDurationPenalty: Double = 1
     /// Multiplier of the penalty for the repair pass on an infeasible
     /// offspring. Default 10.
     public var repairPenaltyFactor: Double = 10
+    /// Repair passes on an infeasible offspring, each with the penalty
+    /// multiplied again by `repairPenaltyFactor`. Default 2.
+    public var repairPasses: Int = 2
+    /// Random tours tried to fill the population, as a multiple of
+    /// `populationSize` (some fail to become feasible). Default 4.
+    public var initialAttemptsFactor: Int = 4
+    /// Most passes of local search over all tasks before it stops even if
+    /// moves still improve (a guard against cycling). Default 1,000.
+    public var localSearchRounds: Int = 1_000
+    /// Penalty per unit of excess load and cost in the construction's Split,
+    /// which keeps the capacity and all but forbids overlong routes.
+    /// Default 1,000,000.
+    public var constructionPenalty: Double = 1_000_000
+    /// Iterations between two calls of the progress callback. Default 500.
+    public var progressPeriod: Int = 500
 
     public init() {}
 }

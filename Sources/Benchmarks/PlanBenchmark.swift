@@ -3,6 +3,7 @@ import Foundation
 import Geometry
 import StreetImport
 import StreetNetwork
+import Planning
 import Works
 
 /// A county week: every vehicle street of the network given tasks by five
@@ -16,7 +17,7 @@ func planBenchmark(file: URL, scale: Int, budget: Double) throws {
     let table = try Compatibility(contentsOf: root.appendingPathComponent("data/compatibility.json"), catalogue: catalogue)
     let registry = rutlandRegistry()
     var rng = RandomSource(seed: 2026)
-    var tasks: [(task: StreetTask, segments: [Int])] = []
+    var tasks: [MatchedTask] = []
     let main = network.segments.filter { $0.component == 0 }
     for copy in 0..<scale {
         // Streets in runs of 25 consecutive segments (an OSM way's pieces are numbered together).
@@ -25,8 +26,9 @@ func planBenchmark(file: URL, scale: Int, budget: Double) throws {
             let ids = run.map(\.id)
             func add(_ org: String, _ activity: String, _ frequency: Frequency, days: [Weekday] = Weekday.workingWeek, priority: Int? = nil, season: Season? = nil, segments: [Int]) {
                 guard !segments.isEmpty else { return }
-                tasks.append((StreetTask(organisation: org, taskID: "\(org)-\(copy)-\(start)-\(activity)", activity: activity, frequency: frequency,
-                                         season: season, weekdays: days, priority: priority), segments))
+                tasks.append(MatchedTask(task: StreetTask(organisation: org, taskID: "\(org)-\(copy)-\(start)-\(activity)", activity: activity,
+                                                          frequency: frequency, season: season, weekdays: days, priority: priority),
+                                         segments: segments))
             }
             let residential = run.filter { ["residential", "living_street", "unclassified"].contains($0.roadClass) }.map(\.id)
             let classified = run.filter { ["trunk", "primary", "secondary", "tertiary"].contains($0.roadClass) }.map(\.id)
@@ -42,8 +44,8 @@ func planBenchmark(file: URL, scale: Int, budget: Double) throws {
     options.seconds = budget
     let planner = WeeklyPlanner(network: network, catalogue: catalogue, registry: registry, compatibility: table)
     var shared: WeeklyPlan!, baseline: WeeklyPlan!
-    let sharedTime = try seconds { shared = try planner.plan(tasks, options: options, shared: true) }
-    let baselineTime = try seconds { baseline = try planner.plan(tasks, options: options, shared: false) }
+    let sharedTime = try seconds { shared = try planner.plan(tasks, options: options, mode: .shared) }
+    let baselineTime = try seconds { baseline = try planner.plan(tasks, options: options, mode: .baseline) }
     let savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
     print(String(format: "Plan benchmark %dx: %d tasks, %d task visits in %@ on Rutland (%d segments); solver budget %.0f s per plan",
                  scale, tasks.count, shared.taskVisits, options.week.description, network.segments.count, budget))

@@ -1,5 +1,7 @@
 import Foundation
 import Geometry
+import JSON
+import Planning
 import Works
 
 /// savings.json: both plans' totals, the savings and their split, with every

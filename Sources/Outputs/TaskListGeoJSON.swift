@@ -1,24 +1,14 @@
 import Geometry
+import JSON
 import StreetNetwork
 import Works
 
 /// A stored task list as GeoJSON: each task drawn as its matched segments,
 /// with `segment_ids`, so the file can be submitted again and opens in QGIS.
 public enum TaskListGeoJSON {
-    /// A task and the network segments it was matched to.
-    public struct Entry: Sendable {
-        public var task: StreetTask
-        public var segments: [Int]
-
-        public init(task: StreetTask, segments: [Int]) {
-            self.task = task
-            self.segments = segments
-        }
-    }
-
     /// The FeatureCollection, coordinates in WGS84 to 7 decimals.
     /// - Complexity: O(points of the matched segments).
-    public static func json(_ entries: [Entry], organisation: String, network: StreetNetwork,
+    public static func json(_ entries: [MatchedTask], organisation: String, network: StreetNetwork,
                             projection: Projection) -> JSON {
         let features: [JSON] = entries.map { entry in
             let lines: [JSON] = entry.segments.filter { network.segments.indices.contains($0) }.map { id in
@@ -32,7 +22,7 @@ public enum TaskListGeoJSON {
         return ["type": "FeatureCollection", "organisation": .string(organisation), "features": .array(features)]
     }
 
-    static func properties(_ entry: Entry) -> [String: JSON] {
+    static func properties(_ entry: MatchedTask) -> [String: JSON] {
         let t = entry.task
         var properties: [String: JSON] = [
             "task_id": .string(t.taskID), "activity": .string(t.activity),

@@ -12,6 +12,8 @@ public protocol PartnerStore: Sendable {
     func authenticate(secret: String) throws -> APIToken?
     func networkProvenance() throws -> NetworkProvenance?
     func loadNetwork() throws -> StreetNetwork
+    /// Named places (towns, villages) that locate streets in reports.
+    func loadPlaces() throws -> [Place]
     func tasks(organisation: String?) throws -> [StoredTask]
     func submissions(organisation: String?) throws -> [TaskSubmission]
     /// Replaces the organisation's list in one transaction, with its history
@@ -24,30 +26,35 @@ public protocol PartnerStore: Sendable {
 
 extension RoundsStore: PartnerStore {}
 
-/// The street network and its segment index, loaded once and loaded again
-/// only when the store's network is replaced (its import stamp changes).
+/// The street network, its segment index and its street groups, loaded
+/// once and loaded again only when the store's network is replaced (its
+/// import stamp changes).
 actor NetworkCache {
     struct Loaded {
         var importedAt: String
         var index: SegmentIndex
+        var groups: StreetGroups
     }
 
     private let store: any PartnerStore
-    private var loaded: Loaded?
+    private var cached: Loaded?
 
     init(store: any PartnerStore) {
         self.store = store
     }
 
     /// - Throws: `ServerError.unavailable` when the store holds no network.
-    func index() throws -> SegmentIndex {
+    func index() throws -> SegmentIndex { try loaded().index }
+
+    func loaded() throws -> Loaded {
         guard let provenance = try store.networkProvenance() else {
             throw ServerError(.unavailable, "the service's store holds no street network yet; the coordinator "
                               + "imports one with 'streetrounds streets import FILE --db PATH'", retryAfter: 3600)
         }
-        if let loaded, loaded.importedAt == provenance.importedAt { return loaded.index }
-        let index = SegmentIndex(try store.loadNetwork())
-        loaded = Loaded(importedAt: provenance.importedAt, index: index)
-        return index
+        if let cached, cached.importedAt == provenance.importedAt { return cached }
+        let network = try store.loadNetwork()
+        let fresh = Loaded(importedAt: provenance.importedAt, index: SegmentIndex(network), groups: StreetGroups(network))
+        cached = fresh
+        return fresh
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import JSON
 import Hummingbird
 import Outputs
 import Store
@@ -42,13 +43,23 @@ extension PartnersService {
                            to: period.week.date(of: .sunday), anchor: period.anchor, organisation: organisation)
     }
 
+    /// The report `streetrounds overlaps --format json` prints, streets
+    /// located by place as there.
+    func report(_ findings: [Overlap], _ period: Period, registry: OrganisationRegistry) async throws -> JSON {
+        let loaded = try await network.loaded()
+        let locator = StreetLocator(network: loaded.index.network, groups: loaded.groups, places: try store.loadPlaces(),
+                                    registry: registry)
+        let label = OverlapReport.Period(label: "\(period.week)", first: period.week.monday,
+                                         last: period.week.date(of: .sunday))
+        return OverlapReport(findings: findings, period: label, newOnly: false, locator: locator).json()
+    }
+
     /// GET …/overlaps: the week's findings that involve the partner.
     func overlaps(_ request: Request, _ context: PartnerRequestContext) async throws -> Response {
         let auth = try authorised(context)
         let period = try Self.period(request)
         let findings = try await findOverlaps(period, organisation: auth.organisation, registry: auth.registry)
-        return Self.json(OverlapsJSON.json(findings, period: "\(period.week)", start: period.week.monday,
-                                           end: period.week.date(of: .sunday), newOnly: false))
+        return Self.json(try await report(findings, period, registry: auth.registry))
     }
 
     /// GET /v1/overlaps: every finding of the week (coordinator).
@@ -57,8 +68,7 @@ extension PartnersService {
         let period = try Self.period(request)
         let registry = OrganisationRegistry(try store.organisations())
         let findings = try await findOverlaps(period, organisation: nil, registry: registry)
-        return Self.json(OverlapsJSON.json(findings, period: "\(period.week)", start: period.week.monday,
-                                           end: period.week.date(of: .sunday), newOnly: false))
+        return Self.json(try await report(findings, period, registry: registry))
     }
 
     /// GET …/map.svg: the partner's tasks and the week's overlaps, drawn from the store.

@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import JSON
 import Hummingbird
 import Outputs
 import Store
@@ -75,9 +76,7 @@ extension PartnersService {
         let auth = try authorised(context)
         let network = try await self.network.index().network
         let projection = try Projection(from: .wgs84, to: network.crs)
-        let entries = try store.tasks(organisation: auth.organisation).map {
-            TaskListGeoJSON.Entry(task: $0.task, segments: $0.segments.map(\.segment))
-        }
+        let entries = try store.tasks(organisation: auth.organisation).map(\.matched)
         let collection = TaskListGeoJSON.json(entries, organisation: auth.organisation, network: network,
                                               projection: projection)
         return Self.json(collection, type: "application/geo+json")

@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import JSON
 import Works
 
 /// The plans run through the service: background jobs with their progress

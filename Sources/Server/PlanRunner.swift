@@ -1,6 +1,8 @@
 import Foundation
 import Geometry
+import JSON
 import Outputs
+import Planning
 import Store
 import StreetNetwork
 import Works
@@ -24,6 +26,7 @@ struct PlanOutputs: Sendable {
     var shared: WeeklyPlan
     var savingsJSON: JSON
     var network: StreetNetwork
+    var registry: OrganisationRegistry
 
     /// Rounds that serve a visit of `organisation` (all rounds when nil).
     func plan(for organisation: String?) -> WeeklyPlan {
@@ -39,11 +42,12 @@ struct PlanOutputs: Sendable {
     }
 
     func roundsGeoJSON(for organisation: String?) throws -> JSON {
-        RoundsGeoJSON.json(plan(for: organisation), drawing: try RoundDrawing(network: network))
+        RoundsGeoJSON.json(plan(for: organisation), week: week,
+                           drawing: try RoundDrawing(network: network, registry: registry))
     }
 
     func scheduleCSV(for organisation: String?) -> String {
-        ScheduleCSV.text(plan(for: organisation), network: network)
+        ScheduleCSV.text(plan(for: organisation), week: week, network: network)
     }
 }
 
@@ -60,14 +64,14 @@ enum PlanRunner {
         options.iterations = request.iterations
         let planner = WeeklyPlanner(network: network, catalogue: catalogue, registry: registry,
                                     compatibility: compatibility)
-        let input = tasks.map { ($0.task, $0.segments.map(\.segment)) }
+        let input = tasks.map(\.matched)
         progress("planning the shared rounds")
-        let shared = try planner.plan(input, options: options, shared: true) { progress("shared: \($0)") }
+        let shared = try planner.plan(input, options: options, mode: .shared) { progress("shared: \($0)") }
         progress("planning the baseline (each partner alone)")
-        let baseline = try planner.plan(input, options: options, shared: false) { progress("baseline: \($0)") }
+        let baseline = try planner.plan(input, options: options, mode: .baseline) { progress("baseline: \($0)") }
         let savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
         let json = SavingsJSON.json(savings, week: request.week, seconds: request.seconds, seed: request.seed,
                                     unplacedShared: shared.unplaced.count, unplacedBaseline: baseline.unplaced.count)
-        return PlanOutputs(week: request.week, shared: shared, savingsJSON: json, network: network)
+        return PlanOutputs(week: request.week, shared: shared, savingsJSON: json, network: network, registry: registry)
     }
 }

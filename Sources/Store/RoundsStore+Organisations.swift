@@ -9,7 +9,7 @@ import Works
 
 extension RoundsStore {
     static func registerOrganisationMigrations(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v4-organisations-tokens-audit") { db in
+        migrator.registerMigration("organisations-tokens-audit") { db in
             try db.execute(sql: """
                 CREATE TABLE organisation (
                     id TEXT PRIMARY KEY,

@@ -9,20 +9,39 @@ public struct NetworkProvenance: Sendable, Equatable {
     public var sourceFormat: String
     public var snapTolerance: Double
     public var importedAt: String
+    /// Whose data it is ("osm", "os", "synthetic", "other"): the credit maps print.
+    public var dataSource: StreetDataSource.Kind
 
-    public init(sourceFile: String, sourceFormat: String, snapTolerance: Double, importedAt: String) {
+    public init(sourceFile: String, sourceFormat: String, snapTolerance: Double, importedAt: String,
+                dataSource: StreetDataSource.Kind = .other) {
         self.sourceFile = sourceFile
         self.sourceFormat = sourceFormat
         self.snapTolerance = snapTolerance
         self.importedAt = importedAt
+        self.dataSource = dataSource
+    }
+
+    /// The credit for maps: the source and, for OS data, the year it was imported.
+    public var streetDataSource: StreetDataSource {
+        StreetDataSource(kind: dataSource, year: Int(importedAt.prefix(4)), sourceFile: sourceFile)
     }
 }
 
 extension RoundsStore {
-    /// Replaces the stored network with `network`, in one transaction: a
+    /// v4: the network remembers whose data it is (older networks read as "other").
+    static func registerDataSourceMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v4-network-data-source") { db in
+            try db.execute(sql: "ALTER TABLE network ADD COLUMN data_source TEXT NOT NULL DEFAULT 'other'")
+        }
+    }
+}
+
+extension RoundsStore {
+    /// Replaces the stored network with `network` and the stored places with
+    /// `places` (settlements named in the same file), in one transaction: a
     /// failure leaves the database exactly as it was.
     /// - Complexity: O(n) inserts with prepared statements.
-    public func saveNetwork(_ network: StreetNetwork, provenance: NetworkProvenance) throws {
+    public func saveNetwork(_ network: StreetNetwork, places: [Place] = [], provenance: NetworkProvenance) throws {
         let matched = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT organisation || task_id) FROM task_segment") ?? 0 }
         guard matched == 0 else {
             throw StoreError(.networkInUse, "\(path) holds \(matched) tasks matched to its street network; a new network would orphan them. Import into a new database and submit the task lists again there")
@@ -31,8 +50,10 @@ extension RoundsStore {
             try write { db in
                 try db.execute(sql: "DELETE FROM segment_rtree; DELETE FROM segment; DELETE FROM junction; DELETE FROM network;")
                 try db.execute(sql: """
-                    INSERT INTO network (id, crs, source_file, source_format, snap_tolerance_m, imported_at) VALUES (1, ?, ?, ?, ?, ?)
-                    """, arguments: [network.crs.code, provenance.sourceFile, provenance.sourceFormat, provenance.snapTolerance, provenance.importedAt])
+                    INSERT INTO network (id, crs, source_file, source_format, snap_tolerance_m, imported_at, data_source)
+                    VALUES (1, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [network.crs.code, provenance.sourceFile, provenance.sourceFormat, provenance.snapTolerance,
+                                     provenance.importedAt, provenance.dataSource.rawValue])
                 let junction = try db.makeStatement(sql: "INSERT INTO junction (id, x, y) VALUES (?, ?, ?)")
                 for (id, p) in network.junctions.enumerated() {
                     try junction.execute(arguments: [id, p.x, p.y])
@@ -51,6 +72,7 @@ extension RoundsStore {
                     let box = s.boundingBox
                     try rtree.execute(arguments: [s.id, box.minX, box.maxX, box.minY, box.maxY])
                 }
+                try Self.replacePlaces(places, db)
             }
         } catch {
             throw StoreError(.writeFailed, "could not save the street network to \(path); nothing was changed (\(error))")
@@ -62,7 +84,8 @@ extension RoundsStore {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM network WHERE id = 1").map {
                 NetworkProvenance(sourceFile: $0["source_file"], sourceFormat: $0["source_format"],
-                                  snapTolerance: $0["snap_tolerance_m"], importedAt: $0["imported_at"])
+                                  snapTolerance: $0["snap_tolerance_m"], importedAt: $0["imported_at"],
+                                  dataSource: StreetDataSource.Kind(rawValue: $0["data_source"] ?? "other") ?? .other)
             }
         }
     }

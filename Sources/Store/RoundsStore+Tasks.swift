@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Geometry
+import JSON
 import StreetNetwork
 import Works
 
@@ -19,6 +20,9 @@ public struct StoredTask: Sendable, Equatable {
     public var task: StreetTask
     public var segments: [MatchedSegment]
     public var submission: Int
+
+    /// The task and its segment ids, as planning and overlap finding take them.
+    public var matched: MatchedTask { MatchedTask(task: task, segments: segments.map(\.segment)) }
 }
 
 extension RoundsStore {

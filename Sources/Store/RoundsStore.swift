@@ -71,6 +71,8 @@ public final class RoundsStore: Sendable {
         }
         registerTaskMigrations(&migrator)
         registerOverlapMigrations(&migrator)
+        registerPlaceMigrations(&migrator)
+        registerDataSourceMigration(&migrator)
         registerOrganisationMigrations(&migrator)
         return migrator
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import JSON
 import StreetNetwork
 
 /// Turns raw features into projected `StreetLine`s: keeps vehicle roads,
@@ -10,6 +11,8 @@ struct _FeatureMapper {
     let source: CRS
     let projection: Projection?
     var lines: [StreetLine] = []
+    /// Named settlements (Point features with `place` and `name`).
+    var places: [Place] = []
     var skipped: [String: Int] = [:]
 
     init(file: String, source: CRS, target: CRS) throws {
@@ -24,6 +27,13 @@ struct _FeatureMapper {
         }
     }
 
+    /// The settlement kind of a Point feature that names one (an OSM
+    /// `place` node with a `name`); nil for any other point.
+    static func placeKind(_ p: [String: JSON]) -> String? {
+        guard let kind = p["place"]?.text, Place.settlementKinds.contains(kind) else { return nil }
+        return p["name"]?.text?.isEmpty == false ? kind : nil
+    }
+
     mutating func add(_ feature: _RawFeatures.Feature) throws {
         let p = feature.properties
         let name = "\(file): feature \(feature.index)" + (Self.sourceID(feature).map { " (id \($0))" } ?? "")
@@ -35,6 +45,13 @@ struct _FeatureMapper {
         switch geometry {
         case .lineString(let l): parts = [l]
         case .multiLineString(let ls): parts = ls
+        case .point(let position) where Self.placeKind(p) != nil:
+            try checkCoordinates([position], feature: name)
+            let point = try project([position], feature: name)
+            if let point = point.first, let kind = Self.placeKind(p), let title = p["name"]?.text {
+                places.append(Place(name: title, kind: kind, point: point))
+            }
+            return
         default: skipped["\(geometry.typeName) geometry", default: 0] += 1; return
         }
         let roadClass: String

@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import StreetNetwork
 
 extension _RawFeatures {
     init(geoJSON url: URL) throws {
@@ -15,5 +16,7 @@ extension _RawFeatures {
                   features: document.features.map {
                       Feature(index: $0.index, id: $0.id, properties: $0.properties, geometry: $0.geometry, geometryError: $0.geometryError)
                   })
+        let about = ["name", "description", "title"].compactMap { document.members[$0]?.string }.joined(separator: " ")
+        if about.lowercased().contains("synthetic") { dataSource = .synthetic }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Geometry
+import JSON
 
 extension _RawFeatures {
     /// Reads a GeoPackage (OGC 12-128r18) feature layer through SQLite: the

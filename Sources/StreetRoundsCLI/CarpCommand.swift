@@ -2,6 +2,7 @@ import ArcRouting
 import ArgumentParser
 import Foundation
 import Geometry
+import JSON
 
 struct CarpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +18,7 @@ struct CarpCommand: ParsableCommand {
     @Option(help: "Seed of the random source.")
     var seed: UInt64 = 1
 
-    @Option(help: "Iteration budget; with a seed, the same answer every run.")
+    @Option(help: "Iteration budget instead of the time limit; with a seed, the same answer on every run and machine.")
     var iterations: Int?
 
     @Option(help: "Independent searches on that many threads (the best is kept).")
@@ -37,7 +38,7 @@ struct CarpCommand: ParsableCommand {
         let url = URL(fileURLWithPath: file)
         let problem = try failing { try CARPProblem(contentsOf: url) }
         var parameters = SolverParameters()
-        parameters.timeLimit = seconds
+        parameters.timeLimit = iterations == nil ? seconds : nil
         parameters.seed = seed
         parameters.maxIterations = iterations
         parameters.threads = threads

@@ -1,6 +1,8 @@
 import ArcRouting
 import Foundation
 import Geometry
+import JSON
+import Planning
 import StreetImport
 import StreetNetwork
 import Store
@@ -46,8 +48,10 @@ struct CommandFailure: Error {
         case let e as StreetImportError: self.init(.badInput, e.message)
         case let e as StreetNetworkError: self.init(.badInput, e.message)
         case let e as GeometryError: self.init(.badInput, e.message)
+        case let e as JSONError: self.init(.badInput, e.message)
         case let e as ArcRoutingError: self.init(.badInput, e.message)
         case let e as WorksError: self.init(.badInput, e.message)
+        case let e as PlanningError: self.init(.badInput, e.message)
         default: self.init(.internalError, "unexpected failure: \(error)")
         }
     }

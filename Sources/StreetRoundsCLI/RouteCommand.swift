@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Geometry
+import JSON
 import StreetNetwork
 import Store
 

@@ -8,9 +8,13 @@ struct StreetRounds: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "streetrounds",
         abstract: "Plan the street-maintenance rounds of several organisations together.",
+        version: StreetRounds.version,
         subcommands: [PlanCommand.self, StreetsCommand.self, TasksCommand.self, OverlapsCommand.self, RouteCommand.self, CarpCommand.self,
                       OrgsCommand.self, ServeCommand.self]
     )
+
+    /// The release, printed by `streetrounds --version`.
+    static let version = "0.4.0"
 
     static func main() async {
         do {

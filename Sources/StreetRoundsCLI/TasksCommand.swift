@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Geometry
+import JSON
 import Outputs
 import Store
 import StreetNetwork
@@ -15,13 +16,13 @@ struct TasksCommand: ParsableCommand {
 
     /// Reads and checks a task list; with a network, matches it too.
     /// Prints every problem and fails with exit 4 when there is any.
-    static func check(file: String, organisation: String?, data: WorksDataOptions, network: StreetNetwork?)
+    static func check(file: String, organisation: String?, data: WorksDataOptions, database: String?, network: StreetNetwork?)
         throws -> (TaskList, [String: [MatchedSegment]], Data) {
         let bytes: Data
         do { bytes = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
             throw CommandFailure(.badInput, "\(file): cannot read the file (\(error.localizedDescription))")
         }
-        let (catalogue, registry) = try data.load()
+        let (catalogue, registry) = try data.load(database: database)
         let reader = TaskListReader(catalogue: catalogue, registry: registry)
         let index = network.map { SegmentIndex($0) }
         let checked = try failing { try TaskListCheck(bytes, organisation: organisation, reader: reader, index: index) }
@@ -44,7 +45,7 @@ struct TasksCommand: ParsableCommand {
 
         func run() throws {
             let network = try db.map { path in try failing { try RoundsStore(path: path).loadNetwork() } }
-            let (list, matches, _) = try TasksCommand.check(file: file, organisation: org, data: data, network: network)
+            let (list, matches, _) = try TasksCommand.check(file: file, organisation: org, data: data, database: db, network: network)
             print("\(URL(fileURLWithPath: file).lastPathComponent): \(list.tasks.count) tasks for \(list.organisation), no problems")
             if let network { print("  matched to " + summary(matches, network)) }
         }
@@ -61,7 +62,7 @@ struct TasksCommand: ParsableCommand {
         func run() throws {
             let store = try failing { try RoundsStore(path: db) }
             let network = try failing { try store.loadNetwork() }
-            let (list, matches, bytes) = try TasksCommand.check(file: file, organisation: org, data: data, network: network)
+            let (list, matches, bytes) = try TasksCommand.check(file: file, organisation: org, data: data, database: db, network: network)
             let name = URL(fileURLWithPath: file).lastPathComponent
             let audit = AuditEntry(actor: "cli", organisation: list.organisation, action: "task-list.submit",
                                    detail: "\(name), \(list.tasks.count) tasks")
@@ -116,8 +117,7 @@ struct TasksCommand: ParsableCommand {
             let projection = try failing { try Projection(from: .wgs84, to: network.crs) }
             let tasks = try failing { try store.tasks(organisation: org) }
             guard !tasks.isEmpty else { throw CommandFailure(.badInput, "\(db) holds no tasks of \(org); submit a list with 'streetrounds tasks submit FILE --org \(org) --db \(db)'") }
-            let entries = tasks.map { TaskListGeoJSON.Entry(task: $0.task, segments: $0.segments.map(\.segment)) }
-            let collection = TaskListGeoJSON.json(entries, organisation: org, network: network, projection: projection)
+            let collection = TaskListGeoJSON.json(tasks.map(\.matched), organisation: org, network: network, projection: projection)
             let text = collection.serialized() + "\n"
             if let out {
                 do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {

@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import JSON
 
 /// The activities task lists may name, read from a JSON file:
 /// `{"activities": [{"code": ..., "name": ..., "working_speed_kmh": ...}]}`.
@@ -16,10 +17,18 @@ public struct ActivityCatalogue: Sendable {
 
     /// - Throws: `WorksError.badCatalogue` naming the entry and the field.
     public init(contentsOf url: URL) throws {
-        let name = url.lastPathComponent
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw WorksError(.badCatalogue, "\(url.path): cannot read the activity catalogue (\(error.localizedDescription))")
+        }
+        try self.init(data: data, name: url.path)
+    }
+
+    /// The catalogue from JSON bytes; `name` says where they came from in errors.
+    public init(data: Data, name: String) throws {
         let json: JSON
-        do { json = try JSONParser.parse(Data(contentsOf: url)) } catch {
-            throw WorksError(.badCatalogue, "\(url.path): cannot read the activity catalogue (\(error))")
+        do { json = try JSONParser.parse(data) } catch {
+            throw WorksError(.badCatalogue, "\(name): cannot read the activity catalogue (\(error))")
         }
         guard let list = json["activities"]?.array else {
             throw WorksError(.badCatalogue, "\(name): expected {\"activities\": [ ... ]}")

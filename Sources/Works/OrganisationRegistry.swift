@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import JSON
 
 /// The partners, read from a JSON file (data/organisations.json):
 /// `{"organisations": [{"id", "name", "depots": [...], "crews": [...]}]}`.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Hours of the day work may happen, in minutes from midnight.
-public struct TimeWindow: Sendable, Equatable, CustomStringConvertible {
+public struct TimeWindow: Sendable, Hashable, CustomStringConvertible {
     public var start: Int
     public var end: Int
 

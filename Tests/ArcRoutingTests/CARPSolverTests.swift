@@ -4,29 +4,10 @@ import TestSupport
 import XCTest
 
 final class CARPSolverTests: XCTestCase {
-    /// A random connected mixed graph with `required` required links, some one-way.
-    private func randomProblem(seed: UInt64, nodes: Int, required: Int, extra: Int, capacity: Int) -> CARPProblem {
-        var rng = SplitMix64(seed: seed)
-        var links: [CARPProblem.Link] = []
-        // A two-way spanning path keeps every node reachable both ways.
-        for v in 1..<nodes {
-            links.append(.init(from: v - 1, to: v, deadheadCost: Int.random(in: 1...20, using: &rng)))
-        }
-        for _ in 0..<extra {
-            let a = Int.random(in: 0..<nodes, using: &rng), b = Int.random(in: 0..<nodes, using: &rng)
-            if a != b { links.append(.init(from: a, to: b, twoWay: Bool.random(using: &rng), deadheadCost: Int.random(in: 1...20, using: &rng))) }
-        }
-        for k in Array(links.indices).shuffled(using: &rng).prefix(required) {
-            links[k].demand = Int.random(in: 1...capacity, using: &rng)
-            links[k].serviceCost = links[k].deadheadCost + Int.random(in: 0...5, using: &rng)
-        }
-        return CARPProblem(name: "random-\(seed)", nodeCount: nodes, depot: Int.random(in: 0..<nodes, using: &rng), links: links, capacity: capacity)
-    }
-
     private func parameters(iterations: Int, seed: UInt64 = 1) -> SolverParameters {
         var p = SolverParameters()
         p.maxIterations = iterations
-        p.timeLimit = 60
+        p.timeLimit = nil
         p.seed = seed
         return p
     }
@@ -81,7 +62,7 @@ final class CARPSolverTests: XCTestCase {
 
     func testFindsTheExactOptimumOnTinyInstances() throws {
         for seed in UInt64(1)...12 {
-            let p = randomProblem(seed: seed, nodes: 6, required: 5, extra: 4, capacity: 6)
+            let p = RandomProblems.mixed(seed: seed, nodes: 6, required: 5, extra: 4, capacity: 6)
             let result = try CARPSolver.solve(p, parameters: parameters(iterations: 300, seed: seed))
             XCTAssertTrue(CARPChecker.check(result.solution, for: p).isFeasible)
             XCTAssertEqual(result.solution.cost, bruteForceOptimum(p), "seed \(seed)")
@@ -91,7 +72,7 @@ final class CARPSolverTests: XCTestCase {
 
     func testSolutionsPassTheCheckerAndBeatTheConstruction() throws {
         for seed in UInt64(100)...110 {
-            let p = randomProblem(seed: seed, nodes: 30, required: 35, extra: 40, capacity: 20)
+            let p = RandomProblems.mixed(seed: seed, nodes: 30, required: 35, extra: 40, capacity: 20)
             let result = try CARPSolver.solve(p, parameters: parameters(iterations: 200, seed: seed))
             let report = CARPChecker.check(result.solution, for: p)
             XCTAssertTrue(report.isFeasible, "seed \(seed): \(report.problems)")
@@ -104,7 +85,7 @@ final class CARPSolverTests: XCTestCase {
     }
 
     func testRouteLimitIsKept() throws {
-        var p = randomProblem(seed: 7, nodes: 20, required: 20, extra: 20, capacity: 1_000)
+        var p = RandomProblems.mixed(seed: 7, nodes: 20, required: 20, extra: 20, capacity: 1_000)
         let free = try CARPSolver.solve(p, parameters: parameters(iterations: 100))
         let longest = CARPChecker.check(free.solution, for: p).routeCosts.max()!
         // No tighter than the dearest single-task route (in its cheaper
@@ -141,6 +122,15 @@ final class CARPSolverTests: XCTestCase {
         XCTAssertEqual(a.solution, b.solution)
         XCTAssertTrue(CARPChecker.check(a.solution, for: p).isFeasible)
         XCTAssertEqual(a.solution.cost, 173)
+    }
+
+    func testNoBudgetIsAnError() {
+        let p = RandomProblems.mixed(seed: 3, nodes: 8, required: 5, extra: 4, capacity: 6)
+        var params = SolverParameters()
+        params.timeLimit = nil
+        XCTAssertThrowsError(try CARPSolver.solve(p, parameters: params)) { error in
+            XCTAssertTrue("\(error)".contains("set a time limit or an iteration budget"), "\(error)")
+        }
     }
 
     func testUnreachableLinkIsAnError() {

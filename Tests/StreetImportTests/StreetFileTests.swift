@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import JSON
 import StreetImport
 import StreetNetwork
 import TestSupport
@@ -110,6 +111,14 @@ final class StreetFileTests: XCTestCase {
             XCTAssertEqual(e.kind, kind, e.message, file: file, line: line)
             for part in parts { XCTAssertTrue(e.message.contains(part), "\(e.message) lacks \(part)", file: file, line: line) }
         }
+    }
+
+    func testWhoseDataItIsIsTakenFromTheFile() throws {
+        let sample = try StreetFile.read(SharedData.projectRoot.appendingPathComponent("data/sample-town/streets.geojson"))
+        XCTAssertEqual(sample.dataSource, .synthetic, "the sample calls itself synthetic")
+        guard let leeds = SharedData.leedsGeoJSON, let bristol = SharedData.bristolGeoPackage else { throw XCTSkip(SharedData.skipMessage) }
+        XCTAssertEqual(try StreetFile.read(leeds).dataSource, .openStreetMap)
+        XCTAssertEqual(try StreetFile.read(bristol).dataSource, .ordnanceSurvey)
     }
 
     func testNeitherGeoJSONNorGeoPackage() throws {

@@ -1,0 +1,81 @@
+/// The problem as the search sees it: tasks (required links) numbered
+/// 0..<n, each with one or two service directions ("task-directions",
+/// td = 2 * task + reversed), and deadhead costs between them through the
+/// distance table. The depot is td -1. Internal.
+struct SearchInstance: Sendable {
+    let problem: CARPProblem
+    let taskLink: [Int]
+    let demand: [Int]
+    let service: [Int]
+    let twoWay: [Bool]
+    /// Terminal index of where each td starts and ends.
+    let startTerminal: [Int]
+    let endTerminal: [Int]
+    let table: DistanceTable
+    let depotTerminal: Int
+    let capacity: Int
+    let maxRouteCost: Int?
+    var taskCount: Int { taskLink.count }
+
+    init(_ problem: CARPProblem) throws {
+        try problem.validate()
+        self.problem = problem
+        let table = DistanceTable(problem)
+        self.table = table
+        taskLink = problem.requiredLinks
+        demand = taskLink.map { problem.links[$0].demand! }
+        service = taskLink.map { problem.links[$0].serviceCost }
+        twoWay = taskLink.map { problem.links[$0].twoWay }
+        var start: [Int] = [], end: [Int] = []
+        for l in taskLink {
+            let link = problem.links[l]
+            start += [table.terminalOf[link.from], table.terminalOf[link.to]]
+            end += [table.terminalOf[link.to], table.terminalOf[link.from]]
+        }
+        startTerminal = start
+        endTerminal = end
+        depotTerminal = table.terminalOf[problem.depot]
+        capacity = problem.capacity
+        maxRouteCost = problem.maxRouteCost
+        for (t, l) in taskLink.enumerated() {
+            let link = problem.links[l]
+            let there = dh(-1, 2 * t) < DistanceTable.unreachable || (twoWay[t] && dh(-1, 2 * t + 1) < DistanceTable.unreachable)
+            let back = dh(2 * t, -1) < DistanceTable.unreachable || (twoWay[t] && dh(2 * t + 1, -1) < DistanceTable.unreachable)
+            guard there, back else {
+                throw ArcRoutingError(.infeasibleInstance, "\(problem.name): required link \(l) (\(link.from), \(link.to)) cannot be reached from the depot and left back to it")
+            }
+        }
+    }
+
+    /// Deadhead cost from the end of td `a` to the start of td `b` (-1 = depot).
+    @inline(__always)
+    func dh(_ a: Int, _ b: Int) -> Int {
+        let from = a < 0 ? depotTerminal : endTerminal[a]
+        let to = b < 0 ? depotTerminal : startTerminal[b]
+        return table.cost[from * table.terminalCount + to]
+    }
+
+    @inline(__always) func svc(_ td: Int) -> Int { service[td >> 1] }
+    @inline(__always) func dem(_ td: Int) -> Int { demand[td >> 1] }
+    @inline(__always) func flipped(_ td: Int) -> Int { td ^ 1 }
+    @inline(__always) func canFlip(_ td: Int) -> Bool { twoWay[td >> 1] }
+
+    /// Cost of a route of tds, depot to depot.
+    func routeCost(_ route: [Int]) -> Int {
+        var cost = 0, at = -1
+        for td in route { cost += dh(at, td) + svc(td); at = td }
+        return cost + dh(at, -1)
+    }
+
+    /// A lower bound on any solution's cost: all service, plus for each of
+    /// the ceil(total demand / capacity) routes the cheapest way out of the
+    /// depot to a task and back from one.
+    var lowerBound: Int {
+        let routes = (demand.reduce(0, +) + capacity - 1) / capacity
+        var out = Int.max, back = Int.max
+        for td in 0..<(2 * taskCount) where td & 1 == 0 || twoWay[td >> 1] {
+            out = min(out, dh(-1, td)); back = min(back, dh(td, -1))
+        }
+        return service.reduce(0, +) + routes * (out + back)
+    }
+}

@@ -1,0 +1,50 @@
+import StreetNetwork
+import Works
+
+/// Stage 4, crews and depots (the clustering half): each merged visit to
+/// the crew class most of its tasks chose, a task choosing the able class
+/// whose depot is nearest its streets; gritting to the nearest gritter depot.
+struct CrewAssignment {
+    /// A visit and the crew class that will do it.
+    struct Assigned {
+        var visit: PlannedVisit
+        var crewClass: CrewPool.CrewClass
+    }
+
+    var visits: [Assigned] = []
+    var gritting: [Assigned] = []
+    var unplaced: [UnplacedVisit] = []
+
+    /// - Complexity: O(v c) for v visits and c crew classes, plus the
+    ///   tasks' choices, O(t c) for t tasks.
+    init(_ stops: [PlannedVisit], demand: WeekDemand, crews: CrewPool, network: StreetNetwork) {
+        // Each task's own choice: the able class nearest to its streets.
+        var preferred: [PlannedVisit.Part: String] = [:]
+        for w in demand.taskWeeks {
+            let part = PlannedVisit.Part(organisation: w.task.organisation, taskID: w.task.taskID,
+                                         activity: w.task.activity)
+            let segments = w.segments.map { network.segments[$0] }
+            preferred[part] = crews.preferredClass(for: w.task.activity, segments: segments)?.key
+        }
+        for v in stops {
+            var votes: [String: Int] = [:]
+            for part in v.parts { if let key = preferred[part] { votes[key, default: 0] += 1 } }
+            let segment = network.segments[v.segment]
+            guard let crewClass = crews.bestClass(for: Set(v.activities), segment: segment, votes: votes) else {
+                let reason = "no crew can do \(v.activities.joined(separator: " and ")) together; "
+                    + "add a crew with those skills"
+                unplaced.append(UnplacedVisit(visit: v, reason: reason))
+                continue
+            }
+            visits.append(Assigned(visit: v, crewClass: crewClass))
+        }
+        for v in demand.gritting {
+            let segment = network.segments[v.segment]
+            guard let crewClass = crews.bestClass(for: [WeekDemand.gritting], segment: segment) else {
+                unplaced.append(UnplacedVisit(visit: v, reason: "no gritter crew in the registry"))
+                continue
+            }
+            gritting.append(Assigned(visit: v, crewClass: crewClass))
+        }
+    }
+}

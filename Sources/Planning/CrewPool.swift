@@ -1,0 +1,98 @@
+import Geometry
+import StreetNetwork
+import Works
+
+/// The crews a plan may use, each placed at its depot's junction, grouped
+/// into classes (same depot, vehicle and skills) that share a day's work,
+/// with the travel seconds from each depot to every junction and back.
+struct CrewPool {
+    struct CrewClass {
+        var key: String
+        var organisation: String
+        var depot: String
+        var depotNode: Int
+        var crews: [Organisation.Crew]
+        var skills: Set<String>
+        var vehicleType: String
+        var capacity: Double?
+        var shiftSeconds: Int
+        var costPerHour: Double
+        var costPerKm: Double
+        var co2ePerKm: Double
+    }
+
+    var classes: [CrewClass]
+    /// Travel seconds from each depot node to every junction, and back
+    /// (`Int.max` where unreachable), from the street graph.
+    var fromDepot: [Int: [Int]]
+    var toDepot: [Int: [Int]]
+
+    /// Searches farther than this from every street place a depot nowhere.
+    static let depotReachMetres = 2_000.0
+
+    /// - Throws: `PlanningError.badRegistry` when a depot is far from every street.
+    /// - Complexity: two shortest-path searches per depot junction.
+    init(organisations: [Organisation], streets: PlanningStreets) throws {
+        var classes: [String: CrewClass] = [:]
+        var depotNodes: [Int] = []
+        for org in organisations {
+            for depot in org.depots {
+                let node = try streets.depotNode(depot, of: org)
+                if !depotNodes.contains(node) { depotNodes.append(node) }
+                for crew in org.crews where crew.depot == depot.id {
+                    let key = "\(org.id)|\(depot.id)|\(crew.vehicleType)|\(crew.skills.sorted().joined(separator: ","))"
+                    var crewClass = classes[key] ?? CrewClass(
+                        key: key, organisation: org.id, depot: depot.id, depotNode: node, crews: [],
+                        skills: Set(crew.skills), vehicleType: crew.vehicleType, capacity: crew.capacity,
+                        shiftSeconds: PlanUnits.seconds(hours: crew.shiftHours), costPerHour: crew.costPerHour,
+                        costPerKm: crew.costPerKm, co2ePerKm: crew.co2ePerKm)
+                    crewClass.crews.append(crew)
+                    classes[key] = crewClass
+                }
+            }
+        }
+        self.classes = classes.values.sorted { $0.key < $1.key }
+        let trees = streets.depotSeconds(depotNodes)
+        fromDepot = trees.from
+        toDepot = trees.to
+    }
+
+    /// Seconds from the depot of `crewClass` to `node`; `Int.max` when unreachable.
+    func seconds(from crewClass: CrewClass, to node: Int) -> Int {
+        fromDepot[crewClass.depotNode]?[node] ?? Int.max
+    }
+
+    /// The class a task goes to: of those able to do it, the one whose depot
+    /// is nearest to its streets on average (up to 20 of them sampled
+    /// evenly), then the cheapest.
+    func preferredClass(for activity: String, segments: [StreetSegment]) -> CrewClass? {
+        let step = max(1, segments.count / 20)
+        let sample = stride(from: 0, to: segments.count, by: step).map { segments[$0] }
+        func distance(_ c: CrewClass) -> Int {
+            sample.reduce(0) { sum, s in
+                let d = seconds(from: c, to: s.from)
+                return d == Int.max ? Int.max / 2 : sum + d
+            }
+        }
+        return classes.filter { $0.skills.contains(activity) }.min { a, b in
+            let da = distance(a), db = distance(b)
+            return da != db ? da < db : (a.costPerHour != b.costPerHour ? a.costPerHour < b.costPerHour : a.key < b.key)
+        }
+    }
+
+    /// The class that should do work needing `skills` on `segment`: the one
+    /// most of the visit's tasks already go to (`votes`, by class key), so a
+    /// task's streets stay in one round; else the nearest depot with an able
+    /// crew, then the cheapest such crew.
+    func bestClass(for skills: Set<String>, segment: StreetSegment, votes: [String: Int] = [:]) -> CrewClass? {
+        classes.filter { skills.isSubset(of: $0.skills) }.min { a, b in
+            let va = votes[a.key] ?? 0, vb = votes[b.key] ?? 0
+            if va != vb { return va > vb }
+            let da = seconds(from: a, to: segment.from), db = seconds(from: b, to: segment.from)
+            return da != db ? da < db : (a.costPerHour != b.costPerHour ? a.costPerHour < b.costPerHour : a.key < b.key)
+        }
+    }
+
+    /// Whether some class has all of `skills`.
+    func canDo(_ skills: Set<String>) -> Bool { classes.contains { skills.isSubset(of: $0.skills) } }
+}

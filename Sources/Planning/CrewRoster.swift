@@ -1,0 +1,88 @@
+import Works
+
+/// Stage 7, the roster: gives a day's rounds of one crew class to its crews.
+/// One crew may do several rounds one after another within its shift.
+/// Rounds with hours keep their start; the others start when a crew is free
+/// (at the shift start at the earliest). A round no crew can take is an
+/// extra shift. Timed rounds go first, in order of their start; then the
+/// others, longest first (first-fit decreasing).
+struct CrewRoster {
+    var crewClass: CrewPool.CrewClass
+    /// When untimed rounds may start, in minutes after midnight.
+    var shiftStart: Int
+
+    /// Which rounds a roster is made for: one day, one pool, one crew class.
+    struct Key: Hashable, Comparable {
+        var day: Weekday
+        var pool: Int
+        var crewClass: String
+
+        static func < (a: Key, b: Key) -> Bool {
+            (a.day.rawValue, a.pool, a.crewClass) < (b.day.rawValue, b.pool, b.crewClass)
+        }
+    }
+
+    /// The rounds with their crews and start times set.
+    /// - Complexity: O(r c) for r rounds and c crews.
+    func assign(_ rounds: [Round]) -> [Round] {
+        var rounds = rounds
+        let shiftMinutes = crewClass.shiftSeconds / PlanUnits.secondsPerMinute
+        var crews = Crews(count: crewClass.crews.count, shiftMinutes: shiftMinutes)
+        func isTimed(_ k: Int) -> Bool { rounds[k].stops.first?.visit.window != nil }
+        let timed = rounds.indices.filter(isTimed).sorted { rounds[$0].startMinutes < rounds[$1].startMinutes }
+        let free = rounds.indices.filter { !isTimed($0) }.sorted { rounds[$0].seconds > rounds[$1].seconds }
+        for k in timed + free {
+            let length = PlanUnits.minutes(roundingUp: rounds[k].seconds)
+            let placed: (crew: Int, start: Int)? = isTimed(k)
+                ? crews.place(length, start: rounds[k].startMinutes).map { ($0, rounds[k].startMinutes) }
+                : crews.placeWhenFree(length, earliest: shiftStart)
+            if let placed {
+                rounds[k].startMinutes = placed.start
+                rounds[k].crew = crewClass.crews[placed.crew].id
+                rounds[k].extraShift = false
+            } else {
+                rounds[k].extraShift = true
+                rounds[k].crew = crewClass.crews[0].id
+                if !isTimed(k) { rounds[k].startMinutes = shiftStart }
+            }
+        }
+        return rounds
+    }
+
+    /// When each crew of the class is free, and when its shift began.
+    private struct Crews {
+        /// Minutes after midnight; nil while the crew has not started.
+        var freeAt: [Int?]
+        var firstStart: [Int]
+        let shiftMinutes: Int
+
+        init(count: Int, shiftMinutes: Int) {
+            freeAt = Array(repeating: nil, count: count)
+            firstStart = Array(repeating: 0, count: count)
+            self.shiftMinutes = shiftMinutes
+        }
+
+        /// The first crew free at `start` whose shift still holds a round of
+        /// `length` minutes from then; books it.
+        mutating func place(_ length: Int, start: Int) -> Int? {
+            let end = start + length
+            for c in freeAt.indices {
+                let begins = freeAt[c] == nil ? start : firstStart[c]
+                guard (freeAt[c] ?? start) <= start, end - begins <= shiftMinutes else { continue }
+                if freeAt[c] == nil { firstStart[c] = start }
+                freeAt[c] = end
+                return c
+            }
+            return nil
+        }
+
+        /// Tries each crew in turn, the round starting when that crew is free.
+        mutating func placeWhenFree(_ length: Int, earliest: Int) -> (crew: Int, start: Int)? {
+            for c in freeAt.indices {
+                let start = max(earliest, freeAt[c] ?? earliest)
+                if let placed = place(length, start: start) { return (placed, start) }
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import ArcRouting
+import TestSupport
+import XCTest
+
+/// Deadhead costs given by the caller stand in for deadhead links: the same
+/// problem solved either way gives the same routes and cost.
+final class CARPDeadheadCostsTests: XCTestCase {
+    /// Costs by Floyd-Warshall over the links: the caller's own graph.
+    private struct AllPairs: CARPDeadheadCosts {
+        let cost: [[Int]]
+
+        init(_ problem: CARPProblem) {
+            let n = problem.nodeCount
+            var d = [[Int]](repeating: [Int](repeating: Int.max, count: n), count: n)
+            for v in 0..<n { d[v][v] = 0 }
+            for l in problem.links {
+                d[l.from][l.to] = min(d[l.from][l.to], l.deadheadCost)
+                if l.twoWay { d[l.to][l.from] = min(d[l.to][l.from], l.deadheadCost) }
+            }
+            for k in 0..<n {
+                for i in 0..<n where d[i][k] != Int.max {
+                    for j in 0..<n where d[k][j] != Int.max { d[i][j] = min(d[i][j], d[i][k] + d[k][j]) }
+                }
+            }
+            cost = d
+        }
+
+        func costs(from source: Int, to targets: [Int]) -> [Int] { targets.map { cost[source][$0] } }
+    }
+
+    func testGivenCostsSolveLikeDeadheadLinks() throws {
+        var rng = SplitMix64(seed: 7)
+        var links: [CARPProblem.Link] = []
+        for v in 1..<30 { links.append(.init(from: v - 1, to: v, deadheadCost: Int.random(in: 1...20, using: &rng))) }
+        for _ in 0..<40 {
+            let a = Int.random(in: 0..<30, using: &rng), b = Int.random(in: 0..<30, using: &rng)
+            guard a != b else { continue }
+            links.append(.init(from: a, to: b, twoWay: Bool.random(using: &rng), deadheadCost: Int.random(in: 1...20, using: &rng)))
+        }
+        for k in stride(from: 0, to: links.count, by: 3) { links[k].demand = Int.random(in: 1...5, using: &rng) }
+        let withLinks = CARPProblem(name: "links", nodeCount: 30, depot: 4, links: links, capacity: 12)
+        var given = withLinks
+        given.links = links.filter(\.isRequired)
+        given.deadheadCosts = AllPairs(withLinks)
+        var parameters = SolverParameters()
+        parameters.maxIterations = 300
+        parameters.timeLimit = nil
+        let a = try CARPSolver.solve(withLinks, parameters: parameters)
+        let b = try CARPSolver.solve(given, parameters: parameters)
+        XCTAssertEqual(a.solution.cost, b.solution.cost)
+        // The required links keep their order, so services name the same links by position.
+        let required = withLinks.requiredLinks
+        XCTAssertEqual(a.solution.routes.map { $0.map { required.firstIndex(of: $0.link)! } },
+                       b.solution.routes.map { $0.map(\.link) })
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Geometry
+@testable import Planning
+import StreetNetwork
+import TestSupport
+import Works
+
+/// The catalogue and registry shipped in data/ (the sample town's partners).
+func shippedCatalogue() throws -> ActivityCatalogue {
+    try ActivityCatalogue(contentsOf: SharedData.projectRoot.appendingPathComponent("data/activities.json"))
+}
+
+func shippedRegistry() throws -> OrganisationRegistry {
+    try OrganisationRegistry(contentsOf: SharedData.projectRoot.appendingPathComponent("data/organisations.json"),
+                             catalogue: shippedCatalogue())
+}
+
+func shippedReader() throws -> TaskListReader {
+    TaskListReader(catalogue: try shippedCatalogue(), registry: try shippedRegistry())
+}
+
+/// A street network drawn as text (see `DrawnMap`): each path of point
+/// names a two-way residential street at 36 km/h.
+func drawnNetwork(_ picture: String, _ paths: [String]) throws -> StreetNetwork {
+    let map = DrawnMap(picture)
+    let lines = paths.enumerated().map { k, names in
+        StreetLine(featureIndex: k, sourceID: "way/\(k)", name: names, roadClass: "residential", oneWay: false,
+                   speedKmh: 36, points: map.path(names).map { Point(x: $0.x, y: $0.y) })
+    }
+    return try StreetNetwork(lines: lines, crs: .britishNationalGrid)
+}
+
+/// A task of the week, ready for day assignment.
+func taskWeek(_ org: String, _ id: String, _ activity: String, segments: [Int], allowed: [Weekday] = Weekday.workingWeek,
+              visits: Int = 1, hours: TimeWindow? = nil) -> WeekDemand.TaskWeek {
+    let task = StreetTask(organisation: org, taskID: id, activity: activity, frequency: .weekly, weekdays: allowed,
+                          hours: hours)
+    return WeekDemand.TaskWeek(task: task, segments: segments, allowed: allowed, visits: visits)
+}
