@@ -53,7 +53,8 @@ actor NetworkCache {
         }
         if let cached, cached.importedAt == provenance.importedAt { return cached }
         let network = try store.loadNetwork()
-        let fresh = Loaded(importedAt: provenance.importedAt, index: SegmentIndex(network), groups: StreetGroups(network))
+        let fresh = Loaded(importedAt: provenance.importedAt, index: SegmentIndex(network),
+                           groups: StreetGroups(network))
         cached = fresh
         return fresh
     }

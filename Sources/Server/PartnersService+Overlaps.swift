@@ -47,8 +47,8 @@ extension PartnersService {
     /// located by place as there.
     func report(_ findings: [Overlap], _ period: Period, registry: OrganisationRegistry) async throws -> JSON {
         let loaded = try await network.loaded()
-        let locator = StreetLocator(network: loaded.index.network, groups: loaded.groups, places: try store.loadPlaces(),
-                                    registry: registry)
+        let locator = StreetLocator(network: loaded.index.network, groups: loaded.groups,
+                                    places: try store.loadPlaces(), registry: registry)
         let label = OverlapReport.Period(label: "\(period.week)", first: period.week.monday,
                                          last: period.week.date(of: .sunday))
         return OverlapReport(findings: findings, period: label, newOnly: false, locator: locator).json()

@@ -51,12 +51,14 @@ public struct PartnersService: Sendable {
     /// Builds the router: problem details outermost, then auth, then routes.
     public func build() -> Built {
         let router = Router(context: PartnerRequestContext.self)
-        router.add(middleware: ProblemMiddleware())
+        let book = RouteBook()
+        router.add(middleware: ProblemMiddleware(routes: book))
         router.add(middleware: AuthMiddleware(store: store, limiter: limiter, throttle: throttle))
         var routes: [Route] = []
         func on(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping Handler) {
             router.on(RouterPath(path), method: method, use: handler)
             routes.append(Route(method: method.rawValue, path: path))
+            book.add(routes[routes.count - 1])
         }
         on(.get, "/") { _, _ in Self.text(WebPage.html, type: "text/html; charset=utf-8") }
         on(.get, "/openapi.json") { _, _ in Self.text(OpenAPIDocument.text, type: "application/json") }

@@ -129,20 +129,3 @@ extension ServerError: HTTPResponseError {
         return Response(status: httpStatus, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 }
-
-/// Turns every error a route throws into a problem details response, and
-/// logs the unexpected ones.
-struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
-        -> Response {
-        do {
-            return try await next(request, context)
-        } catch {
-            let problem = ServerError.from(error)
-            if problem.kind == .internalError {
-                context.logger.error("\(request.method) \(request.uri.path) failed: \(String(reflecting: error))")
-            }
-            return try problem.response(from: request, context: context)
-        }
-    }
-}

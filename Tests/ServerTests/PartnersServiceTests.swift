@@ -205,6 +205,24 @@ final class PartnersServiceTests: XCTestCase {
         XCTAssertTrue(try f.store.submissions().isEmpty)
     }
 
+    func testAnUnknownPathIs404AndAnUnknownMethod405WithAllow() async throws {
+        let f = try F(directory: directory)
+        try await f.application.test(.router) { client in
+            let missing = try await client.execute(uri: "/v1/nothing", method: .get, headers: F.headers(f.county))
+            XCTAssertEqual(missing.status, .notFound)
+            XCTAssertEqual(missing.headers[.contentType], "application/problem+json")
+            let wrong = try await client.execute(uri: "/v1/organisations/county-council/task-list", method: .delete,
+                                                 headers: F.headers(f.county))
+            XCTAssertEqual(wrong.status, .methodNotAllowed)
+            XCTAssertEqual(wrong.headers[.allow], "GET, PUT")
+            let page = try await client.execute(uri: "/openapi.json", method: .post)
+            XCTAssertEqual(page.headers[.allow], "GET")
+            let anonymous = try await client.execute(uri: "/v1/organisations", method: .delete)
+            XCTAssertEqual(anonymous.status, .unauthorized, "no token: 401 before anything else under /v1")
+        }
+        XCTAssertTrue(try f.store.submissions().isEmpty)
+    }
+
     func testATokenOverItsRateGets429WithRetryAfter() async throws {
         var limits = F.testing
         limits.rateBurst = 3
