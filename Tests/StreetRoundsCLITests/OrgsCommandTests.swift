@@ -23,7 +23,9 @@ final class OrgsCommandTests: CLITestCase {
         XCTAssertEqual(try run(["orgs", "token", "--coordinator", "--db", db]).status, 0)
         let revoked = try run(["orgs", "revoke", prefix, "--db", db])
         XCTAssertEqual(revoked.status, 0, revoked.stderr)
-        XCTAssertTrue(try run(["orgs", "tokens", "--db", db]).stdout.contains("\(prefix)  partner  town-council  created"))
+        let listed = try run(["orgs", "tokens", "--db", db]).stdout
+        XCTAssertTrue(listed.contains("\(prefix)  partner  town-council  created"), listed)
+        XCTAssertTrue(listed.contains("revoked"), listed)
         XCTAssertTrue(try run(["orgs", "audit", "--db", db]).stdout.contains("token.revoke"))
     }
 
@@ -41,6 +43,7 @@ final class OrgsCommandTests: CLITestCase {
         XCTAssertEqual(try run(["orgs", "token", "--db", db]).status, 2)
         XCTAssertEqual(try run(["orgs", "token", "town-council", "--coordinator", "--db", db]).status, 2)
         XCTAssertEqual(try run(["orgs", "revoke", "srt_", "--db", db]).status, 4)
-        XCTAssertEqual(try run(["orgs", "list", "--db", directory.appendingPathComponent("none.sqlite").path]).status, 3)
+        let none = directory.appendingPathComponent("none.sqlite").path
+        XCTAssertEqual(try run(["orgs", "list", "--db", none]).status, 3)
     }
 }

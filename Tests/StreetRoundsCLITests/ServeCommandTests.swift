@@ -11,7 +11,8 @@ final class ServeCommandTests: CLITestCase {
         let missing = try run(["serve", "--db", db])
         XCTAssertEqual(missing.status, 3, missing.stderr)
         XCTAssertEqual(try run(["orgs", "import", "data/organisations.json", "--db", db]).status, 0)
-        let noCatalogue = try run(["serve", "--db", db, "--catalogue", directory.appendingPathComponent("none.json").path])
+        let none = directory.appendingPathComponent("none.json").path
+        let noCatalogue = try run(["serve", "--db", db, "--catalogue", none])
         XCTAssertEqual(noCatalogue.status, 4, noCatalogue.stderr)
         XCTAssertTrue(noCatalogue.stderr.contains("--catalogue"), noCatalogue.stderr)
     }
