@@ -23,9 +23,9 @@ final class OrgsCommandTests: CLITestCase {
         XCTAssertEqual(try run(["orgs", "token", "--coordinator", "--db", db]).status, 0)
         let revoked = try run(["orgs", "revoke", prefix, "--db", db])
         XCTAssertEqual(revoked.status, 0, revoked.stderr)
-        let listed = try run(["orgs", "tokens", "--db", db]).stdout
-        XCTAssertTrue(listed.contains("\(prefix)  partner  town-council  created"), listed)
-        XCTAssertTrue(listed.contains("revoked"), listed)
+        let afterRevoke = try run(["orgs", "tokens", "--db", db]).stdout
+        XCTAssertTrue(afterRevoke.contains("\(prefix)  partner  town-council  created"), afterRevoke)
+        XCTAssertTrue(afterRevoke.contains("revoked"), afterRevoke)
         XCTAssertTrue(try run(["orgs", "audit", "--db", db]).stdout.contains("token.revoke"))
     }
 
