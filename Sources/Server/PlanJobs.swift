@@ -26,6 +26,8 @@ actor PlanJobs {
 
     private var jobs: [Int: Job] = [:]
     private var nextID = 1
+    /// Finished plans kept (each holds its rounds); older ones are dropped.
+    static let kept = 20
 
     /// Starts `work` in the background as a new job.
     /// - Throws: 409 while another plan runs.
@@ -41,6 +43,8 @@ actor PlanJobs {
                       progress: ProgressBox("starting"))
         jobs[job.id] = job
         nextID += 1
+        let finished = jobs.values.filter { $0.state != .running }.map(\.id).sorted()
+        for old in finished.dropLast(Self.kept) { jobs[old] = nil }
         let id = job.id, progress = job.progress
         Task.detached(priority: .utility) {
             let result = Result { try work { progress.set($0) } }
