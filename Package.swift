@@ -11,6 +11,7 @@
 //   Planning        the weekly planner: a pipeline of stages down to the arc-routing core
 //   Outputs         schedule CSV, GeoJSON, GPX, iCalendar, HTML report
 //   Store           the SQLite store (GRDB): schema migrations, R*Tree
+//   Server          the partners' HTTP service (Hummingbird): routes, auth, problem details
 //   streetrounds    the thin command-line executable
 import PackageDescription
 
@@ -23,6 +24,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -51,10 +53,17 @@ let package = Package(
             name: "Store",
             dependencies: ["Geometry", "JSON", "StreetNetwork", "Works", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(
+            name: "Server",
+            dependencies: [
+                "Geometry", "JSON", "StreetNetwork", "Works", "Planning", "Outputs", "Store",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "StreetRoundsCLI",
             dependencies: [
-                "Geometry", "JSON", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Planning", "Outputs",
+                "Geometry", "JSON", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Planning", "Outputs", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,6 +93,14 @@ let package = Package(
         .testTarget(
             name: "OutputsTests",
             dependencies: ["Outputs", "Planning", "Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Store", "Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(name: "ArcRoutingTests", dependencies: ["ArcRouting", "TestSupport"]),
         .testTarget(

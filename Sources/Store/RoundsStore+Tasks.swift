@@ -70,7 +70,8 @@ extension RoundsStore {
     }
 
     /// Replaces the organisation's task list, in one transaction, and records
-    /// the submission (when, file, task count, checksum) in the history.
+    /// the submission (when, file, task count, checksum) in the history and,
+    /// when given, `audit` (who) in the audit trail, in the same transaction.
     /// - Parameter networkVersion: the version of the network `matches` were made against
     ///   (`loadVersionedNetwork`); checked inside the write transaction, so tasks are never stored under a
     ///   network imported after they were matched.
@@ -78,7 +79,7 @@ extension RoundsStore {
     /// - Throws: `StoreError.networkChanged` when the network is no longer that version.
     @discardableResult
     public func submit(_ list: TaskList, matches: [String: [MatchedSegment]], fileName: String, checksum: String,
-                       networkVersion: Int? = nil, at time: Date = Date()) throws -> TaskSubmission {
+                       networkVersion: Int? = nil, audit: AuditEntry? = nil, at time: Date = Date()) throws -> TaskSubmission {
         let stamp = ISO8601DateFormatter().string(from: time)
         do {
             return try write { db in
@@ -109,6 +110,10 @@ extension RoundsStore {
                     for m in matches[t.taskID] ?? [] {
                         try insertSegment.execute(arguments: [t.organisation, t.taskID, m.segment, m.sharedMetres])
                     }
+                }
+                if var audit {
+                    audit.submission = submission
+                    try Self.insert(audit, at: stamp, db)
                 }
                 return TaskSubmission(id: submission, organisation: list.organisation, submittedAt: stamp, fileName: fileName,
                                       taskCount: list.tasks.count, checksum: checksum)

@@ -147,6 +147,7 @@ public final class RoundsStore: Sendable {
         registerPlaceMigrations(&migrator)
         registerDataSourceMigration(&migrator)
         registerNetworkVersionMigration(&migrator)
+        registerOrganisationMigrations(&migrator)
         return migrator
     }
 

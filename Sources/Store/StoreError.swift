@@ -14,6 +14,8 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case busy
         /// A setting (an environment variable) is wrong: exit 2.
         case badSetting
+        /// An organisation or token the command names is not in the store.
+        case notFound
     }
 
     public let kind: Kind

@@ -4,22 +4,26 @@ import Foundation
 /// The `streetrounds` command: parses arguments, calls one library entry
 /// point per subcommand, and maps errors to exit codes (see `ExitStatus`).
 @main
-struct StreetRounds: ParsableCommand {
+struct StreetRounds: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "streetrounds",
         abstract: "Plan the street-maintenance rounds of several organisations together.",
         version: StreetRounds.version,
-        subcommands: [PlanCommand.self, StreetsCommand.self, TasksCommand.self, OverlapsCommand.self, RouteCommand.self, CarpCommand.self]
+        subcommands: [PlanCommand.self, StreetsCommand.self, TasksCommand.self, OverlapsCommand.self, RouteCommand.self, CarpCommand.self,
+                      OrgsCommand.self, ServeCommand.self]
     )
 
     /// The release, printed by `streetrounds --version`.
     static let version = "0.4.0"
 
-    static func main() {
-        StandardOutput.ignoreBrokenPipes()
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data("streetrounds: \(failure.message)\n".utf8))
             Foundation.exit(failure.status.rawValue)

@@ -26,20 +26,11 @@ struct TasksCommand: ParsableCommand {
             throw CommandFailure(.badInput, "\(error)")
         }
         let (catalogue, registry) = try data.load(database: database)
-        let (list, readProblems) = TaskListReader(catalogue: catalogue, registry: registry).read(bytes, organisation: organisation)
-        var problems = readProblems
-        var matches: [String: [MatchedSegment]] = [:]
-        if let list, let network {
-            let projection = try failing { try Projection(from: .wgs84, to: network.crs) }
-            let matcher = TaskMatcher(index: SegmentIndex(network), projection: projection)
-            for task in list.tasks {
-                switch matcher.match(task) {
-                case .success(let found): matches[task.taskID] = found
-                case .failure(let problem): problems.append(problem)
-                }
-            }
-        }
-        guard problems.isEmpty, let list else {
+        let reader = TaskListReader(catalogue: catalogue, registry: registry)
+        let index = network.map { SegmentIndex($0) }
+        let checked = try failing { try TaskListCheck(bytes, organisation: organisation, reader: reader, index: index) }
+        let (problems, matches) = (checked.problems, checked.matches)
+        guard problems.isEmpty, let list = checked.list else {
             let name = URL(fileURLWithPath: file).lastPathComponent
             let lines = problems.map { "  \(name): \($0)" }.joined(separator: "\n")
             throw CommandFailure(.badInput, "\(name) has \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was stored:\n\(lines)")
@@ -82,9 +73,11 @@ struct TasksCommand: ParsableCommand {
                                                                 network: network)
             let name = URL(fileURLWithPath: file).lastPathComponent
             TestPause.at("submit-matched")
+            let audit = AuditEntry(actor: "cli", organisation: list.organisation, action: "task-list.submit",
+                                   detail: "\(name), \(list.tasks.count) tasks")
             let submission = try failing {
                 try store.submit(list, matches: matches, fileName: name, checksum: Checksum.sha256(bytes),
-                                 networkVersion: stored.version)
+                                 networkVersion: stored.version, audit: audit)
             }
             print("Submitted \(name) for \(list.organisation): \(list.tasks.count) tasks, matched to \(summary(matches, network)) (submission \(submission.id), sha256 \(submission.checksum.prefix(12))…)")
         }
@@ -150,28 +143,7 @@ struct TasksCommand: ParsableCommand {
             let projection = try failing { try Projection(from: .wgs84, to: network.crs) }
             let tasks = try failing { try store.tasks(organisation: org) }
             guard !tasks.isEmpty else { throw CommandFailure(.badInput, "\(db) holds no tasks of \(org); submit a list with 'streetrounds tasks submit FILE --org \(org) --db \(db)'") }
-            let features: [JSON] = tasks.map { stored in
-                let t = stored.task
-                let lines: [JSON] = stored.segments.map { m in
-                    .array(network.segments[m.segment].points.compactMap { projection.unproject($0) }.map {
-                        [.number(($0.lon * 1e7).rounded() / 1e7), .number(($0.lat * 1e7).rounded() / 1e7)]
-                    })
-                }
-                var properties: [String: JSON] = [
-                    "task_id": .string(t.taskID), "activity": .string(t.activity), "frequency": .string(t.frequency.description),
-                    "weekdays": .array(t.weekdays.map { .string($0.code) }),
-                    "segment_ids": .array(stored.segments.map { .number(Double($0.segment)) }),
-                ]
-                if let s = t.season { properties["season"] = ["from": .string(s.from.description), "to": .string(s.to.description)] }
-                if let h = t.hours { properties["hours"] = .string(h.description) }
-                if let m = t.serviceMinutes { properties["service_minutes"] = .number(m) }
-                if let p = t.priority { properties["priority"] = .number(Double(p)) }
-                if let n = t.notes { properties["notes"] = .string(n) }
-                if let s = t.street { properties["street"] = .string(s) }
-                if let u = t.usrn { properties["usrn"] = .string(u) }
-                return ["type": "Feature", "geometry": ["type": "MultiLineString", "coordinates": .array(lines)], "properties": .object(properties)]
-            }
-            let collection: JSON = ["type": "FeatureCollection", "organisation": .string(org), "features": .array(features)]
+            let collection = TaskListGeoJSON.json(tasks.map(\.matched), organisation: org, network: network, projection: projection)
             let text = collection.serialized() + "\n"
             if let out {
                 do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {

@@ -1,0 +1,66 @@
+import Foundation
+import Store
+import StreetNetwork
+import Works
+
+/// What the partners' service needs from a store. `RoundsStore` (SQLite,
+/// the embedded default) provides it; a PostgreSQL store for many councils
+/// would provide the same calls (docs/server.md).
+public protocol PartnerStore: Sendable {
+    func organisations() throws -> [Organisation]
+    /// The live token whose secret this is; nil when unknown or revoked.
+    func authenticate(secret: String) throws -> APIToken?
+    func networkProvenance() throws -> NetworkProvenance?
+    /// The network with its version stamp, read together.
+    func loadVersionedNetwork() throws -> VersionedNetwork
+    /// Named places (towns, villages) that locate streets in reports.
+    func loadPlaces() throws -> [Place]
+    func tasks(organisation: String?) throws -> [StoredTask]
+    func submissions(organisation: String?) throws -> [TaskSubmission]
+    /// Replaces the organisation's list in one transaction, with its history
+    /// line and its audit line; refused when the network is no longer
+    /// `networkVersion`, the one the list was matched against.
+    func submit(_ list: TaskList, matches: [String: [MatchedSegment]], fileName: String, checksum: String,
+                networkVersion: Int?, audit: AuditEntry?, at time: Date) throws -> TaskSubmission
+    func recordAudit(_ entry: AuditEntry, at time: Date) throws
+    func auditTrail(organisation: String?, limit: Int) throws -> [AuditEntry]
+}
+
+extension RoundsStore: PartnerStore {}
+
+/// The street network, its segment index and its street groups, loaded
+/// once and loaded again only when the store's network is replaced (its
+/// import stamp changes).
+actor NetworkCache {
+    struct Loaded {
+        var importedAt: String
+        /// The store's version stamp of this network: a submission matched
+        /// against it is refused once another network is imported.
+        var version: Int
+        var index: SegmentIndex
+        var groups: StreetGroups
+    }
+
+    private let store: any PartnerStore
+    private var cached: Loaded?
+
+    init(store: any PartnerStore) {
+        self.store = store
+    }
+
+    /// - Throws: `ServerError.unavailable` when the store holds no network.
+    func index() throws -> SegmentIndex { try loaded().index }
+
+    func loaded() throws -> Loaded {
+        guard let provenance = try store.networkProvenance() else {
+            throw ServerError(.unavailable, "the service's store holds no street network yet; the coordinator "
+                              + "imports one with 'streetrounds streets import FILE --db PATH'", retryAfter: 3600)
+        }
+        if let cached, cached.importedAt == provenance.importedAt { return cached }
+        let stored = try store.loadVersionedNetwork()
+        let fresh = Loaded(importedAt: provenance.importedAt, version: stored.version,
+                           index: SegmentIndex(stored.network), groups: StreetGroups(stored.network))
+        cached = fresh
+        return fresh
+    }
+}

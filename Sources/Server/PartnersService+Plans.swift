@@ -1,0 +1,98 @@
+import Foundation
+import Geometry
+import JSON
+import Hummingbird
+import Store
+import Works
+
+extension PartnersService {
+    /// The outputs of a plan the API serves.
+    enum PlanFile {
+        case rounds, schedule, savings
+    }
+
+    /// POST /v1/plans: starts a plan of the week in the background (coordinator).
+    func startPlan(_ request: Request, _ context: PartnerRequestContext) async throws -> Response {
+        let token = try requireCoordinator(context)
+        let query = request.uri.queryParameters
+        let week = try Self.period(request).week
+        let seconds = query.get("seconds").map { Double($0) ?? -1 } ?? 5
+        guard seconds > 0, seconds <= 600 else {
+            throw ServerError(.badRequest, "seconds must be a number from 1 to 600 (the solver's budget per plan)")
+        }
+        let iterations = try query.get("iterations").map { text -> Int in
+            guard let n = Int(text), n > 0, n <= 100_000 else {
+                throw ServerError(.badRequest, "iterations must be a whole number from 1 to 100000")
+            }
+            return n
+        }
+        let tasks = try store.tasks(organisation: nil)
+        guard !tasks.isEmpty else {
+            throw ServerError(.conflict, "the store holds no task lists yet; partners submit them first")
+        }
+        let network = try await self.network.index().network
+        let registry = OrganisationRegistry(try store.organisations())
+        let plan = PlanRequest(week: week, seconds: seconds, seed: 1, iterations: iterations)
+        let (catalogue, compatibility) = (self.catalogue, self.compatibility)
+        let job = try await plans.start(week: week, by: token.prefix) { progress in
+            try PlanRunner.run(plan, network: network, tasks: tasks, catalogue: catalogue, registry: registry,
+                               compatibility: compatibility, progress: progress)
+        }
+        try store.recordAudit(AuditEntry(actor: token.prefix, organisation: nil, action: "plan.start",
+                                         detail: "plan \(job.id) for \(week), \(seconds) s"), at: Date())
+        var response = Self.json(Self.jobJSON(job), status: .accepted)
+        response.headers[.location] = "/v1/plans/\(job.id)"
+        return response
+    }
+
+    /// GET /v1/plans: every plan run since the service started.
+    func listPlans(_ context: PartnerRequestContext) async throws -> Response {
+        _ = try context.requireToken()
+        return Self.json(["plans": .array(await plans.all().map(Self.jobJSON))])
+    }
+
+    /// GET /v1/plans/{id}: state and progress.
+    func plan(_ context: PartnerRequestContext) async throws -> Response {
+        Self.json(Self.jobJSON(try await job(context)))
+    }
+
+    /// GET /v1/plans/{id}/rounds.geojson, schedule.csv, savings: the
+    /// outputs; a partner gets the rounds that serve its tasks and its share.
+    func planOutput(_ context: PartnerRequestContext, _ output: PlanFile) async throws -> Response {
+        let token = try context.requireToken()
+        let job = try await job(context)
+        guard let outputs = job.outputs else {
+            throw ServerError(.conflict, "plan \(job.id) is \(job.state.rawValue) (\(job.progress.value)); "
+                              + "its outputs come when it is done", retryAfter: job.state == .running ? 5 : nil)
+        }
+        let whose = token.role == .coordinator ? nil : token.organisation
+        switch output {
+        case .rounds: return Self.json(try outputs.roundsGeoJSON(for: whose), type: "application/geo+json")
+        case .schedule: return Self.text(outputs.scheduleCSV(for: whose), type: "text/csv; charset=utf-8")
+        case .savings: return Self.json(Self.savings(outputs.savingsJSON, for: whose))
+        }
+    }
+
+    func job(_ context: PartnerRequestContext) async throws -> PlanJobs.Job {
+        _ = try context.requireToken()
+        let text = context.parameters.get("id") ?? ""
+        guard let id = Int(text), let job = await plans.job(id) else {
+            throw ServerError(.notFound, "no plan \(text.prefix(20)); list them at /v1/plans")
+        }
+        return job
+    }
+
+    /// The whole savings for a coordinator; for a partner the totals and its own share.
+    static func savings(_ json: JSON, for organisation: String?) -> JSON {
+        guard let organisation else { return json }
+        let share = json["split"]?.array?.first { $0["organisation"]?.string == organisation } ?? .null
+        return ["week": json["week"] ?? .null, "savings": json["savings"] ?? .null, "share": share,
+                "assumptions": json["assumptions"] ?? .null]
+    }
+
+    static func jobJSON(_ job: PlanJobs.Job) -> JSON {
+        ["id": .number(Double(job.id)), "week": .string(job.week.description), "state": .string(job.state.rawValue),
+         "progress": .string(job.progress.value), "started_at": .string(job.startedAt),
+         "finished_at": job.finishedAt.map(JSON.string) ?? .null, "error": job.error.map(JSON.string) ?? .null]
+    }
+}

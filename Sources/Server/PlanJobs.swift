@@ -1,0 +1,95 @@
+import Foundation
+import Geometry
+import JSON
+import Works
+
+/// The plans run through the service: background jobs with their progress
+/// and, once done, their outputs (kept in memory until the service stops;
+/// plans move into the store with a later change). One job runs at a time.
+actor PlanJobs {
+    enum State: String, Sendable {
+        case running, done, failed
+    }
+
+    struct Job: Sendable {
+        var id: Int
+        var week: ISOWeek
+        var requestedBy: String
+        var startedAt: String
+        var state: State
+        /// What the planner is doing now, written from the planning thread.
+        let progress: ProgressBox
+        var finishedAt: String?
+        var error: String?
+        var outputs: PlanOutputs?
+    }
+
+    private var jobs: [Int: Job] = [:]
+    private var nextID = 1
+    /// Finished plans kept (each holds its rounds); older ones are dropped.
+    static let kept = 20
+
+    /// Starts `work` in the background as a new job.
+    /// - Throws: 409 while another plan runs.
+    func start(week: ISOWeek, by actor: String, _ work: @escaping @Sendable (@escaping @Sendable (String) -> Void)
+        throws -> PlanOutputs) throws -> Job {
+        if let running = jobs.values.first(where: { $0.state == .running }) {
+            throw ServerError(.conflict, "plan \(running.id) for \(running.week) is still running; "
+                              + "follow it at /v1/plans/\(running.id) and start another when it is done",
+                              retryAfter: 10)
+        }
+        let stamp = ISO8601DateFormatter().string(from: Date())
+        let job = Job(id: nextID, week: week, requestedBy: actor, startedAt: stamp, state: .running,
+                      progress: ProgressBox("starting"))
+        jobs[job.id] = job
+        nextID += 1
+        let finished = jobs.values.filter { $0.state != .running }.map(\.id).sorted()
+        for old in finished.dropLast(Self.kept) { jobs[old] = nil }
+        let id = job.id, progress = job.progress
+        Task.detached(priority: .utility) {
+            let result = Result { try work { progress.set($0) } }
+            await self.finish(id, result)
+        }
+        return job
+    }
+
+    func finish(_ id: Int, _ result: Result<PlanOutputs, Error>) {
+        jobs[id]?.finishedAt = ISO8601DateFormatter().string(from: Date())
+        switch result {
+        case .success(let outputs):
+            jobs[id]?.state = .done
+            jobs[id]?.progress.set("done")
+            jobs[id]?.outputs = outputs
+        case .failure(let error):
+            jobs[id]?.state = .failed
+            jobs[id]?.progress.set("failed")
+            jobs[id]?.error = "\(error)"
+        }
+    }
+
+    func job(_ id: Int) -> Job? { jobs[id] }
+
+    func all() -> [Job] { jobs.values.sorted { $0.id < $1.id } }
+}
+
+/// A progress line shared between the planning thread and the service.
+final class ProgressBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var text: String
+
+    init(_ text: String) {
+        self.text = text
+    }
+
+    func set(_ value: String) {
+        lock.lock()
+        text = String(value.prefix(200))
+        lock.unlock()
+    }
+
+    var value: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return text
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Geometry
+import JSON
+import Outputs
+import Planning
+import Store
+import StreetNetwork
+import Works
+
+// The one place the service calls the weekly planner, the way
+// `streetrounds plan` does (PlanCommand): when planning moves to its own
+// module, only this file changes.
+
+/// What a plan request asks for.
+struct PlanRequest: Sendable {
+    var week: ISOWeek
+    var seconds: Double
+    var seed: UInt64
+    var iterations: Int?
+}
+
+/// A finished plan's outputs, kept per job: the shared and baseline plans
+/// and the files `streetrounds plan` writes, built on request.
+struct PlanOutputs: Sendable {
+    var week: ISOWeek
+    var shared: WeeklyPlan
+    var savingsJSON: JSON
+    var network: StreetNetwork
+    var registry: OrganisationRegistry
+
+    /// Rounds that serve a visit of `organisation` (all rounds when nil).
+    func plan(for organisation: String?) -> WeeklyPlan {
+        guard let organisation else { return shared }
+        var plan = shared
+        let serves: (Round) -> Bool = { round in
+            round.organisation == organisation
+                || round.stops.contains { $0.visit.parts.contains { $0.organisation == organisation } }
+        }
+        plan.rounds = plan.rounds.filter(serves)
+        plan.gritting = plan.gritting.filter(serves)
+        return plan
+    }
+
+    func roundsGeoJSON(for organisation: String?) throws -> JSON {
+        RoundsGeoJSON.json(plan(for: organisation), week: week,
+                           drawing: try RoundDrawing(network: network, registry: registry))
+    }
+
+    func scheduleCSV(for organisation: String?) -> String {
+        ScheduleCSV.text(plan(for: organisation), week: week, network: network)
+    }
+}
+
+/// Runs the shared plan and the baseline (each partner alone) with the same
+/// solver and budget, then the savings, as `streetrounds plan` does.
+/// Cost: two planner runs of `request.seconds` each at most.
+enum PlanRunner {
+    static func run(_ request: PlanRequest, network: StreetNetwork, tasks: [StoredTask], catalogue: ActivityCatalogue,
+                    registry: OrganisationRegistry, compatibility: Compatibility,
+                    progress: @escaping @Sendable (String) -> Void) throws -> PlanOutputs {
+        var options = PlanOptions(week: request.week)
+        options.seconds = request.seconds
+        options.seed = request.seed
+        options.iterations = request.iterations
+        let planner = WeeklyPlanner(network: network, catalogue: catalogue, registry: registry,
+                                    compatibility: compatibility)
+        let input = tasks.map(\.matched)
+        progress("planning the shared rounds")
+        let shared = try planner.plan(input, options: options, mode: .shared) { progress("shared: \($0)") }
+        progress("planning the baseline (each partner alone)")
+        let baseline = try planner.plan(input, options: options, mode: .baseline) { progress("baseline: \($0)") }
+        let savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
+        let json = SavingsJSON.json(savings, week: request.week, seconds: request.seconds, seed: request.seed,
+                                    unplacedShared: shared.unplaced.count, unplacedBaseline: baseline.unplaced.count)
+        return PlanOutputs(week: request.week, shared: shared, savingsJSON: json, network: network, registry: registry)
+    }
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Checks the running partners' service against its own OpenAPI document
+with schemathesis (PyPI): a bounded number of generated requests per
+operation, as a partner and as the coordinator; fails on any server error
+(5xx) or a response the document does not allow.
+Usage: check_api.py [BINARY] [--examples N]. Skips (exit 0, with a message)
+when schemathesis is not installed: pip install schemathesis."""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sample_service import SampleService, task_list  # noqa: E402
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Check the service against /openapi.json with schemathesis.")
+    parser.add_argument("binary", nargs="?", default=".build/debug/streetrounds")
+    parser.add_argument("--examples", default="20", help="generated examples per operation")
+    options = parser.parse_args()
+    binary, examples = options.binary, options.examples
+    tool = shutil.which("schemathesis") or shutil.which("st")
+    if tool is None:
+        print("check_api: skipped: schemathesis is not installed (pip install schemathesis)")
+        return 0
+    failures = 0
+    with SampleService(binary, extra=["--rate-per-second", "1000"]) as service:
+        service.request("PUT", "/v1/organisations/county-council/task-list", service.tokens["county-council"],
+                        task_list("county-council"))
+        for role in ["county-council", "coordinator"]:
+            print(f"check_api: schemathesis as {role}, {examples} examples per operation")
+            command = [tool, "run", service.url + "/openapi.json", "--header",
+                       "Authorization: Bearer " + service.tokens[role], "--max-examples", examples,
+                       "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,"
+                       "response_schema_conformance", "--generation-deterministic",
+                       "--exclude-operation-id", "startPlan", "--request-timeout", "60"]
+            failures += subprocess.run(command).returncode != 0
+    print("check_api: " + ("FAILED" if failures else "no server error, every response as documented"))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
