@@ -8,7 +8,7 @@ BIN        := .build/debug/streetrounds
 RELEASE    := .build/release
 SAMPLE_DB  := out/sample.sqlite
 
-.PHONY: all deps test-tools build run test bench sample clean check-api check-page
+.PHONY: all deps test-tools build run test bench fuzz sample clean check-api check-page
 
 all: build
 
@@ -83,6 +83,9 @@ check-page:
 	else echo "check-page: skipped: python3 is missing"; fi
 
 # Benchmarks: release build, real data from ../shared, peers in the same run.
+# The CARP benchmark runs PyVRP beside StreetRounds; CARP_LONG=600 adds the
+# 10-minute reference run per large Rutland instance (4 x 10 minutes on two
+# cores: 20 minutes more).
 bench: deps
 	$(SWIFT) build -c release --product streetrounds
 	$(SWIFT) build -c release --product Benchmarks
@@ -90,8 +93,17 @@ bench: deps
 	.build/release/Benchmarks tasks ../shared/data/streets/rutland-osm/rutland-highways.geojson
 	.build/release/Benchmarks overlaps ../shared/data/streets/rutland-osm/rutland-highways.geojson
 	for k in 1 2 4; do .build/release/Benchmarks plan ../shared/data/streets/rutland-osm/rutland-highways.geojson --scale $$k --seconds 20 || exit 1; done
-	python3 scripts/bench_carp.py --seconds 10 --jobs 2
+	python3 -c "import pyvrp" 2>/dev/null || python3 -m pip install --quiet pyvrp
+	.build/release/Benchmarks carp-instances ../shared/data/streets/rutland-osm/rutland-highways.geojson --out .build/carp-instances
+	python3 scripts/bench_carp.py --seconds 10 --jobs 2 --large .build/carp-instances $(if $(CARP_LONG),--long-seconds $(CARP_LONG))
 	python3 scripts/bench_server.py $(RELEASE)/streetrounds --requests 2000 --clients 16
+
+# libFuzzer targets for the JSON parser, the task-list reader, the street readers and the CARP reader,
+# each run for FUZZ_SECONDS (default 180) from the seed corpus in fuzz/corpus/ (docs/reliability.md).
+# Built apart, in .build/fuzz, and never part of make test.
+FUZZ_SECONDS ?= 180
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 # Regenerate the synthetic sample (deterministic: same bytes every time).
 sample:

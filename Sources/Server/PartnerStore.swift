@@ -11,15 +11,16 @@ public protocol PartnerStore: Sendable {
     /// The live token whose secret this is; nil when unknown or revoked.
     func authenticate(secret: String) throws -> APIToken?
     func networkProvenance() throws -> NetworkProvenance?
-    func loadNetwork() throws -> StreetNetwork
+    /// The network with its version, which a submission is checked against.
+    func loadVersionedNetwork() throws -> VersionedNetwork
     /// Named places (towns, villages) that locate streets in reports.
     func loadPlaces() throws -> [Place]
     func tasks(organisation: String?) throws -> [StoredTask]
     func submissions(organisation: String?) throws -> [TaskSubmission]
     /// Replaces the organisation's list in one transaction, with its history
-    /// line and its audit line.
+    /// line and its audit line; refused when the network is no longer `networkVersion`.
     func submit(_ list: TaskList, matches: [String: [MatchedSegment]], fileName: String, checksum: String,
-                audit: AuditEntry?, at time: Date) throws -> TaskSubmission
+                networkVersion: Int?, audit: AuditEntry?, at time: Date) throws -> TaskSubmission
     func recordAudit(_ entry: AuditEntry, at time: Date) throws
     func auditTrail(organisation: String?, limit: Int) throws -> [AuditEntry]
 }
@@ -32,6 +33,7 @@ extension RoundsStore: PartnerStore {}
 actor NetworkCache {
     struct Loaded {
         var importedAt: String
+        var version: Int
         var index: SegmentIndex
         var groups: StreetGroups
     }
@@ -52,9 +54,9 @@ actor NetworkCache {
                               + "imports one with 'streetrounds streets import FILE --db PATH'", retryAfter: 3600)
         }
         if let cached, cached.importedAt == provenance.importedAt { return cached }
-        let network = try store.loadNetwork()
-        let fresh = Loaded(importedAt: provenance.importedAt, index: SegmentIndex(network),
-                           groups: StreetGroups(network))
+        let stored = try store.loadVersionedNetwork()
+        let fresh = Loaded(importedAt: provenance.importedAt, version: stored.version,
+                           index: SegmentIndex(stored.network), groups: StreetGroups(stored.network))
         cached = fresh
         return fresh
     }

@@ -10,8 +10,9 @@ import Works
 extension PartnersService {
     /// Reads and matches an uploaded list with the CLI's reader and matcher.
     /// - Throws: 422 with every problem when there is any.
-    func check(_ bytes: Data, _ auth: Authorised) async throws -> TaskListCheck {
-        let index = try await network.index()
+    func check(_ bytes: Data, _ auth: Authorised) async throws -> CheckedList {
+        let loaded = try await network.loaded()
+        let index = loaded.index
         let reader = TaskListReader(catalogue: catalogue, registry: auth.registry)
         let checked = try TaskListCheck(bytes, organisation: auth.organisation, reader: reader, index: index)
         guard checked.problems.isEmpty, checked.list != nil else {
@@ -19,7 +20,15 @@ extension PartnersService {
             throw ServerError(.invalidTaskList, "the task list has \(n) problem\(n == 1 ? "" : "s"); nothing was "
                               + "stored. Mend each one and send the list again", problems: checked.problems)
         }
-        return checked
+        return CheckedList(check: checked, networkVersion: loaded.version)
+    }
+
+    /// A list without problems and the network version it was matched against.
+    struct CheckedList {
+        var check: TaskListCheck
+        var networkVersion: Int
+        var list: TaskList? { check.list }
+        var matches: [String: [MatchedSegment]] { check.matches }
     }
 
     /// POST …/task-list/validation: every problem, nothing stored.
@@ -42,7 +51,8 @@ extension PartnersService {
         let audit = AuditEntry(actor: auth.token.prefix, organisation: auth.organisation, action: "task-list.submit",
                                detail: "\(name), \(list.tasks.count) tasks")
         let submission = try store.submit(list, matches: checked.matches, fileName: name,
-                                          checksum: Checksum.sha256(bytes), audit: audit, at: Date())
+                                          checksum: Checksum.sha256(bytes), networkVersion: checked.networkVersion,
+                                          audit: audit, at: Date())
         let index = try await network.index()
         return Self.json(["submission": Self.submissionJSON(submission),
                           "matched": Self.matchedJSON(checked.matches, index.network)])

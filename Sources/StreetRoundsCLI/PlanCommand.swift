@@ -12,7 +12,8 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Plan next week's shared rounds, and what sharing saves against each partner planning alone.",
-        discussion: "Writes schedule.csv, rounds.geojson, a GPX file per round, schedule.ics (and gritting-standby.ics), savings.json and report.html to --out.")
+        discussion: "Writes schedule.csv, rounds.geojson, a GPX file per round, schedule.ics (and "
+            + "gritting-standby.ics), savings.json and report.html to --out.")
 
     @Option(help: "The database file.") var db: String
     @Option(help: "The ISO week to plan, e.g. 2026-W48 (default: next week).") var week: String?
@@ -35,12 +36,19 @@ struct PlanCommand: ParsableCommand {
         do { try outputFolder.check() } catch let error as OutputsError { throw ValidationError("--out: \(error.message)") }
     }
 
-    private var outputFolder: OutputFolder { OutputFolder(path: out, protecting: [db, db + "-wal", db + "-shm"]) }
+    /// The outputs folder; one written before manifests existed is known by its file names.
+    private var outputFolder: OutputFolder {
+        OutputFolder(path: out, protecting: [db, db + "-wal", db + "-shm"]) { name in
+            ["schedule.csv", "rounds.geojson", "schedule.ics", "gritting-standby.ics", "savings.json", "report.html"]
+                .contains(name)
+                || (name.hasPrefix("gpx/") && name.hasSuffix(".gpx") && !name.dropFirst(4).contains("/"))
+        }
+    }
 
     func run() throws {
         let started = Date()
         let target = week.flatMap(ISOWeek.init(parsing:)) ?? ISOWeek(containing: Date()).adding(weeks: 1)
-        let store = try failing { try RoundsStore(path: db) }
+        let store = try failing { try RoundsStore(path: db, access: .read) }
         let network = try failing { try store.loadNetwork() }
         let stored = try failing { try store.tasks() }
         guard !stored.isEmpty else {
@@ -69,23 +77,29 @@ struct PlanCommand: ParsableCommand {
         print("Planned \(target) for \(registry.ids.count) partners in \(Format.fixed(Date().timeIntervalSince(started), 1)) s: \(shared.rounds.count) shared rounds (\(baseline.rounds.count) if each plans alone), \(shared.gritting.count) gritting stand-by rounds")
         print("  \(shared.taskVisits) task visits; \(shared.rounds.reduce(0) { $0 + $1.stops.count }) stops on shared rounds; \(shared.unplaced.count) not placed" + (shared.unplaced.isEmpty ? "" : " (see the report)"))
         print("  sharing saves \(Format.fixed(s.km, 1)) km (\(Format.fixed(s.deadheadKm, 1)) km deadhead), \(Format.fixed(s.crewHours, 1)) crew hours, £\(Format.fixed(s.money, 0)), \(Format.fixed(s.co2eKg, 1)) kg CO2e and \(s.streetVisits) street visits a week")
-        print("  report: \(out)/report.html (also schedule.csv, rounds.geojson, gpx/, schedule.ics\(shared.gritting.isEmpty ? "" : ", gritting-standby.ics"), savings.json)")
+        let standby = shared.gritting.isEmpty ? "" : ", gritting-standby.ics"
+        print("  report: \(out)/report.html (also schedule.csv, rounds.geojson, gpx/, schedule.ics\(standby), "
+              + "savings.json)")
     }
 
     /// Writes every output, then swaps them in for the previous ones by renames only (OutputFolder): a failure
     /// leaves the previous outputs as they were, and a folder StreetRounds did not write is never replaced.
-    private func writeOutputs(shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, drawing: RoundDrawing, week: ISOWeek) throws {
+    private func writeOutputs(shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, drawing: RoundDrawing,
+                              week: ISOWeek) throws {
         let folder = outputFolder
         do {
             var files: [OutputFile] = []
             func write(_ text: String, _ name: String) { files.append(OutputFile(path: name, text: text)) }
             write(ScheduleCSV.text(shared, week: week, network: drawing.network), "schedule.csv")
             write(RoundsGeoJSON.json(shared, week: week, drawing: drawing).serialized() + "\n", "rounds.geojson")
-            for r in shared.rounds + shared.gritting { write(GPXWriter.text(r, week: week, drawing: drawing), "gpx/\(r.id).gpx") }
+            for r in shared.rounds + shared.gritting {
+                write(GPXWriter.text(r, week: week, drawing: drawing), "gpx/\(r.id).gpx")
+            }
             let stamp = Date()
             write(ICalendarWriter.text(shared, week: week, stamp: stamp, drawing: drawing), "schedule.ics")
             if !shared.gritting.isEmpty {
-                write(ICalendarWriter.standbyText(shared, week: week, stamp: stamp, drawing: drawing), "gritting-standby.ics")
+                let standby = ICalendarWriter.standbyText(shared, week: week, stamp: stamp, drawing: drawing)
+                write(standby, "gritting-standby.ics")
             }
             let json = SavingsJSON.json(savings, week: week, seconds: seconds, seed: seed, unplacedShared: shared.unplaced.count, unplacedBaseline: baseline.unplaced.count)
             write(json.serialized(pretty: true) + "\n", "savings.json")

@@ -17,6 +17,7 @@ struct StreetRounds: AsyncParsableCommand {
     static let version = "0.4.0"
 
     static func main() async {
+        StandardOutput.ignoreBrokenPipes()
         do {
             var command = try parseAsRoot()
             if var asynchronous = command as? AsyncParsableCommand {
