@@ -27,6 +27,9 @@ struct RoutingJob {
     /// The most seconds a round may take: the shift, or the job's hours, or
     /// the gritting treatment deadline.
     var limitSeconds: Int
+    /// Set for a job the fleet repair made (rounds moved from another crew
+    /// class): numbers its rounds' ids apart.
+    var repair: Int?
 
     /// "mon", "mon-0700-1100" or "grit": the start of its rounds' ids.
     var label: String {
@@ -35,7 +38,10 @@ struct RoutingJob {
     }
 
     /// Rounds' ids: label, organisation, depot and vehicle, then a number.
-    var idPrefix: String { "\(label)-\(crewClass.organisation)-\(crewClass.depot)-\(crewClass.vehicleType)" }
+    var idPrefix: String {
+        let moved = repair.map { "-moved\($0)" } ?? ""
+        return "\(label)-\(crewClass.organisation)-\(crewClass.depot)-\(crewClass.vehicleType)" + moved
+    }
 
     /// The jobs of one pool: its day visits grouped by day, class and hours;
     /// its gritting by class.
