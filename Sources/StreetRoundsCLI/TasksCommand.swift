@@ -143,7 +143,8 @@ struct TasksCommand: ParsableCommand {
             let projection = try failing { try Projection(from: .wgs84, to: network.crs) }
             let tasks = try failing { try store.tasks(organisation: org) }
             guard !tasks.isEmpty else { throw CommandFailure(.badInput, "\(db) holds no tasks of \(org); submit a list with 'streetrounds tasks submit FILE --org \(org) --db \(db)'") }
-            let collection = TaskListGeoJSON.json(tasks.map(\.matched), organisation: org, network: network, projection: projection)
+            let collection = TaskListGeoJSON.json(tasks.map(\.matched), organisation: org, network: network,
+                                                  projection: projection)
             let text = collection.serialized() + "\n"
             if let out {
                 do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
