@@ -36,7 +36,8 @@ def main():
                        "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,"
                        "response_schema_conformance", "--generation-deterministic",
                        "--exclude-operation-id", "startPlan", "--request-timeout", "60"]
-            failures += subprocess.run(command).returncode != 0
+            # In the service's temporary folder: schemathesis keeps a cache where it runs.
+            failures += subprocess.run(command, cwd=service.folder).returncode != 0
     print("check_api: " + ("FAILED" if failures else "no server error, every response as documented"))
     return 1 if failures else 0
 

@@ -11,15 +11,14 @@ public protocol PartnerStore: Sendable {
     /// The live token whose secret this is; nil when unknown or revoked.
     func authenticate(secret: String) throws -> APIToken?
     func networkProvenance() throws -> NetworkProvenance?
-    /// The network with its version stamp, read together.
+    /// The network with its version, which a submission is checked against.
     func loadVersionedNetwork() throws -> VersionedNetwork
     /// Named places (towns, villages) that locate streets in reports.
     func loadPlaces() throws -> [Place]
     func tasks(organisation: String?) throws -> [StoredTask]
     func submissions(organisation: String?) throws -> [TaskSubmission]
     /// Replaces the organisation's list in one transaction, with its history
-    /// line and its audit line; refused when the network is no longer
-    /// `networkVersion`, the one the list was matched against.
+    /// line and its audit line; refused when the network is no longer `networkVersion`.
     func submit(_ list: TaskList, matches: [String: [MatchedSegment]], fileName: String, checksum: String,
                 networkVersion: Int?, audit: AuditEntry?, at time: Date) throws -> TaskSubmission
     func recordAudit(_ entry: AuditEntry, at time: Date) throws
@@ -34,8 +33,6 @@ extension RoundsStore: PartnerStore {}
 actor NetworkCache {
     struct Loaded {
         var importedAt: String
-        /// The store's version stamp of this network: a submission matched
-        /// against it is refused once another network is imported.
         var version: Int
         var index: SegmentIndex
         var groups: StreetGroups

@@ -10,14 +10,8 @@ import Works
 extension PartnersService {
     /// Reads and matches an uploaded list with the CLI's reader and matcher.
     /// - Throws: 422 with every problem when there is any.
-    func check(_ bytes: Data, _ auth: Authorised) async throws -> TaskListCheck {
-        try await check(bytes, auth, against: network.loaded()).checked
-    }
-
-    /// The same, against `loaded`, which is handed back with the result so
-    /// that a submission names the network version it was matched against.
-    func check(_ bytes: Data, _ auth: Authorised, against loaded: NetworkCache.Loaded) async throws
-        -> (checked: TaskListCheck, loaded: NetworkCache.Loaded) {
+    func check(_ bytes: Data, _ auth: Authorised) async throws -> CheckedList {
+        let loaded = try await network.loaded()
         let index = loaded.index
         let reader = TaskListReader(catalogue: catalogue, registry: auth.registry)
         let checked = try TaskListCheck(bytes, organisation: auth.organisation, reader: reader, index: index)
@@ -26,7 +20,15 @@ extension PartnersService {
             throw ServerError(.invalidTaskList, "the task list has \(n) problem\(n == 1 ? "" : "s"); nothing was "
                               + "stored. Mend each one and send the list again", problems: checked.problems)
         }
-        return (checked, loaded)
+        return CheckedList(check: checked, networkVersion: loaded.version)
+    }
+
+    /// A list without problems and the network version it was matched against.
+    struct CheckedList {
+        var check: TaskListCheck
+        var networkVersion: Int
+        var list: TaskList? { check.list }
+        var matches: [String: [MatchedSegment]] { check.matches }
     }
 
     /// POST …/task-list/validation: every problem, nothing stored.
@@ -43,22 +45,17 @@ extension PartnersService {
     func submit(_ request: Request, _ context: PartnerRequestContext) async throws -> Response {
         let auth = try authorised(context)
         let bytes = try await body(request)
-        let (checked, loaded) = try await check(bytes, auth, against: network.loaded())
+        let checked = try await check(bytes, auth)
         guard let list = checked.list else { throw ServerError(.internalError, "a checked list went missing") }
         let name = request.uri.queryParameters.get("file_name").map { String($0.prefix(200)) } ?? "upload.geojson"
         let audit = AuditEntry(actor: auth.token.prefix, organisation: auth.organisation, action: "task-list.submit",
                                detail: "\(name), \(list.tasks.count) tasks")
-        let submission: TaskSubmission
-        do {
-            submission = try store.submit(list, matches: checked.matches, fileName: name,
-                                          checksum: Checksum.sha256(bytes), networkVersion: loaded.version,
+        let submission = try store.submit(list, matches: checked.matches, fileName: name,
+                                          checksum: Checksum.sha256(bytes), networkVersion: checked.networkVersion,
                                           audit: audit, at: Date())
-        } catch let error as StoreError where error.kind == .networkChanged {
-            throw ServerError(.conflict, "the street network was replaced while the list was being matched; "
-                              + "nothing was stored: send the list again")
-        }
+        let index = try await network.index()
         return Self.json(["submission": Self.submissionJSON(submission),
-                          "matched": Self.matchedJSON(checked.matches, loaded.index.network)])
+                          "matched": Self.matchedJSON(checked.matches, index.network)])
     }
 
     /// GET …/task-list: the stored tasks with their streets, and the history.

@@ -2,6 +2,7 @@ import Foundation
 import Geometry
 import JSON
 import Hummingbird
+import Store
 import Works
 
 /// Errors of the partners' service. Each goes out as an RFC 9457 problem
@@ -112,6 +113,13 @@ public struct ServerError: Error, CustomStringConvertible, Sendable {
                                    "the request body is over the service's limit; split the list into smaller files")
             default:
                 return ServerError(e.status.code < 500 ? .badRequest : .internalError, e.body ?? e.status.reasonPhrase)
+            }
+        case let e as StoreError:
+            switch e.kind {
+            case .busy: return ServerError(.unavailable, e.message, retryAfter: 5)
+            case .noNetwork: return ServerError(.unavailable, e.message, retryAfter: 3600)
+            case .networkChanged: return ServerError(.conflict, e.message)
+            default: return ServerError(.internalError, "the store failed; the service's log has the details")
             }
         default: return ServerError(.internalError, "unexpected failure; the service's log has the details")
         }

@@ -86,8 +86,8 @@ extension RoundsStore {
                 }
             }
         } catch {
-            throw StoreError(.writeFailed,
-                             "could not store the organisations in \(path); nothing was changed (\(error))")
+            throw storeError(error, "store the organisations", or: StoreError(.writeFailed,
+                "could not store the organisations in \(path); nothing was changed (\(error))"))
         }
     }
 

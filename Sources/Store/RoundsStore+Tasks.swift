@@ -79,7 +79,8 @@ extension RoundsStore {
     /// - Throws: `StoreError.networkChanged` when the network is no longer that version.
     @discardableResult
     public func submit(_ list: TaskList, matches: [String: [MatchedSegment]], fileName: String, checksum: String,
-                       networkVersion: Int? = nil, audit: AuditEntry? = nil, at time: Date = Date()) throws -> TaskSubmission {
+                       networkVersion: Int? = nil, audit: AuditEntry? = nil,
+                       at time: Date = Date()) throws -> TaskSubmission {
         let stamp = ISO8601DateFormatter().string(from: time)
         do {
             return try write { db in

@@ -16,7 +16,7 @@ extension RoundsStore {
         let token = APIToken(prefix: prefix, organisation: organisation,
                              role: organisation == nil ? .coordinator : .partner,
                              createdAt: ISO8601DateFormatter().string(from: time))
-        try write { db in
+        try writing("issue a token") { db in
             if let organisation, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM organisation WHERE id = ?",
                                                   arguments: [organisation]) == 0 {
                 throw StoreError(.notFound, "\(path) holds no organisation \"\(organisation)\"; import it first with: "
@@ -43,7 +43,7 @@ extension RoundsStore {
     @discardableResult
     public func revokeToken(prefix: String, at time: Date = Date()) throws -> APIToken {
         let wanted = prefix.hasPrefix("srt_") ? prefix : "srt_" + prefix
-        return try write { db in
+        return try writing("revoke a token") { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT * FROM api_token WHERE revoked_at IS NULL AND substr(prefix, 1, ?) = ?
                 """, arguments: [wanted.count, wanted])
@@ -75,6 +75,15 @@ extension RoundsStore {
         return difference == 0 ? Self.token(row) : nil
     }
 
+    /// `write`, its failures named: a `StoreError` as thrown, a lock held too
+    /// long as `.busy`, anything else as `.writeFailed` (nothing changed).
+    private func writing<T>(_ doing: String, _ body: (Database) throws -> T) throws -> T {
+        do { return try write(body) } catch {
+            throw storeError(error, doing, or: StoreError(.writeFailed,
+                "could not \(doing) in \(path); nothing was changed (\(error))"))
+        }
+    }
+
     static func token(_ row: Row) -> APIToken {
         APIToken(prefix: row["prefix"], organisation: row["organisation"],
                  role: APIToken.Role(rawValue: row["role"]) ?? .partner, createdAt: row["created_at"],
@@ -87,7 +96,8 @@ extension RoundsStore {
         do {
             try write { db in try Self.insert(entry, at: stamp, db) }
         } catch {
-            throw StoreError(.writeFailed, "could not record the audit line in \(path) (\(error))")
+            throw storeError(error, "record the audit line", or: StoreError(.writeFailed,
+                "could not record the audit line in \(path) (\(error))"))
         }
     }
 

@@ -16,6 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The compatibility table (JSON).") var compatibility = "data/compatibility.json"
     @Option(help: "Largest request body accepted, in MiB.") var maxBodyMib = 10
     @Option(help: "Requests a token may make per second, sustained.") var ratePerSecond = 10.0
+    @Option(help: "Seconds a request waits for another process's write lock before a 503.") var busyTimeout = 10.0
 
     func validate() throws {
         guard (0...65_535).contains(port) else {
@@ -23,6 +24,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard maxBodyMib > 0, maxBodyMib <= 64 else { throw ValidationError("--max-body-mib must be from 1 to 64") }
         guard ratePerSecond > 0 else { throw ValidationError("--rate-per-second must be above 0") }
+        guard busyTimeout >= 0, busyTimeout <= 600 else {
+            throw ValidationError("--busy-timeout must be from 0 to 600 seconds")
+        }
     }
 
     func run() async throws {
@@ -34,7 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
         let table = try failing {
             try Compatibility(contentsOf: URL(fileURLWithPath: compatibility), catalogue: activities)
         }
-        let store = try failing { try RoundsStore(path: db) }
+        let store = try failing { try RoundsStore(path: db, access: .write, busyTimeout: busyTimeout) }
         if try failing({ try store.organisations() }).isEmpty {
             print("Note: \(db) holds no organisation yet; import them with: streetrounds orgs import FILE --db \(db)")
         }

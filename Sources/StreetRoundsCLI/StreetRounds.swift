@@ -9,14 +9,15 @@ struct StreetRounds: AsyncParsableCommand {
         commandName: "streetrounds",
         abstract: "Plan the street-maintenance rounds of several organisations together.",
         version: StreetRounds.version,
-        subcommands: [PlanCommand.self, StreetsCommand.self, TasksCommand.self, OverlapsCommand.self, RouteCommand.self, CarpCommand.self,
-                      OrgsCommand.self, ServeCommand.self]
+        subcommands: [PlanCommand.self, StreetsCommand.self, TasksCommand.self, OverlapsCommand.self, RouteCommand.self,
+                      CarpCommand.self, OrgsCommand.self, ServeCommand.self]
     )
 
     /// The release, printed by `streetrounds --version`.
     static let version = "0.4.0"
 
     static func main() async {
+        StandardOutput.ignoreBrokenPipes()
         do {
             var command = try parseAsRoot()
             if var asynchronous = command as? AsyncParsableCommand {

@@ -72,9 +72,9 @@ struct TasksCommand: ParsableCommand {
             let (list, matches, bytes) = try TasksCommand.check(file: file, organisation: org, data: data, database: db,
                                                                 network: network)
             let name = URL(fileURLWithPath: file).lastPathComponent
-            TestPause.at("submit-matched")
             let audit = AuditEntry(actor: "cli", organisation: list.organisation, action: "task-list.submit",
                                    detail: "\(name), \(list.tasks.count) tasks")
+            TestPause.at("submit-matched")
             let submission = try failing {
                 try store.submit(list, matches: matches, fileName: name, checksum: Checksum.sha256(bytes),
                                  networkVersion: stored.version, audit: audit)
@@ -143,7 +143,8 @@ struct TasksCommand: ParsableCommand {
             let projection = try failing { try Projection(from: .wgs84, to: network.crs) }
             let tasks = try failing { try store.tasks(organisation: org) }
             guard !tasks.isEmpty else { throw CommandFailure(.badInput, "\(db) holds no tasks of \(org); submit a list with 'streetrounds tasks submit FILE --org \(org) --db \(db)'") }
-            let collection = TaskListGeoJSON.json(tasks.map(\.matched), organisation: org, network: network, projection: projection)
+            let collection = TaskListGeoJSON.json(tasks.map(\.matched), organisation: org, network: network,
+                                                  projection: projection)
             let text = collection.serialized() + "\n"
             if let out {
                 do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {

@@ -17,20 +17,10 @@ public struct OrganisationRegistry: Sendable {
 
     /// - Throws: `WorksError.badRegistry` naming the organisation and field.
     public init(contentsOf url: URL, catalogue: ActivityCatalogue) throws {
-        let bytes: Data
-        do { bytes = try JSONParser.readFile(url, maxBytes: 16 * 1_048_576) } catch {
-            throw WorksError(.badRegistry, "\(url.path): cannot read the organisation registry (\(error))")
-        }
-        try self.init(data: bytes, named: url.lastPathComponent, catalogue: catalogue)
-    }
-
-    /// Reads a registry from its JSON bytes (an upload or a file), checked
-    /// like a file; `file` names it in messages.
-    /// - Throws: `WorksError.badRegistry` naming the organisation and field.
-    public init(data: Data, named file: String, catalogue: ActivityCatalogue) throws {
+        let file = url.lastPathComponent
         let json: JSON
-        do { json = try JSONParser.parse(data) } catch {
-            throw WorksError(.badRegistry, "\(file): cannot read the organisation registry (\(error))")
+        do { json = try JSONParser.parse(contentsOf: url, maxBytes: 16 * 1_048_576) } catch {
+            throw WorksError(.badRegistry, "\(url.path): cannot read the organisation registry (\(error))")
         }
         guard let list = json["organisations"]?.array else {
             throw WorksError(.badRegistry, "\(file): expected {\"organisations\": [ ... ]}")
