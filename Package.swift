@@ -45,7 +45,9 @@ let package = Package(
         .target(name: "Outputs", dependencies: ["Geometry", "JSON", "StreetNetwork", "Works", "Planning"]),
         .target(
             name: "Store",
-            dependencies: ["Geometry", "JSON", "StreetNetwork", "Works", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Geometry", "JSON", "StreetNetwork", "Works", "Planning", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .executableTarget(
             name: "StreetRoundsCLI",
@@ -63,7 +65,10 @@ let package = Package(
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "JSON", "TestSupport"]),
         .testTarget(name: "StreetNetworkTests", dependencies: ["StreetNetwork", "Geometry", "TestSupport"]),
         .testTarget(name: "StreetImportTests", dependencies: ["StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "StreetImport", "StreetNetwork", "Geometry", "Planning", "Works", "TestSupport"]
+        ),
         .testTarget(name: "WorksTests", dependencies: ["Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]),
         .testTarget(
             name: "PlanningTests",

@@ -17,7 +17,10 @@ struct CrewAssignment {
 
     /// - Complexity: O(v c) for v visits and c crew classes, plus the
     ///   tasks' choices, O(t c) for t tasks.
-    init(_ stops: [PlannedVisit], demand: WeekDemand, crews: CrewPool, network: StreetNetwork) {
+    ///   Stable weeks: a stop goes first to the class of the crew its visits
+    ///   had last week (`preferences`), when that class can still do it.
+    init(_ stops: [PlannedVisit], demand: WeekDemand, crews: CrewPool, network: StreetNetwork,
+         preferences: PlanPreferences = PlanPreferences()) {
         // Each task's own choice: the able class nearest to its streets.
         var preferred: [PlannedVisit.Part: String] = [:]
         for w in demand.taskWeeks {
@@ -29,6 +32,7 @@ struct CrewAssignment {
         for v in stops {
             var votes: [String: Int] = [:]
             for part in v.parts { if let key = preferred[part] { votes[key, default: 0] += 1 } }
+            Self.addPreferredVotes(&votes, visit: v, preferences: preferences, crews: crews)
             let segment = network.segments[v.segment]
             guard let crewClass = crews.bestClass(for: Set(v.activities), segment: segment, votes: votes) else {
                 let reason = "no crew can do \(v.activities.joined(separator: " and ")) together; "

@@ -35,20 +35,25 @@ public struct WeeklyPlanner {
         builder = RoundBuilder(network: network, graph: streets.graph)
     }
 
-    /// - Parameter progress: told what is being solved, now and then.
+    /// - Parameters:
+    ///   - preferences: stable weeks: what to keep of the plan the week
+    ///     starts from (`PreviousPlan`); empty plans fresh.
+    ///   - progress: told what is being solved, now and then.
     /// - Throws: `PlanningError` when a depot is far from every street.
     public func plan(_ tasks: [MatchedTask], options: PlanOptions, mode: PlanMode,
+                     preferences: PlanPreferences = PlanPreferences(),
                      progress: ((String) -> Void)? = nil) throws -> WeeklyPlan {
         let started = ContinuousClock.now
         var jobs: [RoutingJob] = [], pools: [CrewPool] = [], unplaced: [UnplacedVisit] = [], taskVisits = 0
         for (p, pool) in PlanningPool.pools(tasks, registry: registry, mode: mode).enumerated() {
             let crews = try CrewPool(organisations: pool.organisations, streets: streets)
             var demand = WeekDemand(pool.tasks, options: options, network: network, catalogue: catalogue)
-            demand.taskWeeks = DayAssignment(orderRules: compatibility.orderRules)
+            demand.taskWeeks = DayAssignment(orderRules: compatibility.orderRules, preferences: preferences)
                 .assign(demand.taskWeeks) { workload($0, crews: crews) }
             let stops = VisitMerging(network: network, catalogue: catalogue, compatibility: compatibility)
                 .merge(demand.taskWeeks, acrossOrganisations: mode == .shared, canDo: crews.canDo)
-            let assignment = CrewAssignment(stops, demand: demand, crews: crews, network: network)
+            let assignment = CrewAssignment(stops, demand: demand, crews: crews, network: network,
+                                            preferences: preferences)
             jobs += RoutingJob.jobs(assignment, pool: p, options: options)
             pools.append(crews)
             unplaced += assignment.unplaced
@@ -69,7 +74,7 @@ public struct WeeklyPlanner {
             unplaced += routed.unplaced
             timing.solverSeconds += routed.solverSeconds
         }
-        let rounds = roster(byRoster, jobs: jobs, options: options)
+        let rounds = roster(byRoster, jobs: jobs, options: options, preferences: preferences)
         timing.totalSeconds = (ContinuousClock.now - started).seconds
         return WeeklyPlan(options: options, mode: mode, rounds: rounds, gritting: gritting, unplaced: unplaced,
                           taskVisits: taskVisits, totals: PlanTotals(rounds, registry: registry),
@@ -88,13 +93,15 @@ public struct WeeklyPlanner {
     }
 
     /// Each roster's rounds given to its crews; all sorted by day, start and id.
-    private func roster(_ byRoster: [CrewRoster.Key: [Round]], jobs: [RoutingJob], options: PlanOptions) -> [Round] {
+    private func roster(_ byRoster: [CrewRoster.Key: [Round]], jobs: [RoutingJob], options: PlanOptions,
+                        preferences: PlanPreferences) -> [Round] {
         var classes: [String: CrewPool.CrewClass] = [:]
         for job in jobs { classes[job.crewClass.key] = job.crewClass }
         var rounds: [Round] = []
         for key in byRoster.keys.sorted() {
             guard let crewClass = classes[key.crewClass] else { continue }
-            let roster = CrewRoster(crewClass: crewClass, shiftStart: options.shiftStartMinutes)
+            let roster = CrewRoster(crewClass: crewClass, shiftStart: options.shiftStartMinutes,
+                                    preferences: preferences)
             rounds += roster.assign(byRoster[key] ?? [])
         }
         return rounds.sorted {

@@ -73,6 +73,7 @@ public final class RoundsStore: Sendable {
         registerOverlapMigrations(&migrator)
         registerPlaceMigrations(&migrator)
         registerDataSourceMigration(&migrator)
+        registerPlanMigrations(&migrator)
         return migrator
     }
 

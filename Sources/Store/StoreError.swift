@@ -8,6 +8,8 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         /// Tasks are matched to the network, so it cannot be replaced.
         case networkInUse
         case writeFailed
+        /// A stored plan that does not read back (a damaged row): exit code 4.
+        case corruptPlan
     }
 
     public let kind: Kind

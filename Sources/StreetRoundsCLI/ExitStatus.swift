@@ -42,7 +42,7 @@ struct CommandFailure: Error {
         case let e as StoreError:
             switch e.kind {
             case .missingDatabase, .unreadableDatabase: self.init(.database, e.message)
-            case .noNetwork, .networkInUse: self.init(.badInput, e.message)
+            case .noNetwork, .networkInUse, .corruptPlan: self.init(.badInput, e.message)
             case .writeFailed: self.init(.internalError, e.message)
             }
         case let e as StreetImportError: self.init(.badInput, e.message)
