@@ -67,7 +67,10 @@ let package = Package(
         .testTarget(name: "StreetImportTests", dependencies: ["StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "StreetImport", "StreetNetwork", "Geometry", "Planning", "Works", "TestSupport"]
+            dependencies: [
+                "Store", "StreetImport", "StreetNetwork", "Geometry", "Planning", "Works", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "WorksTests", dependencies: ["Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]),
         .testTarget(
