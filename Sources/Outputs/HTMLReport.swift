@@ -12,13 +12,14 @@ import Works
 /// street data's credit. Cost: O(streets + points of the rounds).
 public enum HTMLReport {
     public static func text(shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, week: ISOWeek, drawing: RoundDrawing,
-                            assumptions: [String]) -> String {
+                            assumptions: [String], stableWeek: StableWeekReport? = nil) -> String {
         let map = MapSVG(drawing: drawing)
         let colours = RoundText.crewColours(shared.rounds + shared.gritting)
         var h = head(week) + map.background()
         h += "<header><h1>Shared street rounds, week \(week)</h1><p>\(LondonTime.dateText(week, .monday)) to "
         h += "\(LondonTime.dateText(week, .sunday)): \(shared.rounds.count) rounds, \(shared.gritting.count) gritting stand-by rounds. "
         h += "Times are Europe/London.</p></header>\n"
+        h += stableWeekSection(stableWeek)
         h += savingsSection(savings) + "<h3>Assumptions</h3>\n<ul>\n" + assumptions.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
         h += "<h2>The week's rounds</h2>\n"
         h += map.map(shared.rounds, colours: colours, designWidth: 900, labelled: 14,
@@ -77,7 +78,7 @@ public enum HTMLReport {
             h += "<tr><td>\(HTMLText.escape(p.organisation))</td><td>\(f(p.baselineMoney, 0))</td><td>\(f(p.fraction * 100, 1))%</td>"
             h += "<td>\(f(p.money, 0))</td><td>\(f(p.crewHours))</td><td>\(f(p.km))</td><td>\(f(p.co2eKg))</td></tr>\n"
         }
-        return h + "</table></div>\n"
+        return h + "</table></div>\n" + fairSharesSection(savings)
     }
 
     /// The week at a glance: a row per round, linked to its route sheet.

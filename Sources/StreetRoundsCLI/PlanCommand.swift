@@ -23,6 +23,14 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "When rounds without hours of their own start, HH:MM; rounds of tasks with hours start at those hours.") var start: String = "07:00"
     @Option(help: "Gritting treatment deadline in hours: every stand-by round finishes within it.") var deadlineHours: Double = 3
     @Option(help: "The week fortnightly tasks count from.") var fortnightAnchor: String = "2026-W01"
+    @Flag(help: "Re-optimise from scratch: do not start from the stored plan of the latest earlier (or same) week.")
+    var fresh = false
+    @Flag(help: "Also plan the week fresh with the same budget and print what stability costs (doubles the shared plan's time).")
+    var compareFresh = false
+    @Flag(help: "Fair shares: the Shapley value over partners (2^n - n - 2 extra coalition plans up to 8 partners).")
+    var shapley = false
+    @Option(help: "Seconds for all coalition plans of --shapley together (default: --seconds).") var shapleySeconds: Double?
+    @Option(help: "Random orders of partners for --shapley beyond 8 partners.") var shapleySamples: Int = ShapleyShares.defaultSamples
     @OptionGroup var data: WorksDataOptions
 
     func validate() throws {
@@ -30,6 +38,9 @@ struct PlanCommand: ParsableCommand {
         guard seconds > 0, seconds <= 3600 else { throw ValidationError("--seconds must be between 0 and 3600") }
         if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
         guard TimeWindow(parsing: "\(start)-24:00") != nil else { throw ValidationError("--start \(start) is not a time; write HH:MM") }
+        if let shapleySeconds, !(shapleySeconds > 0 && shapleySeconds <= 36_000) { throw ValidationError("--shapley-seconds must be between 0 and 36000") }
+        guard shapleySamples > 0 else { throw ValidationError("--shapley-samples must be positive") }
+        if fresh, compareFresh { throw ValidationError("--compare-fresh compares with the stored week; it cannot go with --fresh") }
         guard deadlineHours > 0, deadlineHours <= 24 else { throw ValidationError("--deadline-hours must be between 0 and 24") }
         guard ISOWeek(parsing: fortnightAnchor) != nil else { throw ValidationError("--fortnight-anchor \(fortnightAnchor) is not an ISO week") }
         do { try outputFolder.check() } catch let error as OutputsError { throw ValidationError("--out: \(error.message)") }
@@ -56,25 +67,31 @@ struct PlanCommand: ParsableCommand {
         options.fortnightAnchor = ISOWeek(parsing: fortnightAnchor)!
         let planner = WeeklyPlanner(network: network, catalogue: catalogue, registry: registry, compatibility: table)
         let tasks = stored.map(\.matched)
+        let start = try stableStart(store, network: network, week: target)
         let progress = ProgressLine()
-        let shared = try failing { try planner.plan(tasks, options: options, mode: .shared, progress: progress.show) }
-        let baseline = try failing { try planner.plan(tasks, options: options, mode: .baseline, progress: progress.show) }
+        let shared = try failing { try planner.plan(tasks, options: options, mode: .shared, preferences: start.preferences(.shared), progress: progress.show) }
+        let baseline = try failing { try planner.plan(tasks, options: options, mode: .baseline, preferences: start.preferences(.baseline), progress: progress.show) }
+        let stableWeek = try stableWeekReport(start, shared: shared) { try failing { try planner.plan(tasks, options: options, mode: .shared, progress: progress.show) } }
+        var savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
+        savings.shapley = try fairShares(planner, tasks: tasks, options: options, shared: shared, baseline: baseline, progress: progress.show)
         progress.finish()
-        let savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
         let source = try failing { try store.networkProvenance() }?.streetDataSource ?? StreetDataSource(kind: .other)
         let drawing = try failing { try RoundDrawing(network: network, registry: registry, attribution: source) }
-        try writeOutputs(shared: shared, baseline: baseline, savings: savings, drawing: drawing, week: target)
+        try writeOutputs(shared: shared, baseline: baseline, savings: savings, drawing: drawing, week: target, stableWeek: stableWeek)
 
         let s = savings
         print("Planned \(target) for \(registry.ids.count) partners in \(Format.fixed(Date().timeIntervalSince(started), 1)) s: \(shared.rounds.count) shared rounds (\(baseline.rounds.count) if each plans alone), \(shared.gritting.count) gritting stand-by rounds")
         print("  \(shared.taskVisits) task visits; \(shared.rounds.reduce(0) { $0 + $1.stops.count }) stops on shared rounds; \(shared.unplaced.count) not placed" + (shared.unplaced.isEmpty ? "" : " (see the report)"))
         print("  sharing saves \(Format.fixed(s.km, 1)) km (\(Format.fixed(s.deadheadKm, 1)) km deadhead), \(Format.fixed(s.crewHours, 1)) crew hours, £\(Format.fixed(s.money, 0)), \(Format.fixed(s.co2eKg, 1)) kg CO2e and \(s.streetVisits) street visits a week")
+        printStableWeek(stableWeek, shapley: savings.shapley)
         print("  report: \(out)/report.html (also schedule.csv, rounds.geojson, gpx/, schedule.ics\(shared.gritting.isEmpty ? "" : ", gritting-standby.ics"), savings.json)")
+        try storePlans(store, [shared, baseline], network: network)
     }
 
     /// Writes every output, then swaps them in for the previous ones by renames only (OutputFolder): a failure
     /// leaves the previous outputs as they were, and a folder StreetRounds did not write is never replaced.
-    private func writeOutputs(shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, drawing: RoundDrawing, week: ISOWeek) throws {
+    private func writeOutputs(shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, drawing: RoundDrawing, week: ISOWeek,
+                              stableWeek: StableWeekReport?) throws {
         let folder = outputFolder
         do {
             var files: [OutputFile] = []
@@ -90,7 +107,8 @@ struct PlanCommand: ParsableCommand {
             let json = SavingsJSON.json(savings, week: week, seconds: seconds, seed: seed, unplacedShared: shared.unplaced.count, unplacedBaseline: baseline.unplaced.count)
             write(json.serialized(pretty: true) + "\n", "savings.json")
             let assumptions = json["assumptions"]?.array?.compactMap(\.string) ?? []
-            write(HTMLReport.text(shared: shared, baseline: baseline, savings: savings, week: week, drawing: drawing, assumptions: assumptions),
+            write(HTMLReport.text(shared: shared, baseline: baseline, savings: savings, week: week, drawing: drawing, assumptions: assumptions,
+                                  stableWeek: stableWeek),
                   "report.html")
             try folder.commit(files) { TestPause.at("output-\($0.rawValue)") }
         } catch let error as OutputsError {
