@@ -25,8 +25,8 @@ extension HTMLReport {
         h += "<th>cost alone (£)</th><th>fair share of the saving (£)</th><th>proportional share (£)</th></tr>\n"
         for p in shapley.shares {
             h += "<tr><td>\(HTMLText.escape(p.organisation))</td><td>\(NumberText.fixed(p.aloneCost, 0))</td>"
-            h += "<td>\(NumberText.fixed(p.saving, 0))</td><td>\(NumberText.fixed(proportional[p.organisation] ?? 0, 0))"
-            h += "</td></tr>\n"
+            let split = proportional[p.organisation] ?? 0
+            h += "<td>\(NumberText.fixed(p.saving, 0))</td><td>\(NumberText.fixed(split, 0))</td></tr>\n"
         }
         return h + "</table></div>\n<p>\(HTMLText.escape(FairSharesText.rule(shapley)))</p>\n"
     }

@@ -28,7 +28,8 @@ struct PlansCommand: ParsableCommand {
             for p in plans {
                 let budget = p.iterations.map { "\($0) iterations" } ?? "\(Format.fixed(p.seconds, 1)) s"
                 print("  \(p.id)  \(p.week)  \(p.mode.rawValue)  \(stamp.string(from: p.createdAt))  "
-                      + "\(p.rounds) rounds (stand-by included)  \(p.taskVisits) task visits  seed \(p.seed), \(budget)")
+                      + "\(p.rounds) rounds (stand-by included)  \(p.taskVisits) task visits  "
+                      + "seed \(p.seed), \(budget)")
             }
         }
     }

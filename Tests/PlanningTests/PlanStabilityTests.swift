@@ -12,12 +12,13 @@ final class PlanStabilityTests: XCTestCase {
 
     private func round(_ day: Weekday, crew: String, _ stops: [(Int, String)]) -> Round {
         let list = stops.map { segment, task in
-            Round.Stop(visit: PlannedVisit(segment: segment, day: day, parts: [part(task)], serviceSeconds: 60, demand: 0),
+            Round.Stop(visit: PlannedVisit(segment: segment, day: day, parts: [part(task)], serviceSeconds: 60,
+                                           demand: 0),
                        reversed: false, arrival: 0, departure: 60)
         }
-        return Round(id: "\(day.code)-\(crew)", day: day, organisation: "o", crew: crew, depot: "yard", startMinutes: 420,
-                     stops: list, path: [], seconds: 600, serviceSeconds: 60, metres: 0, deadheadMetres: 0, load: 0,
-                     extraShift: false)
+        return Round(id: "\(day.code)-\(crew)", day: day, organisation: "o", crew: crew, depot: "yard",
+                     startMinutes: 420, stops: list, path: [], seconds: 600, serviceSeconds: 60, metres: 0,
+                     deadheadMetres: 0, load: 0, extraShift: false)
     }
 
     private func record(_ rounds: [Round]) -> PlanRecord {

@@ -66,10 +66,12 @@ struct StableWeekFixture {
             let at = Point(x: Self.origin.x + p.x, y: Self.origin.y + p.y)
             return Organisation.Depot(id: id, name: id, location: projection.unproject(at) ?? LonLat(lon: 0, lat: 0))
         }
-        func crews(_ prefix: String, _ count: Int, depot: String, vehicle: String, skills: [String]) -> [Organisation.Crew] {
+        func crews(_ prefix: String, _ count: Int, depot: String, vehicle: String,
+                   skills: [String]) -> [Organisation.Crew] {
             (1...count).map {
-                Organisation.Crew(id: "\(prefix)-\($0)", depot: depot, vehicleType: vehicle, skills: skills, shiftHours: 1.5,
-                                  capacity: nil, capacityUnit: nil, costPerHour: 40, costPerKm: 1, co2ePerKm: 0.3)
+                Organisation.Crew(id: "\(prefix)-\($0)", depot: depot, vehicleType: vehicle, skills: skills,
+                                  shiftHours: 1.5, capacity: nil, capacityUnit: nil, costPerHour: 40, costPerKm: 1,
+                                  co2ePerKm: 0.3)
             }
         }
         registry = OrganisationRegistry([

@@ -46,8 +46,8 @@ final class PlansCommandTests: CLITestCase {
         }
         let db = try sampleDatabase()
         let out = directory.appendingPathComponent("plan")
-        XCTAssertEqual(try run(["plan", "--db", db, "--week", "2026-W48", "--out", out.path, "--iterations", "5"]).status,
-                       0)
+        let first = try run(["plan", "--db", db, "--week", "2026-W48", "--out", out.path, "--iterations", "5"])
+        XCTAssertEqual(first.status, 0, first.stderr)
         let damage = try runProcess(sqlite, [db, "UPDATE plan_round SET day = 12 WHERE position = 0"],
                                     currentDirectory: directory)
         XCTAssertEqual(damage.status, 0, damage.stderr)
