@@ -7,11 +7,15 @@ public struct StableWeekReport: Sendable, Equatable {
     public var stable: PlanTotals
     /// The same week planned from scratch with the same budget; nil when not asked for.
     public var fresh: PlanTotals?
+    /// What the fresh plan would have kept of the stored week.
+    public var freshStability: PlanStability?
 
-    public init(stability: PlanStability, stable: PlanTotals, fresh: PlanTotals? = nil) {
+    public init(stability: PlanStability, stable: PlanTotals, fresh: PlanTotals? = nil,
+                freshStability: PlanStability? = nil) {
         self.stability = stability
         self.stable = stable
         self.fresh = fresh
+        self.freshStability = freshStability
     }
 
     /// What stability costs a week against the fresh plan, in £ (negative

@@ -32,9 +32,10 @@ extension PlanCommand {
     func stableWeekReport(_ start: StableStart, shared: WeeklyPlan, planFresh: () throws -> WeeklyPlan) throws
         -> StableWeekReport? {
         guard let previous = start.shared else { return nil }
-        let fresh = compareFresh ? try planFresh().totals : nil
+        let fresh = compareFresh ? try planFresh() : nil
         return StableWeekReport(stability: PlanStability(previous: previous.record, plan: shared),
-                                stable: shared.totals, fresh: fresh)
+                                stable: shared.totals, fresh: fresh?.totals,
+                                freshStability: fresh.map { PlanStability(previous: previous.record, plan: $0) })
     }
 
     /// The Shapley shares, with --shapley.
@@ -59,6 +60,9 @@ extension PlanCommand {
                 let word = money > 0 ? "costs" : "saves"
                 line += "; against a fresh plan with the same budget it \(word) £\(Format.fixed(abs(money), 0)) "
                     + "(\(Format.fixed(hours, 1)) crew hours more)"
+                if let kept = report.freshStability {
+                    line += "; the fresh plan would keep \(Format.fixed(kept.share * 100, 1))%"
+                }
             }
             print(line)
         } else if fresh {
