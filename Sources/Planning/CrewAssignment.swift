@@ -9,6 +9,9 @@ struct CrewAssignment {
     struct Assigned {
         var visit: PlannedVisit
         var crewClass: CrewPool.CrewClass
+        /// Stable weeks: the crew of the class it is routed with (last
+        /// week's), so its rounds stay that crew's; nil plans fresh.
+        var crew: String? = nil
     }
 
     var visits: [Assigned] = []
@@ -42,6 +45,7 @@ struct CrewAssignment {
             }
             visits.append(Assigned(visit: v, crewClass: crewClass))
         }
+        visits = Self.keepCrews(visits, preferences: preferences, network: network)
         for v in demand.gritting {
             let segment = network.segments[v.segment]
             guard let crewClass = crews.bestClass(for: [WeekDemand.gritting], segment: segment) else {
