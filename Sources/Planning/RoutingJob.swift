@@ -38,7 +38,8 @@ struct RoutingJob {
 
     /// Rounds' ids: label, organisation, depot and vehicle, then a number.
     var idPrefix: String {
-        "\(label)-\(crewClass.organisation)-\(crewClass.depot)-\(crewClass.vehicleType)" + (key.crew.map { "-\($0)" } ?? "")
+        "\(label)-\(crewClass.organisation)-\(crewClass.depot)-\(crewClass.vehicleType)"
+            + (key.crew.map { "-\($0)" } ?? "")
     }
 
     /// The jobs of one pool: its day visits grouped by day, class and hours;

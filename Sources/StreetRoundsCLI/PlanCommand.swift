@@ -25,12 +25,14 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "The week fortnightly tasks count from.") var fortnightAnchor: String = "2026-W01"
     @Flag(help: "Re-optimise from scratch: do not start from the stored plan of the latest earlier (or same) week.")
     var fresh = false
-    @Flag(help: "Also plan the week fresh with the same budget and print what stability costs (doubles the shared plan's time).")
+    @Flag(help: "Also plan the week fresh with the same budget; print what stability costs (doubles the shared plan's time).")
     var compareFresh = false
     @Flag(help: "Fair shares: the Shapley value over partners (2^n - n - 2 extra coalition plans up to 8 partners).")
     var shapley = false
-    @Option(help: "Seconds for all coalition plans of --shapley together (default: --seconds).") var shapleySeconds: Double?
-    @Option(help: "Random orders of partners for --shapley beyond 8 partners.") var shapleySamples: Int = ShapleyShares.defaultSamples
+    @Option(help: "Seconds for all coalition plans of --shapley together (default: --seconds).")
+    var shapleySeconds: Double?
+    @Option(help: "Random orders of partners for --shapley beyond 8 partners.")
+    var shapleySamples: Int = ShapleyShares.defaultSamples
     @OptionGroup var data: WorksDataOptions
 
     func validate() throws {
@@ -38,9 +40,13 @@ struct PlanCommand: ParsableCommand {
         guard seconds > 0, seconds <= 3600 else { throw ValidationError("--seconds must be between 0 and 3600") }
         if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
         guard TimeWindow(parsing: "\(start)-24:00") != nil else { throw ValidationError("--start \(start) is not a time; write HH:MM") }
-        if let shapleySeconds, !(shapleySeconds > 0 && shapleySeconds <= 36_000) { throw ValidationError("--shapley-seconds must be between 0 and 36000") }
+        if let shapleySeconds, !(shapleySeconds > 0 && shapleySeconds <= 36_000) {
+            throw ValidationError("--shapley-seconds must be between 0 and 36000")
+        }
         guard shapleySamples > 0 else { throw ValidationError("--shapley-samples must be positive") }
-        if fresh, compareFresh { throw ValidationError("--compare-fresh compares with the stored week; it cannot go with --fresh") }
+        if fresh, compareFresh {
+            throw ValidationError("--compare-fresh compares with the stored week; it cannot go with --fresh")
+        }
         guard deadlineHours > 0, deadlineHours <= 24 else { throw ValidationError("--deadline-hours must be between 0 and 24") }
         guard ISOWeek(parsing: fortnightAnchor) != nil else { throw ValidationError("--fortnight-anchor \(fortnightAnchor) is not an ISO week") }
         do { try outputFolder.check() } catch let error as OutputsError { throw ValidationError("--out: \(error.message)") }
@@ -69,15 +75,22 @@ struct PlanCommand: ParsableCommand {
         let tasks = stored.map(\.matched)
         let start = try stableStart(store, network: network, week: target)
         let progress = ProgressLine()
-        let shared = try failing { try planner.plan(tasks, options: options, mode: .shared, preferences: start.preferences(.shared), progress: progress.show) }
-        let baseline = try failing { try planner.plan(tasks, options: options, mode: .baseline, preferences: start.preferences(.baseline), progress: progress.show) }
-        let stableWeek = try stableWeekReport(start, shared: shared) { try failing { try planner.plan(tasks, options: options, mode: .shared, progress: progress.show) } }
+        func plan(_ mode: PlanMode, _ preferences: PlanPreferences) throws -> WeeklyPlan {
+            try failing {
+                try planner.plan(tasks, options: options, mode: mode, preferences: preferences, progress: progress.show)
+            }
+        }
+        let shared = try plan(.shared, start.preferences(.shared))
+        let baseline = try plan(.baseline, start.preferences(.baseline))
+        let stableWeek = try stableWeekReport(start, shared: shared) { try plan(.shared, PlanPreferences()) }
         var savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
-        savings.shapley = try fairShares(planner, tasks: tasks, options: options, shared: shared, baseline: baseline, progress: progress.show)
+        savings.shapley = try fairShares(planner, tasks: tasks, options: options, shared: shared, baseline: baseline,
+                                         progress: progress.show)
         progress.finish()
         let source = try failing { try store.networkProvenance() }?.streetDataSource ?? StreetDataSource(kind: .other)
         let drawing = try failing { try RoundDrawing(network: network, registry: registry, attribution: source) }
-        try writeOutputs(shared: shared, baseline: baseline, savings: savings, drawing: drawing, week: target, stableWeek: stableWeek)
+        try writeOutputs(shared: shared, baseline: baseline, savings: savings, drawing: drawing, week: target,
+                         stableWeek: stableWeek)
 
         let s = savings
         print("Planned \(target) for \(registry.ids.count) partners in \(Format.fixed(Date().timeIntervalSince(started), 1)) s: \(shared.rounds.count) shared rounds (\(baseline.rounds.count) if each plans alone), \(shared.gritting.count) gritting stand-by rounds")
@@ -107,8 +120,8 @@ struct PlanCommand: ParsableCommand {
             let json = SavingsJSON.json(savings, week: week, seconds: seconds, seed: seed, unplacedShared: shared.unplaced.count, unplacedBaseline: baseline.unplaced.count)
             write(json.serialized(pretty: true) + "\n", "savings.json")
             let assumptions = json["assumptions"]?.array?.compactMap(\.string) ?? []
-            write(HTMLReport.text(shared: shared, baseline: baseline, savings: savings, week: week, drawing: drawing, assumptions: assumptions,
-                                  stableWeek: stableWeek),
+            write(HTMLReport.text(shared: shared, baseline: baseline, savings: savings, week: week, drawing: drawing,
+                                  assumptions: assumptions, stableWeek: stableWeek),
                   "report.html")
             try folder.commit(files) { TestPause.at("output-\($0.rawValue)") }
         } catch let error as OutputsError {

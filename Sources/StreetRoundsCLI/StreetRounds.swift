@@ -9,7 +9,10 @@ struct StreetRounds: ParsableCommand {
         commandName: "streetrounds",
         abstract: "Plan the street-maintenance rounds of several organisations together.",
         version: StreetRounds.version,
-        subcommands: [PlanCommand.self, PlansCommand.self, StreetsCommand.self, TasksCommand.self, OverlapsCommand.self, RouteCommand.self, CarpCommand.self]
+        subcommands: [
+            PlanCommand.self, PlansCommand.self, StreetsCommand.self, TasksCommand.self, OverlapsCommand.self,
+            RouteCommand.self, CarpCommand.self,
+        ]
     )
 
     /// The release, printed by `streetrounds --version`.
