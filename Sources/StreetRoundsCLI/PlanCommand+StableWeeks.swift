@@ -57,9 +57,8 @@ extension PlanCommand {
             var line = "  stable week: \(Format.fixed(s.share * 100, 1))% of \(s.common) task visits also in "
                 + "\(s.previousWeek) kept crew and day (\(Format.fixed(s.dayShare * 100, 1))% their day)"
             if let money = report.extraMoney, let hours = report.extraCrewHours {
-                let word = money > 0 ? "costs" : "saves"
-                line += "; against a fresh plan with the same budget it \(word) £\(Format.fixed(abs(money), 0)) "
-                    + "(\(Format.fixed(hours, 1)) crew hours more)"
+                line += "; against a fresh plan with the same budget it costs £\(Format.fixed(money, 0)) and "
+                    + "\(Format.fixed(hours, 1)) crew hours a week (negative: it saves)"
                 if let kept = report.freshStability {
                     line += "; the fresh plan would keep \(Format.fixed(kept.share * 100, 1))%"
                 }
