@@ -12,12 +12,12 @@ SAMPLE_DB  := out/sample.sqlite
 
 all: build
 
-# PROJ is the one system library the build needs (plus SQLite, which
-# Debian's Swift image already has).
+# PROJ is the one system library the build needs beyond Debian's Swift image
+# (plus SQLite and zlib, which it usually has).
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists proj; then \
-		echo "Installing PROJ (libproj-dev) and pkg-config with apt-get..."; \
-		$(SUDO) apt-get update && $(SUDO) apt-get install -y libproj-dev pkg-config libsqlite3-dev; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists proj zlib; then \
+		echo "Installing PROJ (libproj-dev), zlib and pkg-config with apt-get..."; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y libproj-dev pkg-config libsqlite3-dev zlib1g-dev; \
 	fi
 
 # What the output tests read the outputs with: Debian's headless Chromium
@@ -63,6 +63,9 @@ test: deps test-tools
 	@scripts/test_summary.sh .build/test.log
 
 # Benchmarks: release build, real data from ../shared, peers in the same run.
+# The CARP benchmark runs PyVRP beside StreetRounds; CARP_LONG=600 adds the
+# 10-minute reference run per large Rutland instance (4 x 10 minutes on two
+# cores: 20 minutes more).
 bench: deps
 	$(SWIFT) build -c release --product streetrounds
 	$(SWIFT) build -c release --product Benchmarks
@@ -70,7 +73,9 @@ bench: deps
 	.build/release/Benchmarks tasks ../shared/data/streets/rutland-osm/rutland-highways.geojson
 	.build/release/Benchmarks overlaps ../shared/data/streets/rutland-osm/rutland-highways.geojson
 	for k in 1 2 4; do .build/release/Benchmarks plan ../shared/data/streets/rutland-osm/rutland-highways.geojson --scale $$k --seconds 20 || exit 1; done
-	python3 scripts/bench_carp.py --seconds 10 --jobs 2
+	python3 -c "import pyvrp" 2>/dev/null || python3 -m pip install --quiet pyvrp
+	.build/release/Benchmarks carp-instances ../shared/data/streets/rutland-osm/rutland-highways.geojson --out .build/carp-instances
+	python3 scripts/bench_carp.py --seconds 10 --jobs 2 --large .build/carp-instances $(if $(CARP_LONG),--long-seconds $(CARP_LONG))
 
 # Regenerate the synthetic sample (deterministic: same bytes every time).
 sample:

@@ -5,7 +5,7 @@
 //   JSON            the JSON value, a strict parser and serialization
 //   Geometry        coordinates, PROJ transforms, GeoJSON, WKB
 //   StreetNetwork   segments, topology, compact graph, shortest paths
-//   StreetImport    readers for GeoJSON and GeoPackage street files
+//   StreetImport    readers for GeoJSON and GeoPackage street files, place nodes (also OSM PBF)
 //   ArcRouting      the capacitated arc routing solver (knows no streets)
 //   Works           activities, organisations, task lists, matching, overlaps
 //   Planning        the weekly planner: a pipeline of stages down to the arc-routing core
@@ -31,11 +31,13 @@ let package = Package(
             providers: [.apt(["libproj-dev"])]
         ),
         .target(name: "JSON"),
+        // zlib inflates the blocks of OSM PBF files (place nodes).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Geometry", dependencies: ["CProj", "JSON"]),
         .target(name: "StreetNetwork", dependencies: ["Geometry"]),
         .target(
             name: "StreetImport",
-            dependencies: ["Geometry", "JSON", "StreetNetwork", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Geometry", "JSON", "StreetNetwork", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The solver is optimised in debug builds too: its tests run real
         // searches, which are 20-50 times slower unoptimised.

@@ -65,15 +65,12 @@ func overlapsBenchmark(file: URL, visits target: Int) throws {
             finder.find(stored.map { ($0.task, $0.segments.map(\.segment)) }, from: week.monday, to: week.date(of: .sunday), anchor: anchor)
         }
     }
-    let report = try reportTimes(findings, network: network, registry: registry, week: week)
     let kinds = Overlap.Kind.allCases.map { kind in "\(findings.filter { $0.kind == kind }.count) \(kind.rawValue)" }.joined(separator: ", ")
     print("Overlap benchmark: \(tasks.count) generated tasks of 5 partners on Rutland, \(total) visits in \(week), seed 48, release build")
     print(String(format: "  flag in memory: %.3f s (median of 3); %d findings (%@)", inMemory, findings.count, kinds))
     print(String(format: "  cron run, first (read tasks from SQLite, flag, record %d keys as reported, one transaction): %.3f s", reported, cron))
     print(String(format: "  cron run, again (nothing new): %.3f s; storing the task lists beforehand: %.3f s", again, storing))
-    print(String(format: "  report: group the network's streets once: %.3f s (%d groups of %d segments); "
-                 + "locate them and write text, JSON and CSV of %d findings: %.3f s",
-                 report.grouping, report.groups, network.segments.count, report.findings, report.rendering))
+    try printReportTimes(findings, network: network, registry: registry, week: week)
 }
 
 /// What the report step costs, apart from finding: grouping is once per
@@ -88,6 +85,14 @@ private struct ReportTimes {
 }
 
 private let reportedFindings = 10_000
+
+private func printReportTimes(_ findings: [Overlap], network: StreetNetwork, registry: OrganisationRegistry,
+                              week: ISOWeek) throws {
+    let report = try reportTimes(findings, network: network, registry: registry, week: week)
+    print(String(format: "  report: group the network's streets once: %.3f s (%d groups of %d segments); "
+                 + "locate them and write text, JSON and CSV of %d findings: %.3f s",
+                 report.grouping, report.groups, network.segments.count, report.findings, report.rendering))
+}
 
 private func reportTimes(_ findings: [Overlap], network: StreetNetwork, registry: OrganisationRegistry,
                          week: ISOWeek) throws -> ReportTimes {

@@ -1,6 +1,7 @@
 import ArcRouting
 import Foundation
 import Geometry
+import Outputs
 import StreetImport
 import StreetNetwork
 import Planning
@@ -8,8 +9,9 @@ import Works
 
 /// A county week: every vehicle street of the network given tasks by five
 /// partners (seeded), `scale` times over, planned shared and as the
-/// baseline. Prints wall time and the peak memory of the process.
-func planBenchmark(file: URL, scale: Int, budget: Double) throws {
+/// baseline. Prints wall time and the peak memory of the process; with
+/// `report`, also writes that week's report.html into the folder.
+func planBenchmark(file: URL, scale: Int, budget: Double, report: URL? = nil) throws {
     let read = try StreetFile.read(file)
     let network = try StreetNetwork(lines: read.lines, crs: read.targetCRS)
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -47,6 +49,15 @@ func planBenchmark(file: URL, scale: Int, budget: Double) throws {
     let sharedTime = try seconds { shared = try planner.plan(tasks, options: options, mode: .shared) }
     let baselineTime = try seconds { baseline = try planner.plan(tasks, options: options, mode: .baseline) }
     let savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
+    if let report {
+        let source = StreetDataSource(kind: read.dataSource)
+        let drawing = try RoundDrawing(network: network, registry: registry, attribution: source)
+        let note = "Synthetic partners, crews and tasks on real Rutland streets (Benchmarks/PlanBenchmark.swift)"
+        let html = HTMLReport.text(shared: shared, baseline: baseline, savings: savings, week: options.week,
+                                   drawing: drawing, assumptions: [note])
+        try FileManager.default.createDirectory(at: report, withIntermediateDirectories: true)
+        try html.write(to: report.appendingPathComponent("report.html"), atomically: true, encoding: .utf8)
+    }
     print(String(format: "Plan benchmark %dx: %d tasks, %d task visits in %@ on Rutland (%d segments); solver budget %.0f s per plan",
                  scale, tasks.count, shared.taskVisits, options.week.description, network.segments.count, budget))
     print(String(format: "  shared: %.1f s, %d rounds, %d stops, %d gritting rounds, %d unplaced; baseline: %.1f s, %d rounds, %d stops, %d unplaced",

@@ -4,7 +4,9 @@
 //   Benchmarks network RUTLAND.geojson [--export DIR]   street network (with the SciPy peer: scripts/bench_network.py)
 //   Benchmarks tasks RUTLAND.geojson [--count N]        validate and match N task lists' tasks (default 100,000)
 //   Benchmarks overlaps RUTLAND.geojson [--visits N]    flag overlaps among N visits in a week (default 1,000,000)
-//   Benchmarks plan RUTLAND.geojson [--scale K] [--seconds S]  a county week, shared and baseline (K x the tasks)
+//   Benchmarks plan RUTLAND.geojson [--scale K] [--seconds S] [--report DIR]  a county week, shared and baseline
+//                                                       (K x the tasks); --report writes its report.html into DIR
+//   Benchmarks carp-instances RUTLAND.geojson --out DIR   county-size CARPLIB files (300 to 5,000 required edges)
 //
 // A missing input file is skipped with a message, not failed.
 import Foundation
@@ -13,8 +15,8 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
     arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
 }
-guard arguments.count >= 2, ["network", "tasks", "overlaps", "plan"].contains(arguments[0]) else {
-    FileHandle.standardError.write(Data("usage: Benchmarks network|tasks|overlaps|plan FILE.geojson [--export DIR] [--count N] [--visits N] [--scale K] [--seconds S]\n".utf8))
+guard arguments.count >= 2, ["network", "tasks", "overlaps", "plan", "carp-instances"].contains(arguments[0]) else {
+    FileHandle.standardError.write(Data("usage: Benchmarks network|tasks|overlaps|plan|carp-instances FILE.geojson [--export DIR] [--out DIR] [--count N] [--visits N] [--scale K] [--seconds S]\n".utf8))
     exit(2)
 }
 let file = URL(fileURLWithPath: arguments[1])
@@ -25,6 +27,14 @@ guard FileManager.default.fileExists(atPath: file.path) else {
 switch arguments[0] {
 case "network": try networkBenchmark(file: file, export: option("--export").map { URL(fileURLWithPath: $0) })
 case "tasks": try tasksBenchmark(file: file, count: option("--count").flatMap(Int.init) ?? 100_000)
+case "carp-instances":
+    guard let out = option("--out") else {
+        FileHandle.standardError.write(Data("usage: Benchmarks carp-instances FILE.geojson --out DIR\n".utf8))
+        exit(2)
+    }
+    try carpInstancesBenchmark(file: file, output: URL(fileURLWithPath: out))
 case "overlaps": try overlapsBenchmark(file: file, visits: option("--visits").flatMap(Int.init) ?? 1_000_000)
-default: try planBenchmark(file: file, scale: option("--scale").flatMap(Int.init) ?? 1, budget: option("--seconds").flatMap(Double.init) ?? 30)
+default: try planBenchmark(file: file, scale: option("--scale").flatMap(Int.init) ?? 1,
+                           budget: option("--seconds").flatMap(Double.init) ?? 30,
+                           report: option("--report").map { URL(fileURLWithPath: $0) })
 }

@@ -14,12 +14,16 @@ public enum GPXWriter {
         let title = RoundText.title(r, drawing: drawing)
         let depot = drawing.depot(of: r)
         func time(_ seconds: Double) -> String? {
-            r.day.map { LondonTime.utcText(LondonTime.instant(week, $0, minutes: r.startMinutes).addingTimeInterval(seconds.rounded())) }
+            r.day.map {
+                LondonTime.utcText(
+                    LondonTime.instant(week, $0, minutes: r.startMinutes).addingTimeInterval(seconds.rounded()))
+            }
         }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<gpx version=\"1.1\" creator=\"StreetRounds\" xmlns=\"http://www.topografix.com/GPX/1/1\">\n"
         out += "  <metadata><name>\(escape(title))</name>"
-        out += "<desc>\(escape("\(r.crewLabel), \(depot?.name ?? r.depot), \(r.stops.count) stops, week \(week)"))</desc>"
+        out +=
+            "<desc>\(escape("\(r.crewLabel), \(depot?.name ?? r.depot), \(r.stops.count) stops, week \(week)"))</desc>"
         out += time(0).map { "<time>\($0)</time>" } ?? ""
         out += "</metadata>\n"
         out += "  <rte><name>\(escape(title))</name>\n"
@@ -27,8 +31,11 @@ public enum GPXWriter {
         for (k, stop) in r.stops.enumerated() {
             guard let p = drawing.stopLocation(stop) else { continue }
             let street = drawing.network.segments[stop.visit.segment].displayName
-            out += "    " + point("rtept", p, name: "\(k + 1) \(street)", time: time(Double(stop.arrival)),
-                         desc: RoundText.activities(stop.visit.activities))
+            out +=
+                "    "
+                + point(
+                    "rtept", p, name: "\(k + 1) \(street)", time: time(Double(stop.arrival)),
+                    desc: RoundText.activities(stop.visit.activities))
         }
         if let depot { out += "    " + point("rtept", depot.location, name: "Back to depot: \(depot.name)", time: nil) }
         out += "  </rte>\n  <trk><name>\(escape(title))</name><trkseg>\n"

@@ -18,10 +18,13 @@ public enum ICalendarWriter {
         var lines = header(name: "StreetRounds \(week)")
         for (r, key) in zip(plan.rounds, keys) {
             guard let day = r.day else { continue }
-            lines += ["BEGIN:VEVENT", "UID:\(key)@streetrounds", "DTSTAMP:\(utc(stamp))", "SEQUENCE:\(sequence(stamp))",
-                      "DTSTART;TZID=\(LondonTime.zoneID):\(LondonTime.localStamp(week, day, seconds: r.startMinutes * 60))",
-                      "DTEND;TZID=\(LondonTime.zoneID):\(LondonTime.localStamp(week, day, seconds: r.startMinutes * 60 + r.seconds))",
-                      "SUMMARY:\(escape(RoundText.title(r, drawing: drawing)))"]
+            lines += [
+                "BEGIN:VEVENT", "UID:\(key)@streetrounds", "DTSTAMP:\(utc(stamp))", "SEQUENCE:\(sequence(stamp))",
+                "DTSTART;TZID=\(LondonTime.zoneID):\(LondonTime.localStamp(week, day, seconds: r.startMinutes * 60))",
+                "DTEND;TZID=\(LondonTime.zoneID):"
+                + "\(LondonTime.localStamp(week, day, seconds: r.startMinutes * 60 + r.seconds))",
+                "SUMMARY:\(escape(RoundText.title(r, drawing: drawing)))",
+            ]
             lines += place(r, drawing: drawing)
             lines += ["DESCRIPTION:\(escape(description(r, drawing: drawing)))", "END:VEVENT"]
         }
@@ -37,9 +40,11 @@ public enum ICalendarWriter {
         let monday = LondonTime.dateText(week, .monday).replacingOccurrences(of: "-", with: "")
         let next = LondonTime.dateText(week.adding(weeks: 1), .monday).replacingOccurrences(of: "-", with: "")
         for (r, key) in zip(plan.gritting, keys) {
-            lines += ["BEGIN:VEVENT", "UID:\(key)@streetrounds", "DTSTAMP:\(utc(stamp))", "SEQUENCE:\(sequence(stamp))",
-                      "DTSTART;VALUE=DATE:\(monday)", "DTEND;VALUE=DATE:\(next)", "TRANSP:TRANSPARENT",
-                      "SUMMARY:\(escape(RoundText.title(r, drawing: drawing)))"]
+            lines += [
+                "BEGIN:VEVENT", "UID:\(key)@streetrounds", "DTSTAMP:\(utc(stamp))", "SEQUENCE:\(sequence(stamp))",
+                "DTSTART;VALUE=DATE:\(monday)", "DTEND;VALUE=DATE:\(next)", "TRANSP:TRANSPARENT",
+                "SUMMARY:\(escape(RoundText.title(r, drawing: drawing)))",
+            ]
             lines += place(r, drawing: drawing)
             lines += ["DESCRIPTION:\(escape(description(r, drawing: drawing)))", "END:VEVENT"]
         }
@@ -47,8 +52,11 @@ public enum ICalendarWriter {
     }
 
     static func header(name: String) -> [String] {
-        ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//StreetRounds//Weekly plan//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-         "X-WR-CALNAME:\(escape(name))", "X-WR-TIMEZONE:\(LondonTime.zoneID)"] + timezone
+        [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//StreetRounds//Weekly plan//EN", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            "X-WR-CALNAME:\(escape(name))", "X-WR-TIMEZONE:\(LondonTime.zoneID)",
+        ] + timezone
     }
 
     /// Europe/London as RFC 5545 VTIMEZONE (the rules in force since 1996).
@@ -63,13 +71,17 @@ public enum ICalendarWriter {
     /// The depot as LOCATION (name) and GEO (lat;lon), when known.
     static func place(_ r: Round, drawing: RoundDrawing) -> [String] {
         guard let depot = drawing.depot(of: r) else { return ["LOCATION:\(escape("Depot \(r.depot)"))"] }
-        return ["LOCATION:\(escape(depot.name))", String(format: "GEO:%.6f;%.6f", depot.location.lat, depot.location.lon)]
+        return [
+            "LOCATION:\(escape(depot.name))", String(format: "GEO:%.6f;%.6f", depot.location.lat, depot.location.lon),
+        ]
     }
 
     static func description(_ r: Round, drawing: RoundDrawing) -> String {
         let streets = drawing.servedStreets(r).enumerated().map { "\($0.offset + 1). \($0.element)" }
         let minutes = (r.seconds + 59) / 60
-        let head = "\(r.stops.count) stops, \(String(format: "%.1f", r.metres / 1000)) km, \(minutes / 60) h \(minutes % 60) min"
+        let head =
+            "\(r.stops.count) stops, \(String(format: "%.1f", r.metres / 1000)) km, \(minutes / 60) h \(minutes % 60) "
+            + "min"
             + " from and back to \(drawing.depot(of: r)?.name ?? r.depot). Crew \(r.crewLabel) (\(r.organisation))."
         return head + "\nStreets in order:\n" + streets.joined(separator: "\n")
     }
@@ -85,7 +97,8 @@ public enum ICalendarWriter {
     /// TEXT escaping (RFC 5545 §3.3.11).
     static func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n")
+            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n")
+            .replacingOccurrences(of: "\n", with: "\\n")
     }
 
     static func finish(_ lines: [String]) -> String {
@@ -95,7 +108,9 @@ public enum ICalendarWriter {
     /// Folds a content line into pieces of at most 75 octets, continuation
     /// lines starting with a space (RFC 5545 §3.1), never inside a UTF-8 character.
     static func fold(_ line: String) -> String {
-        var pieces: [String] = [], current = "", octets = 0
+        var pieces: [String] = []
+        var current = ""
+        var octets = 0
         for scalar in line.unicodeScalars {
             let size = String(scalar).utf8.count
             if octets + size > 75 {

@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Works
 
 /// Wall-clock times of a plan (Europe/London, as crews read them) turned into
@@ -39,14 +40,19 @@ public enum LondonTime {
     /// Local "YYYYMMDDTHHMMSS" (iCalendar's local form) of `minutes` after
     /// midnight of `day` in `week`.
     static func localStamp(_ week: ISOWeek, _ day: Weekday, seconds: Int) -> String {
-        let base = utcCalendar.dateComponents([.year, .month, .day], from: week.date(of: day).addingTimeInterval(Double(seconds)))
+        let base = utcCalendar.dateComponents(
+            [.year, .month, .day], from: week.date(of: day).addingTimeInterval(Double(seconds)))
         let s = seconds % 86_400
-        return String(format: "%04d%02d%02dT%02d%02d%02d", base.year ?? 0, base.month ?? 0, base.day ?? 0, s / 3600, s / 60 % 60, s % 60)
+        return String(
+            format: "%04d%02d%02dT%02d%02d%02d", base.year ?? 0, base.month ?? 0, base.day ?? 0, s / 3600, s / 60 % 60,
+            s % 60)
     }
 
     /// ISO 8601 in UTC, "2026-06-29T06:00:00Z".
     public static func utcText(_ date: Date) -> String {
         let c = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0,
+            c.second ?? 0)
     }
 }

@@ -10,7 +10,8 @@ import Works
 ///
 /// Grouping happens here, once per report, over the findings only: finding
 /// overlaps costs nothing more for it.
-/// - Complexity: O(f log f) for f findings, plus locating each street once.
+/// - Complexity: O(f log f) for f findings, plus locating each street once
+///   (O(p + d) for p places and d depots).
 public struct OverlapReport {
     /// The period reported, as a label ("2026-W48") and its first and last day.
     public struct Period: Sendable, Equatable {
@@ -40,10 +41,14 @@ public struct OverlapReport {
         self.newOnly = newOnly
         var streets: [String: LocatedStreet] = [:]
         var groupOfSegment: [Int: String] = [:]
-        for segment in Set(findings.map(\.segment)).sorted() {
-            guard let street = locator.locate(groupsOf: [segment]).first else { continue }
+        var located: [Int: LocatedStreet] = [:]  // by group index: each street located once
+        let groups = locator.groups
+        for segment in Set(findings.map(\.segment)) where groups.groupIndex.indices.contains(segment) {
+            let index = groups.groupIndex[segment]
+            let street = located[index] ?? locator.locate(groups.groups[index])
+            located[index] = street
             groupOfSegment[segment] = street.group.id
-            if streets[street.group.id] == nil { streets[street.group.id] = street }
+            streets[street.group.id] = street
         }
         self.streets = streets
         self.groupOfSegment = groupOfSegment

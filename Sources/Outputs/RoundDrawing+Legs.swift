@@ -2,6 +2,7 @@ import Foundation
 import Geometry
 import Planning
 import StreetNetwork
+import Planning
 import Works
 
 extension RoundDrawing {
@@ -14,7 +15,8 @@ extension RoundDrawing {
         var stops = round.stops.makeIterator()
         for step in round.path {
             let segment = network.segments[step.segment]
-            var start = clock, end = clock + segment.travelSeconds
+            var start = clock
+            var end = clock + segment.travelSeconds
             var activities: [String] = []
             if step.serving, let stop = stops.next() {
                 start = max(clock, Double(stop.arrival))
@@ -22,7 +24,10 @@ extension RoundDrawing {
                 activities = stop.visit.activities
             }
             let pts = step.reversed ? Array(segment.points.reversed()) : segment.points
-            out.append(TimedStep(segment: step.segment, serving: step.serving, points: pts, start: start, end: end, activities: activities))
+            out.append(
+                TimedStep(
+                    segment: step.segment, serving: step.serving, points: pts, start: start, end: end,
+                    activities: activities))
             clock = end
         }
         return out
@@ -38,7 +43,9 @@ extension RoundDrawing {
             for (k, p) in step.points.enumerated() {
                 if k > 0 { along += step.points[k - 1].distance(to: p) }
                 let t = step.start + (step.end - step.start) * along / total
-                if let last = out.last, last.point == p { out[out.count - 1].seconds = max(last.seconds, t) } else {
+                if let last = out.last, last.point == p {
+                    out[out.count - 1].seconds = max(last.seconds, t)
+                } else {
                     out.append(TimedPoint(point: p, seconds: t))
                 }
             }
@@ -60,9 +67,13 @@ extension RoundDrawing {
                 leg.activities = Array(Set(leg.activities + step.activities)).sorted()
                 legs[legs.count - 1] = leg
             } else {
-                let turn = lastHeading.flatMap { h in Self.heading(step.points, atStart: true).map { RoundLeg.Turn.between(h, $0) } }
-                legs.append(RoundLeg(street: street, serving: step.serving, metres: metres, startSeconds: Int(step.start.rounded()),
-                                     endSeconds: Int(step.end.rounded()), turn: turn ?? .start, activities: step.activities))
+                let turn = lastHeading.flatMap { h in
+                    Self.heading(step.points, atStart: true).map { RoundLeg.Turn.between(h, $0) }
+                }
+                legs.append(
+                    RoundLeg(
+                        street: street, serving: step.serving, metres: metres, startSeconds: Int(step.start.rounded()),
+                        endSeconds: Int(step.end.rounded()), turn: turn ?? .start, activities: step.activities))
             }
             lastHeading = Self.heading(step.points, atStart: false) ?? lastHeading
         }

@@ -17,8 +17,10 @@ public struct RoundDrawing {
     /// Where the street data came from, for the maps' credit line.
     public let attribution: StreetDataSource
 
-    public init(network: StreetNetwork, registry: OrganisationRegistry? = nil,
-                attribution: StreetDataSource = StreetDataSource(kind: .other)) throws {
+    public init(
+        network: StreetNetwork, registry: OrganisationRegistry? = nil,
+        attribution: StreetDataSource = StreetDataSource(kind: .other)
+    ) throws {
         self.network = network
         self.projection = try Projection(from: .wgs84, to: network.crs)
         var depots: [String: [String: Organisation.Depot]] = [:]

@@ -5,8 +5,13 @@ import Geometry
 /// sheet lists, in order, with the turn that leads onto it.
 public struct RoundLeg: Sendable, Equatable {
     public enum Turn: String, Sendable {
-        case start = "start", straightOn = "straight on", left = "turn left", right = "turn right"
-        case slightLeft = "bear left", slightRight = "bear right", uTurn = "turn round"
+        case start = "start"
+        case straightOn = "straight on"
+        case left = "turn left"
+        case right = "turn right"
+        case slightLeft = "bear left"
+        case slightRight = "bear right"
+        case uTurn = "turn round"
     }
 
     public var street: String

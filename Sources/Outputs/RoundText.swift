@@ -13,7 +13,8 @@ public enum RoundText {
         switch words.count {
         case 1: return head
         case 2: return "\(head) and \(words[1])"
-        default: return ([head] + words.dropFirst().dropLast()).joined(separator: ", ") + " and \(words[words.count - 1])"
+        default:
+            return ([head] + words.dropFirst().dropLast()).joined(separator: ", ") + " and \(words[words.count - 1])"
         }
     }
 
@@ -40,7 +41,9 @@ public enum RoundText {
         for (k, r) in rounds.enumerated() { byCrew[group(r), default: []].append(k) }
         var keys = Array(repeating: "", count: rounds.count)
         for (name, members) in byCrew {
-            let ordered = members.sorted { (rounds[$0].startMinutes, rounds[$0].id) < (rounds[$1].startMinutes, rounds[$1].id) }
+            let ordered = members.sorted {
+                (rounds[$0].startMinutes, rounds[$0].id) < (rounds[$1].startMinutes, rounds[$1].id)
+            }
             for (n, k) in ordered.enumerated() { keys[k] = Self.safe("\(name)-\(n + 1)") }
         }
         return keys
@@ -51,16 +54,23 @@ public enum RoundText {
         String(s.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" })
     }
 
-    /// Distinct colours for up to twelve crews (Okabe–Ito and Tableau hues,
-    /// readable on white and by most colour-blind readers), then repeated.
-    static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
-                          "#8C564B", "#7F7F7F", "#BCBD22", "#1F3A93", "#AA3377", "#117733"]
+    /// Distinct colours for up to twelve crews (D3's category10 and two
+    /// darker hues; none grey, the colour of the other streets), then repeated.
+    static let palette = [
+        "#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B",
+        "#E377C2", "#17BECF", "#BCBD22", "#393B79", "#AD494A", "#637939",
+    ]
 
     /// A colour per crew of the plan, the same for the same crews every run
-    /// (by sorted crew key, "organisation/crew").
-    public static func crewColours(_ rounds: [Round]) -> [String: String] {
-        let crews = Array(Set(rounds.map(crewKey))).sorted()
-        return Dictionary(uniqueKeysWithValues: crews.enumerated().map { ($1, palette[$0 % palette.count]) })
+    /// (by sorted crew key, "organisation/crew"): the weekday crews first,
+    /// then the gritting crews from the start of the palette again (they are
+    /// never drawn on the same map).
+    public static func crewColours(_ plan: WeeklyPlan) -> [String: String] {
+        func colours(_ rounds: [Round]) -> [String: String] {
+            let crews = Array(Set(rounds.map(crewKey))).sorted()
+            return Dictionary(uniqueKeysWithValues: crews.enumerated().map { ($1, palette[$0 % palette.count]) })
+        }
+        return colours(plan.rounds).merging(colours(plan.gritting)) { weekday, _ in weekday }
     }
 
     public static func crewKey(_ r: Round) -> String { "\(r.organisation)/\(r.crew)" }

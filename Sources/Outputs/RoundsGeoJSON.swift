@@ -12,7 +12,7 @@ public enum RoundsGeoJSON {
     public static func json(_ plan: WeeklyPlan, week: ISOWeek, drawing: RoundDrawing) -> JSON {
         let rounds = plan.rounds + plan.gritting
         let keys = RoundText.keys(plan.rounds, week: week) + RoundText.keys(plan.gritting, week: week)
-        let colours = RoundText.crewColours(rounds)
+        let colours = RoundText.crewColours(plan)
         func n(_ x: Double, _ digits: Double) -> JSON { .number((x * digits).rounded() / digits) }
         let features: [JSON] = zip(rounds, keys).map { r, key in
             let coordinates: [JSON] = drawing.lonLats(r).map { [n($0.lon, 1e7), n($0.lat, 1e7)] }
@@ -27,7 +27,8 @@ public enum RoundsGeoJSON {
                 "deadhead_km": n(r.deadheadMetres / 1000, 100), "duration_h": n(Double(r.seconds) / 3600, 100),
                 "load": n(r.load, 10), "extra_shift": .bool(r.extraShift),
                 "streets_in_order": .array(drawing.servedStreets(r).map { .string($0) }),
-                "organisations_served": .array(Array(Set(r.stops.flatMap(\.visit.organisations))).sorted().map { .string($0) }),
+                "organisations_served": .array(
+                    Array(Set(r.stops.flatMap(\.visit.organisations))).sorted().map { .string($0) }),
             ]
             if let day = r.day {
                 properties["date"] = .string(LondonTime.dateText(week, day))

@@ -50,10 +50,11 @@ extension RoundsStore {
             try write { db in
                 try db.execute(sql: "DELETE FROM segment_rtree; DELETE FROM segment; DELETE FROM junction; DELETE FROM network;")
                 try db.execute(sql: """
-                    INSERT INTO network (id, crs, source_file, source_format, snap_tolerance_m, imported_at, data_source)
+                    INSERT INTO network (id, crs, source_file, source_format, snap_tolerance_m, imported_at,
+                                         data_source)
                     VALUES (1, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [network.crs.code, provenance.sourceFile, provenance.sourceFormat, provenance.snapTolerance,
-                                     provenance.importedAt, provenance.dataSource.rawValue])
+                    """, arguments: [network.crs.code, provenance.sourceFile, provenance.sourceFormat,
+                                     provenance.snapTolerance, provenance.importedAt, provenance.dataSource.rawValue])
                 let junction = try db.makeStatement(sql: "INSERT INTO junction (id, x, y) VALUES (?, ?, ?)")
                 for (id, p) in network.junctions.enumerated() {
                     try junction.execute(arguments: [id, p.x, p.y])

@@ -10,7 +10,9 @@ extension _RawFeatures {
     var detectedDataSource: StreetDataSource.Kind {
         if dataSource == .synthetic { return .synthetic }
         let keys = Set(features.prefix(50).flatMap { $0.properties.keys.map { $0.lowercased() } })
-        if !keys.isDisjoint(with: ["formofway", "form_of_way", "roadclassification", "road_classification", "startnode", "start_node"]) {
+        if !keys.isDisjoint(with: [
+            "formofway", "form_of_way", "roadclassification", "road_classification", "startnode", "start_node",
+        ]) {
             return .ordnanceSurvey
         }
         if !keys.isDisjoint(with: ["@id", "osm_id", "highway"]) { return .openStreetMap }

@@ -15,11 +15,12 @@ public struct Place: Sendable, Equatable {
         self.point = point
     }
 
-    /// The place kinds that name where a street is (farms and single houses
-    /// are left out: nobody says "High Street, Manor Farm").
-    public static let settlementKinds: Set<String> = [
-        "city", "town", "village", "suburb", "quarter", "neighbourhood", "hamlet", "locality",
-    ]
+    /// The place kinds that name where a street is: settlements people
+    /// live in. Farms and single houses are left out (nobody says "High
+    /// Street, Manor Farm"), and so are OSM's unpopulated `locality` names
+    /// and the `quarter`s and `neighbourhood`s inside a town, which would
+    /// hide the town's name.
+    public static let settlementKinds: Set<String> = ["city", "town", "village", "suburb", "hamlet"]
 
     /// How far (metres) from its point a place of this kind usually reaches:
     /// a street this close to it lies in it.
@@ -28,7 +29,6 @@ public struct Place: Sendable, Equatable {
         case "city": 6_000
         case "town": 2_500
         case "village", "suburb": 1_200
-        case "quarter": 800
         default: 500
         }
     }

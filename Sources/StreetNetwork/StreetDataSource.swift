@@ -29,10 +29,13 @@ public struct StreetDataSource: Sendable, Equatable {
         switch kind {
         case .openStreetMap: return "Street data © OpenStreetMap contributors, ODbL (openstreetmap.org/copyright)."
         case .ordnanceSurvey:
-            return "Contains OS data © Crown copyright and database right \(year.map(String.init) ?? "(year of the data)"). "
+            return
+                "Contains OS data © Crown copyright and database right "
+                + "\(year.map(String.init) ?? "(year of the data)"). "
                 + "Open Government Licence v3.0."
         case .synthetic: return "Synthetic street data: the StreetRounds sample town, made up; no real streets."
-        case .other: return "Street data from \(sourceFile ?? "the imported file"); see its licence for the credit it requires."
+        case .other:
+            return "Street data from \(sourceFile ?? "the imported file"); see its licence for the credit it requires."
         }
     }
 }

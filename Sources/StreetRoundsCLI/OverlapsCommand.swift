@@ -16,7 +16,8 @@ struct OverlapsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "overlaps",
         abstract: "Flag streets that two or more organisations visit in the same week (for a nightly cron job).",
-        discussion: "Exit codes: 0 nothing (new) found, 1 findings reported, 2 bad arguments, 3 database missing or unreadable.")
+        discussion: "Exit codes: 0 nothing (new) found, 1 findings reported, 2 bad arguments, "
+            + "3 database missing or unreadable, 5 the report could not be written (nothing was marked as reported).")
 
     @Option(help: "The database file.") var db: String
     @Option(help: "The ISO week, e.g. 2026-W48 (default: the current week).") var week: String?

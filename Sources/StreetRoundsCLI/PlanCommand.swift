@@ -12,7 +12,8 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Plan next week's shared rounds, and what sharing saves against each partner planning alone.",
-        discussion: "Writes schedule.csv, rounds.geojson, a GPX file per round, schedule.ics (and gritting-standby.ics), savings.json and report.html to --out.")
+        discussion: "Writes schedule.csv, rounds.geojson, a GPX file per round, schedule.ics (and "
+            + "gritting-standby.ics), savings.json and report.html to --out.")
 
     @Option(help: "The database file.") var db: String
     @Option(help: "The ISO week to plan, e.g. 2026-W48 (default: next week).") var week: String?
@@ -97,25 +98,30 @@ struct PlanCommand: ParsableCommand {
         print("  \(shared.taskVisits) task visits; \(shared.rounds.reduce(0) { $0 + $1.stops.count }) stops on shared rounds; \(shared.unplaced.count) not placed" + (shared.unplaced.isEmpty ? "" : " (see the report)"))
         print("  sharing saves \(Format.fixed(s.km, 1)) km (\(Format.fixed(s.deadheadKm, 1)) km deadhead), \(Format.fixed(s.crewHours, 1)) crew hours, £\(Format.fixed(s.money, 0)), \(Format.fixed(s.co2eKg, 1)) kg CO2e and \(s.streetVisits) street visits a week")
         printStableWeek(stableWeek, shapley: savings.shapley)
-        print("  report: \(out)/report.html (also schedule.csv, rounds.geojson, gpx/, schedule.ics\(shared.gritting.isEmpty ? "" : ", gritting-standby.ics"), savings.json)")
+        let standby = shared.gritting.isEmpty ? "" : ", gritting-standby.ics"
+        print("  report: \(out)/report.html (also schedule.csv, rounds.geojson, gpx/, schedule.ics\(standby), "
+              + "savings.json)")
         try storePlans(store, [shared, baseline], network: network)
     }
 
     /// Writes every output, then swaps them in for the previous ones by renames only (OutputFolder): a failure
     /// leaves the previous outputs as they were, and a folder StreetRounds did not write is never replaced.
-    private func writeOutputs(shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, drawing: RoundDrawing, week: ISOWeek,
-                              stableWeek: StableWeekReport?) throws {
+    private func writeOutputs(shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, drawing: RoundDrawing,
+                              week: ISOWeek, stableWeek: StableWeekReport?) throws {
         let folder = outputFolder
         do {
             var files: [OutputFile] = []
             func write(_ text: String, _ name: String) { files.append(OutputFile(path: name, text: text)) }
             write(ScheduleCSV.text(shared, week: week, network: drawing.network), "schedule.csv")
             write(RoundsGeoJSON.json(shared, week: week, drawing: drawing).serialized() + "\n", "rounds.geojson")
-            for r in shared.rounds + shared.gritting { write(GPXWriter.text(r, week: week, drawing: drawing), "gpx/\(r.id).gpx") }
+            for r in shared.rounds + shared.gritting {
+                write(GPXWriter.text(r, week: week, drawing: drawing), "gpx/\(r.id).gpx")
+            }
             let stamp = Date()
             write(ICalendarWriter.text(shared, week: week, stamp: stamp, drawing: drawing), "schedule.ics")
             if !shared.gritting.isEmpty {
-                write(ICalendarWriter.standbyText(shared, week: week, stamp: stamp, drawing: drawing), "gritting-standby.ics")
+                let standby = ICalendarWriter.standbyText(shared, week: week, stamp: stamp, drawing: drawing)
+                write(standby, "gritting-standby.ics")
             }
             let json = SavingsJSON.json(savings, week: week, seconds: seconds, seed: seed, unplacedShared: shared.unplaced.count, unplacedBaseline: baseline.unplaced.count)
             write(json.serialized(pretty: true) + "\n", "savings.json")

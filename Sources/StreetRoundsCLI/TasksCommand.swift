@@ -15,7 +15,8 @@ struct TasksCommand: ParsableCommand {
 
     /// Reads and checks a task list; with a network, matches it too.
     /// Prints every problem and fails with exit 4 when there is any.
-    static func check(file: String, organisation: String?, data: WorksDataOptions, database: String?, network: StreetNetwork?)
+    static func check(file: String, organisation: String?, data: WorksDataOptions, database: String?,
+                      network: StreetNetwork?)
         throws -> (TaskList, [String: [MatchedSegment]], Data) {
         let bytes: Data
         do { bytes = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
@@ -53,7 +54,8 @@ struct TasksCommand: ParsableCommand {
 
         func run() throws {
             let network = try db.map { path in try failing { try RoundsStore(path: path).loadNetwork() } }
-            let (list, matches, _) = try TasksCommand.check(file: file, organisation: org, data: data, database: db, network: network)
+            let (list, matches, _) = try TasksCommand.check(file: file, organisation: org, data: data, database: db,
+                                                            network: network)
             print("\(URL(fileURLWithPath: file).lastPathComponent): \(list.tasks.count) tasks for \(list.organisation), no problems")
             if let network { print("  matched to " + summary(matches, network)) }
         }
@@ -70,7 +72,8 @@ struct TasksCommand: ParsableCommand {
         func run() throws {
             let store = try failing { try RoundsStore(path: db) }
             let network = try failing { try store.loadNetwork() }
-            let (list, matches, bytes) = try TasksCommand.check(file: file, organisation: org, data: data, database: db, network: network)
+            let (list, matches, bytes) = try TasksCommand.check(file: file, organisation: org, data: data, database: db,
+                                                                network: network)
             let name = URL(fileURLWithPath: file).lastPathComponent
             let submission = try failing { try store.submit(list, matches: matches, fileName: name, checksum: Checksum.sha256(bytes)) }
             print("Submitted \(name) for \(list.organisation): \(list.tasks.count) tasks, matched to \(summary(matches, network)) (submission \(submission.id), sha256 \(submission.checksum.prefix(12))…)")

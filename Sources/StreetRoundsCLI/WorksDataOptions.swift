@@ -18,7 +18,8 @@ struct WorksDataOptions: ParsableArguments {
     @Option(help: "The activity catalogue (JSON); default: beside the database, then ./data, then built in.")
     var catalogue: String?
 
-    @Option(help: "The organisation registry (JSON): partners, depots, crews; default: beside the database, then ./data.")
+    @Option(
+        help: "The organisation registry (JSON): partners, depots, crews; default: beside the database, then ./data.")
     var registry: String?
 
     @Option(help: "The compatibility table (JSON); default: beside the database, then ./data, then built in.")
@@ -37,26 +38,39 @@ struct WorksDataOptions: ParsableArguments {
     func locate(_ item: Item, database: String?) throws -> URL? {
         let fm = FileManager.default
         if let path = item.override {
-            guard fm.fileExists(atPath: path) else { throw CommandFailure(.badInput, "\(item.flag) \(path): no such file") }
+            guard fm.fileExists(atPath: path) else {
+                throw CommandFailure(.badInput, "\(item.flag) \(path): no such file")
+            }
             return URL(fileURLWithPath: path)
         }
         var places: [URL] = []
-        if let database { places.append(URL(fileURLWithPath: database).deletingLastPathComponent().appendingPathComponent(item.fileName)) }
+        if let database {
+            places.append(
+                URL(fileURLWithPath: database).deletingLastPathComponent().appendingPathComponent(item.fileName))
+        }
         places.append(URL(fileURLWithPath: "data").appendingPathComponent(item.fileName))
         if let found = places.first(where: { fm.fileExists(atPath: $0.path) }) { return found }
         guard item.builtIn == nil else { return nil }
         let looked = places.map(\.path).joined(separator: ", ")
-        throw CommandFailure(.badInput, "no \(item.fileName) found (looked at \(looked)); put it beside the database, or pass \(item.flag) PATH (the sample town's is data/\(item.fileName) in the project)")
+        throw CommandFailure(
+            .badInput,
+            "no \(item.fileName) found (looked at \(looked)); put it beside the database, or pass \(item.flag) PATH "
+                + "(the sample town's is data/\(item.fileName) in the project)"
+        )
     }
 
     func load(database: String?) throws -> (ActivityCatalogue, OrganisationRegistry) {
-        let catalogueItem = Item(flag: "--catalogue", fileName: "activities.json", override: catalogue, builtIn: BuiltInWorksData.catalogue)
+        let catalogueItem = Item(
+            flag: "--catalogue", fileName: "activities.json", override: catalogue, builtIn: BuiltInWorksData.catalogue)
         let activities = try failing {
             if let url = try locate(catalogueItem, database: database) { return try ActivityCatalogue(contentsOf: url) }
-            return try ActivityCatalogue(data: Data(BuiltInWorksData.catalogue.utf8), name: "the built-in activity catalogue")
+            return try ActivityCatalogue(
+                data: Data(BuiltInWorksData.catalogue.utf8), name: "the built-in activity catalogue")
         }
         let registryItem = Item(flag: "--registry", fileName: "organisations.json", override: registry, builtIn: nil)
-        guard let url = try locate(registryItem, database: database) else { throw CommandFailure(.internalError, "no registry") }
+        guard let url = try locate(registryItem, database: database) else {
+            throw CommandFailure(.internalError, "no registry")
+        }
         let organisations = try failing { try OrganisationRegistry(contentsOf: url, catalogue: activities) }
         return (activities, organisations)
     }
@@ -64,10 +78,16 @@ struct WorksDataOptions: ParsableArguments {
     /// The catalogue, the registry and the compatibility table.
     func loadAll(database: String?) throws -> (ActivityCatalogue, OrganisationRegistry, Compatibility) {
         let (activities, organisations) = try load(database: database)
-        let item = Item(flag: "--compatibility", fileName: "compatibility.json", override: compatibility, builtIn: BuiltInWorksData.compatibility)
+        let item = Item(
+            flag: "--compatibility", fileName: "compatibility.json", override: compatibility,
+            builtIn: BuiltInWorksData.compatibility)
         let table = try failing {
-            if let url = try locate(item, database: database) { return try Compatibility(contentsOf: url, catalogue: activities) }
-            return try Compatibility(data: Data(BuiltInWorksData.compatibility.utf8), name: "the built-in compatibility table", catalogue: activities)
+            if let url = try locate(item, database: database) {
+                return try Compatibility(contentsOf: url, catalogue: activities)
+            }
+            return try Compatibility(
+                data: Data(BuiltInWorksData.compatibility.utf8), name: "the built-in compatibility table",
+                catalogue: activities)
         }
         return (activities, organisations, table)
     }

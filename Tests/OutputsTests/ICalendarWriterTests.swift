@@ -1,8 +1,10 @@
 import Foundation
-@testable import Outputs
 import TestSupport
+import Planning
 import Works
 import XCTest
+
+@testable import Outputs
 
 /// schedule.ics read back strictly: RFC 5545 line folding, CRLF, balanced
 /// blocks, and the times of a summer (BST) and a winter (GMT) week.
@@ -15,7 +17,8 @@ final class ICalendarWriterTests: XCTestCase {
 
         init(_ text: String) throws {
             let bytes = Array(text.utf8)
-            XCTAssertFalse(zip(bytes, bytes.dropFirst()).contains { $0.1 == 10 && $0.0 != 13 }, "a line break without CR")
+            XCTAssertFalse(
+                zip(bytes, bytes.dropFirst()).contains { $0.1 == 10 && $0.0 != 13 }, "a line break without CR")
             var physical = text.components(separatedBy: "\r\n")
             XCTAssertEqual(physical.removeLast(), "", "the file ends with CRLF")
             for line in physical {
@@ -27,15 +30,23 @@ final class ICalendarWriterTests: XCTestCase {
                     lines.append(line)
                 }
             }
-            var stack: [String] = [], event: [String: String]?
+            var stack: [String] = []
+            var event: [String: String]?
             for line in lines {
                 let colon = try XCTUnwrap(line.firstIndex(of: ":"), "no colon in \(line)")
-                let name = String(line[..<colon]), value = String(line[line.index(after: colon)...])
+                let name = String(line[..<colon])
+                let value = String(line[line.index(after: colon)...])
                 XCTAssertFalse(name.isEmpty, line)
-                if name == "BEGIN" { stack.append(value); if value == "VEVENT" { event = [:] } }
+                if name == "BEGIN" {
+                    stack.append(value)
+                    if value == "VEVENT" { event = [:] }
+                }
                 if name == "END" {
                     XCTAssertEqual(stack.popLast(), value, "unbalanced END:\(value)")
-                    if value == "VEVENT", let e = event { events.append(e); event = nil }
+                    if value == "VEVENT", let e = event {
+                        events.append(e)
+                        event = nil
+                    }
                 }
                 if event != nil, name != "BEGIN" { event?[name] = value }
             }
@@ -62,12 +73,14 @@ final class ICalendarWriterTests: XCTestCase {
             let start = try XCTUnwrap(event["DTSTART;TZID=Europe/London"])
             let day = try XCTUnwrap(round.day)
             // The wall-clock start is the plan's; in UTC it is an hour earlier in summer.
-            let expectedLocal = LondonTime.dateText(s.week, day).replacingOccurrences(of: "-", with: "")
+            let expectedLocal =
+                LondonTime.dateText(s.week, day).replacingOccurrences(of: "-", with: "")
                 + String(format: "T%02d%02d00", round.startMinutes / 60, round.startMinutes % 60)
             XCTAssertEqual(start, expectedLocal)
             let utc = try londonInstant(start)
             let midnightUTC = s.week.date(of: day)
-            XCTAssertEqual(utc.timeIntervalSince(midnightUTC), Double(round.startMinutes * 60 - offsetHours * 3600), "\(start)")
+            XCTAssertEqual(
+                utc.timeIntervalSince(midnightUTC), Double(round.startMinutes * 60 - offsetHours * 3600), "\(start)")
             XCTAssertEqual(LondonTime.instant(s.week, day, minutes: round.startMinutes), utc)
             XCTAssertTrue(event["SUMMARY"]?.contains("(\(round.crew)") ?? false, "\(event)")
             XCTAssertTrue(event["DESCRIPTION"]?.contains("Streets in order:") ?? false)
@@ -86,7 +99,8 @@ final class ICalendarWriterTests: XCTestCase {
     func testAReplanKeepsUIDsAndRaisesTheSequence() throws {
         let s = try PlannedSample.make("2026-W48")
         let first = try StrictCalendar(ICalendarWriter.text(s.shared, week: s.week, stamp: Date(), drawing: s.drawing))
-        let later = try StrictCalendar(ICalendarWriter.text(s.shared, week: s.week, stamp: Date().addingTimeInterval(3600), drawing: s.drawing))
+        let later = try StrictCalendar(
+            ICalendarWriter.text(s.shared, week: s.week, stamp: Date().addingTimeInterval(3600), drawing: s.drawing))
         XCTAssertEqual(first.events.map { $0["UID"] }, later.events.map { $0["UID"] })
         for (a, b) in zip(first.events, later.events) {
             XCTAssertGreaterThan(Int(b["SEQUENCE"] ?? "") ?? 0, Int(a["SEQUENCE"] ?? "") ?? 0)
@@ -96,7 +110,8 @@ final class ICalendarWriterTests: XCTestCase {
     func testGrittingStandbyIsItsOwnCalendar() throws {
         let s = try PlannedSample.make("2026-W48")
         XCTAssertFalse(s.shared.gritting.isEmpty, "the sample grits in week 48")
-        let calendar = try StrictCalendar(ICalendarWriter.standbyText(s.shared, week: s.week, stamp: Date(), drawing: s.drawing))
+        let calendar = try StrictCalendar(
+            ICalendarWriter.standbyText(s.shared, week: s.week, stamp: Date(), drawing: s.drawing))
         XCTAssertEqual(calendar.events.count, s.shared.gritting.count)
         XCTAssertTrue(calendar.events.allSatisfy { $0["SUMMARY"]?.hasPrefix("Gritting stand-by") ?? false })
         XCTAssertTrue(calendar.events.allSatisfy { $0["DTSTART;VALUE=DATE"] == "20261123" })
@@ -127,18 +142,23 @@ final class ICalendarWriterTests: XCTestCase {
     /// turning the zoned times into UTC with its own zone database.
     func testPythonICalendarReadsTheTimes() throws {
         guard let python = installedTool("python3"),
-              try runProcess(python, ["-c", "import icalendar"]).status == 0 else {
-            throw XCTSkip("python3 with icalendar is not installed (pip install icalendar); the strict Swift reader above still runs")
+            try runProcess(python, ["-c", "import icalendar"]).status == 0
+        else {
+            throw XCTSkip(
+                "python3 with icalendar is not installed (pip install icalendar); the strict Swift reader above still "
+                + "runs"
+            )
         }
         let summer = try PlannedSample.make("2026-W27")
         let file = temporaryDirectory().appendingPathComponent("summer.ics")
-        try ICalendarWriter.text(summer.shared, week: summer.week, stamp: Date(), drawing: summer.drawing).write(to: file, atomically: true, encoding: .utf8)
+        try ICalendarWriter.text(summer.shared, week: summer.week, stamp: Date(), drawing: summer.drawing).write(
+            to: file, atomically: true, encoding: .utf8)
         let script = """
-        import sys, icalendar, datetime
-        cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
-        for e in cal.walk('VEVENT'):
-            print(e['UID'], e['DTSTART'].dt.astimezone(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M'))
-        """
+            import sys, icalendar, datetime
+            cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+            for e in cal.walk('VEVENT'):
+                print(e['UID'], e['DTSTART'].dt.astimezone(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M'))
+            """
         let result = try runProcess(python, ["-c", script, file.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = result.stdout.split(separator: "\n")
@@ -147,7 +167,9 @@ final class ICalendarWriterTests: XCTestCase {
             let day = try XCTUnwrap(round.day)
             let utc = LondonTime.utcText(LondonTime.instant(summer.week, day, minutes: round.startMinutes)).prefix(16)
             XCTAssertTrue(line.hasSuffix(utc), "\(line) vs \(utc)")
-            XCTAssertTrue(utc.hasSuffix(String(format: "%02d:%02d", round.startMinutes / 60 - 1, round.startMinutes % 60)), "BST is UTC+1")
+            XCTAssertTrue(
+                utc.hasSuffix(String(format: "%02d:%02d", round.startMinutes / 60 - 1, round.startMinutes % 60)),
+                "BST is UTC+1")
         }
     }
 }

@@ -27,9 +27,12 @@ struct PlannedSample {
         let read = try StreetFile.read(root.appendingPathComponent("data/sample-town/streets.geojson"))
         let network = try StreetNetwork(lines: read.lines, crs: read.targetCRS)
         let catalogue = try ActivityCatalogue(contentsOf: root.appendingPathComponent("data/activities.json"))
-        let registry = try OrganisationRegistry(contentsOf: root.appendingPathComponent("data/organisations.json"), catalogue: catalogue)
-        let table = try Compatibility(contentsOf: root.appendingPathComponent("data/compatibility.json"), catalogue: catalogue)
-        let matcher = TaskMatcher(index: SegmentIndex(network), projection: try Projection(from: .wgs84, to: network.crs))
+        let registry = try OrganisationRegistry(
+            contentsOf: root.appendingPathComponent("data/organisations.json"), catalogue: catalogue)
+        let table = try Compatibility(
+            contentsOf: root.appendingPathComponent("data/compatibility.json"), catalogue: catalogue)
+        let matcher = TaskMatcher(
+            index: SegmentIndex(network), projection: try Projection(from: .wgs84, to: network.crs))
         let reader = TaskListReader(catalogue: catalogue, registry: registry)
         var tasks: [MatchedTask] = []
         let folder = root.appendingPathComponent("data/sample-town/tasks")
@@ -47,10 +50,12 @@ struct PlannedSample {
         let planner = WeeklyPlanner(network: network, catalogue: catalogue, registry: registry, compatibility: table)
         let shared = try planner.plan(tasks, options: options, mode: .shared)
         let baseline = try planner.plan(tasks, options: options, mode: .baseline)
-        let drawing = try RoundDrawing(network: network, registry: registry,
-                                       attribution: StreetDataSource(kind: read.dataSource, year: 2026, sourceFile: "streets.geojson"))
-        let made = PlannedSample(week: options.week, shared: shared, baseline: baseline, drawing: drawing,
-                                 savings: Savings(baseline: baseline, shared: shared, partners: registry.ids))
+        let drawing = try RoundDrawing(
+            network: network, registry: registry,
+            attribution: StreetDataSource(kind: read.dataSource, year: 2026, sourceFile: "streets.geojson"))
+        let made = PlannedSample(
+            week: options.week, shared: shared, baseline: baseline, drawing: drawing,
+            savings: Savings(baseline: baseline, shared: shared, partners: registry.ids))
         cache[cacheKey] = made
         return made
     }

@@ -1,13 +1,18 @@
 import Foundation
-@testable import Outputs
 import TestSupport
+import Planning
 import Works
 import XCTest
+
+@testable import Outputs
 
 /// Route-sheet legs: turns from headings, and legs that add up to the round.
 final class RoundLegTests: XCTestCase {
     func testTurnsFromHeadings() {
-        let east = 0.0, north = Double.pi / 2, south = -Double.pi / 2, west = Double.pi
+        let east = 0.0
+        let north = Double.pi / 2
+        let south = -Double.pi / 2
+        let west = Double.pi
         XCTAssertEqual(RoundLeg.Turn.between(east, north), .left)
         XCTAssertEqual(RoundLeg.Turn.between(east, south), .right)
         XCTAssertEqual(RoundLeg.Turn.between(east, east + 0.1), .straightOn)
@@ -24,7 +29,9 @@ final class RoundLegTests: XCTestCase {
             XCTAssertEqual(legs.map(\.startSeconds), legs.map(\.startSeconds).sorted(), "legs in time order")
             XCTAssertLessThanOrEqual(legs.last?.endSeconds ?? 0, r.seconds + 1)
             // The served streets in order (a street served again after a short drive elsewhere counts once).
-            let served = legs.filter(\.serving).map(\.street).reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
+            let served = legs.filter(\.serving).map(\.street).reduce(into: [String]()) {
+                if $0.last != $1 { $0.append($1) }
+            }
             XCTAssertEqual(served, s.drawing.servedStreets(r), r.id)
         }
     }

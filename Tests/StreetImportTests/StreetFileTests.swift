@@ -114,9 +114,12 @@ final class StreetFileTests: XCTestCase {
     }
 
     func testWhoseDataItIsIsTakenFromTheFile() throws {
-        let sample = try StreetFile.read(SharedData.projectRoot.appendingPathComponent("data/sample-town/streets.geojson"))
+        let sampleFile = SharedData.projectRoot.appendingPathComponent("data/sample-town/streets.geojson")
+        let sample = try StreetFile.read(sampleFile)
         XCTAssertEqual(sample.dataSource, .synthetic, "the sample calls itself synthetic")
-        guard let leeds = SharedData.leedsGeoJSON, let bristol = SharedData.bristolGeoPackage else { throw XCTSkip(SharedData.skipMessage) }
+        guard let leeds = SharedData.leedsGeoJSON, let bristol = SharedData.bristolGeoPackage else {
+            throw XCTSkip(SharedData.skipMessage)
+        }
         XCTAssertEqual(try StreetFile.read(leeds).dataSource, .openStreetMap)
         XCTAssertEqual(try StreetFile.read(bristol).dataSource, .ordnanceSurvey)
     }

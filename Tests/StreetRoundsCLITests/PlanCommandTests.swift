@@ -58,7 +58,9 @@ final class PlanCommandTests: CLITestCase {
         let csv = try String(contentsOf: out.appendingPathComponent("schedule.csv"), encoding: .utf8).split(separator: "\n")
         XCTAssertTrue(csv[0].hasPrefix("date_yyyy_mm_dd,iso_week,day,round,crew"))
         XCTAssertGreaterThan(csv.count, 10)
-        XCTAssertTrue(csv.allSatisfy { !$0.contains("\"") && $0.split(separator: ",", omittingEmptySubsequences: false).count == 18 })
+        XCTAssertTrue(csv.allSatisfy {
+            !$0.contains("\"") && $0.split(separator: ",", omittingEmptySubsequences: false).count == 18
+        })
         // GPX: well-formed XML with a track, one file per round.
         let gpxFiles = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("gpx").path)
         XCTAssertEqual(gpxFiles.count, features.count)
@@ -89,10 +91,12 @@ final class PlanCommandTests: CLITestCase {
         let db = try sampleDatabase()
         let elsewhere = directory.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
-        let args = ["plan", "--db", db, "--week", "2026-W48", "--out", directory.appendingPathComponent("p").path, "--iterations", "5"]
+        let out = directory.appendingPathComponent("p").path
+        let args = ["plan", "--db", db, "--week", "2026-W48", "--out", out, "--iterations", "5"]
         let missing = try runProcess(binary, args, currentDirectory: elsewhere)
         XCTAssertEqual(missing.status, 4)
-        XCTAssertTrue(missing.stderr.contains("no organisations.json found (looked at \(directory.path)/organisations.json"), missing.stderr)
+        let looked = "no organisations.json found (looked at \(directory.path)/organisations.json"
+        XCTAssertTrue(missing.stderr.contains(looked), missing.stderr)
         XCTAssertTrue(missing.stderr.contains("--registry PATH"), missing.stderr)
         try FileManager.default.copyItem(at: SharedData.projectRoot.appendingPathComponent("data/organisations.json"),
                                          to: directory.appendingPathComponent("organisations.json"))

@@ -100,28 +100,24 @@ final class StreetLocatorTests: XCTestCase {
 
     // MARK: - Real data
 
-    /// Oakham and Uppingham as OSM's place nodes put them (rounded to 0.001°).
-    private static let towns = [
-        ("Oakham", LonLat(lon: -0.729, lat: 52.670)), ("Uppingham", LonLat(lon: -0.723, lat: 52.587)),
-    ]
-
     func testRutlandGroupsAreConnectedAndTheTwoTownsStationRoadsComeOutApart() throws {
-        guard let file = SharedData.rutlandGeoJSON else { throw XCTSkip(SharedData.skipMessage) }
+        guard let file = SharedData.rutlandGeoJSON, let pbf = SharedData.rutlandPBF else {
+            throw XCTSkip(SharedData.skipMessage)
+        }
         let read = try StreetFile.read(file)
         let network = try StreetNetwork(lines: read.lines, crs: read.targetCRS)
         let groups = StreetGroups(network)
         RutlandCheck.assertEveryGroupConnectedAndMaximal(groups, network)
 
-        let projection = try Projection(from: .wgs84, to: network.crs)
-        let places = try Self.towns.map {
-            Place(name: $0.0, kind: "town", point: try XCTUnwrap(projection.project($0.1)))
-        }
+        // The places of the county's own OSM extract.
+        let places = try PlaceFile.read(pbf, targetCRS: network.crs)
         let located = StreetLocator(
             network: network, groups: groups, places: places, registry: OrganisationRegistry([]))
         let stationRoads = groups.groups.filter { $0.name == "Station Road" }.map(located.locate)
         let labels = stationRoads.map(\.label)
         XCTAssertTrue(labels.contains("Station Road, Oakham"), "\(labels)")
         XCTAssertTrue(labels.contains("Station Road, Uppingham"), "\(labels)")
+        XCTAssertEqual(Set(labels).count, labels.count, "two Station Roads share a label: \(labels)")
         // Without places: grid references tell them apart too.
         let bare = StreetLocator(network: network, groups: groups, places: [], registry: OrganisationRegistry([]))
         let references = Set(stationRoads.map { bare.locate($0.group).location.gridReference })
