@@ -8,7 +8,7 @@ BIN        := .build/debug/streetrounds
 RELEASE    := .build/release
 SAMPLE_DB  := out/sample.sqlite
 
-.PHONY: all deps test-tools build run test bench sample clean
+.PHONY: all deps test-tools build run test bench fuzz sample clean
 
 all: build
 
@@ -76,6 +76,13 @@ bench: deps
 	python3 -c "import pyvrp" 2>/dev/null || python3 -m pip install --quiet pyvrp
 	.build/release/Benchmarks carp-instances ../shared/data/streets/rutland-osm/rutland-highways.geojson --out .build/carp-instances
 	python3 scripts/bench_carp.py --seconds 10 --jobs 2 --large .build/carp-instances $(if $(CARP_LONG),--long-seconds $(CARP_LONG))
+
+# libFuzzer targets for the JSON parser, the task-list reader, the street readers and the CARP reader,
+# each run for FUZZ_SECONDS (default 180) from the seed corpus in fuzz/corpus/ (docs/reliability.md).
+# Built apart, in .build/fuzz, and never part of make test.
+FUZZ_SECONDS ?= 180
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 # Regenerate the synthetic sample (deterministic: same bytes every time).
 sample:

@@ -66,13 +66,15 @@ let package = Package(
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "JSON", "TestSupport"]),
         .testTarget(name: "StreetNetworkTests", dependencies: ["StreetNetwork", "Geometry", "TestSupport"]),
-        .testTarget(name: "StreetImportTests", dependencies: ["StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]),
+        .testTarget(
+            name: "StreetImportTests",
+            dependencies: ["StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "StoreTests",
-            dependencies: [
-                "Store", "StreetImport", "StreetNetwork", "Geometry", "Planning", "Works", "TestSupport",
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            dependencies: ["Store", "StreetImport", "StreetNetwork", "Geometry", "Planning", "Works", "TestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "WorksTests", dependencies: ["Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]),
         .testTarget(
@@ -84,6 +86,25 @@ let package = Package(
             dependencies: ["Outputs", "Planning", "Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]
         ),
         .testTarget(name: "ArcRoutingTests", dependencies: ["ArcRouting", "TestSupport"]),
-        .testTarget(name: "StreetRoundsCLITests", dependencies: ["Geometry", "JSON", "TestSupport"], exclude: ["Expected"]),
+        .testTarget(
+            name: "StreetRoundsCLITests",
+            dependencies: ["Geometry", "JSON", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Expected"]
+        ),
     ]
 )
+
+// libFuzzer targets, only when STREETROUNDS_FUZZ is set: make fuzz builds them with -sanitize=fuzzer in
+// .build/fuzz, and an ordinary build has no libFuzzer to link them with.
+if Context.environment["STREETROUNDS_FUZZ"] != nil {
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("FuzzJSON", ["JSON"]),
+        ("FuzzTaskList", ["Works"]),
+        ("FuzzStreets", ["StreetImport", "StreetNetwork", "Geometry"]),
+        ("FuzzCARP", ["ArcRouting"]),
+    ]
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
+    for (name, dependencies) in fuzzTargets {
+        package.targets.append(.executableTarget(name: name, dependencies: dependencies + ["FuzzSupport"], path: "Fuzz/\(name)"))
+    }
+}

@@ -51,10 +51,15 @@ public struct OutputFolder: Sendable {
     public let path: String
     /// Paths that must never be replaced, nor any folder holding them (the database and its journal).
     public let protected: [String]
+    /// Names of the files StreetRounds wrote before it wrote manifests: a folder without a manifest that
+    /// holds only such files is taken as StreetRounds' (outputs of an earlier version).
+    public let legacyFiles: @Sendable (String) -> Bool
 
-    public init(path: String, protecting protected: [String] = []) {
+    public init(path: String, protecting protected: [String] = [],
+                legacyFiles: @escaping @Sendable (String) -> Bool = { _ in false }) {
         self.path = path
         self.protected = protected
+        self.legacyFiles = legacyFiles
     }
 
     var url: URL { URL(fileURLWithPath: path) }
@@ -164,7 +169,7 @@ extension OutputFolder {
         guard fm.fileExists(atPath: folder.path) else { return }
         let present = try Self.files(in: folder)
         if present.isEmpty { return }
-        guard let listed = manifest(of: folder) else {
+        guard let listed = manifest(of: folder) ?? (present.allSatisfy(legacyFiles) ? present : nil) else {
             throw OutputsError.refused("\(folder.path) is not empty and was not written by StreetRounds (no \(Self.manifestName)); "
                 + "StreetRounds will not replace it: choose an empty or new folder for --out")
         }
@@ -212,6 +217,8 @@ extension OutputFolder {
             owned = present
         } else if let listed = manifest(of: folder) {
             owned = listed.union([Self.manifestName])
+        } else if present.allSatisfy(legacyFiles) {
+            owned = present
         } else {
             throw OutputsError.refused("\(folder.path) was left by an earlier run but holds no \(Self.manifestName); "
                 + "StreetRounds will not delete it: look inside, move what you need, then remove it")
@@ -248,8 +255,8 @@ extension OutputFolder {
         return result
     }
 
-    /// An absolute path with symbolic links of its existing part resolved.
-    static func resolved(_ path: String) -> String {
+    /// An absolute path with symbolic links of its existing part resolved (to compare two paths).
+    public static func resolved(_ path: String) -> String {
         var url = URL(fileURLWithPath: path).standardizedFileURL
         var tail: [String] = []
         while !FileManager.default.fileExists(atPath: url.path), url.path != "/" {

@@ -51,7 +51,8 @@ extension RoundsStore {
             return fresh
         } catch {
             if let deliveryFailure { throw deliveryFailure }
-            throw StoreError(.writeFailed, "could not record the overlaps reported in \(path); nothing was recorded (\(error))")
+            throw storeError(error, "record the overlaps reported", or: StoreError(.writeFailed,
+                "could not record the overlaps reported in \(path); nothing was recorded (\(error))"))
         }
     }
 

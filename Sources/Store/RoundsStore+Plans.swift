@@ -82,7 +82,8 @@ extension RoundsStore {
         do {
             return try write { db in try records.map { try Self.insert($0, db) } }
         } catch {
-            throw StoreError(.writeFailed, "could not save the plans to \(path); nothing was changed (\(error))")
+            throw storeError(error, "save the plans", or: StoreError(
+                .writeFailed, "could not save the plans to \(path); nothing was changed (\(error))"))
         }
     }
 
@@ -117,10 +118,12 @@ extension RoundsStore {
         return id
     }
 
-    /// Every stored plan, oldest week first, then in the order saved.
+    /// Every stored plan, oldest week first, then in the order saved (none in
+    /// a store opened read-only before its first plan was saved).
     public func plans() throws -> [StoredPlanSummary] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM plan ORDER BY week, id").map { row in
+            guard try db.tableExists("plan") else { return [] }
+            return try Row.fetchAll(db, sql: "SELECT * FROM plan ORDER BY week, id").map { row in
                 let head = try Self.head(row)
                 let rounds = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM plan_round WHERE plan_id = ?",
                                               arguments: [head.id]) ?? 0
@@ -142,6 +145,7 @@ extension RoundsStore {
     /// - Throws: `StoreError.corruptPlan` when the stored rows do not read as a plan.
     public func latestPlan(_ mode: PlanMode, upTo week: ISOWeek) throws -> PlanRecord? {
         try read { db in
+            guard try db.tableExists("plan") else { return nil }
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT * FROM plan WHERE mode = ? AND week <= ? ORDER BY week DESC, id DESC LIMIT 1
                 """, arguments: [mode.rawValue, week.description]) else { return nil }

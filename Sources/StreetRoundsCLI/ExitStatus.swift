@@ -41,8 +41,9 @@ struct CommandFailure: Error {
         case let e as CommandFailure: self = e
         case let e as StoreError:
             switch e.kind {
-            case .missingDatabase, .unreadableDatabase: self.init(.database, e.message)
-            case .noNetwork, .networkInUse, .corruptPlan: self.init(.badInput, e.message)
+            case .missingDatabase, .unreadableDatabase, .busy: self.init(.database, e.message)
+            case .noNetwork, .networkInUse, .networkChanged, .corruptPlan: self.init(.badInput, e.message)
+            case .badSetting: self.init(.badArguments, e.message)
             case .writeFailed: self.init(.internalError, e.message)
             }
         case let e as StreetImportError: self.init(.badInput, e.message)

@@ -59,7 +59,7 @@ struct OverlapsCommand: ParsableCommand {
             let w = week.flatMap(ISOWeek.init(parsing:)) ?? ISOWeek(containing: Date())
             (start, end, label) = (w.monday, w.date(of: .sunday), "\(w)")
         }
-        let store = try failing { try RoundsStore(path: db) }
+        let store = try failing { try RoundsStore(path: db, access: newOnly ? .write : .read) }
         let network = try failing { try store.loadNetwork() }
         let places = try failing { try store.loadPlaces() }
         let (catalogue, registry, table) = try data.loadAll(database: db)

@@ -75,10 +75,13 @@ extension PlanCommand {
         }
     }
 
-    /// Stores the delivered plans (after the outputs are written), in one transaction.
-    func storePlans(_ store: RoundsStore, _ plans: [WeeklyPlan], network: StreetNetwork) throws {
+    /// Stores the delivered plans (after the outputs are written), in one
+    /// transaction, through a store opened for writing only now: planning
+    /// itself reads the store read-only.
+    func storePlans(_ plans: [WeeklyPlan], network: StreetNetwork) throws {
         let now = Date()
-        let ids = try failing { try store.savePlans(plans.map { PlanRecord($0, network: network, createdAt: now) }) }
+        let records = plans.map { PlanRecord($0, network: network, createdAt: now) }
+        let ids = try failing { try RoundsStore(path: db, access: .write).savePlans(records) }
         print("  stored as plans \(ids.map(String.init).joined(separator: ", ")) (streetrounds plans list --db \(db))")
     }
 }

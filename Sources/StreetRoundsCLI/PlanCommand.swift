@@ -53,12 +53,19 @@ struct PlanCommand: ParsableCommand {
         do { try outputFolder.check() } catch let error as OutputsError { throw ValidationError("--out: \(error.message)") }
     }
 
-    private var outputFolder: OutputFolder { OutputFolder(path: out, protecting: [db, db + "-wal", db + "-shm"]) }
+    /// The outputs folder; one written before manifests existed is known by its file names.
+    private var outputFolder: OutputFolder {
+        OutputFolder(path: out, protecting: [db, db + "-wal", db + "-shm"]) { name in
+            ["schedule.csv", "rounds.geojson", "schedule.ics", "gritting-standby.ics", "savings.json", "report.html"]
+                .contains(name)
+                || (name.hasPrefix("gpx/") && name.hasSuffix(".gpx") && !name.dropFirst(4).contains("/"))
+        }
+    }
 
     func run() throws {
         let started = Date()
         let target = week.flatMap(ISOWeek.init(parsing:)) ?? ISOWeek(containing: Date()).adding(weeks: 1)
-        let store = try failing { try RoundsStore(path: db) }
+        let store = try failing { try RoundsStore(path: db, access: .read) }
         let network = try failing { try store.loadNetwork() }
         let stored = try failing { try store.tasks() }
         guard !stored.isEmpty else {
@@ -101,7 +108,7 @@ struct PlanCommand: ParsableCommand {
         let standby = shared.gritting.isEmpty ? "" : ", gritting-standby.ics"
         print("  report: \(out)/report.html (also schedule.csv, rounds.geojson, gpx/, schedule.ics\(standby), "
               + "savings.json)")
-        try storePlans(store, [shared, baseline], network: network)
+        try storePlans([shared, baseline], network: network)
     }
 
     /// Writes every output, then swaps them in for the previous ones by renames only (OutputFolder): a failure

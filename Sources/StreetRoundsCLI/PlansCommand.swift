@@ -18,7 +18,7 @@ struct PlansCommand: ParsableCommand {
         @Option(help: "The database file.") var db: String
 
         func run() throws {
-            let store = try failing { try RoundsStore(path: db) }
+            let store = try failing { try RoundsStore(path: db, access: .read) }
             let plans = try failing { try store.plans() }
             if plans.isEmpty {
                 print("No plan stored yet; 'streetrounds plan --db \(db)' stores each week it delivers.")

@@ -38,7 +38,7 @@ struct RouteCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try failing { try RoundsStore(path: db) }
+        let store = try failing { try RoundsStore(path: db, access: .read) }
         let network = try failing { try store.loadNetwork() }
         let projection = try failing { try Projection(from: .wgs84, to: network.crs) }
         func snap(_ text: String, _ flag: String) throws -> SegmentMatch {

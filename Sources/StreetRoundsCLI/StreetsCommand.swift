@@ -58,6 +58,7 @@ struct StreetsCommand: ParsableCommand {
             let network = try failing { try StreetNetwork(lines: read.lines, crs: read.targetCRS, snapTolerance: snap) }
             let settlements = try failing { try places.map { try readPlaces($0, around: network) } ?? read.places }
             let store = try failing { try RoundsStore(path: db, create: true) }
+            TestPause.at("import-read")
             let provenance = NetworkProvenance(
                 sourceFile: url.lastPathComponent, sourceFormat: read.format.rawValue, snapTolerance: snap,
                 importedAt: ISO8601DateFormatter().string(from: Date()), dataSource: read.dataSource)
@@ -89,7 +90,7 @@ struct StreetsCommand: ParsableCommand {
         var db: String
 
         func run() throws {
-            let store = try failing { try RoundsStore(path: db) }
+            let store = try failing { try RoundsStore(path: db, access: .read) }
             let network = try failing { try store.loadNetwork() }
             if let provenance = try failing({ try store.networkProvenance() }) {
                 print("Street network in \(db): \(provenance.sourceFile) (\(provenance.sourceFormat)), imported \(provenance.importedAt); \(provenance.streetDataSource.attribution)")

@@ -18,9 +18,8 @@ public struct ActivityCatalogue: Sendable {
     /// - Throws: `WorksError.badCatalogue` naming the entry and the field.
     public init(contentsOf url: URL) throws {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            let reason = error.localizedDescription
-            throw WorksError(.badCatalogue, "\(url.path): cannot read the activity catalogue (\(reason))")
+        do { data = try JSONParser.readFile(url, maxBytes: 16 * 1_048_576) } catch {
+            throw WorksError(.badCatalogue, "\(url.path): cannot read the activity catalogue (\(error))")
         }
         try self.init(data: data, name: url.path)
     }
@@ -38,6 +37,9 @@ public struct ActivityCatalogue: Sendable {
         for (k, entry) in list.enumerated() {
             guard let code = entry["code"]?.string, !code.isEmpty else {
                 throw WorksError(.badCatalogue, "\(name): activity \(k) has no \"code\"")
+            }
+            if let why = Identifier.problem(code) {
+                throw WorksError(.badCatalogue, "\(name): activity \(k)'s code \(why)")
             }
             let speed = entry["working_speed_kmh"]?.number, perSegment = entry["minutes_per_segment"]?.number
             guard (speed ?? 1) > 0, (speed != nil) != (perSegment != nil) else {

@@ -38,9 +38,8 @@ public struct Compatibility: Sendable {
     /// - Throws: `WorksError.badCatalogue` naming the entry.
     public init(contentsOf url: URL, catalogue: ActivityCatalogue) throws {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            let reason = error.localizedDescription
-            throw WorksError(.badCatalogue, "\(url.path): cannot read the compatibility table (\(reason))")
+        do { data = try JSONParser.readFile(url, maxBytes: 16 * 1_048_576) } catch {
+            throw WorksError(.badCatalogue, "\(url.path): cannot read the compatibility table (\(error))")
         }
         try self.init(data: data, name: url.path, catalogue: catalogue)
     }

@@ -27,12 +27,14 @@ final class OutputFolderTests: XCTestCase {
         let folder = OutputFolder(path: out.path)
         try folder.commit(first)
         XCTAssertEqual(text(out, "gpx/r1.gpx"), "old r1")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(OutputFolder.manifestName).path))
+        let manifest = out.appendingPathComponent(OutputFolder.manifestName)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: manifest.path))
         try folder.commit(second)
         XCTAssertEqual(text(out, "a.txt"), "new a")
         XCTAssertEqual(text(out, "gpx/r2.gpx"), "new r2")
         XCTAssertNil(text(out, "gpx/r1.gpx"), "a file of the old outputs that the new ones lack is gone")
-        XCTAssertEqual(listing(directory), ["plan", "plan/\(OutputFolder.manifestName)", "plan/a.txt", "plan/gpx", "plan/gpx/r2.gpx"])
+        XCTAssertEqual(listing(directory),
+                       ["plan", "plan/\(OutputFolder.manifestName)", "plan/a.txt", "plan/gpx", "plan/gpx/r2.gpx"])
     }
 
     func testRefusesAFolderItDidNotWrite() throws {
@@ -116,5 +118,19 @@ final class OutputFolderTests: XCTestCase {
             XCTAssertThrowsError(try OutputFolder(path: out.path).commit([OutputFile(path: name, text: "x")]), name)
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("escape.txt").path))
+    }
+
+    func testAFolderOfAnEarlierVersionIsKnownByItsFileNames() throws {
+        let out = directory.appendingPathComponent("plan")
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("gpx"), withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: out.appendingPathComponent("a.txt"))
+        try Data("old".utf8).write(to: out.appendingPathComponent("gpx/r1.gpx"))
+        let legacy = OutputFolder(path: out.path) { $0 == "a.txt" || $0.hasPrefix("gpx/") }
+        try legacy.commit(second)
+        XCTAssertEqual(text(out, "a.txt"), "new a")
+        XCTAssertNil(text(out, "gpx/r1.gpx"))
+        try Data("x".utf8).write(to: out.appendingPathComponent("notes.txt"))
+        let strict = OutputFolder(path: out.path) { $0 == "a.txt" || $0.hasPrefix("gpx/") }
+        XCTAssertThrowsError(try strict.commit(first), "a manifest folder with a foreign file is still refused")
     }
 }

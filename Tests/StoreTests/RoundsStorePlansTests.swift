@@ -78,3 +78,16 @@ final class RoundsStorePlansTests: XCTestCase {
         }
     }
 }
+
+extension RoundsStorePlansTests {
+    func testAReadOnlyStoreWithoutPlansHasNone() throws {
+        let path = directory.appendingPathComponent("old.sqlite").path
+        let store = try RoundsStore(path: path, create: true)
+        try store.write { db in
+            try db.execute(sql: "DROP TABLE plan_visit; DROP TABLE plan_stop; DROP TABLE plan_round; DROP TABLE plan")
+        }
+        let reader = try RoundsStore(path: path, access: .read)
+        XCTAssertNil(try reader.latestPlan(.shared, upTo: ISOWeek(year: 2026, week: 48)))
+        XCTAssertEqual(try reader.plans(), [])
+    }
+}

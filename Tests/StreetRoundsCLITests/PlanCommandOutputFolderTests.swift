@@ -26,7 +26,8 @@ final class PlanCommandOutputFolderTests: CLITestCase {
         }
         XCTAssertEqual(try String(contentsOf: photos.appendingPathComponent("holiday.jpg"), encoding: .utf8), "keep")
         XCTAssertEqual(try String(contentsOfFile: db, encoding: .utf8), "not touched")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: SharedData.projectRoot.appendingPathComponent("Package.swift").path))
+        let project = SharedData.projectRoot.appendingPathComponent("Package.swift")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: project.path), "the current folder is untouched")
     }
 
     func testAKillDuringTheSwapLeavesOldOrNewOutputsAndTheNextRunRecovers() throws {
@@ -35,12 +36,14 @@ final class PlanCommandOutputFolderTests: CLITestCase {
         XCTAssertEqual(try run(plan(db, out.path)).status, 0)
         let before = try Data(contentsOf: out.appendingPathComponent("schedule.csv"))
         // Killed with the old outputs renamed aside and the new ones staged: nothing is deleted yet.
-        let killed = try PausedProcess(binary, plan(db, out.path), pausingAt: "output-old-moved-aside", scratch: directory,
+        let killed = try PausedProcess(binary, plan(db, out.path), pausingAt: "output-old-moved-aside",
+                                       scratch: directory,
                                        currentDirectory: SharedData.projectRoot)
         killed.kill()
         let aside = directory.appendingPathComponent(".plan.streetrounds-old")
         let staged = directory.appendingPathComponent(".plan.streetrounds-new")
-        XCTAssertEqual(try Data(contentsOf: aside.appendingPathComponent("schedule.csv")), before, "the old outputs are whole")
+        let old = try Data(contentsOf: aside.appendingPathComponent("schedule.csv"))
+        XCTAssertEqual(old, before, "the old outputs are whole")
         XCTAssertTrue(FileManager.default.fileExists(atPath: staged.appendingPathComponent("report.html").path))
         // The next run rolls the complete new outputs forward, then replaces them with its own.
         let next = try run(plan(db, out.path))
