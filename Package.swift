@@ -34,7 +34,9 @@ let package = Package(
         // zlib inflates the blocks of OSM PBF files (place nodes).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Geometry", dependencies: ["CProj", "JSON"]),
-        .target(name: "StreetNetwork", dependencies: ["Geometry"]),
+        // Optimised in debug builds too: the planner's tests search the street graph thousands of times.
+        .target(name: "StreetNetwork", dependencies: ["Geometry"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(
             name: "StreetImport",
             dependencies: ["Geometry", "JSON", "StreetNetwork", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]

@@ -166,11 +166,13 @@ def registry():
         lon, lat = lonlat(x, y)
         return {"id": did, "name": name, "lon": lon, "lat": lat}
 
-    def crew(cid, depot_id, vehicle, skills, cost_h, cost_km, co2e, shift=7.5, capacity=None, unit=None):
+    def crew(cid, depot_id, vehicle, skills, cost_h, cost_km, co2e, shift=7.5, capacity=None, unit=None, days=None):
         c = {"id": cid, "depot": depot_id, "vehicle_type": vehicle, "skills": skills, "shift_hours": shift,
              "cost_per_hour": cost_h, "cost_per_km": cost_km, "co2e_kg_per_km": co2e}
         if capacity is not None:
             c["capacity"], c["capacity_unit"] = capacity, unit
+        if days is not None:  # Monday to Friday when absent
+            c["days"] = days
         return c
 
     van, sweeper, lorry, car = 0.25, 0.55, 0.60, 0.17
@@ -186,7 +188,8 @@ def registry():
                        crew("CC-LP1", "county-depot", "caged_van", ["litter_picking", "weed_control", "sweeping"], 38, 0.6, van)]},
             {"id": "town-council", "name": "Stretton Magna Town Council",
              "depots": [depot("town-yard", "Town council yard, Library car park")],
-             "crews": [crew("TC-1", "town-yard", "caged_van", ["litter_picking", "weed_control", "sweeping"], 32, 0.6, van)]},
+             "crews": [crew("TC-1", "town-yard", "caged_van", ["litter_picking", "weed_control", "sweeping"], 32, 0.6, van,
+                            days=["mon", "tue", "wed", "thu", "fri", "sat"])]},
             {"id": "highways-contractor", "name": "Highways Contractor (term maintenance)",
              "depots": [depot("highways-depot", "Highways depot, A49")],
              "crews": [crew("HC-G1", "highways-depot", "gritter", ["gritting"], 65, 1.6, lorry, shift=8, capacity=6000, unit="kg salt"),
@@ -196,7 +199,8 @@ def registry():
              "crews": [crew("HA-1", "estate-office", "mower_van", ["grass_cutting", "litter_picking"], 30, 0.6, van)]},
             {"id": "litter-volunteers", "name": "Stretton Litter Pickers (volunteers)", "pools_crews": False,
              "depots": [depot("market-cross", "Market cross meeting point")],
-             "crews": [crew("LV-1", "market-cross", "volunteer_car", ["litter_picking"], 0, 0.45, car, shift=3)]},
+             "crews": [crew("LV-1", "market-cross", "volunteer_car", ["litter_picking"], 0, 0.45, car, shift=3,
+                            days=["sat", "sun"])]},
         ],
     }
 

@@ -32,7 +32,7 @@ public enum SavingsJSON {
                 "Street visits count the stops of all rounds: how often a street sees a crew.",
                 "Gritting stand-by rounds are planned apart and not counted in either total.",
                 "Tasks with hours are done in rounds of their own that start when those hours begin and end before they end; merged visits take the overlap of their tasks' hours.",
-                "A crew may do several rounds of a day one after another within its shift; other rounds start when a crew is free, not before the shift start; a round no crew can take is marked as an extra shift.",
+                "A crew may do several rounds of a day one after another within its shift; other rounds start when a crew is free, not before the shift start; crews work only their registry days, one shift a day; a round no crew of its class can take moves to another able crew with time, else its visits are listed as unplaced with the shortfall in crew hours.",
                 "Split: " + Savings.rule + ".",
             ] as [String]).map { JSON.string($0) }),
         ]

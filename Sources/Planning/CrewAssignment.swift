@@ -4,7 +4,20 @@ import Works
 /// Stage 4, crews and depots (the clustering half): each merged visit to
 /// the crew class most of its tasks chose, a task choosing the able class
 /// whose depot is nearest its streets; gritting to the nearest gritter depot.
+///
+/// With `.capacitated` (the default), a class takes a day's visits only up
+/// to the room its crews working that day have (`fill` of their shifts,
+/// the rest left for travel); the visits with most to lose go first (the
+/// regret heuristic for the generalised assignment problem, Martello and
+/// Toth 1981), and a visit no preferred class has room for goes to the able
+/// class with most room, which balances the work between able crews.
 struct CrewAssignment {
+    typealias Method = CrewAssignmentMethod
+
+    /// The share of a shift planned as work at stops (service and the street
+    /// itself); the rest is left for driving between them and to the depot.
+    static let fill = 0.8
+
     /// A visit and the crew class that will do it.
     struct Assigned {
         var visit: PlannedVisit
@@ -23,7 +36,7 @@ struct CrewAssignment {
     ///   Stable weeks: a stop goes first to the class of the crew its visits
     ///   had last week (`preferences`), when that class can still do it.
     init(_ stops: [PlannedVisit], demand: WeekDemand, crews: CrewPool, network: StreetNetwork,
-         preferences: PlanPreferences = PlanPreferences()) {
+         method: Method = .capacitated, preferences: PlanPreferences = PlanPreferences()) {
         // Each task's own choice: the able class nearest to its streets.
         var preferred: [PlannedVisit.Part: String] = [:]
         for w in demand.taskWeeks {
@@ -32,14 +45,20 @@ struct CrewAssignment {
             let segments = w.segments.map { network.segments[$0] }
             preferred[part] = crews.preferredClass(for: w.task.activity, segments: segments)?.key
         }
-        for v in stops {
+        let ranked = stops.map { v in
             var votes: [String: Int] = [:]
             for part in v.parts { if let key = preferred[part] { votes[key, default: 0] += 1 } }
             Self.addPreferredVotes(&votes, visit: v, preferences: preferences, crews: crews)
-            let segment = network.segments[v.segment]
-            guard let crewClass = crews.bestClass(for: Set(v.activities), segment: segment, votes: votes) else {
-                let reason = "no crew can do \(v.activities.joined(separator: " and ")) together; "
-                    + "add a crew with those skills"
+            return crews.ranked(for: Set(v.activities), segment: network.segments[v.segment], votes: votes, day: v.day)
+        }
+        let chosen = method == .capacitated
+            ? Self.capacitated(stops, ranked: ranked, crews: crews, network: network) : ranked.map(\.first)
+        for (v, choice) in zip(stops, chosen) {
+            guard let crewClass = choice else {
+                let work = v.activities.joined(separator: " and ")
+                let reason = crews.canDo(Set(v.activities))
+                    ? "no crew that can do \(work) works on \(v.day.fullName); give one those \"days\" in the registry"
+                    : "no crew can do \(work) together; add a crew with those skills"
                 unplaced.append(UnplacedVisit(visit: v, reason: reason))
                 continue
             }
@@ -54,5 +73,42 @@ struct CrewAssignment {
             }
             gritting.append(Assigned(visit: v, crewClass: crewClass))
         }
+    }
+
+    /// The capacitated choice of each stop, in the stops' order.
+    /// - Complexity: O(v log v + v c).
+    private static func capacitated(_ stops: [PlannedVisit], ranked: [[CrewPool.CrewClass]], crews: CrewPool,
+                                    network: StreetNetwork) -> [CrewPool.CrewClass?] {
+        /// Seconds of room per class and day.
+        var room: [String: Double] = [:]
+        func key(_ c: CrewPool.CrewClass, _ day: Weekday) -> String { "\(c.key)#\(day.rawValue)" }
+        for c in crews.classes {
+            for day in Weekday.allCases {
+                let working = c.crews.filter { $0.days.contains(day) }.count
+                room[key(c, day)] = Double(working * c.shiftSeconds) * fill
+            }
+        }
+        func distance(_ k: Int, _ c: CrewPool.CrewClass) -> Int {
+            crews.seconds(from: c, to: network.segments[stops[k].segment].from)
+        }
+        // Regret: what a stop loses if its first choice is full (unreachable counts as large).
+        func regret(_ k: Int) -> Int {
+            guard ranked[k].count > 1 else { return Int.max }
+            return min(Int.max / 4, distance(k, ranked[k][1])) - min(Int.max / 4, distance(k, ranked[k][0]))
+        }
+        let order = stops.indices.sorted { a, b in
+            let ra = regret(a), rb = regret(b)
+            return ra != rb ? ra > rb : a < b
+        }
+        var chosen = [CrewPool.CrewClass?](repeating: nil, count: stops.count)
+        for k in order {
+            let v = stops[k]
+            let load = Double(v.serviceSeconds + PlanningStreets.seconds(network.segments[v.segment]))
+            let pick = ranked[k].first { room[key($0, v.day), default: 0] >= load }
+                ?? ranked[k].max { room[key($0, v.day), default: 0] < room[key($1, v.day), default: 0] }
+            if let pick { room[key(pick, v.day), default: 0] -= load }
+            chosen[k] = pick
+        }
+        return chosen
     }
 }

@@ -22,23 +22,19 @@ struct CrewPool {
     }
 
     var classes: [CrewClass]
-    /// Travel seconds from each depot node to every junction, and back
-    /// (`Int.max` where unreachable), from the street graph.
-    var fromDepot: [Int: [Int]]
-    var toDepot: [Int: [Int]]
+    /// Travel seconds from each depot junction to every junction, and back.
+    var depots: DepotTrees
 
     /// Searches farther than this from every street place a depot nowhere.
     static let depotReachMetres = 2_000.0
 
     /// - Throws: `PlanningError.badRegistry` when a depot is far from every street.
-    /// - Complexity: two shortest-path searches per depot junction.
-    init(organisations: [Organisation], streets: PlanningStreets) throws {
+    /// - Complexity: O(c log c) for c crews; the depot trees are searched once per plan.
+    init(organisations: [Organisation], streets: PlanningStreets, depots: DepotTrees) throws {
         var classes: [String: CrewClass] = [:]
-        var depotNodes: [Int] = []
         for org in organisations {
             for depot in org.depots {
                 let node = try streets.depotNode(depot, of: org)
-                if !depotNodes.contains(node) { depotNodes.append(node) }
                 for crew in org.crews where crew.depot == depot.id {
                     let key = "\(org.id)|\(depot.id)|\(crew.vehicleType)|\(crew.skills.sorted().joined(separator: ","))"
                     var crewClass = classes[key] ?? CrewClass(
@@ -52,14 +48,24 @@ struct CrewPool {
             }
         }
         self.classes = classes.values.sorted { $0.key < $1.key }
-        let trees = streets.depotSeconds(depotNodes)
-        fromDepot = trees.from
-        toDepot = trees.to
+        self.depots = depots
+    }
+
+    /// The depot junctions of `organisations`' depots, for `DepotTrees`.
+    static func depotNodes(_ organisations: [Organisation], streets: PlanningStreets) throws -> [Int] {
+        var nodes: [Int] = []
+        for org in organisations {
+            for depot in org.depots {
+                let node = try streets.depotNode(depot, of: org)
+                if !nodes.contains(node) { nodes.append(node) }
+            }
+        }
+        return nodes
     }
 
     /// Seconds from the depot of `crewClass` to `node`; `Int.max` when unreachable.
     func seconds(from crewClass: CrewClass, to node: Int) -> Int {
-        fromDepot[crewClass.depotNode]?[node] ?? Int.max
+        depots.seconds(from: crewClass.depotNode, to: node)
     }
 
     /// The class a task goes to: of those able to do it, the one whose depot
@@ -84,8 +90,19 @@ struct CrewPool {
     /// most of the visit's tasks already go to (`votes`, by class key), so a
     /// task's streets stay in one round; else the nearest depot with an able
     /// crew, then the cheapest such crew.
-    func bestClass(for skills: Set<String>, segment: StreetSegment, votes: [String: Int] = [:]) -> CrewClass? {
-        classes.filter { skills.isSubset(of: $0.skills) }.min { a, b in
+    /// With `day`, only classes with a crew working that day.
+    func bestClass(for skills: Set<String>, segment: StreetSegment, votes: [String: Int] = [:],
+                   day: Weekday? = nil) -> CrewClass? {
+        ranked(for: skills, segment: segment, votes: votes, day: day).first
+    }
+
+    /// The able classes in that order of preference (`bestClass` first).
+    /// - Complexity: O(c log c) for c classes.
+    func ranked(for skills: Set<String>, segment: StreetSegment, votes: [String: Int] = [:],
+                day: Weekday? = nil) -> [CrewClass] {
+        classes.filter { c in
+            skills.isSubset(of: c.skills) && (day.map { d in c.crews.contains { $0.days.contains(d) } } ?? true)
+        }.sorted { a, b in
             let va = votes[a.key] ?? 0, vb = votes[b.key] ?? 0
             if va != vb { return va > vb }
             let da = seconds(from: a, to: segment.from), db = seconds(from: b, to: segment.from)

@@ -1,11 +1,13 @@
 import Works
 
-/// Stage 7, the roster: gives a day's rounds of one crew class to its crews.
-/// One crew may do several rounds one after another within its shift.
-/// Rounds with hours keep their start; the others start when a crew is free
-/// (at the shift start at the earliest). A round no crew can take is an
-/// extra shift. Timed rounds go first, in order of their start; then the
-/// others, longest first (first-fit decreasing).
+/// Stage 7, the roster: gives a day's rounds of one crew class to its crews
+/// that work that day. A crew works one shift a day at most, and may do
+/// several rounds in it one after another. Rounds with hours keep their
+/// start; the others start when a crew is free (at the shift start at the
+/// earliest). Timed rounds go first, in order of their start; then the
+/// others, longest first (first-fit decreasing). A round no crew can take is
+/// left over: the fleet repair tries another crew class, else it is reported
+/// as a shortfall; no crew ever works beyond its shift or off its days.
 struct CrewRoster {
     var crewClass: CrewPool.CrewClass
     /// When untimed rounds may start, in minutes after midnight.
@@ -25,32 +27,49 @@ struct CrewRoster {
         }
     }
 
-    /// The rounds with their crews and start times set.
+    /// A day's rounds: those given to a crew, and those no crew could take.
+    struct Rostered {
+        var placed: [Round] = []
+        var leftOver: [Round] = []
+    }
+
+    /// The crews of the class that work on `day`.
+    func working(on day: Weekday) -> [Organisation.Crew] { crewClass.crews.filter { $0.days.contains(day) } }
+
+    /// The rounds with their crews and start times set, and those left over.
     /// - Complexity: O(r c) for r rounds and c crews.
-    func assign(_ rounds: [Round]) -> [Round] {
+    func assign(_ rounds: [Round], on day: Weekday) -> Rostered {
         var rounds = rounds
         let shiftMinutes = crewClass.shiftSeconds / PlanUnits.secondsPerMinute
-        var crews = Crews(count: crewClass.crews.count, shiftMinutes: shiftMinutes)
+        let working = working(on: day)
+        var crews = Crews(count: working.count, shiftMinutes: shiftMinutes)
+        var out = Rostered()
         func isTimed(_ k: Int) -> Bool { rounds[k].stops.first?.visit.window != nil }
         let timed = rounds.indices.filter(isTimed).sorted { rounds[$0].startMinutes < rounds[$1].startMinutes }
         let free = rounds.indices.filter { !isTimed($0) }.sorted { rounds[$0].seconds > rounds[$1].seconds }
         for k in timed + free {
             let length = PlanUnits.minutes(roundingUp: rounds[k].seconds)
-            let first = preferredCrew(rounds[k])
+            let first = preferredCrew(rounds[k], among: working)
             let placed: (crew: Int, start: Int)? = isTimed(k)
                 ? crews.place(length, start: rounds[k].startMinutes, first: first).map { ($0, rounds[k].startMinutes) }
                 : crews.placeWhenFree(length, earliest: shiftStart, first: first)
             if let placed {
                 rounds[k].startMinutes = placed.start
-                rounds[k].crew = crewClass.crews[placed.crew].id
+                rounds[k].crew = working[placed.crew].id
                 rounds[k].extraShift = false
+                out.placed.append(rounds[k])
             } else {
-                rounds[k].extraShift = true
-                rounds[k].crew = crewClass.crews[0].id
                 if !isTimed(k) { rounds[k].startMinutes = shiftStart }
+                out.leftOver.append(rounds[k])
             }
         }
-        return rounds
+        return out
+    }
+
+    /// Minutes of shift the class's crews working on `day` have left after `placed`.
+    func spareMinutes(on day: Weekday, placed: [Round]) -> Int {
+        let shift = crewClass.shiftSeconds / PlanUnits.secondsPerMinute
+        return working(on: day).count * shift - placed.reduce(0) { $0 + PlanUnits.minutes(roundingUp: $1.seconds) }
     }
 
     /// When each crew of the class is free, and when its shift began.

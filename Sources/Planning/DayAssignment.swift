@@ -6,7 +6,9 @@ import Works
 /// one that best (0) keeps the order rules on shared streets (no week in
 /// which every sweep comes before every grass cut), (1) puts the task on days
 /// when other tasks visit the same streets, so visits can merge or share a
-/// day, and (2) balances each depot's daily work. Tasks with the fewest spare
+/// day, and (2) balances each depot's daily work. An order rule's two
+/// activities on one street share a day only when no other day will do (the
+/// rounds of different crews that day are not ordered). Tasks with the fewest spare
 /// days are placed first, then the biggest; ties go to the earlier rotation.
 /// The pattern-rotation scheme of periodic routing heuristics (Chao, Golden
 /// and Wasil 1995, for the period VRP).
@@ -15,6 +17,22 @@ struct DayAssignment {
     struct Workload {
         var depot: String
         var seconds: Double
+        /// The days some crew able to do the task works; a day outside them
+        /// is chosen only when the task allows no other.
+        var crewDays: Set<Weekday> = Set(Weekday.allCases)
+        /// The depot's crew shifts each day, in seconds, by ISO weekday
+        /// (index 1 to 7); empty when unknown.
+        var shiftSeconds: [Double] = []
+
+        /// How much a second of work on `day` weighs against the depot's
+        /// average working day: 1 where the depot has its usual crews, more
+        /// where it has fewer (work balanced between crews, not days).
+        func weight(_ day: Weekday) -> Double {
+            let working = shiftSeconds.filter { $0 > 0 }
+            guard shiftSeconds.indices.contains(day.rawValue), shiftSeconds[day.rawValue] > 0, !working.isEmpty
+            else { return 1 }
+            return working.reduce(0, +) / Double(working.count) / shiftSeconds[day.rawValue]
+        }
     }
 
     var orderRules: [Compatibility.OrderRule]
@@ -75,7 +93,8 @@ struct DayAssignment {
         for days in candidatePatterns(w, preferred: shares) {
             var score = orderScore(w, days: days, state: state) - preferenceScore(days, shares: shares)
             for day in days {
-                score += depotLoad[day.rawValue] + workload.seconds
+                if !workload.crewDays.contains(day) { score += orderPenalty * 10 }  // no crew works then
+                score += (depotLoad[day.rawValue] + workload.seconds) * workload.weight(day)
                 let aligned = w.segments.filter { (state.present[$0] ?? 0) & (1 << day.rawValue) != 0 }.count
                 score -= Double(aligned) * alignmentSeconds
             }
@@ -96,6 +115,9 @@ struct DayAssignment {
                 guard let theirs = others[s], mine != 0 else { continue }
                 let (first, then) = isFirst ? (mine, theirs) : (theirs, mine)
                 if highest(then) < lowest(first) { score += orderPenalty }  // every sweep before every cut
+                // The last sweep on the day of the first cut: rounds of different crews that day may run in either
+                // order, so only when no other day will do.
+                if highest(then) == lowest(first) { score += orderPenalty / 10 }
             }
         }
         return score

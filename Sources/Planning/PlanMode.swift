@@ -7,3 +7,11 @@ public enum PlanMode: String, Sendable, CaseIterable {
     /// Every partner plans alone; visits merge only within a partner.
     case baseline
 }
+
+/// How stops are given to crew classes (`PlanOptions.crewAssignment`).
+public enum CrewAssignmentMethod: String, Sendable, CaseIterable {
+    /// The class the stop's tasks prefer (nearest depot), whatever its crews can do in a day.
+    case nearestDepot
+    /// The preferred class with room that day, most-regret first; else the one with most room.
+    case capacitated
+}

@@ -18,6 +18,13 @@ public struct PlanOptions: Sendable, Equatable {
     /// When rounds without hours of their own leave the depot, in minutes
     /// after midnight. Default 07:00.
     public var shiftStartMinutes = 7 * 60
+    /// Whether rounds no crew of their class can take move to another able
+    /// crew class with time that day (the fleet repair). Default true;
+    /// false reports them as a shortfall straight away.
+    public var fleetRepair = true
+    /// How stops are given to crew classes: `.capacitated` (default) or the
+    /// simplest rule, `.nearestDepot`, for comparison.
+    public var crewAssignment = CrewAssignmentMethod.capacitated
 
     public init(week: ISOWeek) {
         self.week = week

@@ -3,25 +3,30 @@ import StreetNetwork
 import Works
 
 /// The street network as the planner routes on it: the compact graph both
-/// ways, the segment index that places depots, and the projection of their
-/// longitude and latitude. Built once per planner.
+/// ways, costs in whole seconds rounded up per segment (the solver's clock,
+/// so a round within a shift on that clock is within it on the real one),
+/// the segment index that places depots. Built once per planner.
 struct PlanningStreets: Sendable {
     let network: StreetNetwork
+    /// Arc costs in seconds, rounded up per segment.
     let graph: StreetGraph
     let reversedGraph: StreetGraph
     let index: SegmentIndex
 
     init(_ network: StreetNetwork) {
         self.network = network
-        graph = StreetGraph(network)
-        reversedGraph = StreetGraph(network, reversed: true)
+        graph = StreetGraph(network) { Int32(Self.seconds($0)) }
+        reversedGraph = StreetGraph(network, reversed: true) { Int32(Self.seconds($0)) }
         index = SegmentIndex(network)
     }
 
-    /// Travel seconds from each depot junction to every junction and back.
-    struct DepotSeconds {
-        var from: [Int: [Int]] = [:]
-        var to: [Int: [Int]] = [:]
+    /// A segment's travel seconds, rounded up, at least 1: the planner's clock.
+    static func seconds(_ s: StreetSegment) -> Int { max(1, Int(s.travelSeconds.rounded(.up))) }
+
+    /// A segment's travel time in milliseconds, rounded: what the round's
+    /// times add up (never more than `seconds` * 1000).
+    static func milliseconds(_ s: StreetSegment) -> Int {
+        max(1, Int((s.travelSeconds * Double(PlanUnits.millisecondsPerSecond)).rounded()))
     }
 
     /// The junction a depot starts from: the nearer end of its nearest street.
@@ -37,19 +42,34 @@ struct PlanningStreets: Sendable {
         let s = network.segments[near.segment]
         return near.along < s.length / 2 ? s.from : s.to
     }
+}
 
-    /// Seconds (milliseconds on the graph, rounded down) from and to each
-    /// node of `depots`, `Int.max` where unreachable.
-    /// - Complexity: two searches per depot, O((n + m) log n) each.
-    func depotSeconds(_ depots: [Int]) -> DepotSeconds {
-        var out = DepotSeconds()
-        func seconds(_ tree: ShortestPathTree) -> [Int] {
-            tree.distance.map { $0 == Int.max ? Int.max : $0 / PlanUnits.millisecondsPerSecond }
+/// The shortest-path trees of every depot junction, both ways, on the
+/// planner's seconds graph: what crew classes are chosen by, and the depot
+/// rows of every routing job's distances (no search repeats them).
+struct DepotTrees {
+    /// From each depot junction to every junction.
+    var from: [Int: ShortestPathTree] = [:]
+    /// From every junction to each depot junction (a tree of the reversed graph).
+    var to: [Int: ShortestPathTree] = [:]
+
+    /// - Complexity: two searches per depot junction, O((n + m) log n) each.
+    init(_ depots: [Int], streets: PlanningStreets) {
+        for node in depots where from[node] == nil {
+            from[node] = streets.graph.shortestPaths(from: node)
+            to[node] = streets.reversedGraph.shortestPaths(from: node)
         }
-        for node in depots {
-            out.from[node] = seconds(graph.shortestPaths(from: node))
-            out.to[node] = seconds(reversedGraph.shortestPaths(from: node))
-        }
-        return out
+    }
+
+    /// Seconds from `depot` to `node`; `Int.max` when unreachable or unknown.
+    func seconds(from depot: Int, to node: Int) -> Int {
+        guard let tree = from[depot], tree.distance.indices.contains(node) else { return Int.max }
+        return tree.distance[node]
+    }
+
+    /// Seconds from `node` back to `depot`; `Int.max` when unreachable or unknown.
+    func seconds(from node: Int, backTo depot: Int) -> Int {
+        guard let tree = to[depot], tree.distance.indices.contains(node) else { return Int.max }
+        return tree.distance[node]
     }
 }

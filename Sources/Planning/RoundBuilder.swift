@@ -2,22 +2,23 @@ import ArcRouting
 import StreetNetwork
 import Works
 
-/// Stage 6, rounds: routes one job with the arc-routing core on the whole
-/// street network, and turns the solution into rounds with times and the
-/// streets driven.
+/// Stage 6, rounds: routes one job with the arc-routing core and turns the
+/// solution into rounds with times and the streets driven. The problem holds
+/// only the job's required links; deadhead costs come from one shortest-path
+/// computation on the street graph (`JobShortestPaths`), whose trees also lay
+/// the rounds out. Costs in seconds rounded up per segment, so a round the
+/// solver keeps within a shift is within it on the clock too.
 struct RoundBuilder {
-    let network: StreetNetwork
-    let graph: StreetGraph
-    /// Every segment as a deadhead link; seconds rounded up, so that a
-    /// round the solver keeps within a shift is within it on the clock too.
-    let deadheadLinks: [CARPProblem.Link]
+    let streets: PlanningStreets
+    var network: StreetNetwork { streets.network }
 
     /// What routing one job gave.
     struct Routed {
         var rounds: [Round] = []
         var unplaced: [UnplacedVisit] = []
-        /// Wall-clock seconds in the solver.
+        /// Wall-clock seconds in the solver, and of those in its shortest paths.
         var solverSeconds = 0.0
+        var shortestPathSeconds = 0.0
     }
 
     /// A route the solver found, as the planner reads it.
@@ -28,44 +29,41 @@ struct RoundBuilder {
     /// A slack kept in a route's limit when a visit is checked alone, in seconds.
     static let aloneSlackSeconds = 2 * PlanUnits.secondsPerMinute
 
-    init(network: StreetNetwork, graph: StreetGraph) {
-        self.network = network
-        self.graph = graph
-        deadheadLinks = network.segments.map {
-            CARPProblem.Link(from: $0.from, to: $0.to, twoWay: !$0.oneWay, deadheadCost: Self.deadheadSeconds($0))
-        }
+    /// The visits of a job that a round can take, and why the others cannot.
+    struct Routable {
+        var visits: [PlannedVisit] = []
+        var unplaced: [UnplacedVisit] = []
+        /// The crew's capacity when its load counts (a gritter's salt); nil otherwise.
+        var capacity: Int?
     }
 
-    /// A segment's travel seconds, rounded up (the solver's clock).
-    static func deadheadSeconds(_ s: StreetSegment) -> Int { max(1, Int(s.travelSeconds.rounded(.up))) }
+    func routable(_ job: RoutingJob, crews: CrewPool) -> Routable {
+        var out = Routable()
+        if let capacity = job.crewClass.capacity, job.visits.contains(where: { $0.demand > 0 }) {
+            out.capacity = Int(capacity)
+        }
+        for v in job.visits {
+            if let reason = unroutable(v, job: job, crews: crews, capacity: out.capacity) {
+                out.unplaced.append(UnplacedVisit(visit: v, reason: reason))
+            } else {
+                out.visits.append(v)
+            }
+        }
+        return out
+    }
 
     func build(_ job: RoutingJob, crews: CrewPool, parameters: SolverParameters) -> Routed {
         let crewClass = job.crewClass
-        var routed = Routed()
-        var routable: [PlannedVisit] = []
-        let usesCapacity = crewClass.capacity != nil && job.visits.contains { $0.demand > 0 }
-        let capacity = usesCapacity ? Int(crewClass.capacity ?? 0) : 1_000_000
-        for v in job.visits {
-            if let reason = unroutable(v, job: job, crews: crews, capacity: usesCapacity ? capacity : nil) {
-                routed.unplaced.append(UnplacedVisit(visit: v, reason: reason))
-            } else {
-                routable.append(v)
-            }
-        }
+        let checked = routable(job, crews: crews)
+        var routed = Routed(unplaced: checked.unplaced)
+        let routable = checked.visits
         guard !routable.isEmpty else { return routed }
-        var links = deadheadLinks
-        for v in routable {
-            let s = network.segments[v.segment]
-            links.append(CARPProblem.Link(from: s.from, to: s.to, twoWay: !s.oneWay,
-                                          deadheadCost: Self.deadheadSeconds(s), serviceCost: v.serviceSeconds,
-                                          demand: usesCapacity ? max(1, Int(v.demand.rounded(.up))) : 1))
-        }
-        let problem = CARPProblem(name: job.idPrefix, nodeCount: network.junctions.count, depot: crewClass.depotNode,
-                                  links: links, capacity: capacity, maxRouteCost: job.limitSeconds)
-        let clock = ContinuousClock()
-        let started = clock.now
+        let paths = JobShortestPaths(streets: streets, depot: crewClass.depotNode, depots: crews.depots)
+        let problem = self.problem(job, visits: routable, capacity: checked.capacity, paths: paths)
+        let started = ContinuousClock.now
         let result = try? CARPSolver.solve(problem, parameters: parameters)
-        routed.solverSeconds = (clock.now - started).seconds
+        routed.solverSeconds = (ContinuousClock.now - started).seconds
+        routed.shortestPathSeconds = paths.searchSeconds
         guard let result else {
             routed.unplaced += routable.map {
                 UnplacedVisit(visit: $0, reason: "no round within the shift and capacity was found for it")
@@ -75,25 +73,40 @@ struct RoundBuilder {
         for (k, route) in result.solution.routes.enumerated() {
             // Crews provisionally by number; the roster gives them out for the day.
             let crew = crewClass.crews[min(k, crewClass.crews.count - 1)].id
-            var r = round(SolvedRoute(services: route), visits: routable, job: job, id: "\(job.idPrefix)-\(k + 1)",
-                          extra: k >= crewClass.crews.count, crew: crew)
+            var r = round(SolvedRoute(services: route), visits: routable, job: job, paths: paths,
+                          id: "\(job.idPrefix)-\(k + 1)", extra: k >= crewClass.crews.count, crew: crew)
             r.startMinutes = job.startMinutes
             routed.rounds.append(r)
         }
         return routed
     }
 
+    /// The job as an arc-routing problem: only its required links (link i is
+    /// visit i), deadhead costs from `paths`; demand 1 a visit when the crew
+    /// carries no load that counts (`capacity` nil).
+    func problem(_ job: RoutingJob, visits: [PlannedVisit], capacity: Int?,
+                 paths: (any CARPDeadheadCosts)?) -> CARPProblem {
+        let links = visits.map { v in
+            let s = network.segments[v.segment]
+            return CARPProblem.Link(from: s.from, to: s.to, twoWay: !s.oneWay, deadheadCost: PlanningStreets.seconds(s),
+                                    serviceCost: v.serviceSeconds,
+                                    demand: capacity == nil ? 1 : max(1, Int(v.demand.rounded(.up))))
+        }
+        return CARPProblem(name: job.idPrefix, nodeCount: network.junctions.count, depot: job.crewClass.depotNode,
+                           links: links, capacity: capacity ?? Self.unlimitedCapacity, maxRouteCost: job.limitSeconds,
+                           deadheadCosts: paths)
+    }
+
+    /// The capacity of a crew whose load does not count (one unit a visit).
+    static let unlimitedCapacity = 1_000_000
+
     /// Why a visit cannot go in any round of the job on its own; nil when it can.
     private func unroutable(_ v: PlannedVisit, job: RoutingJob, crews: CrewPool, capacity: Int?) -> String? {
-        let s = network.segments[v.segment], depot = job.crewClass.depot
-        let from = crews.fromDepot[job.crewClass.depotNode] ?? []
-        let to = crews.toDepot[job.crewClass.depotNode] ?? []
+        let s = network.segments[v.segment], depot = job.crewClass.depot, node = job.crewClass.depotNode
         // The cheaper way round: out to one end, serve, back from the other.
         func trip(_ a: Int, _ b: Int) -> Int {
-            guard from.indices.contains(a), to.indices.contains(b), from[a] != Int.max, to[b] != Int.max else {
-                return Int.max
-            }
-            return from[a] + to[b]
+            let out = crews.depots.seconds(from: node, to: a), back = crews.depots.seconds(from: b, backTo: node)
+            return out == Int.max || back == Int.max ? Int.max : out + back
         }
         let alone = min(trip(s.from, s.to), s.oneWay ? Int.max : trip(s.to, s.from))
         if alone == Int.max {
@@ -109,28 +122,27 @@ struct RoundBuilder {
         return nil
     }
 
-    /// Lays the route out on the network: deadhead paths by Dijkstra between
-    /// services, times and metres from the graph.
-    private func round(_ route: SolvedRoute, visits: [PlannedVisit], job: RoutingJob, id: String,
-                       extra: Bool, crew: String) -> Round {
+    /// Lays the route out on the network: deadhead paths from the job's
+    /// search trees between services; times in milliseconds along them.
+    private func round(_ route: SolvedRoute, visits: [PlannedVisit], job: RoutingJob, paths: JobShortestPaths,
+                       id: String, extra: Bool, crew: String) -> Round {
         let crewClass = job.crewClass
         var path: [Round.Step] = []
         var stops: [Round.Stop] = []
         var at = crewClass.depotNode, ms = 0, metres = 0.0, deadhead = 0.0, load = 0.0
         func drive(to node: Int) {
             guard node != at else { return }
-            let tree = graph.shortestPaths(from: [(at, 0)], targets: [node])
-            for a in graph.path(to: node, in: tree) {
-                let (segment, reversed) = StreetGraph.segment(ofArc: graph.arcID[a])
-                path.append(Round.Step(segment: segment, reversed: reversed, serving: false))
-                ms += Int(graph.cost[a])
-                metres += network.segments[segment].length
-                deadhead += network.segments[segment].length
+            for step in paths.steps(from: at, to: node) {
+                let s = network.segments[step.segment]
+                path.append(step)
+                ms += PlanningStreets.milliseconds(s)
+                metres += s.length
+                deadhead += s.length
             }
             at = node
         }
         for service in route.services {
-            let v = visits[service.link - deadheadLinks.count]
+            let v = visits[service.link]
             let s = network.segments[v.segment]
             drive(to: service.reversed ? s.to : s.from)
             let arrival = ms / PlanUnits.millisecondsPerSecond

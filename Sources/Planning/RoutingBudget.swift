@@ -36,4 +36,20 @@ struct RoutingBudget {
         remainingVisits -= job.visits.count
         return parameters
     }
+
+    /// The parameters of a fleet-repair job (rounds moved to another crew
+    /// class): its own seed, the iteration budget, else a small share of the
+    /// time left (the repair runs after every job has had its share).
+    func repairParameters(move: Int, _ job: RoutingJob) -> SolverParameters {
+        var parameters = SolverParameters()
+        parameters.seed = options.seed &+ Self.repairSeedOffset &+ UInt64(move)
+        parameters.maxIterations = options.iterations
+        parameters.timeLimit = options.iterations == nil
+            ? min(Self.repairMaximumSeconds, max(Self.minimumSeconds, secondsLeft)) : .greatestFiniteMagnitude
+        return parameters
+    }
+
+    static let repairSeedOffset: UInt64 = 1 << 32
+    /// The most a repair job is given, in seconds.
+    static let repairMaximumSeconds = 0.5
 }

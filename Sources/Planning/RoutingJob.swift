@@ -29,6 +29,9 @@ struct RoutingJob {
     /// The most seconds a round may take: the shift, or the job's hours, or
     /// the gritting treatment deadline.
     var limitSeconds: Int
+    /// Set for a job the fleet repair made (rounds moved from another crew
+    /// class): numbers its rounds' ids apart.
+    var repair: Int?
 
     /// "mon", "mon-0700-1100" or "grit": the start of its rounds' ids.
     var label: String {
@@ -38,7 +41,8 @@ struct RoutingJob {
 
     /// Rounds' ids: label, organisation, depot and vehicle, then a number.
     var idPrefix: String {
-        "\(label)-\(crewClass.organisation)-\(crewClass.depot)-\(crewClass.vehicleType)"
+        let moved = repair.map { "-moved\($0)" } ?? ""
+        return "\(label)-\(crewClass.organisation)-\(crewClass.depot)-\(crewClass.vehicleType)" + moved
             + (key.crew.map { "-\($0)" } ?? "")
     }
 

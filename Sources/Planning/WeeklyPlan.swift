@@ -11,6 +11,8 @@ public struct WeeklyPlan: Sendable {
     /// Precautionary gritting: stand-by rounds per depot (no day).
     public var gritting: [Round]
     public var unplaced: [UnplacedVisit]
+    /// Work the fleet could not do, per day and depot (its visits are in `unplaced`).
+    public var shortfalls: [Shortfall]
     /// Task visits in the week (one per task, segment and visit day).
     public var taskVisits: Int
     public var totals: PlanTotals
@@ -20,12 +22,17 @@ public struct WeeklyPlan: Sendable {
     public var timing: PlanTiming
 }
 
-/// Wall-clock seconds of one plan: in the solver, and in everything else
-/// (expanding, merging, shortest paths, laying rounds out, rostering).
+/// Wall-clock seconds of one plan: in the solver's search, and in everything
+/// else (expanding, merging, shortest paths, laying rounds out, rostering).
 public struct PlanTiming: Sendable, Equatable {
+    /// In calls to the solver, its setup included.
     public var solverSeconds = 0.0
+    /// Of those, in the planner's shortest paths the solver asked for.
+    public var shortestPathSeconds = 0.0
     public var totalSeconds = 0.0
-    public var outsideSolverSeconds: Double { totalSeconds - solverSeconds }
+    /// The solver's own work: its search and its setup beyond the distances.
+    public var searchSeconds: Double { solverSeconds - shortestPathSeconds }
+    public var outsideSolverSeconds: Double { totalSeconds - searchSeconds }
 
     public init() {}
 }

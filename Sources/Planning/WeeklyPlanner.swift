@@ -13,7 +13,9 @@ import Works
 /// 5. `RoutingJob`: one arc-routing problem per day, class and hours.
 /// 6. `RoundBuilder`: each job solved and laid out as rounds, within its
 ///    share of the time (`RoutingBudget`).
-/// 7. `CrewRoster`: a day's rounds given to the class's crews.
+/// 7. `CrewRoster`: a day's rounds given to the class's crews that work
+///    that day, one shift each; `FleetRepair` moves what they cannot take
+///    to another able class with time, else reports it as a `Shortfall`.
 /// 8. `PlanTotals`: kilometres, hours, money and CO2e.
 ///
 /// The same planner makes the shared plan and the baseline (`PlanMode`).
@@ -32,7 +34,7 @@ public struct WeeklyPlanner {
         self.registry = registry
         self.compatibility = compatibility
         streets = PlanningStreets(network)
-        builder = RoundBuilder(network: network, graph: streets.graph)
+        builder = RoundBuilder(streets: streets)
     }
 
     /// - Parameters:
@@ -44,41 +46,99 @@ public struct WeeklyPlanner {
                      preferences: PlanPreferences = PlanPreferences(),
                      progress: ((String) -> Void)? = nil) throws -> WeeklyPlan {
         let started = ContinuousClock.now
-        var jobs: [RoutingJob] = [], pools: [CrewPool] = [], unplaced: [UnplacedVisit] = [], taskVisits = 0
+        let week = try routingJobs(tasks, options: options, mode: mode, preferences: preferences)  // stages 1-5
+        var budget = RoutingBudget(options: options, started: started, jobs: week.jobs)
+        let routed = route(week, budget: &budget, mode: mode, progress: progress)          // stage 6
+        let rostered = roster(routed.byRoster, classes: week.classes, options: options,
+                              preferences: preferences)                                     // stage 7
+        let repaired = FleetRepair(builder: builder, options: options, pools: week.pools, taskDays: week.taskDays,
+                                   repairs: options.fleetRepair)
+            .repair(rostered, classes: week.classes, budget: &budget)                      // stage 7b
+        let rounds = repaired.rounds.sorted {
+            ($0.day?.rawValue ?? 0, $0.startMinutes, $0.id) < ($1.day?.rawValue ?? 0, $1.startMinutes, $1.id)
+        }
+        var timing = routed.timing
+        timing.solverSeconds += repaired.solverSeconds
+        timing.totalSeconds = (ContinuousClock.now - started).seconds
+        return WeeklyPlan(options: options, mode: mode, rounds: rounds, gritting: routed.gritting,
+                          unplaced: week.unplaced + routed.unplaced + repaired.unplaced,
+                          shortfalls: repaired.shortfalls,
+                          taskVisits: week.taskVisits, totals: PlanTotals(rounds, registry: registry),  // 8
+                          totalsByOrganisation: totalsByOrganisation(rounds), timing: timing)
+    }
+
+    /// The rounds of every job, by roster (day, pool, class); gritting apart.
+    struct RoutedWeek {
+        var byRoster: [CrewRoster.Key: [Round]] = [:]
+        var gritting: [Round] = []
+        var unplaced: [UnplacedVisit] = []
+        var timing = PlanTiming()
+    }
+
+    /// Stage 6: each job solved within its share of the time left, in order.
+    private func route(_ week: WeekJobs, budget: inout RoutingBudget, mode: PlanMode,
+                       progress: ((String) -> Void)?) -> RoutedWeek {
+        var out = RoutedWeek()
+        for (k, job) in week.jobs.enumerated() {
+            let crew = "\(job.crewClass.organisation)/\(job.crewClass.depot) \(job.crewClass.vehicleType)"
+            let stops = "\(job.visits.count) stops"
+            progress?("\(mode.rawValue): routing \(k + 1) of \(week.jobs.count): \(job.label) \(crew), \(stops)")
+            let routed = builder.build(job, crews: week.pools[job.pool], parameters: budget.parameters(forJob: k, job))
+            if let day = job.key.day {
+                out.byRoster[CrewRoster.Key(day: day, pool: job.pool, crewClass: job.crewClass.key), default: []]
+                    += routed.rounds
+            } else {
+                out.gritting += routed.rounds
+            }
+            out.unplaced += routed.unplaced
+            out.timing.solverSeconds += routed.solverSeconds
+            out.timing.shortestPathSeconds += routed.shortestPathSeconds
+        }
+        return out
+    }
+
+    /// The week up to its routing jobs: stages 1 to 5, per planning pool.
+    struct WeekJobs {
+        var jobs: [RoutingJob] = []
+        /// The crews of each pool (`RoutingJob.pool` indexes them).
+        var pools: [CrewPool] = []
+        var unplaced: [UnplacedVisit] = []
+        var taskVisits = 0
+        /// Each task's week (allowed days, visits), by its part.
+        var taskDays: [PlannedVisit.Part: WeekDemand.TaskWeek] = [:]
+        /// Every crew class of every pool, by key.
+        var classes: [String: CrewPool.CrewClass] {
+            var out: [String: CrewPool.CrewClass] = [:]
+            for pool in pools { for c in pool.classes { out[c.key] = c } }
+            return out
+        }
+    }
+
+    func routingJobs(_ tasks: [MatchedTask], options: PlanOptions, mode: PlanMode,
+                     preferences: PlanPreferences = PlanPreferences()) throws -> WeekJobs {
+        let organisations = registry.ids.compactMap { registry[$0] }
+        let depots = DepotTrees(try CrewPool.depotNodes(organisations, streets: streets), streets: streets)
+        var week = WeekJobs()
         for (p, pool) in PlanningPool.pools(tasks, registry: registry, mode: mode).enumerated() {
-            let crews = try CrewPool(organisations: pool.organisations, streets: streets)
+            let crews = try CrewPool(organisations: pool.organisations, streets: streets, depots: depots)
             var demand = WeekDemand(pool.tasks, options: options, network: network, catalogue: catalogue)
             demand.taskWeeks = DayAssignment(orderRules: compatibility.orderRules, preferences: preferences)
                 .assign(demand.taskWeeks) { workload($0, crews: crews) }
             let stops = VisitMerging(network: network, catalogue: catalogue, compatibility: compatibility)
                 .merge(demand.taskWeeks, acrossOrganisations: mode == .shared, canDo: crews.canDo)
             let assignment = CrewAssignment(stops, demand: demand, crews: crews, network: network,
-                                            preferences: preferences)
-            jobs += RoutingJob.jobs(assignment, pool: p, options: options)
-            pools.append(crews)
-            unplaced += assignment.unplaced
-            taskVisits += demand.taskVisits
-        }
-        var budget = RoutingBudget(options: options, started: started, jobs: jobs)
-        var byRoster: [CrewRoster.Key: [Round]] = [:], gritting: [Round] = [], timing = PlanTiming()
-        for (k, job) in jobs.enumerated() {
-            progress?("\(mode.rawValue): routing \(k + 1) of \(jobs.count): \(job.label) \(job.crewClass.organisation)/"
-                      + "\(job.crewClass.depot) \(job.crewClass.vehicleType), \(job.visits.count) stops")
-            let routed = builder.build(job, crews: pools[job.pool], parameters: budget.parameters(forJob: k, job))
-            if let day = job.key.day {
-                let key = CrewRoster.Key(day: day, pool: job.pool, crewClass: job.crewClass.key)
-                byRoster[key, default: []] += routed.rounds
-            } else {
-                gritting += routed.rounds
+                                            method: options.crewAssignment, preferences: preferences)
+            week.jobs += RoutingJob.jobs(assignment, pool: p, options: options)
+            week.pools.append(crews)
+            week.unplaced += assignment.unplaced
+            week.taskVisits += demand.taskVisits
+            for w in demand.taskWeeks {
+                let part = PlannedVisit.Part(organisation: w.task.organisation, taskID: w.task.taskID,
+                                             activity: w.task.activity)
+                week.taskDays[part] = w
             }
-            unplaced += routed.unplaced
-            timing.solverSeconds += routed.solverSeconds
         }
-        let rounds = roster(byRoster, jobs: jobs, options: options, preferences: preferences)
-        timing.totalSeconds = (ContinuousClock.now - started).seconds
-        return WeeklyPlan(options: options, mode: mode, rounds: rounds, gritting: gritting, unplaced: unplaced,
-                          taskVisits: taskVisits, totals: PlanTotals(rounds, registry: registry),
-                          totalsByOrganisation: totalsByOrganisation(rounds), timing: timing)
+        return week
     }
 
     /// The work one visit of a task brings to the depot that would serve its
@@ -89,24 +149,27 @@ public struct WeeklyPlanner {
         let minutes = w.segments.reduce(0.0) {
             $0 + (catalogue[w.task.activity]?.serviceMinutes(metres: network.segments[$1].length) ?? 0)
         }
-        return DayAssignment.Workload(depot: depot, seconds: minutes * Double(PlanUnits.secondsPerMinute))
+        let able = crews.classes.filter { $0.skills.contains(w.task.activity) }
+        // The depot's crew time each day: a day with fewer crews weighs its work more.
+        var shifts = [Double](repeating: 0, count: 8)
+        for c in crews.classes where c.depot == depot {
+            for crew in c.crews { for day in crew.days { shifts[day.rawValue] += Double(c.shiftSeconds) } }
+        }
+        return DayAssignment.Workload(depot: depot, seconds: minutes * Double(PlanUnits.secondsPerMinute),
+                                      crewDays: Set(able.flatMap { $0.crews.flatMap(\.days) }), shiftSeconds: shifts)
     }
 
-    /// Each roster's rounds given to its crews; all sorted by day, start and id.
-    private func roster(_ byRoster: [CrewRoster.Key: [Round]], jobs: [RoutingJob], options: PlanOptions,
-                        preferences: PlanPreferences) -> [Round] {
-        var classes: [String: CrewPool.CrewClass] = [:]
-        for job in jobs { classes[job.crewClass.key] = job.crewClass }
-        var rounds: [Round] = []
+    /// Each roster's rounds given to its crews working that day.
+    private func roster(_ byRoster: [CrewRoster.Key: [Round]], classes: [String: CrewPool.CrewClass],
+                        options: PlanOptions, preferences: PlanPreferences) -> [CrewRoster.Key: CrewRoster.Rostered] {
+        var out: [CrewRoster.Key: CrewRoster.Rostered] = [:]
         for key in byRoster.keys.sorted() {
             guard let crewClass = classes[key.crewClass] else { continue }
             let roster = CrewRoster(crewClass: crewClass, shiftStart: options.shiftStartMinutes,
                                     preferences: preferences)
-            rounds += roster.assign(byRoster[key] ?? [])
+            out[key] = roster.assign(byRoster[key] ?? [], on: key.day)
         }
-        return rounds.sorted {
-            ($0.day?.rawValue ?? 0, $0.startMinutes, $0.id) < ($1.day?.rawValue ?? 0, $1.startMinutes, $1.id)
-        }
+        return out
     }
 
     private func totalsByOrganisation(_ rounds: [Round]) -> [String: PlanTotals] {

@@ -8,6 +8,18 @@ public struct ShortestPathTree: Sendable {
     public var parentArc: [Int32]
 
     public static let unreachable = Int.max
+
+    public init(distance: [Int], parentArc: [Int32]) {
+        self.distance = distance
+        self.parentArc = parentArc
+    }
+}
+
+/// The trees of a many-to-many search (`StreetGraph.forest`): times to the
+/// targets, and each source's parent arcs for the paths.
+public struct ShortestPathForest: Sendable {
+    public var distances: [[Int]]
+    public var parentArcs: [[Int32]]
 }
 
 extension StreetGraph {
@@ -47,6 +59,36 @@ extension StreetGraph {
             }
         }
         return rows
+    }
+
+    /// Many-to-many searches that keep each source's tree, for callers that
+    /// cost with the distances and then lay paths out along the same trees:
+    /// `distances[i][j]` is the time from `sources[i]` to `targets[j]`
+    /// (`Int.max` when unreachable), `parentArcs[i]` the tree of source i
+    /// (final for the targets and the nodes on their paths). Each search
+    /// stops once every target is settled; `threads > 1` runs sources on
+    /// that many threads, with the same result.
+    /// - Complexity: O(|sources| (n + m) log n) time; O(|sources| n) memory
+    ///   for the trees (4 bytes a node).
+    public func forest(from sources: [Int], to targets: [Int], threads: Int = 1) -> ShortestPathForest {
+        var distances = [[Int]](repeating: [], count: sources.count)
+        var parents = [[Int32]](repeating: [], count: sources.count)
+        let chunks = max(1, min(threads, sources.count))
+        distances.withUnsafeMutableBufferPointer { d in
+            parents.withUnsafeMutableBufferPointer { p in
+                // Each row is written by exactly one thread.
+                nonisolated(unsafe) let outD = d, outP = p
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    let workspace = _DijkstraWorkspace(nodeCount: nodeCount)
+                    for i in stride(from: chunk, to: sources.count, by: chunks) {
+                        workspace.run(self, sources: [(sources[i], 0)], targets: targets)
+                        outD[i] = workspace.distances(to: targets)
+                        outP[i] = workspace.parentArcs
+                    }
+                }
+            }
+        }
+        return ShortestPathForest(distances: distances, parentArcs: parents)
     }
 
     /// The arcs (CSR positions) from a source of `tree` to `node`, in order.
@@ -111,10 +153,14 @@ final class _DijkstraWorkspace {
     }
 
     /// The last search as arrays.
+    /// - Complexity: O(n), a copy.
     var tree: ShortestPathTree {
         ShortestPathTree(distance: Array(UnsafeBufferPointer(start: dist, count: nodeCount)),
-                         parentArc: Array(UnsafeBufferPointer(start: parent, count: nodeCount)))
+                         parentArc: parentArcs)
     }
+
+    /// The parent arcs of the last search. O(n), a copy.
+    var parentArcs: [Int32] { Array(UnsafeBufferPointer(start: parent, count: nodeCount)) }
 
     /// The distances of the last search to `targets`, in their order.
     func distances(to targets: [Int]) -> [Int] {

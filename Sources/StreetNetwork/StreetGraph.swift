@@ -3,15 +3,16 @@
 ///
 /// Arc `2s` runs along segment `s` from its `from` junction to its `to`
 /// junction; arc `2s + 1` runs back and exists only when the segment is
-/// two-way. Costs are integer travel times in milliseconds (scale 1 ms), so
-/// sums are exact and searches deterministic.
+/// two-way. Costs are integer travel times in milliseconds (scale 1 ms),
+/// unless the caller gives its own (`init(_:reversed:cost:)`), so sums are
+/// exact and searches deterministic.
 public struct StreetGraph: Sendable {
     public let nodeCount: Int
     /// `firstOut[v] ..< firstOut[v + 1]` indexes the arcs leaving node v.
     public let firstOut: [Int32]
     /// Head node of each arc, in CSR order.
     public let head: [Int32]
-    /// Travel time of each arc in milliseconds, in CSR order.
+    /// Cost of each arc (milliseconds, or the caller's unit), in CSR order.
     public let cost: [Int32]
     /// The arc id (`2s` or `2s + 1`) of each CSR position.
     public let arcID: [Int32]
@@ -22,12 +23,20 @@ public struct StreetGraph: Sendable {
     /// for distances *to* a node (the way back to a depot).
     /// - Complexity: O(n + m), a counting sort of arcs by tail.
     public init(_ network: StreetNetwork, reversed: Bool = false) {
+        self.init(network, reversed: reversed) { Int32(max(1, ($0.travelSeconds * 1000).rounded())) }
+    }
+
+    /// Builds the graph with the caller's integer cost per segment (both
+    /// directions), in the caller's unit: the planner uses whole seconds
+    /// rounded up, its solver's clock. `cost` says nothing of direction.
+    /// - Complexity: O(n + m), a counting sort of arcs by tail.
+    public init(_ network: StreetNetwork, reversed: Bool = false, cost: (StreetSegment) -> Int32) {
         let n = network.junctions.count
         var tails: [Int32] = [], heads: [Int32] = [], costs: [Int32] = [], ids: [Int32] = []
         let m = network.segments.count * 2
         tails.reserveCapacity(m); heads.reserveCapacity(m); costs.reserveCapacity(m); ids.reserveCapacity(m)
         for s in network.segments {
-            let ms = Int32(max(1, (s.travelSeconds * 1000).rounded()))
+            let ms = cost(s)
             let (a, b) = reversed ? (Int32(s.to), Int32(s.from)) : (Int32(s.from), Int32(s.to))
             tails.append(a); heads.append(b); costs.append(ms); ids.append(Int32(2 * s.id))
             if !s.oneWay {

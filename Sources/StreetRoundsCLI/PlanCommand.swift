@@ -16,14 +16,22 @@ struct PlanCommand: ParsableCommand {
             + "gritting-standby.ics), savings.json and report.html to --out.")
 
     @Option(help: "The database file.") var db: String
-    @Option(help: "The ISO week to plan, e.g. 2026-W48 (default: next week).") var week: String?
+    @Option(help: "The ISO week to plan, e.g. 2026-W48 (default: next week).", transform: ISOWeek.parse)
+    var week: ISOWeek?
     @Option(help: "The folder for the outputs (replaced whole, only when the plan succeeds).") var out: String = "out/plan"
     @Option(help: "Solver seconds for each plan (shared, and baseline).") var seconds: Double = 10
     @Option(help: "Seed of the solver's random source.") var seed: UInt64 = 1
     @Option(help: "Solver iterations per routing problem; with a seed, the same plan every run.") var iterations: Int?
-    @Option(help: "When rounds without hours of their own start, HH:MM; rounds of tasks with hours start at those hours.") var start: String = "07:00"
+    @Option(help: "When rounds without hours of their own start, HH:MM; rounds of tasks with hours start at those hours.",
+            transform: TimeWindow.parseStart)
+    var start: Int = 7 * 60
     @Option(help: "Gritting treatment deadline in hours: every stand-by round finishes within it.") var deadlineHours: Double = 3
-    @Option(help: "The week fortnightly tasks count from.") var fortnightAnchor: String = "2026-W01"
+    @Option(help: "The week fortnightly tasks count from.", transform: ISOWeek.parse)
+    var fortnightAnchor = ISOWeek(year: 2026, week: 1)
+    @Option(help: ArgumentHelp("Also write each routing job of the shared plan as a CARPLIB file (NAME.dat) here.",
+                               discussion: "The whole street graph as deadhead links plus the job's required links, "
+                                   + "its depot, capacity and route limit. Files already there are left alone."))
+    var exportCarp: String?
     @Flag(help: "Re-optimise from scratch: do not start from the stored plan of the latest earlier (or same) week.")
     var fresh = false
     @Flag(help: "Also plan the week fresh with the same budget; print what stability costs (doubles the shared plan's time).")
@@ -37,10 +45,11 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var data: WorksDataOptions
 
     func validate() throws {
-        if let week, ISOWeek(parsing: week) == nil { throw ValidationError("--week \(week) is not an ISO week; write it as 2026-W48") }
         guard seconds > 0, seconds <= 3600 else { throw ValidationError("--seconds must be between 0 and 3600") }
         if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
-        guard TimeWindow(parsing: "\(start)-24:00") != nil else { throw ValidationError("--start \(start) is not a time; write HH:MM") }
+        guard deadlineHours > 0, deadlineHours <= 24 else {
+            throw ValidationError("--deadline-hours must be between 0 and 24")
+        }
         if let shapleySeconds, !(shapleySeconds > 0 && shapleySeconds <= 36_000) {
             throw ValidationError("--shapley-seconds must be between 0 and 36000")
         }
@@ -48,8 +57,6 @@ struct PlanCommand: ParsableCommand {
         if fresh, compareFresh {
             throw ValidationError("--compare-fresh compares with the stored week; it cannot go with --fresh")
         }
-        guard deadlineHours > 0, deadlineHours <= 24 else { throw ValidationError("--deadline-hours must be between 0 and 24") }
-        guard ISOWeek(parsing: fortnightAnchor) != nil else { throw ValidationError("--fortnight-anchor \(fortnightAnchor) is not an ISO week") }
         do { try outputFolder.check() } catch let error as OutputsError { throw ValidationError("--out: \(error.message)") }
     }
 
@@ -64,7 +71,7 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let target = week.flatMap(ISOWeek.init(parsing:)) ?? ISOWeek(containing: Date()).adding(weeks: 1)
+        let target = week ?? ISOWeek(containing: Date()).adding(weeks: 1)
         let store = try failing { try RoundsStore(path: db, access: .read) }
         let network = try failing { try store.loadNetwork() }
         let stored = try failing { try store.tasks() }
@@ -77,20 +84,23 @@ struct PlanCommand: ParsableCommand {
         options.seed = seed
         options.iterations = iterations
         options.treatmentDeadlineHours = deadlineHours
-        options.shiftStartMinutes = TimeWindow(parsing: "\(start)-24:00")!.start
-        options.fortnightAnchor = ISOWeek(parsing: fortnightAnchor)!
+        options.shiftStartMinutes = start
+        options.fortnightAnchor = fortnightAnchor
         let planner = WeeklyPlanner(network: network, catalogue: catalogue, registry: registry, compatibility: table)
         let tasks = stored.map(\.matched)
-        let start = try stableStart(store, network: network, week: target)
+        if let exportCarp {
+            try export(failing { try planner.exportedJobs(tasks, options: options, mode: .shared) }, to: exportCarp)
+        }
+        let stableFrom = try stableStart(store, network: network, week: target)
         let progress = ProgressLine()
         func plan(_ mode: PlanMode, _ preferences: PlanPreferences) throws -> WeeklyPlan {
             try failing {
                 try planner.plan(tasks, options: options, mode: mode, preferences: preferences, progress: progress.show)
             }
         }
-        let shared = try plan(.shared, start.preferences(.shared))
-        let baseline = try plan(.baseline, start.preferences(.baseline))
-        let stableWeek = try stableWeekReport(start, shared: shared) { try plan(.shared, PlanPreferences()) }
+        let shared = try plan(.shared, stableFrom.preferences(.shared))
+        let baseline = try plan(.baseline, stableFrom.preferences(.baseline))
+        let stableWeek = try stableWeekReport(stableFrom, shared: shared) { try plan(.shared, PlanPreferences()) }
         var savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
         savings.shapley = try fairShares(planner, tasks: tasks, options: options, shared: shared, baseline: baseline,
                                          progress: progress.show)
@@ -103,12 +113,29 @@ struct PlanCommand: ParsableCommand {
         let s = savings
         print("Planned \(target) for \(registry.ids.count) partners in \(Format.fixed(Date().timeIntervalSince(started), 1)) s: \(shared.rounds.count) shared rounds (\(baseline.rounds.count) if each plans alone), \(shared.gritting.count) gritting stand-by rounds")
         print("  \(shared.taskVisits) task visits; \(shared.rounds.reduce(0) { $0 + $1.stops.count }) stops on shared rounds; \(shared.unplaced.count) not placed" + (shared.unplaced.isEmpty ? "" : " (see the report)"))
+        for shortfall in shared.shortfalls { print("  beyond the fleet: \(shortfall)") }
         print("  sharing saves \(Format.fixed(s.km, 1)) km (\(Format.fixed(s.deadheadKm, 1)) km deadhead), \(Format.fixed(s.crewHours, 1)) crew hours, £\(Format.fixed(s.money, 0)), \(Format.fixed(s.co2eKg, 1)) kg CO2e and \(s.streetVisits) street visits a week")
         printStableWeek(stableWeek, shapley: savings.shapley)
         let standby = shared.gritting.isEmpty ? "" : ", gritting-standby.ics"
         print("  report: \(out)/report.html (also schedule.csv, rounds.geojson, gpx/, schedule.ics\(standby), "
               + "savings.json)")
         try storePlans([shared, baseline], network: network)
+    }
+
+    /// Writes each exported job as `NAME.dat` in `folder` (made when missing);
+    /// a file already there is an error and is left as it is.
+    private func export(_ jobs: [WeeklyPlanner.ExportedJob], to folder: String) throws {
+        let url = URL(fileURLWithPath: folder)
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw CommandFailure(.badInput,
+                                 "cannot make the folder \(folder) for --export-carp (\(error.localizedDescription))")
+        }
+        for job in jobs {
+            try failing { try job.problem.write(to: url.appendingPathComponent(job.name + ".dat")) }
+        }
+        print("Wrote \(jobs.count) routing jobs as CARPLIB files to \(folder)")
     }
 
     /// Writes every output, then swaps them in for the previous ones by renames only (OutputFolder): a failure

@@ -13,11 +13,12 @@ struct RouteCommand: ParsableCommand {
     @Option(help: "The database file.")
     var db: String
 
-    @Option(parsing: .unconditional, help: "Start, as LON,LAT in WGS84 degrees (e.g. -0.7275,52.6698).")
-    var from: String
+    @Option(parsing: .unconditional, help: "Start, as LON,LAT in WGS84 degrees (e.g. -0.7275,52.6698).",
+            transform: LonLat.parse)
+    var from: LonLat
 
-    @Option(parsing: .unconditional, help: "End, as LON,LAT in WGS84 degrees.")
-    var to: String
+    @Option(parsing: .unconditional, help: "End, as LON,LAT in WGS84 degrees.", transform: LonLat.parse)
+    var to: LonLat
 
     @Option(help: "How far, in metres, a point may lie from the nearest street.")
     var maxSnap: Double = 500
@@ -26,14 +27,6 @@ struct RouteCommand: ParsableCommand {
     var geojson = false
 
     func validate() throws {
-        for (name, value) in [("--from", from), ("--to", to)] {
-            guard let p = LonLat(parsing: value) else {
-                throw ValidationError("\(name) \(value) is not LON,LAT; write it as, e.g., -0.7275,52.6698")
-            }
-            guard p.isValidWGS84 else {
-                throw ValidationError("\(name) \(value) is out of range for WGS84 (longitude -180..180, latitude -90..90); British National Grid metres are not accepted here")
-            }
-        }
         guard maxSnap > 0 else { throw ValidationError("--max-snap must be positive") }
     }
 
@@ -41,8 +34,8 @@ struct RouteCommand: ParsableCommand {
         let store = try failing { try RoundsStore(path: db, access: .read) }
         let network = try failing { try store.loadNetwork() }
         let projection = try failing { try Projection(from: .wgs84, to: network.crs) }
-        func snap(_ text: String, _ flag: String) throws -> SegmentMatch {
-            let lonLat = LonLat(parsing: text)!
+        func snap(_ lonLat: LonLat, _ flag: String) throws -> SegmentMatch {
+            let text = lonLat.echo
             guard let point = projection.project(lonLat) else {
                 throw CommandFailure(.badInput, "\(flag) \(text) cannot be projected to \(network.crs)")
             }
@@ -74,8 +67,8 @@ struct RouteCommand: ParsableCommand {
             print(feature.serialized(pretty: true))
             return
         }
-        print("From \(from): \(Format.fixed(start.distance, 0)) m from \(start.segment.displayName)")
-        print("To   \(to): \(Format.fixed(end.distance, 0)) m from \(end.segment.displayName)")
+        print("From \(from.echo): \(Format.fixed(start.distance, 0)) m from \(start.segment.displayName)")
+        print("To   \(to.echo): \(Format.fixed(end.distance, 0)) m from \(end.segment.displayName)")
         print("Distance: \(Format.fixed(route.metres / 1000, 2)) km, time: \(Format.duration(seconds: route.seconds))")
         print("Streets: " + streets.joined(separator: " → "))
     }

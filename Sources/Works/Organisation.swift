@@ -29,9 +29,14 @@ public struct Organisation: Sendable, Equatable {
         public var costPerKm: Double
         /// kg CO2e per km driven.
         public var co2ePerKm: Double
+        /// The days it works, one shift a day at most. Monday to Friday
+        /// unless the registry says (`"days": ["mon", ..., "sat"]`).
+        public var days: [Weekday]
 
         public init(id: String, depot: String, vehicleType: String, skills: [String], shiftHours: Double, capacity: Double?,
-                    capacityUnit: String?, costPerHour: Double, costPerKm: Double, co2ePerKm: Double) {
+                    capacityUnit: String?, costPerHour: Double, costPerKm: Double, co2ePerKm: Double,
+                    days: [Weekday] = Weekday.workingWeek) {
+            self.days = days
             self.id = id
             self.depot = depot
             self.vehicleType = vehicleType

@@ -54,14 +54,35 @@ public struct OrganisationRegistry: Sendable {
                     throw fail("crew \(cid) has skill \"\(skill)\", which is not in the activity catalogue\(_Suggestion.hint(skill, catalogue.codes))")
                 }
                 guard let shift = c["shift_hours"]?.number, shift > 0, shift <= 24 else { throw fail("crew \(cid) needs \"shift_hours\" between 0 and 24") }
+                let days = try Self.days(c["days"], crew: cid, fail: fail)
                 crews.append(.init(id: cid, depot: depot, vehicleType: c["vehicle_type"]?.string ?? "van", skills: skills,
                                    shiftHours: shift, capacity: c["capacity"]?.number, capacityUnit: c["capacity_unit"]?.string,
                                    costPerHour: c["cost_per_hour"]?.number ?? 0, costPerKm: c["cost_per_km"]?.number ?? 0,
-                                   co2ePerKm: c["co2e_kg_per_km"]?.number ?? 0))
+                                   co2ePerKm: c["co2e_kg_per_km"]?.number ?? 0, days: days))
             }
             organisations.append(Organisation(id: id, name: entry["name"]?.string ?? id, depots: depots, crews: crews,
                                               poolsCrews: entry["pools_crews"]?.bool ?? true))
         }
         self.init(organisations)
+    }
+
+    /// A crew's working days: `"days": ["mon", "tue", ...]`; Monday to
+    /// Friday when absent.
+    private static func days(_ value: JSON?, crew: String, fail: (String) -> WorksError) throws -> [Weekday] {
+        guard let value else { return Weekday.workingWeek }
+        let example = "write e.g. \"days\": [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"]"
+        guard let list = value.array, !list.isEmpty else {
+            throw fail("crew \(crew): \"days\" must be a list of at least one day; \(example)")
+        }
+        var days: [Weekday] = []
+        for entry in list {
+            guard let text = entry.string, let day = Weekday(parsing: text) else {
+                let what = entry.string.map { "\"\($0)\"" } ?? "a value that is not a day"
+                throw fail("crew \(crew): \"days\" holds \(what); "
+                           + "days are mon, tue, wed, thu, fri, sat, sun")
+            }
+            if !days.contains(day) { days.append(day) }
+        }
+        return days.sorted()
     }
 }

@@ -70,11 +70,11 @@ final class DayAssignmentPreferencesTests: XCTestCase {
         let round = Round(id: "mon-1", day: .monday, organisation: "o", crew: "", depot: "yard", startMinutes: 0,
                           stops: [Round.Stop(visit: visit, reversed: false, arrival: 0, departure: 60)], path: [],
                           seconds: 3_600, serviceSeconds: 60, metres: 0, deadheadMetres: 0, load: 0, extraShift: false)
-        let fresh = CrewRoster(crewClass: crewClass, shiftStart: 420).assign([round])
+        let fresh = CrewRoster(crewClass: crewClass, shiftStart: 420).assign([round], on: .monday).placed
         XCTAssertEqual(fresh.first?.crew, "C-1")
         let kept = CrewRoster(crewClass: crewClass, shiftStart: 420,
                               preferences: preferences("o", "T", segments: [5], day: .monday, crew: "C-3"))
-            .assign([round])
+            .assign([round], on: .monday).placed
         XCTAssertEqual(kept.first?.crew, "C-3")
         XCTAssertEqual(kept.first?.extraShift, false)
     }

@@ -13,7 +13,7 @@ final class DayAssignmentTests: XCTestCase {
         }
         XCTAssertEqual(weeks[0].days.count, 2)
         let gap = weeks[0].days[1].rawValue - weeks[0].days[0].rawValue
-        XCTAssertGreaterThanOrEqual(gap, 2, "two visits on Monday to Friday are not on consecutive days: \(weeks[0].days)")
+        XCTAssertGreaterThanOrEqual(gap, 2, "two visits in a working week not on consecutive days: \(weeks[0].days)")
     }
 
     func testADepotsWorkIsBalancedOverTheWeek() {
@@ -48,5 +48,37 @@ final class DayAssignmentTests: XCTestCase {
             DayAssignment.Workload(depot: "d", seconds: 60)
         }
         XCTAssertEqual(weeks[0].days, [])
+    }
+}
+
+extension DayAssignmentTests {
+    func testTheSweepIsNotPutOnTheDayOfTheCutWhenALaterDayWillDo() {
+        let rule = Compatibility.OrderRule(first: "grass_cutting", then: "sweeping", why: "cuttings")
+        let cut = taskWeek("h", "G", "grass_cutting", segments: [7], allowed: [.wednesday])
+        let sweep = taskWeek("c", "S", "sweeping", segments: [7], allowed: [.wednesday, .thursday])
+        // Thursday is busier at the depot: balance alone would pick Wednesday.
+        let busy = taskWeek("c", "B", "sweeping", segments: [9], allowed: [.thursday])
+        let weeks = DayAssignment(orderRules: [rule]).assign([cut, sweep, busy]) { w in
+            DayAssignment.Workload(depot: "d", seconds: w.task.taskID == "B" ? 20_000 : 60)
+        }
+        XCTAssertEqual(weeks[1].days, [.thursday])
+    }
+}
+
+extension DayAssignmentTests {
+    /// Work is balanced between crews, not days: three crews on Friday and one on Saturday take four
+    /// equal tasks three to one.
+    func testADayWithFewerCrewsGetsLessWork() {
+        var shifts = [Double](repeating: 0, count: 8)
+        shifts[Weekday.friday.rawValue] = 3 * 27_000
+        shifts[Weekday.saturday.rawValue] = 27_000
+        let tasks = (1...4).map {
+            taskWeek("a", "T\($0)", "sweeping", segments: [$0 * 10], allowed: [.friday, .saturday])
+        }
+        let weeks = DayAssignment(orderRules: []).assign(tasks) { _ in
+            DayAssignment.Workload(depot: "d", seconds: 3_600, shiftSeconds: shifts)
+        }
+        XCTAssertEqual(weeks.filter { $0.days == [.friday] }.count, 3, "\(weeks.map(\.days))")
+        XCTAssertEqual(DayAssignment.Workload(depot: "d", seconds: 1).weight(.monday), 1, "no shifts known: unweighted")
     }
 }

@@ -34,7 +34,7 @@ final class PlanStabilityTests: XCTestCase {
 
     private func plan(_ rounds: [Round]) -> WeeklyPlan {
         WeeklyPlan(options: PlanOptions(week: ISOWeek(year: 2026, week: 49)), mode: .shared, rounds: rounds,
-                   gritting: [], unplaced: [], taskVisits: 0, totals: PlanTotals(), totalsByOrganisation: [:],
+                   gritting: [], unplaced: [], shortfalls: [], taskVisits: 0, totals: PlanTotals(), totalsByOrganisation: [:],
                    timing: PlanTiming())
     }
 

@@ -11,9 +11,8 @@ final class VisitMergingTests: XCTestCase {
 
     private func merging() throws -> VisitMerging {
         let catalogue = try shippedCatalogue()
-        let table = Compatibility(pairs: [("sweeping", "litter_picking", Compatibility.Pair(combine: true, conflict: false,
-                                                                                            why: "one crew"))],
-                                  orderRules: [])
+        let pair = Compatibility.Pair(combine: true, conflict: false, why: "one crew")
+        let table = Compatibility(pairs: [("sweeping", "litter_picking", pair)], orderRules: [])
         return VisitMerging(network: try drawnNetwork(picture, ["ab"]), catalogue: catalogue, compatibility: table)
     }
 

@@ -18,9 +18,9 @@ final class WeeklyPlannerTests: XCTestCase {
         var options: PlanOptions
     }
 
-    nonisolated(unsafe) private static var cached: Sample?  // planned once; XCTest runs tests one at a time
+    nonisolated(unsafe) static var cached: Sample?  // planned once; XCTest runs tests one at a time
 
-    private func sample() throws -> Sample {
+    func sample() throws -> Sample {
         if let cached = Self.cached { return cached }
         let root = SharedData.projectRoot
         let read = try StreetFile.read(root.appendingPathComponent("data/sample-town/streets.geojson"))
@@ -76,6 +76,8 @@ final class WeeklyPlannerTests: XCTestCase {
             for r in plan.rounds {
                 let crew = try XCTUnwrap(registry[r.organisation]?.crews.first { $0.id == r.crew })
                 XCTAssertLessThanOrEqual(Double(r.seconds), crew.shiftHours * 3600, r.id)
+                XCTAssertTrue(r.day.map(crew.days.contains) ?? false, "\(r.id): \(crew.id) does not work that day")
+                XCTAssertFalse(r.extraShift, "\(r.id): crews are finite")
                 XCTAssertTrue(r.stops.allSatisfy { Set($0.visit.activities).isSubset(of: Set(crew.skills)) }, "\(r.id): a stop its crew cannot do")
                 // Times run forward.
                 XCTAssertTrue(zip(r.stops, r.stops.dropFirst()).allSatisfy { $0.departure <= $1.arrival }, r.id)
@@ -171,5 +173,23 @@ final class WeeklyPlannerTests: XCTestCase {
         let s = try sample()
         let again = try s.planner.plan(s.tasks, options: s.options, mode: .shared)
         XCTAssertEqual(again.rounds, s.shared.rounds)
+    }
+}
+
+extension WeeklyPlannerTests {
+    /// Rounds are laid out along the search trees of their job: every path
+    /// is connected, leaves the depot and comes back to it.
+    func testEveryRoundsPathIsConnectedFromItsDepotAndBack() throws {
+        let s = try sample()
+        for r in s.shared.rounds + s.shared.gritting + s.baseline.rounds {
+            var ends: [(from: Int, to: Int)] = []
+            for step in r.path {
+                let seg = s.network.segments[step.segment]
+                ends.append(step.reversed ? (seg.to, seg.from) : (seg.from, seg.to))
+            }
+            XCTAssertTrue(zip(ends, ends.dropFirst()).allSatisfy { $0.to == $1.from }, "\(r.id): a gap in the path")
+            XCTAssertEqual(ends.first?.from, ends.last?.to, "\(r.id): does not come back to where it started")
+            XCTAssertEqual(r.path.filter(\.serving).count, r.stops.count, r.id)
+        }
     }
 }

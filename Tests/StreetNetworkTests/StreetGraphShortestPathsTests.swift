@@ -68,4 +68,24 @@ final class StreetGraphShortestPathsTests: XCTestCase {
         XCTAssertEqual(graph.shortestPaths(from: a).distance[b], 3000)  // 30 m at 36 km/h = 3 s
         XCTAssertEqual(graph.shortestPaths(from: b).distance[a], ShortestPathTree.unreachable)
     }
+
+    func testAForestGivesTheBruteForceTimesAndPathsOfThoseLengths() throws {
+        for seed in UInt64(1)...10 {
+            let network = try randomNetwork(seed: seed, n: 25, lines: 40)
+            let graph = StreetGraph(network) { Int32(max(1, $0.travelSeconds.rounded(.up))) }
+            let reference = allPairs(graph)
+            let nodes = Array(0..<graph.nodeCount)
+            for threads in [1, 3] {
+                let forest = graph.forest(from: nodes, to: nodes, threads: threads)
+                for s in nodes {
+                    XCTAssertEqual(forest.distances[s], reference[s], "seed \(seed), from \(s)")
+                    for t in nodes where reference[s][t] != ShortestPathTree.unreachable {
+                        let tree = ShortestPathTree(distance: [], parentArc: forest.parentArcs[s])
+                        let length = graph.path(to: t, in: tree).reduce(0) { $0 + Int(graph.cost[$1]) }
+                        XCTAssertEqual(length, reference[s][t], "seed \(seed), \(s) to \(t)")
+                    }
+                }
+            }
+        }
+    }
 }

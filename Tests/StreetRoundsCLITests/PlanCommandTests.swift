@@ -107,10 +107,39 @@ final class PlanCommandTests: CLITestCase {
         XCTAssertFalse(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
     }
 
+    /// --export-carp writes each routing job as a CARPLIB file the carp command solves; a second run
+    /// leaves the files there alone.
+    func testRoutingJobsExportAsCARPLIBFilesThatSolve() throws {
+        let db = try sampleDatabase()
+        let carp = directory.appendingPathComponent("carp")
+        let args = ["plan", "--db", db, "--week", "2026-W48", "--out", directory.appendingPathComponent("plan").path,
+                    "--iterations", "10", "--export-carp", carp.path]
+        let result = try run(args)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let files = try FileManager.default.contentsOfDirectory(atPath: carp.path).sorted()
+        XCTAssertGreaterThan(files.count, 5)
+        XCTAssertTrue(files.allSatisfy { $0.hasSuffix(".dat") }, "\(files)")
+        let first = carp.appendingPathComponent(files[0])
+        let text = try String(contentsOf: first, encoding: .utf8)
+        XCTAssertTrue(text.contains("LISTA_ARISTAS_NOREQ"), "the street graph as deadhead links")
+        let solved = try run(["carp", first.path, "--iterations", "20"])
+        XCTAssertEqual(solved.status, 0, solved.stderr)
+        let again = try run(args)
+        XCTAssertEqual(again.status, 4)
+        XCTAssertTrue(again.stderr.contains("already exists"), again.stderr)
+        XCTAssertEqual(try String(contentsOf: first, encoding: .utf8), text)
+    }
+
     func testBadArgumentsAndAFailedPlanLeaveTheOutputsAlone() throws {
         let db = try sampleDatabase()
         XCTAssertEqual(try run(["plan", "--db", db, "--week", "2026-W60"]).status, 2)
         XCTAssertEqual(try run(["plan", "--db", db, "--start", "25:00"]).status, 2)
+        // The example in the message is computed from what was written.
+        let date = try run(["plan", "--db", db, "--week", "2026-06-01"])
+        XCTAssertEqual(date.status, 2)
+        XCTAssertTrue(date.stderr.contains("2026-06-01 is a date in 2026-W23; write 2026-W23"), date.stderr)
+        let start = try run(["plan", "--db", db, "--start", "0730"])
+        XCTAssertTrue(start.stderr.contains("write 07:30"), start.stderr)
         XCTAssertEqual(try run(["plan", "--db", directory.appendingPathComponent("none.sqlite").path]).status, 3)
         // A database with streets but no tasks: a clear error, and no outputs written.
         let empty = directory.appendingPathComponent("e.sqlite").path

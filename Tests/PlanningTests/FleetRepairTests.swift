@@ -1,0 +1,137 @@
+import Geometry
+@testable import Planning
+import StreetNetwork
+import TestSupport
+@testable import Works
+import XCTest
+
+/// Finite crews on a drawn town: every round has a real crew within its
+/// shift on its days; work beyond the fleet moves to another crew with time,
+/// else is reported as a shortfall in crew hours, and the plan stays
+/// feasible.
+final class FleetRepairTests: XCTestCase {
+    // Two rows of 100 m blocks, 50 m apart; depots at a (west) and d (east).
+    private let picture = """
+    a         b         c         d
+
+
+
+
+    e         f         g         h
+    """
+    private let origin = Point(x: 430_000, y: 290_000)
+
+    private func lonLat(_ x: Double, _ y: Double) throws -> LonLat {
+        let projection = try Projection(from: .wgs84, to: .britishNationalGrid)
+        return try XCTUnwrap(projection.unproject(Point(x: origin.x + x, y: origin.y + y)))
+    }
+
+    private func organisation(_ id: String, depotAt x: Double, shiftHours: Double,
+                              days: [Weekday] = Weekday.workingWeek) throws -> Organisation {
+        let crew = Organisation.Crew(id: "\(id)-1", depot: "\(id)-yard", vehicleType: "van", skills: ["sweeping"],
+                                     shiftHours: shiftHours, capacity: nil, capacityUnit: nil, costPerHour: 30,
+                                     costPerKm: 0.5, co2ePerKm: 0.2, days: days)
+        let depot = Organisation.Depot(id: "\(id)-yard", name: id, location: try lonLat(x, 0))
+        return Organisation(id: id, name: id, depots: [depot], crews: [crew])
+    }
+
+    /// Six hours of sweeping that must be done on Tuesday, all of it the west partner's.
+    private func plan(_ organisations: [Organisation], mode: PlanMode,
+                      configure: (inout PlanOptions) -> Void = { _ in }) throws -> WeeklyPlan {
+        let network = try drawnNetwork(picture, ["abcd", "efgh", "ae", "bf", "cg", "dh"], origin: origin)
+        let registry = OrganisationRegistry(organisations)
+        let planner = WeeklyPlanner(network: network, catalogue: try shippedCatalogue(), registry: registry,
+                                    compatibility: Compatibility(pairs: [], orderRules: []))
+        let tasks = network.segments.prefix(6).enumerated().map { k, s in
+            let task = StreetTask(organisation: "west", taskID: "W\(k)", activity: "sweeping", frequency: .weekly,
+                                  weekdays: [.tuesday], serviceMinutes: 60)
+            return MatchedTask(task: task, segments: [s.id])
+        }
+        var options = PlanOptions(week: ISOWeek(year: 2026, week: 10))
+        options.iterations = 50
+        configure(&options)
+        return try planner.plan(tasks, options: options, mode: mode)
+    }
+
+    private func assertFeasible(_ plan: WeeklyPlan, _ registry: [Organisation], file: StaticString = #filePath,
+                                line: UInt = #line) {
+        let crews = Dictionary(uniqueKeysWithValues: registry.flatMap(\.crews).map { ($0.id, $0) })
+        for r in plan.rounds {
+            guard let crew = crews[r.crew], let day = r.day else {
+                return XCTFail("\(r.id): no crew", file: file, line: line)
+            }
+            XCTAssertFalse(r.extraShift, r.id, file: file, line: line)
+            XCTAssertTrue(crew.days.contains(day), "\(r.id) on \(day), a day \(crew.id) does not work",
+                          file: file, line: line)
+        }
+        for (crew, rounds) in Dictionary(grouping: plan.rounds, by: { "\($0.day?.code ?? "")|\($0.crew)" }) {
+            let spans = rounds.map { ($0.startMinutes, $0.startMinutes + ($0.seconds + 59) / 60) }
+                .sorted { $0.0 < $1.0 }
+            XCTAssertTrue(zip(spans, spans.dropFirst()).allSatisfy { $0.1 <= $1.0 }, "\(crew) in two rounds at once",
+                          file: file, line: line)
+            let shift = crews[rounds[0].crew].map { Int($0.shiftHours * 60) } ?? 0
+            XCTAssertLessThanOrEqual((spans.last?.1 ?? 0) - (spans.first?.0 ?? 0), shift, "\(crew) beyond its shift",
+                                     file: file, line: line)
+        }
+    }
+
+    func testAWeekBeyondTheFleetReportsTheShortfallAndStaysFeasible() throws {
+        let west = try organisation("west", depotAt: 0, shiftHours: 2)
+        let plan = try plan([west], mode: .baseline)
+        assertFeasible(plan, [west])
+        XCTAssertFalse(plan.rounds.isEmpty, "a crew still does what fits")
+        let shortfall = try XCTUnwrap(plan.shortfalls.first)
+        XCTAssertEqual(shortfall.day, .tuesday)
+        XCTAssertEqual(shortfall.depot, "west-yard")
+        XCTAssertGreaterThan(shortfall.crewHours, 3, "six hours of work, two of shift")
+        XCTAssertTrue(shortfall.noOtherDay)
+        XCTAssertTrue(shortfall.description.hasPrefix("Tuesday, west-yard (west): "), shortfall.description)
+        let expected = "crew hours beyond 1 crew's shift; these tasks allow no other day"
+        XCTAssertTrue(shortfall.description.contains(expected),
+                      shortfall.description)
+        // Every visit is in a round or unplaced with the shortfall as its reason.
+        let served = plan.rounds.reduce(0) { $0 + $1.stops.count }
+        XCTAssertEqual(served + plan.unplaced.count, 6)
+        XCTAssertTrue(plan.unplaced.allSatisfy { $0.reason.contains("no crew has time left") }, "\(plan.unplaced)")
+    }
+
+    func testWorkBeyondOneCrewMovesToAnotherPartnersCrewWithTime() throws {
+        let west = try organisation("west", depotAt: 0, shiftHours: 2)
+        let east = try organisation("east", depotAt: 300, shiftHours: 8)
+        let shared = try plan([west, east], mode: .shared)
+        assertFeasible(shared, [west, east])
+        XCTAssertTrue(shared.shortfalls.isEmpty, "\(shared.shortfalls.map(\.description))")
+        XCTAssertTrue(shared.unplaced.isEmpty, "\(shared.unplaced.map(\.reason))")
+        XCTAssertTrue(shared.rounds.contains { $0.crew == "east-1" }, "the east crew takes what west cannot")
+        // Alone, west cannot: the baseline reports it.
+        let baseline = try plan([west, east], mode: .baseline)
+        assertFeasible(baseline, [west, east])
+        XCTAssertFalse(baseline.shortfalls.isEmpty)
+    }
+
+    /// The capacitated assignment sends work beyond the west crew's day east before routing; the
+    /// nearest-depot rule without repair leaves it as a shortfall.
+    func testCapacitatedAssignmentBalancesBeforeRouting() throws {
+        let west = try organisation("west", depotAt: 0, shiftHours: 2)
+        let east = try organisation("east", depotAt: 300, shiftHours: 8)
+        let capacitated = try plan([west, east], mode: .shared) { $0.fleetRepair = false }
+        assertFeasible(capacitated, [west, east])
+        XCTAssertTrue(capacitated.shortfalls.isEmpty, "\(capacitated.shortfalls.map(\.description))")
+        XCTAssertEqual(Set(capacitated.rounds.map(\.crew)), ["west-1", "east-1"], "both crews work")
+        let nearest = try plan([west, east], mode: .shared) {
+            $0.fleetRepair = false
+            $0.crewAssignment = .nearestDepot
+        }
+        assertFeasible(nearest, [west, east])
+        XCTAssertFalse(nearest.shortfalls.isEmpty, "all of it to the west crew, which cannot do it")
+    }
+
+    func testNoCrewWorksOnADayOffAndTheVisitSaysWhy() throws {
+        let west = try organisation("west", depotAt: 0, shiftHours: 8, days: [.monday])
+        let plan = try plan([west], mode: .baseline)
+        XCTAssertTrue(plan.rounds.isEmpty)
+        XCTAssertEqual(plan.unplaced.count, 6)
+        XCTAssertTrue(plan.unplaced.allSatisfy { $0.reason.contains("works on tuesday") },
+                      "\(plan.unplaced.map(\.reason))")
+    }
+}
