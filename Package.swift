@@ -51,7 +51,9 @@ let package = Package(
         .target(name: "Outputs", dependencies: ["Geometry", "JSON", "StreetNetwork", "Works", "Planning"]),
         .target(
             name: "Store",
-            dependencies: ["Geometry", "JSON", "StreetNetwork", "Works", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Geometry", "JSON", "StreetNetwork", "Works", "Planning", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "Server",
@@ -82,7 +84,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "StreetImport", "StreetNetwork", "Geometry", "Works", "TestSupport",
+            dependencies: ["Store", "StreetImport", "StreetNetwork", "Geometry", "Planning", "Works", "TestSupport",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "WorksTests", dependencies: ["Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]),

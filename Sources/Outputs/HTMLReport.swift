@@ -13,7 +13,7 @@ import Works
 public enum HTMLReport {
     public static func text(
         shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, week: ISOWeek, drawing: RoundDrawing,
-        assumptions: [String]
+        assumptions: [String], stableWeek: StableWeekReport? = nil
     ) -> String {
         let map = MapSVG(drawing: drawing)
         let colours = RoundText.crewColours(shared)
@@ -23,6 +23,7 @@ public enum HTMLReport {
             "\(LondonTime.dateText(week, .sunday)): \(shared.rounds.count) rounds, \(shared.gritting.count) gritting "
             + "stand-by rounds. "
         h += "Times are Europe/London.</p></header>\n"
+        h += stableWeekSection(stableWeek)
         h +=
             savingsSection(savings) + "<h3>Assumptions</h3>\n<ul>\n"
             + assumptions.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
@@ -97,7 +98,7 @@ public enum HTMLReport {
                 + "<td>\(f(p.fraction * 100, 1))%</td>"
             h += "<td>\(f(p.money, 0))</td><td>\(f(p.crewHours))</td><td>\(f(p.km))</td><td>\(f(p.co2eKg))</td></tr>\n"
         }
-        return h + "</table></div>\n"
+        return h + "</table></div>\n" + fairSharesSection(savings)
     }
 
     /// The week at a glance: a row per round, linked to its route sheet.

@@ -12,7 +12,7 @@ public enum SavingsJSON {
             ["rounds": .number(Double(t.rounds)), "km": .number(r(t.km)), "deadhead_km": .number(r(t.deadheadKm)), "crew_hours": .number(r(t.crewHours)),
              "money_gbp": .number(r(t.money)), "co2e_kg": .number(r(t.co2eKg)), "street_visits": .number(Double(t.streetVisits))]
         }
-        return [
+        let json: JSON = [
             "week": .string(week.description),
             "baseline": totals(s.baseline),
             "shared": totals(s.shared),
@@ -36,7 +36,8 @@ public enum SavingsJSON {
                 "Split: " + Savings.rule + ".",
             ] as [String]).map { JSON.string($0) }),
         ]
+        return withFairShares(json, s)
     }
 
-    private static func r(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+    static func r(_ x: Double) -> Double { (x * 100).rounded() / 100 }
 }

@@ -22,6 +22,9 @@ struct CrewAssignment {
     struct Assigned {
         var visit: PlannedVisit
         var crewClass: CrewPool.CrewClass
+        /// Stable weeks: the crew of the class it is routed with (last
+        /// week's), so its rounds stay that crew's; nil plans fresh.
+        var crew: String? = nil
     }
 
     var visits: [Assigned] = []
@@ -30,8 +33,10 @@ struct CrewAssignment {
 
     /// - Complexity: O(v c) for v visits and c crew classes, plus the
     ///   tasks' choices, O(t c) for t tasks.
+    ///   Stable weeks: a stop goes first to the class of the crew its visits
+    ///   had last week (`preferences`), when that class can still do it.
     init(_ stops: [PlannedVisit], demand: WeekDemand, crews: CrewPool, network: StreetNetwork,
-         method: Method = .capacitated) {
+         method: Method = .capacitated, preferences: PlanPreferences = PlanPreferences()) {
         // Each task's own choice: the able class nearest to its streets.
         var preferred: [PlannedVisit.Part: String] = [:]
         for w in demand.taskWeeks {
@@ -43,6 +48,7 @@ struct CrewAssignment {
         let ranked = stops.map { v in
             var votes: [String: Int] = [:]
             for part in v.parts { if let key = preferred[part] { votes[key, default: 0] += 1 } }
+            Self.addPreferredVotes(&votes, visit: v, preferences: preferences, crews: crews)
             return crews.ranked(for: Set(v.activities), segment: network.segments[v.segment], votes: votes, day: v.day)
         }
         let chosen = method == .capacitated
@@ -58,6 +64,7 @@ struct CrewAssignment {
             }
             visits.append(Assigned(visit: v, crewClass: crewClass))
         }
+        visits = Self.keepCrews(visits, preferences: preferences, network: network)
         for v in demand.gritting {
             let segment = network.segments[v.segment]
             guard let crewClass = crews.bestClass(for: [WeekDemand.gritting], segment: segment) else {

@@ -12,6 +12,9 @@ struct CrewRoster {
     var crewClass: CrewPool.CrewClass
     /// When untimed rounds may start, in minutes after midnight.
     var shiftStart: Int
+    /// Stable weeks: a round goes first to the crew most of its visits had
+    /// last week, when that crew is free (CrewRoster+Preferences.swift).
+    var preferences = PlanPreferences()
 
     /// Which rounds a roster is made for: one day, one pool, one crew class.
     struct Key: Hashable, Comparable {
@@ -46,9 +49,10 @@ struct CrewRoster {
         let free = rounds.indices.filter { !isTimed($0) }.sorted { rounds[$0].seconds > rounds[$1].seconds }
         for k in timed + free {
             let length = PlanUnits.minutes(roundingUp: rounds[k].seconds)
+            let first = preferredCrew(rounds[k], among: working)
             let placed: (crew: Int, start: Int)? = isTimed(k)
-                ? crews.place(length, start: rounds[k].startMinutes).map { ($0, rounds[k].startMinutes) }
-                : crews.placeWhenFree(length, earliest: shiftStart)
+                ? crews.place(length, start: rounds[k].startMinutes, first: first).map { ($0, rounds[k].startMinutes) }
+                : crews.placeWhenFree(length, earliest: shiftStart, first: first)
             if let placed {
                 rounds[k].startMinutes = placed.start
                 rounds[k].crew = working[placed.crew].id
@@ -83,9 +87,9 @@ struct CrewRoster {
 
         /// The first crew free at `start` whose shift still holds a round of
         /// `length` minutes from then; books it.
-        mutating func place(_ length: Int, start: Int) -> Int? {
+        mutating func place(_ length: Int, start: Int, first: Int? = nil) -> Int? {
             let end = start + length
-            for c in freeAt.indices {
+            for c in CrewRoster.order(freeAt.indices, first: first) {
                 let begins = freeAt[c] == nil ? start : firstStart[c]
                 guard (freeAt[c] ?? start) <= start, end - begins <= shiftMinutes else { continue }
                 if freeAt[c] == nil { firstStart[c] = start }
@@ -96,10 +100,10 @@ struct CrewRoster {
         }
 
         /// Tries each crew in turn, the round starting when that crew is free.
-        mutating func placeWhenFree(_ length: Int, earliest: Int) -> (crew: Int, start: Int)? {
-            for c in freeAt.indices {
+        mutating func placeWhenFree(_ length: Int, earliest: Int, first: Int? = nil) -> (crew: Int, start: Int)? {
+            for c in CrewRoster.order(freeAt.indices, first: first) {
                 let start = max(earliest, freeAt[c] ?? earliest)
-                if let placed = place(length, start: start) { return (placed, start) }
+                if let placed = place(length, start: start, first: first) { return (placed, start) }
             }
             return nil
         }

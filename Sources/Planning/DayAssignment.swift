@@ -40,6 +40,9 @@ struct DayAssignment {
     var alignmentSeconds = 600.0
     /// Score of a pattern that breaks an order rule on one street.
     var orderPenalty = 1e7
+    /// Stable weeks: the days each task visit had last week, honoured
+    /// first after the order rules (DayAssignment+Preferences.swift).
+    var preferences = PlanPreferences()
 
     /// The task weeks with `days` set.
     /// - Complexity: O(t d (s + d)) for t tasks of s segments over d days.
@@ -84,12 +87,11 @@ struct DayAssignment {
 
     /// The best rotation of the even pattern for one task.
     private func bestDays(_ w: WeekDemand.TaskWeek, workload: Workload, state: State) -> [Weekday] {
-        let d = w.allowed.count, n = w.visits
         let depotLoad = state.load[workload.depot] ?? [Double](repeating: 0, count: 8)
         var best: (score: Double, days: [Weekday])?
-        for offset in 0..<max(1, d) {
-            let days = (0..<n).map { w.allowed[(offset + $0 * d / n) % d] }.sorted()
-            var score = orderScore(w, days: days, state: state)
+        let shares = preferredDayShares(w)
+        for days in candidatePatterns(w, preferred: shares) {
+            var score = orderScore(w, days: days, state: state) - preferenceScore(days, shares: shares)
             for day in days {
                 if !workload.crewDays.contains(day) { score += orderPenalty * 10 }  // no crew works then
                 score += (depotLoad[day.rawValue] + workload.seconds) * workload.weight(day)

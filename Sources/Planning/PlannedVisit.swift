@@ -9,6 +9,12 @@ public struct PlannedVisit: Sendable, Equatable {
         public var organisation: String
         public var taskID: String
         public var activity: String
+
+        public init(organisation: String, taskID: String, activity: String) {
+            self.organisation = organisation
+            self.taskID = taskID
+            self.activity = activity
+        }
     }
 
     public var segment: Int

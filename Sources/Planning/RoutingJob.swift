@@ -10,10 +10,12 @@ struct RoutingJob {
         var day: Weekday?
         var crewClass: String
         var window: TimeWindow?
+        /// Stable weeks: the crew whose last-week visits the job routes apart; nil plans fresh.
+        var crew: String? = nil
 
         static func < (a: Key, b: Key) -> Bool {
-            (a.day?.rawValue ?? Int.max, a.crewClass, a.window?.description ?? "")
-                < (b.day?.rawValue ?? Int.max, b.crewClass, b.window?.description ?? "")
+            (a.day?.rawValue ?? Int.max, a.crewClass, a.window?.description ?? "", a.crew ?? "")
+                < (b.day?.rawValue ?? Int.max, b.crewClass, b.window?.description ?? "", b.crew ?? "")
         }
     }
 
@@ -41,6 +43,7 @@ struct RoutingJob {
     var idPrefix: String {
         let moved = repair.map { "-moved\($0)" } ?? ""
         return "\(label)-\(crewClass.organisation)-\(crewClass.depot)-\(crewClass.vehicleType)" + moved
+            + (key.crew.map { "-\($0)" } ?? "")
     }
 
     /// The jobs of one pool: its day visits grouped by day, class and hours;
@@ -48,7 +51,7 @@ struct RoutingJob {
     static func jobs(_ assignment: CrewAssignment, pool: Int, options: PlanOptions) -> [RoutingJob] {
         var byKey: [Key: RoutingJob] = [:]
         for a in assignment.visits {
-            let key = Key(day: a.visit.day, crewClass: a.crewClass.key, window: a.visit.window)
+            let key = Key(day: a.visit.day, crewClass: a.crewClass.key, window: a.visit.window, crew: a.crew)
             let window = a.visit.window
             let limit = min(a.crewClass.shiftSeconds, window.map { $0.minutes * PlanUnits.secondsPerMinute } ?? Int.max)
             byKey[key, default: RoutingJob(key: key, pool: pool, crewClass: a.crewClass, visits: [],

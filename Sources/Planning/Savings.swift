@@ -25,6 +25,9 @@ public struct Savings: Sendable {
     public var co2eKg: Double { baseline.co2eKg - shared.co2eKg }
     public var streetVisits: Int { baseline.streetVisits - shared.streetVisits }
     public var shares: [Share]
+    /// Fair shares (the Shapley value over partners), when they were computed
+    /// (`WeeklyPlanner.shapley`): besides the proportional `shares`.
+    public var shapley: ShapleyShares?
 
     public static let rule = "savings are split between partners in proportion to each partner's baseline cost "
         + "(what its own rounds would cost it alone)"

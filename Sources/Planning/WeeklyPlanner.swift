@@ -37,15 +37,20 @@ public struct WeeklyPlanner {
         builder = RoundBuilder(streets: streets)
     }
 
-    /// - Parameter progress: told what is being solved, now and then.
+    /// - Parameters:
+    ///   - preferences: stable weeks: what to keep of the plan the week
+    ///     starts from (`PreviousPlan`); empty plans fresh.
+    ///   - progress: told what is being solved, now and then.
     /// - Throws: `PlanningError` when a depot is far from every street.
     public func plan(_ tasks: [MatchedTask], options: PlanOptions, mode: PlanMode,
+                     preferences: PlanPreferences = PlanPreferences(),
                      progress: ((String) -> Void)? = nil) throws -> WeeklyPlan {
         let started = ContinuousClock.now
-        let week = try routingJobs(tasks, options: options, mode: mode)                    // stages 1-5
+        let week = try routingJobs(tasks, options: options, mode: mode, preferences: preferences)  // stages 1-5
         var budget = RoutingBudget(options: options, started: started, jobs: week.jobs)
         let routed = route(week, budget: &budget, mode: mode, progress: progress)          // stage 6
-        let rostered = roster(routed.byRoster, classes: week.classes, options: options)    // stage 7
+        let rostered = roster(routed.byRoster, classes: week.classes, options: options,
+                              preferences: preferences)                                     // stage 7
         let repaired = FleetRepair(builder: builder, options: options, pools: week.pools, taskDays: week.taskDays,
                                    repairs: options.fleetRepair)
             .repair(rostered, classes: week.classes, budget: &budget)                      // stage 7b
@@ -109,19 +114,20 @@ public struct WeeklyPlanner {
         }
     }
 
-    func routingJobs(_ tasks: [MatchedTask], options: PlanOptions, mode: PlanMode) throws -> WeekJobs {
+    func routingJobs(_ tasks: [MatchedTask], options: PlanOptions, mode: PlanMode,
+                     preferences: PlanPreferences = PlanPreferences()) throws -> WeekJobs {
         let organisations = registry.ids.compactMap { registry[$0] }
         let depots = DepotTrees(try CrewPool.depotNodes(organisations, streets: streets), streets: streets)
         var week = WeekJobs()
         for (p, pool) in PlanningPool.pools(tasks, registry: registry, mode: mode).enumerated() {
             let crews = try CrewPool(organisations: pool.organisations, streets: streets, depots: depots)
             var demand = WeekDemand(pool.tasks, options: options, network: network, catalogue: catalogue)
-            demand.taskWeeks = DayAssignment(orderRules: compatibility.orderRules)
+            demand.taskWeeks = DayAssignment(orderRules: compatibility.orderRules, preferences: preferences)
                 .assign(demand.taskWeeks) { workload($0, crews: crews) }
             let stops = VisitMerging(network: network, catalogue: catalogue, compatibility: compatibility)
                 .merge(demand.taskWeeks, acrossOrganisations: mode == .shared, canDo: crews.canDo)
             let assignment = CrewAssignment(stops, demand: demand, crews: crews, network: network,
-                                            method: options.crewAssignment)
+                                            method: options.crewAssignment, preferences: preferences)
             week.jobs += RoutingJob.jobs(assignment, pool: p, options: options)
             week.pools.append(crews)
             week.unplaced += assignment.unplaced
@@ -155,11 +161,12 @@ public struct WeeklyPlanner {
 
     /// Each roster's rounds given to its crews working that day.
     private func roster(_ byRoster: [CrewRoster.Key: [Round]], classes: [String: CrewPool.CrewClass],
-                        options: PlanOptions) -> [CrewRoster.Key: CrewRoster.Rostered] {
+                        options: PlanOptions, preferences: PlanPreferences) -> [CrewRoster.Key: CrewRoster.Rostered] {
         var out: [CrewRoster.Key: CrewRoster.Rostered] = [:]
         for key in byRoster.keys.sorted() {
             guard let crewClass = classes[key.crewClass] else { continue }
-            let roster = CrewRoster(crewClass: crewClass, shiftStart: options.shiftStartMinutes)
+            let roster = CrewRoster(crewClass: crewClass, shiftStart: options.shiftStartMinutes,
+                                    preferences: preferences)
             out[key] = roster.assign(byRoster[key] ?? [], on: key.day)
         }
         return out

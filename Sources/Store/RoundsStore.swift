@@ -148,6 +148,7 @@ public final class RoundsStore: Sendable {
         registerDataSourceMigration(&migrator)
         registerNetworkVersionMigration(&migrator)
         registerOrganisationMigrations(&migrator)
+        registerPlanMigrations(&migrator)
         return migrator
     }
 

@@ -16,6 +16,8 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case badSetting
         /// An organisation or token the command names is not in the store.
         case notFound
+        /// A stored plan that does not read back (a damaged row): exit code 4.
+        case corruptPlan
     }
 
     public let kind: Kind

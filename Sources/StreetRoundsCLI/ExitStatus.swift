@@ -42,7 +42,8 @@ struct CommandFailure: Error {
         case let e as StoreError:
             switch e.kind {
             case .missingDatabase, .unreadableDatabase, .busy: self.init(.database, e.message)
-            case .noNetwork, .networkInUse, .networkChanged, .notFound: self.init(.badInput, e.message)
+            case .noNetwork, .networkInUse, .networkChanged, .notFound, .corruptPlan:
+                self.init(.badInput, e.message)
             case .badSetting: self.init(.badArguments, e.message)
             case .writeFailed: self.init(.internalError, e.message)
             }

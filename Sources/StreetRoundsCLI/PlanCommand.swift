@@ -32,6 +32,16 @@ struct PlanCommand: ParsableCommand {
                                discussion: "The whole street graph as deadhead links plus the job's required links, "
                                    + "its depot, capacity and route limit. Files already there are left alone."))
     var exportCarp: String?
+    @Flag(help: "Re-optimise from scratch: do not start from the stored plan of the latest earlier (or same) week.")
+    var fresh = false
+    @Flag(help: "Also plan the week fresh with the same budget; print what stability costs (doubles the shared plan's time).")
+    var compareFresh = false
+    @Flag(help: "Fair shares: the Shapley value over partners (2^n - n - 2 extra coalition plans up to 8 partners).")
+    var shapley = false
+    @Option(help: "Seconds for all coalition plans of --shapley together (default: --seconds).")
+    var shapleySeconds: Double?
+    @Option(help: "Random orders of partners for --shapley beyond 8 partners.")
+    var shapleySamples: Int = ShapleyShares.defaultSamples
     @OptionGroup var data: WorksDataOptions
 
     func validate() throws {
@@ -39,6 +49,13 @@ struct PlanCommand: ParsableCommand {
         if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
         guard deadlineHours > 0, deadlineHours <= 24 else {
             throw ValidationError("--deadline-hours must be between 0 and 24")
+        }
+        if let shapleySeconds, !(shapleySeconds > 0 && shapleySeconds <= 36_000) {
+            throw ValidationError("--shapley-seconds must be between 0 and 36000")
+        }
+        guard shapleySamples > 0 else { throw ValidationError("--shapley-samples must be positive") }
+        if fresh, compareFresh {
+            throw ValidationError("--compare-fresh compares with the stored week; it cannot go with --fresh")
         }
         do { try outputFolder.check() } catch let error as OutputsError { throw ValidationError("--out: \(error.message)") }
     }
@@ -74,23 +91,35 @@ struct PlanCommand: ParsableCommand {
         if let exportCarp {
             try export(failing { try planner.exportedJobs(tasks, options: options, mode: .shared) }, to: exportCarp)
         }
+        let stableFrom = try stableStart(store, network: network, week: target)
         let progress = ProgressLine()
-        let shared = try failing { try planner.plan(tasks, options: options, mode: .shared, progress: progress.show) }
-        let baseline = try failing { try planner.plan(tasks, options: options, mode: .baseline, progress: progress.show) }
+        func plan(_ mode: PlanMode, _ preferences: PlanPreferences) throws -> WeeklyPlan {
+            try failing {
+                try planner.plan(tasks, options: options, mode: mode, preferences: preferences, progress: progress.show)
+            }
+        }
+        let shared = try plan(.shared, stableFrom.preferences(.shared))
+        let baseline = try plan(.baseline, stableFrom.preferences(.baseline))
+        let stableWeek = try stableWeekReport(stableFrom, shared: shared) { try plan(.shared, PlanPreferences()) }
+        var savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
+        savings.shapley = try fairShares(planner, tasks: tasks, options: options, shared: shared, baseline: baseline,
+                                         progress: progress.show)
         progress.finish()
-        let savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
         let source = try failing { try store.networkProvenance() }?.streetDataSource ?? StreetDataSource(kind: .other)
         let drawing = try failing { try RoundDrawing(network: network, registry: registry, attribution: source) }
-        try writeOutputs(shared: shared, baseline: baseline, savings: savings, drawing: drawing, week: target)
+        try writeOutputs(shared: shared, baseline: baseline, savings: savings, drawing: drawing, week: target,
+                         stableWeek: stableWeek)
 
         let s = savings
         print("Planned \(target) for \(registry.ids.count) partners in \(Format.fixed(Date().timeIntervalSince(started), 1)) s: \(shared.rounds.count) shared rounds (\(baseline.rounds.count) if each plans alone), \(shared.gritting.count) gritting stand-by rounds")
         print("  \(shared.taskVisits) task visits; \(shared.rounds.reduce(0) { $0 + $1.stops.count }) stops on shared rounds; \(shared.unplaced.count) not placed" + (shared.unplaced.isEmpty ? "" : " (see the report)"))
         for shortfall in shared.shortfalls { print("  beyond the fleet: \(shortfall)") }
         print("  sharing saves \(Format.fixed(s.km, 1)) km (\(Format.fixed(s.deadheadKm, 1)) km deadhead), \(Format.fixed(s.crewHours, 1)) crew hours, £\(Format.fixed(s.money, 0)), \(Format.fixed(s.co2eKg, 1)) kg CO2e and \(s.streetVisits) street visits a week")
+        printStableWeek(stableWeek, shapley: savings.shapley)
         let standby = shared.gritting.isEmpty ? "" : ", gritting-standby.ics"
         print("  report: \(out)/report.html (also schedule.csv, rounds.geojson, gpx/, schedule.ics\(standby), "
               + "savings.json)")
+        try storePlans([shared, baseline], network: network)
     }
 
     /// Writes each exported job as `NAME.dat` in `folder` (made when missing);
@@ -112,7 +141,7 @@ struct PlanCommand: ParsableCommand {
     /// Writes every output, then swaps them in for the previous ones by renames only (OutputFolder): a failure
     /// leaves the previous outputs as they were, and a folder StreetRounds did not write is never replaced.
     private func writeOutputs(shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, drawing: RoundDrawing,
-                              week: ISOWeek) throws {
+                              week: ISOWeek, stableWeek: StableWeekReport?) throws {
         let folder = outputFolder
         do {
             var files: [OutputFile] = []
@@ -131,7 +160,8 @@ struct PlanCommand: ParsableCommand {
             let json = SavingsJSON.json(savings, week: week, seconds: seconds, seed: seed, unplacedShared: shared.unplaced.count, unplacedBaseline: baseline.unplaced.count)
             write(json.serialized(pretty: true) + "\n", "savings.json")
             let assumptions = json["assumptions"]?.array?.compactMap(\.string) ?? []
-            write(HTMLReport.text(shared: shared, baseline: baseline, savings: savings, week: week, drawing: drawing, assumptions: assumptions),
+            write(HTMLReport.text(shared: shared, baseline: baseline, savings: savings, week: week, drawing: drawing,
+                                  assumptions: assumptions, stableWeek: stableWeek),
                   "report.html")
             try folder.commit(files) { TestPause.at("output-\($0.rawValue)") }
         } catch let error as OutputsError {

@@ -9,8 +9,10 @@ struct StreetRounds: AsyncParsableCommand {
         commandName: "streetrounds",
         abstract: "Plan the street-maintenance rounds of several organisations together.",
         version: StreetRounds.version,
-        subcommands: [PlanCommand.self, StreetsCommand.self, TasksCommand.self, OverlapsCommand.self, RouteCommand.self,
-                      CarpCommand.self, OrgsCommand.self, ServeCommand.self]
+        subcommands: [
+            PlanCommand.self, PlansCommand.self, StreetsCommand.self, TasksCommand.self, OverlapsCommand.self,
+            RouteCommand.self, CarpCommand.self, OrgsCommand.self, ServeCommand.self,
+        ]
     )
 
     /// The release, printed by `streetrounds --version`.

@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import Planning
+@testable import Store
+import TestSupport
+import Works
+import XCTest
+
+/// Stored plans: a week's plans round-trip, the latest up to a week is the
+/// one a week starts from, and a damaged row is a clear error.
+final class RoundsStorePlansTests: XCTestCase {
+    private var directory: URL!
+    override func setUp() { directory = temporaryDirectory() }
+    override func tearDown() { try? FileManager.default.removeItem(at: directory) }
+
+    private func record(_ week: String, _ mode: PlanMode, crew: String = "C-1") -> PlanRecord {
+        let parts = [PlannedVisit.Part(organisation: "council", taskID: "SW-1", activity: "sweeping"),
+                     PlannedVisit.Part(organisation: "town", taskID: "LP-1", activity: "litter_picking")]
+        let monday = PlanRecord.RoundRecord(
+            id: "mon-1", organisation: "council", crew: crew, day: .monday, depot: "yard", startMinutes: 420,
+            stops: [PlanRecord.Stop(segment: 4, reversed: true, parts: parts),
+                    PlanRecord.Stop(segment: 2, reversed: false, parts: [parts[0]])])
+        let grit = PlanRecord.RoundRecord(id: "grit-1", organisation: "council", crew: "G-1", day: nil, depot: "yard",
+                                          startMinutes: 0, stops: [PlanRecord.Stop(segment: 7, reversed: false,
+                                                                                   parts: [])])
+        return PlanRecord(week: ISOWeek(parsing: week) ?? ISOWeek(year: 2026, week: 1), mode: mode,
+                          createdAt: Date(timeIntervalSince1970: 1_795_000_000), seed: UInt64.max - 1, seconds: 2.5,
+                          iterations: mode == .shared ? 30 : nil, networkFingerprint: "abc123",
+                          rounds: [monday, grit])
+    }
+
+    private func store() throws -> RoundsStore {
+        try RoundsStore(path: directory.appendingPathComponent("plans.sqlite").path, create: true)
+    }
+
+    func testAPlanRoundTripsThroughTheStore() throws {
+        let store = try store()
+        let ids = try store.savePlans([record("2026-W48", .shared), record("2026-W48", .baseline)])
+        XCTAssertEqual(ids.count, 2)
+        XCTAssertEqual(try store.latestPlan(.shared, upTo: ISOWeek(year: 2026, week: 48)), record("2026-W48", .shared))
+        XCTAssertEqual(try store.latestPlan(.baseline, upTo: ISOWeek(year: 2026, week: 52)),
+                       record("2026-W48", .baseline))
+        let listed = try store.plans()
+        XCTAssertEqual(listed.map(\.mode), [.shared, .baseline])
+        XCTAssertEqual(listed.first?.rounds, 2)
+        XCTAssertEqual(listed.first?.taskVisits, 3, "gritting stand-by rounds are not weekday visits")
+    }
+
+    func testTheWeekStartsFromTheLatestEarlierOrSameWeek() throws {
+        let store = try store()
+        try store.savePlans([record("2026-W47", .shared, crew: "old")])
+        try store.savePlans([record("2026-W48", .shared, crew: "first")])
+        try store.savePlans([record("2026-W48", .shared, crew: "again")])
+        try store.savePlans([record("2026-W50", .shared, crew: "later")])
+        XCTAssertNil(try store.latestPlan(.shared, upTo: ISOWeek(year: 2026, week: 46)))
+        XCTAssertNil(try store.latestPlan(.baseline, upTo: ISOWeek(year: 2026, week: 52)))
+        XCTAssertEqual(try store.latestPlan(.shared, upTo: ISOWeek(year: 2026, week: 49))?.rounds.first?.crew, "again")
+        XCTAssertEqual(try store.latestPlan(.shared, upTo: ISOWeek(year: 2026, week: 47))?.rounds.first?.crew, "old")
+    }
+
+    func testADamagedPlanIsAClearErrorNotACrash() throws {
+        let store = try store()
+        try store.savePlans([record("2026-W48", .shared)])
+        try store.write { db in try db.execute(sql: "UPDATE plan_round SET day = 9 WHERE round_id = 'mon-1'") }
+        XCTAssertThrowsError(try store.latestPlan(.shared, upTo: ISOWeek(year: 2026, week: 48))) { error in
+            XCTAssertEqual((error as? StoreError)?.kind, .corruptPlan)
+            XCTAssertTrue("\(error)".contains("day 9"), "\(error)")
+            XCTAssertTrue("\(error)".contains("--fresh"), "\(error)")
+        }
+        try store.write { db in try db.execute(sql: "UPDATE plan_round SET day = 'Monday' WHERE round_id = 'mon-1'") }
+        XCTAssertThrowsError(try store.latestPlan(.shared, upTo: ISOWeek(year: 2026, week: 48))) { error in
+            XCTAssertEqual((error as? StoreError)?.kind, .corruptPlan, "\(error)")
+        }
+        try store.write { db in try db.execute(sql: "UPDATE plan SET mode = 'shared', week = 'W48'") }
+        XCTAssertThrowsError(try store.plans()) { error in
+            XCTAssertEqual((error as? StoreError)?.kind, .corruptPlan)
+            XCTAssertTrue("\(error)".contains("week 'W48'"), "\(error)")
+        }
+    }
+}
+
+extension RoundsStorePlansTests {
+    func testAReadOnlyStoreWithoutPlansHasNone() throws {
+        let path = directory.appendingPathComponent("old.sqlite").path
+        let store = try RoundsStore(path: path, create: true)
+        try store.write { db in
+            try db.execute(sql: "DROP TABLE plan_visit; DROP TABLE plan_stop; DROP TABLE plan_round; DROP TABLE plan")
+        }
+        let reader = try RoundsStore(path: path, access: .read)
+        XCTAssertNil(try reader.latestPlan(.shared, upTo: ISOWeek(year: 2026, week: 48)))
+        XCTAssertEqual(try reader.plans(), [])
+    }
+}
