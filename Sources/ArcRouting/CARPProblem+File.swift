@@ -9,12 +9,25 @@ extension CARPProblem {
     /// read from DEPOSITO, never assumed to be node 1.
     /// - Throws: `ArcRoutingError.malformedInstance` with the line number.
     public init(contentsOf url: URL) throws {
+        let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+        guard size <= Self.maxFileBytes else {
+            throw ArcRoutingError(.malformedInstance, "\(url.path) is \(size / 1_048_576) MiB, over the limit of "
+                + "\(Self.maxFileBytes / 1_048_576) MiB for a CARP instance")
+        }
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw ArcRoutingError(.malformedInstance, "\(url.path): cannot read the file (\(error.localizedDescription))")
+            throw ArcRoutingError(.malformedInstance,
+                                  "\(url.path): cannot read the file as UTF-8 text (\(error.localizedDescription))")
         }
         try self.init(carpText: text, name: url.deletingPathExtension().lastPathComponent)
     }
+
+    /// Files over this size are refused before they are read (the largest benchmark, egl-g, is 60 KiB).
+    public static let maxFileBytes = 64 * 1_048_576
+    /// The largest vertex count read; a larger one fails before anything is allocated for it.
+    public static let maxNodes = 10_000_000
+    /// The largest cost, demand or capacity read: sums over a million links stay far from overflow.
+    public static let maxValue = 1_000_000_000
 
     public init(carpText text: String, name: String) throws {
         var nodeCount: Int?, capacity: Int?, depot: Int?, fleet: Int?
@@ -28,24 +41,12 @@ extension CARPProblem {
             let number = k + 1
             if line.isEmpty { continue }
             if line.hasPrefix("(") {
-                // ( 1, 2)  coste 13 demanda 1
-                let inner = line.dropFirst().split(separator: ")", maxSplits: 1)
-                guard inner.count == 2 else { throw fail(number, "expected ( u, v) coste C [demanda D]") }
-                let ends = inner[0].split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-                let words = inner[1].split(separator: " ")
-                func value(_ key: String) -> Int? {
-                    guard let i = words.firstIndex(where: { $0.lowercased() == key }), i + 1 < words.count else { return nil }
-                    return Self.integer(words[i + 1])
-                }
-                guard ends.count == 2, let cost = value("coste") else { throw fail(number, "expected ( u, v) coste C [demanda D], found \"\(line)\"") }
-                let demand = value("demanda")
-                if section == "REQ", demand == nil { throw fail(number, "a required edge needs \"demanda D\"") }
-                links.append(Link(from: ends[0] - 1, to: ends[1] - 1, twoWay: true, deadheadCost: cost, serviceCost: cost,
-                                  demand: section == "REQ" ? demand : nil))
+                links.append(try Self.link(line, required: section == "REQ") { fail(number, $0) })
                 continue
             }
-            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            let key = parts[0].uppercased()
+            let parts = line.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            let key = parts.first?.uppercased() ?? ""
             let value = parts.count > 1 ? parts[1].split(separator: " ").first.flatMap(Self.integer) : nil
             switch key {
             case "VERTICES": nodeCount = value
@@ -58,6 +59,12 @@ extension CARPProblem {
             }
         }
         guard let nodeCount else { throw ArcRoutingError(.malformedInstance, "\(name): no VERTICES line") }
+        // Every vertex but the depot ends a link in a connected instance: a count beyond that is a typo or
+        // an attack, refused before anything is sized by it.
+        guard nodeCount >= 1, nodeCount <= min(Self.maxNodes, 2 * links.count + 1) else {
+            throw ArcRoutingError(.malformedInstance, "\(name): VERTICES \(nodeCount) is not a vertex count for "
+                + "\(links.count) links (1 to \(min(Self.maxNodes, 2 * links.count + 1)))")
+        }
         guard let capacity else { throw ArcRoutingError(.malformedInstance, "\(name): no CAPACIDAD line") }
         guard let depot else { throw ArcRoutingError(.malformedInstance, "\(name): no DEPOSITO line") }
         guard links.contains(where: \.isRequired) else { throw ArcRoutingError(.malformedInstance, "\(name): no required edges (LISTA_ARISTAS_REQ)") }
@@ -66,9 +73,31 @@ extension CARPProblem {
         try validate()
     }
 
-    /// "13" or "3625." as an integer; nil for anything else.
+    /// One link line, "( 1, 2)  coste 13 demanda 1": vertices from 1, costs and demands not negative.
+    private static func link(_ line: String, required: Bool, fail: (String) -> ArcRoutingError) throws -> Link {
+        let inner = line.dropFirst().split(separator: ")", maxSplits: 1)
+        guard inner.count == 2 else { throw fail("expected ( u, v) coste C [demanda D]") }
+        let ends = inner[0].split(separator: ",").compactMap { integer($0.trimmingCharacters(in: .whitespaces)) }
+        let words = inner[1].split(separator: " ")
+        func value(_ key: String) -> Int? {
+            guard let i = words.firstIndex(where: { $0.lowercased() == key }), i + 1 < words.count else { return nil }
+            return integer(words[i + 1])
+        }
+        guard ends.count == 2, let cost = value("coste") else {
+            throw fail("expected ( u, v) coste C [demanda D], found \"\(line)\"")
+        }
+        let demand = value("demanda")
+        if required, demand == nil { throw fail("a required edge needs \"demanda D\"") }
+        guard cost >= 0, (demand ?? 0) >= 0 else { throw fail("a negative cost or demand in \"\(line)\"") }
+        guard ends.allSatisfy({ $0 >= 1 }) else { throw fail("vertices are numbered from 1, found \"\(line)\"") }
+        return Link(from: ends[0] - 1, to: ends[1] - 1, twoWay: true, deadheadCost: cost, serviceCost: cost,
+                    demand: required ? demand : nil)
+    }
+
+    /// "13" or "3625." as an integer within ±`maxValue`; nil for anything else (1e19, 1e400, "x").
     private static func integer<S: StringProtocol>(_ text: S) -> Int? {
-        guard let value = Double(text), value.isFinite, value == value.rounded(), abs(value) < 1e15 else { return nil }
+        guard let value = Double(text), value.isFinite, value == value.rounded(), abs(value) <= Double(maxValue)
+        else { return nil }
         return Int(value)
     }
 }

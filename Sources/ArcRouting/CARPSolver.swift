@@ -10,6 +10,12 @@ public enum CARPSolver {
         public var lowerBound: Int
         /// Seconds from the start until the best solution was found.
         public var secondsToBest: Double
+        /// Seconds from the call until the search began: the distance
+        /// table, the instance and the neighbour lists.
+        public var setupSeconds: Double
+        /// Seconds from the call to the answer: the whole solve.
+        public var seconds: Double
+        /// Offspring made, summed over the searches.
         public var iterations: Int
     }
 
@@ -31,10 +37,13 @@ public enum CARPSolver {
         }
         let deadline = parameters.timeLimit.map { start.addingTimeInterval($0) }
         let instance = try SearchInstance(problem)
+        let neighbours = LocalSearch.neighbours(instance, granularity: parameters.granularity)
+        let setupSeconds = Date().timeIntervalSince(start)
         let threads = max(1, parameters.threads)
         let results = SearchResults(count: threads)
         DispatchQueue.concurrentPerform(iterations: threads) { k in
-            var search = HybridGeneticSearch(instance, parameters: parameters, seed: parameters.seed &+ UInt64(k))
+            var search = HybridGeneticSearch(instance, neighbours: neighbours, parameters: parameters,
+                                             seed: parameters.seed &+ UInt64(k))
             search.run(deadline: deadline, start: start, progress: progress)
             results.set(k, search.best.map { ($0, search.bestTime, search.iterations) })
         }
@@ -46,7 +55,8 @@ public enum CARPSolver {
             route.map { CARPService(link: instance.taskLink[$0 >> 1], reversed: $0 & 1 == 1) }
         }
         return Result(solution: CARPSolution(routes: routes, cost: winner.0.cost), lowerBound: instance.lowerBound,
-                      secondsToBest: winner.1, iterations: found.reduce(0) { $0 + $1.2 })
+                      secondsToBest: winner.1, setupSeconds: setupSeconds, seconds: Date().timeIntervalSince(start),
+                      iterations: found.reduce(0) { $0 + $1.2 })
     }
 }
 

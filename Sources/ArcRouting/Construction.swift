@@ -29,4 +29,47 @@ enum Construction {
         }
         return tour
     }
+
+    /// A randomised nearest-neighbour giant tour, for the initial population
+    /// of large instances: from a random task, then from where the last
+    /// service ended, one of the `choices` nearest unserved tasks of the last
+    /// task's neighbour list at random (the nearest unserved task of all,
+    /// when none of its neighbours is left), each in its cheaper direction.
+    /// - Complexity: O(n granularity) plus O(n) per step that finds no
+    ///   unserved neighbour.
+    static func randomisedTour(_ instance: SearchInstance, neighbours: [[Int]], choices: Int,
+                               rng: inout RandomSource) -> [Int] {
+        let n = instance.taskCount
+        var served = [Bool](repeating: false, count: n)
+        var tour: [Int] = []
+        tour.reserveCapacity(n)
+        var task = rng.below(n), at = -1
+        var options: [Int] = []
+        for _ in 0..<n {
+            served[task] = true
+            let td = cheaperDirection(instance, of: task, from: at)
+            tour.append(td)
+            at = td
+            options.removeAll(keepingCapacity: true)
+            for v in neighbours[task] where !served[v] {
+                options.append(v)
+                if options.count == choices { break }
+            }
+            if let pick = options.isEmpty ? nil : options[rng.below(options.count)] {
+                task = pick
+            } else if let nearest = (0..<n).filter({ !served[$0] }).min(by: {
+                instance.dh(at, cheaperDirection(instance, of: $0, from: at))
+                    < instance.dh(at, cheaperDirection(instance, of: $1, from: at))
+            }) {
+                task = nearest
+            }
+        }
+        return tour
+    }
+
+    /// The td of `task` reached more cheaply from td `at`.
+    private static func cheaperDirection(_ instance: SearchInstance, of task: Int, from at: Int) -> Int {
+        guard instance.twoWay[task], instance.dh(at, 2 * task + 1) < instance.dh(at, 2 * task) else { return 2 * task }
+        return 2 * task + 1
+    }
 }

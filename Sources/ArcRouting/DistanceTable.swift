@@ -1,20 +1,23 @@
 /// Shortest deadhead costs between the nodes that matter (the depot and the
 /// ends of required links): from the caller's `CARPDeadheadCosts` when the
 /// problem has them, else by one Dijkstra per such node over the problem's
-/// links. Internal to the solver.
+/// links, each stopping once every terminal is settled. Stored as 32-bit
+/// integers (half the memory of `Int`; 4,500 terminals take 80 MB), so a
+/// finite cost must stay below `unreachable`. Internal to the solver.
 ///
-/// - Complexity: O(t (n + m) log n) to build for t terminals; O(1) per
-///   look-up.
+/// - Complexity: O(t (n + m) log n) to build for t terminals, less when the
+///   terminals lie close together; O(t^2) memory; O(1) per look-up.
 struct DistanceTable: Sendable {
     /// Index of each node among the terminals, -1 for the others.
     let terminalOf: [Int]
     let terminalCount: Int
-    /// Row-major t x t matrix; `Int.max / 4` where unreachable.
-    let cost: [Int]
+    /// Row-major t x t matrix; `unreachable` where unreachable.
+    let cost: [Int32]
 
-    static let unreachable = Int.max / 4
+    /// Marks a pair with no path; also the bound on finite costs (about 5.4e8).
+    static let unreachable = Int(Int32.max / 4)
 
-    init(_ problem: CARPProblem) {
+    init(_ problem: CARPProblem) throws {
         var terminalOf = [Int](repeating: -1, count: problem.nodeCount)
         var terminals: [Int] = []
         func add(_ v: Int) { if terminalOf[v] < 0 { terminalOf[v] = terminals.count; terminals.append(v) } }
@@ -22,52 +25,100 @@ struct DistanceTable: Sendable {
         for link in problem.links where link.isRequired { add(link.from); add(link.to) }
         self.terminalOf = terminalOf
         self.terminalCount = terminals.count
+        var cost = [Int32](repeating: Int32(Self.unreachable), count: terminals.count * terminals.count)
+        var largest = 0
         if let given = problem.deadheadCosts {
-            cost = terminals.flatMap { source in
-                given.costs(from: source, to: terminals).map { $0 == Int.max ? Self.unreachable : $0 }
-            }
-        } else {
-            cost = Self.dijkstra(problem, terminals: terminals)
-        }
-    }
-
-    /// One Dijkstra per terminal over the problem's links; row-major t x t.
-    private static func dijkstra(_ problem: CARPProblem, terminals: [Int]) -> [Int] {
-        // Adjacency for deadheading.
-        var adjacency = [[(Int, Int)]](repeating: [], count: problem.nodeCount)
-        for link in problem.links {
-            adjacency[link.from].append((link.to, link.deadheadCost))
-            if link.twoWay { adjacency[link.to].append((link.from, link.deadheadCost)) }
-        }
-        let t = terminals.count
-        var cost = [Int](repeating: unreachable, count: t * t)
-        var dist = [Int](repeating: unreachable, count: problem.nodeCount)
-        var heap: [(Int, Int)] = []
-        for (row, source) in terminals.enumerated() {
-            for k in dist.indices { dist[k] = unreachable }
-            dist[source] = 0
-            heap.removeAll(keepingCapacity: true)
-            heapPush(&heap, (0, source))
-            while let (d, u) = heapPop(&heap) {
-                if d > dist[u] { continue }
-                for (v, c) in adjacency[u] where d + c < dist[v] {
-                    dist[v] = d + c
-                    heapPush(&heap, (d + c, v))
+            for (row, source) in terminals.enumerated() {
+                for (col, c) in given.costs(from: source, to: terminals).enumerated() where c != Int.max {
+                    largest = max(largest, c)
+                    cost[row * terminals.count + col] = Int32(clamping: c)
                 }
             }
-            for (col, target) in terminals.enumerated() { cost[row * t + col] = dist[target] }
+        } else {
+            largest = Self.dijkstra(problem, terminals: terminals, terminalOf: terminalOf, into: &cost)
         }
-        return cost
+        guard largest < Self.unreachable else {
+            throw ArcRoutingError(.infeasibleInstance, "\(problem.name): a deadhead cost of \(largest) is over the "
+                + "solver's bound of \(Self.unreachable - 1); state costs in a coarser unit")
+        }
+        self.cost = cost
+    }
+
+    /// One Dijkstra per terminal over the problem's links (adjacency in
+    /// compressed rows), stopped when every terminal is settled; row-major
+    /// t x t into `cost` (left as it is where unreachable); returns the
+    /// largest cost found.
+    private static func dijkstra(_ problem: CARPProblem, terminals: [Int], terminalOf: [Int],
+                                 into cost: inout [Int32]) -> Int {
+        let graph = Adjacency(problem)
+        let t = terminals.count
+        var largest = 0
+        var dist = [Int](repeating: Int.max, count: problem.nodeCount)
+        var touched: [Int] = []
+        var heap: [(Int, Int)] = []
+        for (row, source) in terminals.enumerated() {
+            for v in touched { dist[v] = Int.max }
+            touched.removeAll(keepingCapacity: true)
+            dist[source] = 0
+            touched.append(source)
+            heap.removeAll(keepingCapacity: true)
+            heapPush(&heap, (0, source))
+            var settled = 0
+            while let (d, u) = heapPop(&heap) {
+                if d > dist[u] { continue }
+                if terminalOf[u] >= 0 {
+                    cost[row * t + terminalOf[u]] = Int32(clamping: d)
+                    largest = max(largest, d)
+                    settled += 1
+                    if settled == t { break }
+                }
+                for a in graph.first[u]..<graph.first[u + 1] {
+                    let v = graph.head[a], c = d + graph.cost[a]
+                    guard c < dist[v] else { continue }
+                    if dist[v] == Int.max { touched.append(v) }
+                    dist[v] = c
+                    heapPush(&heap, (c, v))
+                }
+            }
+        }
+        return largest
     }
 
     /// The largest reachable cost in the table. - Complexity: O(t^2)
     var largestFiniteCost: Int {
-        cost.lazy.filter { $0 < Self.unreachable }.max() ?? 1
+        Int(cost.lazy.filter { Int($0) < Self.unreachable }.max() ?? 1)
     }
 
     @inline(__always)
     func callAsFunction(_ a: Int, _ b: Int) -> Int {
-        cost[terminalOf[a] * terminalCount + terminalOf[b]]
+        Int(cost[terminalOf[a] * terminalCount + terminalOf[b]])
+    }
+}
+
+/// The problem's links as a directed graph in compressed rows: the arcs
+/// leaving node v are `first[v] ..< first[v + 1]`. Internal.
+private struct Adjacency {
+    let first: [Int]
+    let head: [Int]
+    let cost: [Int]
+
+    init(_ problem: CARPProblem) {
+        var count = [Int](repeating: 0, count: problem.nodeCount + 1)
+        for link in problem.links {
+            count[link.from + 1] += 1
+            if link.twoWay { count[link.to + 1] += 1 }
+        }
+        for v in 0..<problem.nodeCount { count[v + 1] += count[v] }
+        var next = count, head = [Int](repeating: 0, count: count[problem.nodeCount]), cost = head
+        for link in problem.links {
+            head[next[link.from]] = link.to; cost[next[link.from]] = link.deadheadCost; next[link.from] += 1
+            if link.twoWay {
+                head[next[link.to]] = link.from; cost[next[link.to]] = link.deadheadCost; next[link.to] += 1
+            }
+        }
+        first = count
+        self.head = head
+        self.cost = cost
     }
 }
 

@@ -21,11 +21,13 @@ struct HybridGeneticSearch {
     var iterations = 0
     var feasibleHistory: [Bool] = []
 
-    init(_ instance: SearchInstance, parameters: SolverParameters, seed: UInt64) {
+    /// - Parameter neighbours: each task's nearest tasks
+    ///   (`LocalSearch.neighbours`), computed once for all searches.
+    init(_ instance: SearchInstance, neighbours: [[Int]], parameters: SolverParameters, seed: UInt64) {
         self.instance = instance
         self.parameters = parameters
         self.rng = RandomSource(seed: seed)
-        self.localSearch = LocalSearch(instance, parameters: parameters)
+        self.localSearch = LocalSearch(instance, neighbours: neighbours, parameters: parameters)
         // Initial penalty: the largest deadhead per unit of the largest demand (as HGS-CVRP).
         let maxDemand = Double(instance.demand.max() ?? 1)
         let maxCost = Double(instance.table.largestFiniteCost)
@@ -52,7 +54,7 @@ struct HybridGeneticSearch {
             iterations += 1
             // Too few feasible parents yet (tight limits): a random tour instead.
             let child = population.count < 2 ? randomTour() : crossover(population[tournament()], population[tournament()])
-            if educate(child, start: start) { sinceImprovement = 0 } else { sinceImprovement += 1 }
+            if educate(child, start: start, deadline: deadline) { sinceImprovement = 0 } else { sinceImprovement += 1 }
             if population.count > parameters.populationSize + parameters.generationSize { selectSurvivors() }
             if iterations % parameters.penaltyPeriod == 0 { adaptPenalty() }
             if sinceImprovement > parameters.restartAfter {
@@ -67,11 +69,16 @@ struct HybridGeneticSearch {
     private mutating func initialisePopulation(deadline: Date?, start: Date) {
         let n = instance.taskCount
         if best == nil {
-            // The construction: kept as it is (feasible), and improved.
+            // The construction: kept as it is (feasible), and improved from
+            // its tour re-split; on large instances also from its own routes,
+            // which stay near feasible under a weak penalty (each of the two
+            // was the better on one of the Rutland instances of 1,000 and
+            // 5,000 tasks).
             let routes = Construction.routes(instance, penalty: parameters.constructionPenalty)
             let individual = Individual(routes: routes, cost: routes.reduce(0) { $0 + instance.routeCost($1) }, taskCount: n)
             if RouteState(instance, routes: routes, penalty: penalty).isFeasible { admit(individual, start: start) }
-            educate(routes.flatMap { $0 }, start: start)
+            if isLarge { educate(routes: routes, start: start, deadline: deadline) }
+            educate(routes.flatMap { $0 }, start: start, deadline: deadline)
         }
         var attempts = 0
         let most = parameters.initialAttemptsFactor * parameters.populationSize
@@ -79,9 +86,16 @@ struct HybridGeneticSearch {
             if let budget = parameters.maxIterations, iterations >= budget, !population.isEmpty { break }
             if !population.isEmpty, timeIsUp(deadline) { break }
             attempts += 1
-            educate(randomTour(), start: start)
+            let tour = isLarge
+                ? Construction.randomisedTour(instance, neighbours: localSearch.neighbours,
+                                              choices: parameters.greedyChoices, rng: &rng)
+                : randomTour()
+            educate(tour, start: start, deadline: deadline)
         }
     }
+
+    /// Whether the instance has `largeInstanceTasks` tasks or more.
+    private var isLarge: Bool { instance.taskCount >= parameters.largeInstanceTasks }
 
     /// Every task once, in random order and directions.
     private mutating func randomTour() -> [Int] {
@@ -93,16 +107,23 @@ struct HybridGeneticSearch {
     /// Split, local search, repair when infeasible; keeps the result when
     /// feasible. Returns whether it improved the best.
     @discardableResult
-    private mutating func educate(_ tour: [Int], start: Date) -> Bool {
-        let routes = Split.split(tour, instance, penalty, loadFactor: parameters.splitLoadFactor)
+    private mutating func educate(_ tour: [Int], start: Date, deadline: Date?) -> Bool {
+        educate(routes: Split.split(tour, instance, penalty, loadFactor: parameters.splitLoadFactor),
+                start: start, deadline: deadline)
+    }
+
+    /// Local search and repair from the given routes; keeps the result when
+    /// feasible. Returns whether it improved the best.
+    @discardableResult
+    private mutating func educate(routes: [[Int]], start: Date, deadline: Date?) -> Bool {
         var state = RouteState(instance, routes: routes, penalty: penalty)
-        localSearch.run(&state, rng: &rng)
+        localSearch.run(&state, rng: &rng, until: deadline)
         feasibleHistory.append(state.isFeasible)
         // Repair: stronger penalties, `repairPasses` times at most.
         var factor = parameters.repairPenaltyFactor
         for _ in 0..<parameters.repairPasses where !state.isFeasible {
             state.penalty = Penalty(load: penalty.load * factor, duration: penalty.duration * factor)
-            localSearch.run(&state, rng: &rng)
+            localSearch.run(&state, rng: &rng, until: deadline)
             factor *= parameters.repairPenaltyFactor
         }
         guard state.isFeasible else { return false }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Local search over the granular neighbourhood (Toth and Vigo 2003): for
 /// each task u, in random order, and each of its nearest tasks v, try the
 /// moves in turn and apply the first that lowers the penalised cost; repeat
@@ -11,27 +13,42 @@ struct LocalSearch {
     /// Most passes over all tasks (`SolverParameters.localSearchRounds`).
     let maxRounds: Int
 
-    init(_ instance: SearchInstance, parameters: SolverParameters) {
+    /// - Parameter neighbours: from `LocalSearch.neighbours`, shared by
+    ///   every search of one solve.
+    init(_ instance: SearchInstance, neighbours: [[Int]], parameters: SolverParameters) {
         self.instance = instance
-        self.maxRounds = parameters.localSearchRounds
-        let granularity = parameters.granularity
-        let n = instance.taskCount
-        var neighbours: [[Int]] = []
-        for u in 0..<n {
-            var near: [(Int, Int)] = []
-            for v in 0..<n where v != u {
-                var d = Int.max
-                for a in [2 * u, 2 * u + 1] where a & 1 == 0 || instance.twoWay[u] {
-                    for b in [2 * v, 2 * v + 1] where b & 1 == 0 || instance.twoWay[v] {
-                        d = min(d, instance.dh(a, b), instance.dh(b, a))
-                    }
-                }
-                near.append((d, v))
-            }
-            near.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-            neighbours.append(near.prefix(granularity).map(\.1))
-        }
         self.neighbours = neighbours
+        self.maxRounds = parameters.localSearchRounds
+    }
+
+    /// Each task's `granularity` nearest other tasks, nearest first (ties by
+    /// index): u's nearness to v is the cheapest deadhead from either end of
+    /// u to either end of v (on an undirected instance, the cheapest way
+    /// between them either way round). Reads two rows of the distance table
+    /// per task, in order.
+    /// - Complexity: O(n^2) time, about O(n log granularity) per task beyond
+    ///   the scan; O(n granularity) memory.
+    static func neighbours(_ instance: SearchInstance, granularity: Int) -> [[Int]] {
+        let n = instance.taskCount, k = min(granularity, n - 1)
+        guard k > 0 else { return Array(repeating: [], count: n) }
+        let table = instance.table, width = table.terminalCount
+        return (0..<n).map { u in
+            let rowA = instance.startTerminal[2 * u] * width, rowB = instance.endTerminal[2 * u] * width
+            var near: [(cost: Int, task: Int)] = []
+            near.reserveCapacity(k + 1)
+            for v in 0..<n where v != u {
+                let a = instance.startTerminal[2 * v], b = instance.endTerminal[2 * v]
+                let gap = Int(min(min(table.cost[rowA + a], table.cost[rowA + b]),
+                                  min(table.cost[rowB + a], table.cost[rowB + b])))
+                let candidate = (cost: gap, task: v)
+                if near.count == k, let last = near.last, !(candidate < last) { continue }
+                var at = near.count
+                while at > 0, candidate < near[at - 1] { at -= 1 }
+                near.insert(candidate, at: at)
+                if near.count > k { near.removeLast() }
+            }
+            return near.map(\.task)
+        }
     }
 
     @inline(__always)
@@ -41,8 +58,9 @@ struct LocalSearch {
         return true
     }
 
-    /// Improves `state` until no move helps.
-    func run(_ state: inout RouteState, rng: inout RandomSource) {
+    /// Improves `state` until no move helps, or until `deadline` (checked
+    /// once per task tried; nil, the default, never reads the clock).
+    func run(_ state: inout RouteState, rng: inout RandomSource, until deadline: Date? = nil) {
         var order = Array(0..<instance.taskCount)
         var lastTested = [Int](repeating: -1, count: instance.taskCount)
         var improved = true
@@ -52,6 +70,7 @@ struct LocalSearch {
             rounds += 1
             order.shuffle(using: &rng)
             for u in order {
+                if let deadline, Date() >= deadline { return }
                 let testedBefore = lastTested[u]
                 lastTested[u] = state.changes
                 if attempt(Flip.self, &state, u, u) { improved = true }

@@ -1,8 +1,11 @@
 /// The problem as the search sees it: tasks (required links) numbered
 /// 0..<n, each with one or two service directions ("task-directions",
 /// td = 2 * task + reversed), and deadhead costs between them through the
-/// distance table. The depot is td -1. Internal.
-struct SearchInstance: Sendable {
+/// distance table. The depot is td -1. A class, immutable: every move
+/// evaluation takes it from the route state, and copying a struct of a dozen
+/// arrays cost a dozen reference counts each time (most of the search's
+/// time on a 300-task instance, by perf). Internal.
+final class SearchInstance: Sendable {
     let problem: CARPProblem
     let taskLink: [Int]
     let demand: [Int]
@@ -20,7 +23,7 @@ struct SearchInstance: Sendable {
     init(_ problem: CARPProblem) throws {
         try problem.validate()
         self.problem = problem
-        let table = DistanceTable(problem)
+        let table = try DistanceTable(problem)
         self.table = table
         taskLink = problem.requiredLinks
         demand = taskLink.map { problem.links[$0].demand! }
@@ -52,7 +55,7 @@ struct SearchInstance: Sendable {
     func dh(_ a: Int, _ b: Int) -> Int {
         let from = a < 0 ? depotTerminal : endTerminal[a]
         let to = b < 0 ? depotTerminal : startTerminal[b]
-        return table.cost[from * table.terminalCount + to]
+        return Int(table.cost[from * table.terminalCount + to])
     }
 
     @inline(__always) func svc(_ td: Int) -> Int { service[td >> 1] }

@@ -75,6 +75,16 @@ public struct SolverParameters: Sendable {
     /// which keeps the capacity and all but forbids overlong routes.
     /// Default 1,000,000.
     public var constructionPenalty: Double = 1_000_000
+    /// From this many required links up, an instance is large: the
+    /// construction is improved from its own routes as well as re-split,
+    /// and the initial population grows from randomised nearest-neighbour
+    /// tours rather than random ones, whose local search costs seconds at a
+    /// few thousand tasks. Below it (every classic benchmark instance) the
+    /// search is as in Vidal 2017. Default 400.
+    public var largeInstanceTasks: Int = 400
+    /// Randomised nearest-neighbour tours take one of this many nearest
+    /// unserved tasks at random at each step. Default 3.
+    public var greedyChoices: Int = 3
     /// Iterations between two calls of the progress callback. Default 500.
     public var progressPeriod: Int = 500
 

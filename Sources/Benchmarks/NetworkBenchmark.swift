@@ -1,6 +1,7 @@
 import ArcRouting
 import Foundation
 import Geometry
+import JSON
 import Store
 import StreetImport
 import StreetNetwork

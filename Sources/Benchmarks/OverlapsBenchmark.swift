@@ -1,6 +1,7 @@
 import ArcRouting
 import Foundation
 import Geometry
+import Outputs
 import Store
 import StreetImport
 import StreetNetwork
@@ -9,7 +10,8 @@ import Works
 /// Generates tasks on the network for five partners (seeded) until their
 /// visits in one ISO week reach `visits`, stores them, then times flagging
 /// the overlaps: in memory, and as the cron job runs it (from the store, with
-/// the new-only state written in the same transaction).
+/// the new-only state written in the same transaction); then the report step
+/// apart (street groups, locating, writing).
 func overlapsBenchmark(file: URL, visits target: Int) throws {
     let read = try StreetFile.read(file)
     let network = try StreetNetwork(lines: read.lines, crs: read.targetCRS)
@@ -68,4 +70,43 @@ func overlapsBenchmark(file: URL, visits target: Int) throws {
     print(String(format: "  flag in memory: %.3f s (median of 3); %d findings (%@)", inMemory, findings.count, kinds))
     print(String(format: "  cron run, first (read tasks from SQLite, flag, record %d keys as reported, one transaction): %.3f s", reported, cron))
     print(String(format: "  cron run, again (nothing new): %.3f s; storing the task lists beforehand: %.3f s", again, storing))
+    try printReportTimes(findings, network: network, registry: registry, week: week)
+}
+
+/// What the report step costs, apart from finding: grouping is once per
+/// network, rendering once per report; neither is per visit. Rendering
+/// takes the first `reportedFindings` findings: a nightly report holds the
+/// new ones, not millions (all of them as JSON would take gigabytes).
+private struct ReportTimes {
+    var grouping: Double
+    var groups: Int
+    var findings: Int
+    var rendering: Double
+}
+
+private let reportedFindings = 10_000
+
+private func printReportTimes(_ findings: [Overlap], network: StreetNetwork, registry: OrganisationRegistry,
+                              week: ISOWeek) throws {
+    let report = try reportTimes(findings, network: network, registry: registry, week: week)
+    print(String(format: "  report: group the network's streets once: %.3f s (%d groups of %d segments); "
+                 + "locate them and write text, JSON and CSV of %d findings: %.3f s",
+                 report.grouping, report.groups, network.segments.count, report.findings, report.rendering))
+}
+
+private func reportTimes(_ findings: [Overlap], network: StreetNetwork, registry: OrganisationRegistry,
+                         week: ISOWeek) throws -> ReportTimes {
+    var groups: StreetGroups?
+    let grouping = try seconds { groups = StreetGroups(network) }
+    let reported = Array(findings.prefix(reportedFindings))
+    guard let groups else { return ReportTimes(grouping: grouping, groups: 0, findings: 0, rendering: 0) }
+    var bytes = 0
+    let rendering = try seconds {
+        let locator = StreetLocator(network: network, groups: groups, places: [], registry: registry)
+        let period = OverlapReport.Period(label: "\(week)", first: week.monday, last: week.date(of: .sunday))
+        let report = OverlapReport(findings: reported, period: period, newOnly: false, locator: locator)
+        bytes = report.text().utf8.count + report.json().serialized(pretty: true).utf8.count + report.csv().utf8.count
+    }
+    precondition(bytes > 0 || reported.isEmpty, "the report is empty")
+    return ReportTimes(grouping: grouping, groups: groups.groups.count, findings: reported.count, rendering: rendering)
 }

@@ -1,6 +1,7 @@
 import ArcRouting
 import Foundation
 import Geometry
+import Outputs
 import StreetImport
 import StreetNetwork
 import Planning
@@ -13,10 +14,13 @@ struct CountyWeek {
     var planner: WeeklyPlanner
     var tasks: [MatchedTask]
     var registry: OrganisationRegistry
+    /// Whose street data it is, for the report's credit line.
+    var dataSource: StreetDataSource
 
     init(file: URL, scale: Int) throws {
         let read = try StreetFile.read(file)
         network = try StreetNetwork(lines: read.lines, crs: read.targetCRS)
+        dataSource = StreetDataSource(kind: read.dataSource)
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let catalogue = try ActivityCatalogue(contentsOf: root.appendingPathComponent("data/activities.json"))
@@ -60,8 +64,9 @@ func countyTasks(_ network: StreetNetwork, scale: Int) -> [MatchedTask] {
 
 /// The county week planned shared and as the baseline. Prints, per plan,
 /// the fleet figures, wall time against the budget and the time outside
-/// the solver's search; and the peak memory of the process.
-func planBenchmark(file: URL, scale: Int, budget: Double, iterations: Int?) throws {
+/// the solver's search; and the peak memory of the process. With `report`,
+/// also writes that week's report.html into the folder.
+func planBenchmark(file: URL, scale: Int, budget: Double, iterations: Int?, report: URL? = nil) throws {
     let county = try CountyWeek(file: file, scale: scale)
     var options = PlanOptions(week: ISOWeek(parsing: "2026-W49")!)  // December: monthly tasks due, gritting in season
     options.seconds = budget
@@ -72,6 +77,7 @@ func planBenchmark(file: URL, scale: Int, budget: Double, iterations: Int?) thro
         baseline = try county.planner.plan(county.tasks, options: options, mode: .baseline)
     }
     let savings = Savings(baseline: baseline, shared: shared, partners: county.registry.ids)
+    if let report { try writeReport(county, shared: shared, baseline: baseline, savings: savings, into: report) }
     print(String(format: "Plan benchmark %dx: %d tasks, %d task visits in %@ on Rutland (%d segments); %@ per plan",
                  scale, county.tasks.count, shared.taskVisits, options.week.description, county.network.segments.count,
                  iterations.map { "\($0) iterations per job" } ?? String(format: "budget %.0f s", budget)))
@@ -81,6 +87,16 @@ func planBenchmark(file: URL, scale: Int, budget: Double, iterations: Int?) thro
     print(String(format: "  saving: %.0f km, %.0f crew hours, £%.0f, %.0f kg CO2e, %d street visits; wall %.1f s; "
                  + "peak memory %.0f MB", savings.km, savings.crewHours, savings.money, savings.co2eKg,
                  savings.streetVisits, sharedTime + baselineTime, peakMemoryMB()))
+}
+
+/// The week's report.html, as `streetrounds plan` writes it, into `folder`.
+func writeReport(_ county: CountyWeek, shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, into folder: URL) throws {
+    let drawing = try RoundDrawing(network: county.network, registry: county.registry, attribution: county.dataSource)
+    let note = "Synthetic partners, crews and tasks on real Rutland streets (Benchmarks/PlanBenchmark.swift)"
+    let html = HTMLReport.text(shared: shared, baseline: baseline, savings: savings, week: shared.options.week,
+                               drawing: drawing, assumptions: [note])
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try html.write(to: folder.appendingPathComponent("report.html"), atomically: true, encoding: .utf8)
 }
 
 /// One plan's fleet figures: rounds, crews used per day, utilisation of the

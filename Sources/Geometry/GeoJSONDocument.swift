@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A GeoJSON FeatureCollection as read from a file: its features with their
 /// index in the file, its top-level members and its CRS.
@@ -27,7 +28,10 @@ public struct GeoJSONDocument: Sendable {
     /// - Throws: `GeometryError.malformedJSON` for bad JSON or a document
     ///   that is not GeoJSON, with what to do about it.
     public init(data: Data) throws {
-        let json = try JSONParser.parse(data)
+        let json: JSON
+        do { json = try JSONParser.parse(data) } catch let error as JSONError {
+            throw GeometryError(.malformedJSON, error.message)
+        }
         guard case .object(var top) = json else {
             throw GeometryError(.malformedJSON, "the file is \(json.typeName), not a GeoJSON object; a street or task file is a FeatureCollection")
         }

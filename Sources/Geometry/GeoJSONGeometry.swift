@@ -1,3 +1,4 @@
+import JSON
 /// The geometry of one GeoJSON feature (RFC 7946), positions as in the file.
 public enum GeoJSONGeometry: Equatable, Sendable {
     case point(Position)

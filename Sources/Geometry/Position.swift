@@ -17,11 +17,22 @@ public struct Position: Hashable, Sendable {
         /// in a file that claims WGS84, the commonest mistake with UK data.
         case looksLikeBritishNationalGrid
         case outOfRange
+        /// In range, but only with latitude and longitude swapped does it fall in Great Britain
+        /// (longitude 49.8..61 and latitude -8.7..2 is open sea in the Indian Ocean): the axis order of
+        /// a file written latitude first. A heuristic for UK data; `isSwappedForBritain` tells it apart.
+        case looksSwappedForBritain
+    }
+
+    /// Whether the position is Great Britain with latitude and longitude swapped: (52.6, -0.7) for
+    /// (-0.7, 52.6).
+    public var isSwappedForBritain: Bool {
+        (49.8...61).contains(x) && (-8.7...2).contains(y)
     }
 
     /// nil when the position is a valid WGS84 longitude/latitude.
     public var wgs84Problem: WGS84Problem? {
         guard x.isFinite, y.isFinite else { return .notFinite }
+        if isSwappedForBritain { return .looksSwappedForBritain }
         guard abs(x) > 180 || abs(y) > 90 else { return nil }
         return (0...800_000).contains(x) && (0...1_400_000).contains(y) ? .looksLikeBritishNationalGrid : .outOfRange
     }

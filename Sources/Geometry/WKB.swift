@@ -70,7 +70,9 @@ private struct _Reader {
     /// Reads the byte order and type; returns the base type and the number
     /// of values per position.
     mutating func header() throws -> (type: UInt32, dims: Int) {
-        littleEndian = try byte() == 1
+        let order = try byte()
+        guard order <= 1 else { throw GeometryError(.malformedGeometry, "WKB byte order \(order) is neither 0 nor 1") }
+        littleEndian = order == 1
         var type = try uint32()
         var dims = 2
         if type & 0x8000_0000 != 0 { dims += 1 }
@@ -86,7 +88,9 @@ private struct _Reader {
 
     mutating func positions(_ dims: Int) throws -> [Position] {
         let n = Int(try uint32())
-        guard n <= (bytes.count - offset) / (8 * dims) else { throw GeometryError(.malformedGeometry, "WKB claims \(n) points, more than it holds") }
+        guard n <= max(0, bytes.count - offset) / (8 * dims) else {
+            throw GeometryError(.malformedGeometry, "WKB claims \(n) points, more than it holds")
+        }
         var out: [Position] = []
         out.reserveCapacity(n)
         for _ in 0..<n {
@@ -99,7 +103,34 @@ private struct _Reader {
 
     mutating func rings(_ dims: Int) throws -> [[Position]] {
         let n = Int(try uint32())
-        return try (0..<n).map { _ in try positions(dims) }
+        guard n <= max(0, bytes.count - offset) / 4 else {
+            throw GeometryError(.malformedGeometry, "WKB claims \(n) rings, more than it holds")
+        }
+        var out: [[Position]] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n { out.append(try positions(dims)) }
+        return out
+    }
+
+    /// The members of a Multi geometry, each with its own header and of the one type `expected`: read in
+    /// a loop, not by recursion, so nesting cannot grow the stack.
+    mutating func members<T>(_ expected: UInt32, of container: String,
+                             _ read: (inout _Reader, Int) throws -> T) throws -> [T] {
+        let n = Int(try uint32())
+        guard n <= max(0, bytes.count - offset) / 9 else {
+            throw GeometryError(.malformedGeometry, "WKB \(container) claims \(n) members, more than it holds")
+        }
+        var out: [T] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n {
+            let (type, dims) = try header()
+            guard type == expected else {
+                throw GeometryError(.malformedGeometry, "\(container) holds a member of WKB type \(type); "
+                    + "it may hold only type \(expected)")
+            }
+            out.append(try read(&self, dims))
+        }
+        return out
     }
 
     mutating func geometry() throws -> GeoJSONGeometry? {
@@ -115,21 +146,9 @@ private struct _Reader {
         case 3:
             return .polygon(try rings(dims))
         case 5:
-            let n = Int(try uint32())
-            var lines: [[Position]] = []
-            for _ in 0..<n {
-                guard case .lineString(let l)? = try geometry() else { throw GeometryError(.malformedGeometry, "MultiLineString holds a non-LineString") }
-                lines.append(l)
-            }
-            return .multiLineString(lines)
+            return .multiLineString(try members(2, of: "MultiLineString") { try $0.positions($1) })
         case 6:
-            let n = Int(try uint32())
-            var polys: [[[Position]]] = []
-            for _ in 0..<n {
-                guard case .polygon(let p)? = try geometry() else { throw GeometryError(.malformedGeometry, "MultiPolygon holds a non-Polygon") }
-                polys.append(p)
-            }
-            return .multiPolygon(polys)
+            return .multiPolygon(try members(3, of: "MultiPolygon") { try $0.rings($1) })
         default:
             throw GeometryError(.malformedGeometry, "WKB geometry type \(type) is not supported; streets are LineStrings or MultiLineStrings")
         }

@@ -2,34 +2,126 @@ import Foundation
 import Planning
 import Works
 
-/// schedule.ics (RFC 5545): an event per weekday round, for crew calendars.
+/// schedule.ics and gritting-standby.ics (RFC 5545), for crew calendars.
+///
+/// Times are Europe/London wall-clock times with the zone written out
+/// (VTIMEZONE, today's UK rules: BST from 01:00 UTC on the last Sunday of
+/// March to 01:00 UTC on the last Sunday of October), so a calendar shows
+/// 07:00 as 07:00 in summer and in winter. UIDs come from `RoundText.keys`
+/// (week, day, crew, place in the crew's day), and SEQUENCE grows with the
+/// time of the run, so a re-planned week updates the events it replaces.
+/// Lines are folded at 75 octets on UTF-8 boundaries. Cost: O(stops).
 public enum ICalendarWriter {
-    public static func text(_ plan: WeeklyPlan, week: ISOWeek, stamp: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        func escape(_ s: String) -> String {
-            s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;").replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
-        }
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//StreetRounds//Weekly plan//EN", "CALSCALE:GREGORIAN"]
-        for r in plan.rounds {
+    /// The weekday rounds, one event each.
+    public static func text(_ plan: WeeklyPlan, week: ISOWeek, stamp: Date, drawing: RoundDrawing) -> String {
+        let keys = RoundText.keys(plan.rounds, week: week)
+        var lines = header(name: "StreetRounds \(week)")
+        for (r, key) in zip(plan.rounds, keys) {
             guard let day = r.day else { continue }
-            let start = week.date(of: day).addingTimeInterval(Double(r.startMinutes * 60))
-            let streets = r.stops.map { $0.visit.segment }
             lines += [
-                "BEGIN:VEVENT",
-                "UID:\(week)-\(r.id)@streetrounds",
-                "DTSTAMP:\(f.string(from: stamp))",
-                "DTSTART:\(f.string(from: start))",
-                "DTEND:\(f.string(from: start.addingTimeInterval(Double(r.seconds))))",
-                "SUMMARY:\(escape("Round \(r.id) (\(r.crewLabel))"))",
-                "LOCATION:\(escape("Depot \(r.depot)"))",
-                "DESCRIPTION:\(escape("\(r.stops.count) stops on \(Set(streets).count) segments, \(String(format: "%.1f", r.metres / 1000)) km"))",
-                "END:VEVENT",
+                "BEGIN:VEVENT", "UID:\(key)@streetrounds", "DTSTAMP:\(utc(stamp))", "SEQUENCE:\(sequence(stamp))",
+                "DTSTART;TZID=\(LondonTime.zoneID):\(LondonTime.localStamp(week, day, seconds: r.startMinutes * 60))",
+                "DTEND;TZID=\(LondonTime.zoneID):"
+                + "\(LondonTime.localStamp(week, day, seconds: r.startMinutes * 60 + r.seconds))",
+                "SUMMARY:\(escape(RoundText.title(r, drawing: drawing)))",
             ]
+            lines += place(r, drawing: drawing)
+            lines += ["DESCRIPTION:\(escape(description(r, drawing: drawing)))", "END:VEVENT"]
         }
-        lines.append("END:VCALENDAR")
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return finish(lines)
+    }
+
+    /// The gritting stand-by rounds: one week-long, free-time event each
+    /// (they run when the forecast calls for salting, not on a set day),
+    /// saying how long the round takes and the streets in order.
+    public static func standbyText(_ plan: WeeklyPlan, week: ISOWeek, stamp: Date, drawing: RoundDrawing) -> String {
+        let keys = RoundText.keys(plan.gritting, week: week)
+        var lines = header(name: "StreetRounds gritting stand-by \(week)")
+        let monday = LondonTime.dateText(week, .monday).replacingOccurrences(of: "-", with: "")
+        let next = LondonTime.dateText(week.adding(weeks: 1), .monday).replacingOccurrences(of: "-", with: "")
+        for (r, key) in zip(plan.gritting, keys) {
+            lines += [
+                "BEGIN:VEVENT", "UID:\(key)@streetrounds", "DTSTAMP:\(utc(stamp))", "SEQUENCE:\(sequence(stamp))",
+                "DTSTART;VALUE=DATE:\(monday)", "DTEND;VALUE=DATE:\(next)", "TRANSP:TRANSPARENT",
+                "SUMMARY:\(escape(RoundText.title(r, drawing: drawing)))",
+            ]
+            lines += place(r, drawing: drawing)
+            lines += ["DESCRIPTION:\(escape(description(r, drawing: drawing)))", "END:VEVENT"]
+        }
+        return finish(lines)
+    }
+
+    static func header(name: String) -> [String] {
+        [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//StreetRounds//Weekly plan//EN", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            "X-WR-CALNAME:\(escape(name))", "X-WR-TIMEZONE:\(LondonTime.zoneID)",
+        ] + timezone
+    }
+
+    /// Europe/London as RFC 5545 VTIMEZONE (the rules in force since 1996).
+    static let timezone = [
+        "BEGIN:VTIMEZONE", "TZID:\(LondonTime.zoneID)",
+        "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0000", "TZOFFSETTO:+0100", "TZNAME:BST", "DTSTART:19810329T010000",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+        "BEGIN:STANDARD", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0000", "TZNAME:GMT", "DTSTART:19961027T020000",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD", "END:VTIMEZONE",
+    ]
+
+    /// The depot as LOCATION (name) and GEO (lat;lon), when known.
+    static func place(_ r: Round, drawing: RoundDrawing) -> [String] {
+        guard let depot = drawing.depot(of: r) else { return ["LOCATION:\(escape("Depot \(r.depot)"))"] }
+        return [
+            "LOCATION:\(escape(depot.name))", String(format: "GEO:%.6f;%.6f", depot.location.lat, depot.location.lon),
+        ]
+    }
+
+    static func description(_ r: Round, drawing: RoundDrawing) -> String {
+        let streets = drawing.servedStreets(r).enumerated().map { "\($0.offset + 1). \($0.element)" }
+        let minutes = (r.seconds + 59) / 60
+        let head =
+            "\(r.stops.count) stops, \(String(format: "%.1f", r.metres / 1000)) km, \(minutes / 60) h \(minutes % 60) "
+            + "min"
+            + " from and back to \(drawing.depot(of: r)?.name ?? r.depot). Crew \(r.crewLabel) (\(r.organisation))."
+        return head + "\nStreets in order:\n" + streets.joined(separator: "\n")
+    }
+
+    /// SEQUENCE: minutes since 2026-01-01 UTC of the run, so every later
+    /// plan of the week has a higher one (RFC 5545 §3.8.7.4).
+    static func sequence(_ stamp: Date) -> Int { max(0, Int(stamp.timeIntervalSince1970 - 1_767_225_600) / 60) }
+
+    static func utc(_ date: Date) -> String {
+        LondonTime.utcText(date).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+    }
+
+    /// TEXT escaping (RFC 5545 §3.3.11).
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n")
+            .replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    static func finish(_ lines: [String]) -> String {
+        (lines + ["END:VCALENDAR"]).map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Folds a content line into pieces of at most 75 octets, continuation
+    /// lines starting with a space (RFC 5545 §3.1), never inside a UTF-8 character.
+    static func fold(_ line: String) -> String {
+        var pieces: [String] = []
+        var current = ""
+        var octets = 0
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if octets + size > 75 {
+                pieces.append(current)
+                current = " "
+                octets = 1
+            }
+            current.unicodeScalars.append(scalar)
+            octets += size
+        }
+        pieces.append(current)
+        return pieces.joined(separator: "\r\n")
     }
 }

@@ -4,16 +4,35 @@ import StreetNetwork
 import Planning
 import Works
 
-/// A round's line on the map: the segments it drives, in order, each in
-/// the direction driven, in projected metres and in WGS84.
+/// What every writer draws a round with: the street network (projected
+/// metres and WGS84), the depots by organisation, and the street data's
+/// attribution. Built once per plan; the per-round methods cost O(points of
+/// the round).
 public struct RoundDrawing {
     public let network: StreetNetwork
     public let projection: Projection
+    /// Depots by organisation then depot id (names and positions for
+    /// calendars, satnavs and maps); empty when no registry was given.
+    public let depots: [String: [String: Organisation.Depot]]
+    /// Where the street data came from, for the maps' credit line.
+    public let attribution: StreetDataSource
 
-    public init(network: StreetNetwork) throws {
+    public init(
+        network: StreetNetwork, registry: OrganisationRegistry? = nil,
+        attribution: StreetDataSource = StreetDataSource(kind: .other)
+    ) throws {
         self.network = network
         self.projection = try Projection(from: .wgs84, to: network.crs)
+        var depots: [String: [String: Organisation.Depot]] = [:]
+        for (id, organisation) in registry?.organisations ?? [:] {
+            depots[id] = Dictionary(organisation.depots.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        self.depots = depots
+        self.attribution = attribution
     }
+
+    /// The round's depot, when the registry names it.
+    public func depot(of round: Round) -> Organisation.Depot? { depots[round.organisation]?[round.depot] }
 
     /// The round's points in projected metres, consecutive repeats removed.
     public func points(_ round: Round) -> [Point] {
@@ -32,7 +51,7 @@ public struct RoundDrawing {
     /// Where a stop's service starts, in WGS84.
     public func stopLocation(_ stop: Round.Stop) -> LonLat? {
         let s = network.segments[stop.visit.segment]
-        let p = stop.reversed ? s.points.last! : s.points[0]
+        guard let p = stop.reversed ? s.points.last : s.points.first else { return nil }
         return projection.unproject(p)
     }
 }

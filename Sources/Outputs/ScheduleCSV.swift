@@ -3,22 +3,46 @@ import StreetNetwork
 import Planning
 import Works
 
-/// schedule.csv: one row per serviced segment, in round order.
+/// schedule.csv: one row per stop of the weekday rounds, in round order, and
+/// a last row per round for the drive back to the depot, so the driven
+/// column sums to the round's distance. Dates are calendar dates, times
+/// Europe/London wall clock; every quantity's unit is in its header. Every
+/// text cell goes through `CSVText` (quoting, formulas neutralised).
 public enum ScheduleCSV {
-    public static let header = "day,round,crew,crew_organisation,depot,stop,street,segment_id,activities,organisations,task_ids,arrival,departure,km"
+    public static let columns = [
+        "date_yyyy_mm_dd", "iso_week", "day", "round", "crew", "crew_organisation", "depot", "stop", "street", "segment_id",
+        "activities", "organisations", "task_ids", "arrival_hh_mm_europe_london", "departure_hh_mm_europe_london",
+        "service_min", "driven_to_reach_km", "length_served_km",
+    ]
+    public static let header = columns.joined(separator: ",")
 
-    public static func text(_ plan: WeeklyPlan, network: StreetNetwork) -> String {
+    public static func text(_ plan: WeeklyPlan, week: ISOWeek, network: StreetNetwork) -> String {
         var out = header + "\n"
-        func field(_ s: String) -> String { s.contains(where: { ",\"\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
+        let cell = CSVText.cell
         for r in plan.rounds {
-            for (k, stop) in r.stops.enumerated() {
-                let v = stop.visit
-                let cells = [r.day?.code ?? "standby", r.id, field(r.crewLabel), r.organisation, r.depot, String(k + 1), field(network.segments[v.segment].displayName),
-                             String(v.segment), v.activities.joined(separator: "+"), v.organisations.joined(separator: "+"),
-                             field(v.parts.map(\.taskID).joined(separator: "+")), _Clock.text(stop.arrival, startMinutes: r.startMinutes),
-                             _Clock.text(stop.departure, startMinutes: r.startMinutes), String(format: "%.3f", network.segments[v.segment].length / 1000)]
-                out += cells.joined(separator: ",") + "\n"
+            guard let day = r.day else { continue }
+            let lead = [LondonTime.dateText(week, day), week.description, day.code, cell(r.id), cell(r.crewLabel), cell(r.organisation),
+                        cell(r.depot)]
+            var driven = 0.0, stop = 0
+            for step in r.path {
+                let metres = network.segments[step.segment].length
+                guard step.serving, stop < r.stops.count else {
+                    driven += metres
+                    continue
+                }
+                let s = r.stops[stop], v = s.visit
+                stop += 1
+                out += CSVText.line(lead + [
+                    String(stop), cell(network.segments[v.segment].displayName), String(v.segment), cell(v.activities.joined(separator: "+")),
+                    cell(v.organisations.joined(separator: "+")), cell(v.parts.map(\.taskID).joined(separator: "+")),
+                    _Clock.text(s.arrival, startMinutes: r.startMinutes), _Clock.text(s.departure, startMinutes: r.startMinutes),
+                    CSVText.number(Double(s.departure - s.arrival) / 60, digits: 1), CSVText.number(driven / 1000, digits: 3),
+                    CSVText.number(metres / 1000, digits: 3),
+                ]) + "\n"
+                driven = 0
             }
+            out += CSVText.line(lead + ["back", cell("back to depot \(r.depot)"), "", "", "", "", _Clock.text(r.seconds, startMinutes: r.startMinutes),
+                                        "", "0.0", CSVText.number(driven / 1000, digits: 3), "0.000"]) + "\n"
         }
         return out
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Geometry
+import JSON
 import StreetNetwork
 import Works
 
@@ -70,13 +71,25 @@ extension RoundsStore {
 
     /// Replaces the organisation's task list, in one transaction, and records
     /// the submission (when, file, task count, checksum) in the history.
+    /// - Parameter networkVersion: the version of the network `matches` were made against
+    ///   (`loadVersionedNetwork`); checked inside the write transaction, so tasks are never stored under a
+    ///   network imported after they were matched.
     /// - Returns: the submission recorded.
+    /// - Throws: `StoreError.networkChanged` when the network is no longer that version.
     @discardableResult
     public func submit(_ list: TaskList, matches: [String: [MatchedSegment]], fileName: String, checksum: String,
-                       at time: Date = Date()) throws -> TaskSubmission {
+                       networkVersion: Int? = nil, at time: Date = Date()) throws -> TaskSubmission {
         let stamp = ISO8601DateFormatter().string(from: time)
         do {
             return try write { db in
+                if let networkVersion {
+                    let current = try Int.fetchOne(db, sql: "SELECT version FROM network WHERE id = 1")
+                    guard current == networkVersion else {
+                        throw StoreError(.networkChanged, "the street network in \(path) was replaced while the task "
+                            + "list of \(list.organisation) was being matched to it; nothing was stored: "
+                            + "submit the list again")
+                    }
+                }
                 try db.execute(sql: "DELETE FROM task WHERE organisation = ?", arguments: [list.organisation])
                 try db.execute(sql: "INSERT INTO task_submission (organisation, submitted_at, file_name, task_count, checksum) VALUES (?, ?, ?, ?, ?)",
                                arguments: [list.organisation, stamp, fileName, list.tasks.count, checksum])
@@ -101,7 +114,8 @@ extension RoundsStore {
                                       taskCount: list.tasks.count, checksum: checksum)
             }
         } catch {
-            throw StoreError(.writeFailed, "could not store the task list of \(list.organisation) in \(path); nothing was changed (\(error))")
+            throw storeError(error, "store the task list of \(list.organisation)", or: StoreError(.writeFailed,
+                "could not store the task list of \(list.organisation) in \(path); nothing was changed (\(error))"))
         }
     }
 

@@ -2,31 +2,104 @@ import Foundation
 import GRDB
 
 /// The StreetRounds database: one SQLite file (WAL journal) holding the
-/// street network and, later, task lists, overlaps and plans. Schema changes
-/// are named migrations, applied when the store opens for writing.
+/// street network, task lists and overlap state. Schema changes are named
+/// migrations, applied only when the store opens for writing.
+///
+/// Readers open the file read-only (`SQLITE_OPEN_READONLY`): they never
+/// migrate it, switch its journal mode or write a byte, and they refuse a
+/// SQLite file that StreetRounds did not make without changing it. Writers
+/// wait for each other up to `busyTimeout` seconds (each write is one
+/// IMMEDIATE transaction), then fail naming the process that holds the lock.
 ///
 /// A class: it owns the database connection pool.
 public final class RoundsStore: Sendable {
+    /// How a command uses the store.
+    public enum Access: Sendable {
+        /// Read only: never migrates or alters the file; refuses a file StreetRounds did not make.
+        case read
+        /// Reads and writes an existing store, migrating its schema first.
+        case write
+        /// Like `write`, creating the file when it is missing.
+        case create
+    }
+
+    /// Seconds a writer waits for another writer before giving up, unless
+    /// `STREETROUNDS_BUSY_TIMEOUT` says otherwise: long, because batch
+    /// commands (a nightly `overlaps`) run beside long imports.
+    public static let defaultBusyTimeout: TimeInterval = 600
+
     public let path: String
+    /// Seconds to wait for a lock held by another process.
+    public let busyTimeout: TimeInterval
     let pool: DatabasePool
 
-    /// Opens an existing store, or creates it when `create` is true.
-    /// - Throws: `StoreError.missingDatabase` when the file does not exist
-    ///   and `create` is false; `.unreadableDatabase` when it is not SQLite.
-    public init(path: String, create: Bool = false) throws {
+    /// Opens an existing store for writing, or creates it when `create` is true.
+    public convenience init(path: String, create: Bool = false) throws {
+        try self.init(path: path, access: create ? .create : .write)
+    }
+
+    /// Opens the store at `path`.
+    /// - Parameter busyTimeout: seconds to wait for another process's lock; by default
+    ///   `STREETROUNDS_BUSY_TIMEOUT` from the environment, else `defaultBusyTimeout`.
+    /// - Throws: `StoreError.missingDatabase` when the file does not exist (and `access` is not
+    ///   `.create`); `.unreadableDatabase` when it is not a StreetRounds database; `.busy` when
+    ///   another process holds the lock longer than the timeout; `.badSetting` for a bad timeout.
+    public init(path: String, access: Access, busyTimeout: TimeInterval? = nil) throws {
         self.path = path
-        if !create, !FileManager.default.fileExists(atPath: path) {
+        self.busyTimeout = try busyTimeout ?? Self.busyTimeoutFromEnvironment()
+        let identity = try StoreFile.identify(path)
+        switch (identity, access) {
+        case (.missing, .read), (.missing, .write):
             throw StoreError(.missingDatabase, "no database at \(path); create one with: streetrounds streets import FILE --db \(path)")
+        case (.empty, .read):
+            throw StoreError(.missingDatabase, "\(path) is an empty file, not a database yet; "
+                + "create one with: streetrounds streets import FILE --db \(path)")
+        case (.foreign(let why), _):
+            throw StoreError(.unreadableDatabase, "\(path) is not a StreetRounds database (\(why)); "
+                + "it was left untouched. Give the path of a database made by 'streetrounds streets import'")
+        default: break
         }
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(self.busyTimeout)
         configuration.foreignKeysEnabled = true
+        configuration.readonly = access == .read
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator.migrate(pool)
+            let opened = access == .read ? StoreFile.readPath(path) : path
+            pool = try DatabasePool(path: opened, configuration: configuration)
+            if access != .read { try Self.migrator.migrate(pool) }
         } catch {
-            throw StoreError(.unreadableDatabase, "\(path) is not a StreetRounds database or cannot be opened (\(error)); give the path of a database made by 'streetrounds streets import'")
+            let unreadable = StoreError(.unreadableDatabase,
+                                        "\(path) cannot be opened as a StreetRounds database (\(error)); "
+                + "give the path of a database made by 'streetrounds streets import'")
+            throw Self.storeError(error, path: path, busyTimeout: self.busyTimeout, doing: "open \(path)",
+                                  or: unreadable)
         }
+    }
+
+    /// The busy timeout named by `STREETROUNDS_BUSY_TIMEOUT` (seconds), else the default.
+    public static func busyTimeoutFromEnvironment() throws -> TimeInterval {
+        let name = "STREETROUNDS_BUSY_TIMEOUT"
+        guard let text = ProcessInfo.processInfo.environment[name] else { return defaultBusyTimeout }
+        guard let seconds = TimeInterval(text), seconds >= 0, seconds <= 86_400 else {
+            throw StoreError(.badSetting, "\(name)=\(text) is not a number of seconds between 0 and 86400")
+        }
+        return seconds
+    }
+
+    /// The error to report for a failed database operation: `.busy` (naming the lock holder) when the
+    /// lock wait ran out, else `otherwise`.
+    func storeError(_ error: Error, _ doing: String, or otherwise: StoreError) -> StoreError {
+        Self.storeError(error, path: path, busyTimeout: busyTimeout, doing: doing, or: otherwise)
+    }
+
+    static func storeError(_ error: Error, path: String, busyTimeout: TimeInterval, doing: String,
+                           or otherwise: StoreError) -> StoreError {
+        if let e = error as? StoreError { return e }
+        guard let e = error as? DatabaseError, e.resultCode.primaryResultCode == .SQLITE_BUSY else { return otherwise }
+        let holder = StoreFile.lockHolder(path).map { " by \($0)" } ?? " by another process"
+        return StoreError(.busy, "could not \(doing): the database \(path) stayed locked\(holder) for more than "
+            + "\(Int(busyTimeout)) s; nothing was changed. Wait for it to finish, or set STREETROUNDS_BUSY_TIMEOUT "
+            + "(seconds) to wait longer")
     }
 
     /// The named schema migrations, oldest first. Never edit one that has
@@ -71,10 +144,14 @@ public final class RoundsStore: Sendable {
         }
         registerTaskMigrations(&migrator)
         registerOverlapMigrations(&migrator)
+        registerPlaceMigrations(&migrator)
+        registerDataSourceMigration(&migrator)
+        registerNetworkVersionMigration(&migrator)
         return migrator
     }
 
-    /// Runs `body` in one write transaction: all of it lands, or none.
+    /// Runs `body` in one IMMEDIATE write transaction: all of it lands, or none. It waits for another
+    /// writer up to `busyTimeout`.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.write(body)
     }

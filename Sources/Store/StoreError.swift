@@ -7,7 +7,13 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case noNetwork
         /// Tasks are matched to the network, so it cannot be replaced.
         case networkInUse
+        /// The network was replaced between matching a task list and storing it.
+        case networkChanged
         case writeFailed
+        /// Another process held the lock longer than the busy timeout: exit 3.
+        case busy
+        /// A setting (an environment variable) is wrong: exit 2.
+        case badSetting
     }
 
     public let kind: Kind

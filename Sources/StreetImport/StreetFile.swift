@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import JSON
 import StreetNetwork
 
 /// What a reader took from a street file: the lines kept, in projected
@@ -10,8 +11,15 @@ public struct StreetFile: Sendable {
     public var targetCRS: CRS
     public var featureCount: Int
     public var lines: [StreetLine]
+    /// Named settlements found in the same file (OSM `place` nodes exported
+    /// as Points with `place` and `name`), projected: reports say which town
+    /// or village a street lies in. Empty when the file names none.
+    public var places: [Place]
     /// Features left out, by reason ("highway=footway", "Point geometry").
     public var skipped: [String: Int]
+    /// Whose data it is (OpenStreetMap, OS, the synthetic sample), for the
+    /// credit line of every map drawn from it.
+    public var dataSource: StreetDataSource.Kind = .other
 
     /// Reads a GeoJSON or GeoPackage street file and projects it.
     /// - Parameters:
@@ -41,7 +49,8 @@ public struct StreetFile: Sendable {
             throw StreetImportError(.noStreets, "\(url.lastPathComponent): none of the \(raw.featureCount) features is a vehicle street (left out: \(reasons)); streets are LineStrings with a vehicle highway class")
         }
         return StreetFile(format: raw.format, sourceCRS: source, targetCRS: targetCRS, featureCount: raw.featureCount,
-                          lines: mapper.lines, skipped: mapper.skipped)
+                          lines: mapper.lines, places: mapper.places, skipped: mapper.skipped,
+                          dataSource: raw.detectedDataSource)
     }
 }
 
@@ -59,4 +68,6 @@ struct _RawFeatures {
     var crs: CRS
     var featureCount: Int
     var features: [Feature]
+    /// Set by a reader when the file names its source (the synthetic sample); else detected from the schema.
+    var dataSource: StreetDataSource.Kind = .other
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import JSON
 import StreetNetwork
 
 /// Turns raw features into projected `StreetLine`s: keeps vehicle roads,
@@ -10,7 +11,11 @@ struct _FeatureMapper {
     let source: CRS
     let projection: Projection?
     var lines: [StreetLine] = []
+    /// Named settlements (Point features with `place` and `name`).
+    var places: [Place] = []
     var skipped: [String: Int] = [:]
+    /// The lines kept so far, as read: a line with the same points as an earlier one is left out.
+    var seen: Set<[Position]> = []
 
     init(file: String, source: CRS, target: CRS) throws {
         self.file = file
@@ -24,6 +29,13 @@ struct _FeatureMapper {
         }
     }
 
+    /// The settlement kind of a Point feature that names one (an OSM
+    /// `place` node with a `name`); nil for any other point.
+    static func placeKind(_ p: [String: JSON]) -> String? {
+        guard let kind = p["place"]?.text, Place.settlementKinds.contains(kind) else { return nil }
+        return p["name"]?.text?.isEmpty == false ? kind : nil
+    }
+
     mutating func add(_ feature: _RawFeatures.Feature) throws {
         let p = feature.properties
         let name = "\(file): feature \(feature.index)" + (Self.sourceID(feature).map { " (id \($0))" } ?? "")
@@ -35,6 +47,13 @@ struct _FeatureMapper {
         switch geometry {
         case .lineString(let l): parts = [l]
         case .multiLineString(let ls): parts = ls
+        case .point(let position) where Self.placeKind(p) != nil:
+            try checkCoordinates([position], feature: name)
+            let point = try project([position], feature: name)
+            if let point = point.first, let kind = Self.placeKind(p), let title = p["name"]?.text {
+                places.append(Place(name: title, kind: kind, point: point))
+            }
+            return
         default: skipped["\(geometry.typeName) geometry", default: 0] += 1; return
         }
         let roadClass: String
@@ -47,9 +66,23 @@ struct _FeatureMapper {
             roadClass = "road"
         }
         for part in parts {
+            guard part.count >= 2 else {
+                let points = "\(part.count) point\(part.count == 1 ? "" : "s")"
+                throw StreetImportError(.badFeature, "\(name): a line of \(points); "
+                    + "a line needs at least 2: fix or remove the feature")
+            }
             try checkCoordinates(part, feature: name)
         }
-        var projected = try parts.map { try project($0, feature: name) }
+        let kept = parts.filter { part in
+            if part.allSatisfy({ $0 == part[0] }) { skipped["zero-length line", default: 0] += 1; return false }
+            if !seen.insert(part).inserted {
+                skipped["duplicate line (the points of an earlier one)", default: 0] += 1
+                return false
+            }
+            return true
+        }
+        guard !kept.isEmpty else { return }
+        var projected = try kept.map { try project($0, feature: name) }
         let oneWay = Self.oneWayCode(p)
         if oneWay == -1 { projected = projected.map { $0.reversed() } }
         let speed = RoadClass.parseMaxSpeed(p["maxspeed"]?.text)
@@ -104,10 +137,18 @@ struct _FeatureMapper {
                 throw StreetImportError(.badCoordinates, "\(place) is not a finite number; fix the coordinate in the source data")
             case .looksLikeBritishNationalGrid? where source.isWGS84:
                 throw StreetImportError(.badCoordinates, "\(place) is not longitude/latitude, yet the file claims WGS84; it looks like British National Grid metres: add a crs member naming EPSG:27700, or import with --source-crs EPSG:27700")
+            case .looksSwappedForBritain? where source.isWGS84:
+                throw StreetImportError(.badCoordinates, "\(place) reads as latitude, longitude: swapped, it lies "
+                    + "in Great Britain, as written in the Indian Ocean; GeoJSON is longitude first: swap the axes")
             case .outOfRange? where source.isWGS84:
                 throw StreetImportError(.badCoordinates, "\(place) is out of range for WGS84 (longitude -180..180, latitude -90..90); check the axis order and the CRS, or pass --source-crs")
             default:
-                continue  // in range, or in a projected CRS where metres are right
+                // In range, or in a projected CRS where metres are right, if not absurd: a position beyond
+                // 100,000 km from the origin is no street on Earth, and would overflow the junction grid.
+                guard abs(pos.x) <= 1e8, abs(pos.y) <= 1e8 else {
+                    throw StreetImportError(.badCoordinates, "\(place) is beyond 100,000 km; no street lies there: "
+                        + "check the coordinate and the CRS")
+                }
             }
         }
     }
@@ -117,6 +158,10 @@ struct _FeatureMapper {
         var xs = positions.map(\.x), ys = positions.map(\.y)
         guard projection.transform(xs: &xs, ys: &ys) else {
             throw StreetImportError(.badCoordinates, "\(feature): PROJ cannot transform its coordinates from \(projection.source.code) to \(projection.target.code); the feature lies outside the area of that CRS; choose a --crs that covers it")
+        }
+        guard zip(xs, ys).allSatisfy({ $0.isFinite && $1.isFinite && abs($0) <= 1e8 && abs($1) <= 1e8 }) else {
+            throw StreetImportError(.badCoordinates, "\(feature): PROJ gave no usable coordinates in "
+                + "\(projection.target.code) (infinite or beyond 100,000 km); check the coordinates and --source-crs")
         }
         return zip(xs, ys).map { Point(x: $0, y: $1) }
     }

@@ -80,16 +80,9 @@ extension StreetNetwork {
     /// largest component (by segment count) 0, the next 1, and so on.
     /// - Complexity: O(n α(n)) with union-find.
     static func componentLabels(junctionCount: Int, segments: [StreetSegment]) -> [Int] {
-        var parent = Array(0..<junctionCount)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
-            return x
-        }
-        for s in segments {
-            let a = find(s.from), b = find(s.to)
-            if a != b { parent[max(a, b)] = min(a, b) }
-        }
+        var sets = DisjointSets(count: junctionCount)
+        for s in segments { sets.union(s.from, s.to) }
+        func find(_ x: Int) -> Int { sets.find(x) }
         var size: [Int: Int] = [:]
         for s in segments { size[find(s.from), default: 0] += 1 }
         let order = size.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }

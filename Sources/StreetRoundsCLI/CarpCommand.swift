@@ -2,6 +2,7 @@ import ArcRouting
 import ArgumentParser
 import Foundation
 import Geometry
+import JSON
 
 struct CarpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -54,6 +55,8 @@ struct CarpCommand: ParsableCommand {
                 "lower_bound": .number(Double(result.lowerBound)),
                 "seconds_to_best": .number((result.secondsToBest * 1000).rounded() / 1000),
                 "iterations": .number(Double(result.iterations)),
+                "setup_seconds": .number((result.setupSeconds * 1000).rounded() / 1000),
+                "seconds": .number((result.seconds * 1000).rounded() / 1000),
                 "routes": .array(result.solution.routes.map { route in
                     .array(route.map { s in
                         let link = problem.links[s.link]

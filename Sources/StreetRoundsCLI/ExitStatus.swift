@@ -1,6 +1,7 @@
 import ArcRouting
 import Foundation
 import Geometry
+import JSON
 import Planning
 import StreetImport
 import StreetNetwork
@@ -40,13 +41,15 @@ struct CommandFailure: Error {
         case let e as CommandFailure: self = e
         case let e as StoreError:
             switch e.kind {
-            case .missingDatabase, .unreadableDatabase: self.init(.database, e.message)
-            case .noNetwork, .networkInUse: self.init(.badInput, e.message)
+            case .missingDatabase, .unreadableDatabase, .busy: self.init(.database, e.message)
+            case .noNetwork, .networkInUse, .networkChanged: self.init(.badInput, e.message)
+            case .badSetting: self.init(.badArguments, e.message)
             case .writeFailed: self.init(.internalError, e.message)
             }
         case let e as StreetImportError: self.init(.badInput, e.message)
         case let e as StreetNetworkError: self.init(.badInput, e.message)
         case let e as GeometryError: self.init(.badInput, e.message)
+        case let e as JSONError: self.init(.badInput, e.message)
         case let e as ArcRoutingError: self.init(.badInput, e.message)
         case let e as WorksError: self.init(.badInput, e.message)
         case let e as PlanningError: self.init(.badInput, e.message)

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import Geometry
+import JSON
 import Store
 import StreetNetwork
+import Outputs
 import Works
 
 /// Output formats of `overlaps`.
@@ -14,7 +16,8 @@ struct OverlapsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "overlaps",
         abstract: "Flag streets that two or more organisations visit in the same week (for a nightly cron job).",
-        discussion: "Exit codes: 0 nothing (new) found, 1 findings reported, 2 bad arguments, 3 database missing or unreadable.")
+        discussion: "Exit codes: 0 nothing (new) found, 1 findings reported, 2 bad arguments, "
+            + "3 database missing or unreadable, 5 the report could not be written (nothing was marked as reported).")
 
     @Option(help: "The database file.") var db: String
     @Option(help: "The ISO week, e.g. 2026-W48 (default: the current week).") var week: String?
@@ -50,28 +53,41 @@ struct OverlapsCommand: ParsableCommand {
 
     func run() throws {
         let (start, end, label): (Date, Date, String)
-        if let from, let to {
-            (start, end, label) = (Self.day(from)!, Self.day(to)!, "\(from) to \(to)")
+        if let from, let to, let first = Self.day(from), let last = Self.day(to) {
+            (start, end, label) = (first, last, "\(from) to \(to)")
         } else {
             let w = week.flatMap(ISOWeek.init(parsing:)) ?? ISOWeek(containing: Date())
             (start, end, label) = (w.monday, w.date(of: .sunday), "\(w)")
         }
-        let store = try failing { try RoundsStore(path: db) }
+        let store = try failing { try RoundsStore(path: db, access: newOnly ? .write : .read) }
         let network = try failing { try store.loadNetwork() }
-        let (catalogue, registry, table) = try data.loadAll()
+        let places = try failing { try store.loadPlaces() }
+        let (catalogue, registry, table) = try data.loadAll(database: db)
         if let org, registry[org] == nil {
             throw CommandFailure(.badArguments, "--org \(org) is not a registered organisation: \(registry.ids.joined(separator: ", "))")
         }
         let finder = OverlapFinder(network: network, catalogue: catalogue, registry: registry, compatibility: table)
-        let anchor = ISOWeek(parsing: fortnightAnchor)!
+        let anchor = ISOWeek(parsing: fortnightAnchor) ?? ISOWeek(containing: start)
         let find: ([StoredTask]) -> [Overlap] = { stored in
             finder.find(stored.map { ($0.task, $0.segments.map(\.segment)) }, from: start, to: end, anchor: anchor, organisation: org)
         }
-        let findings = try failing { newOnly ? try store.newOverlaps(find) : try store.overlaps(find) }
-        switch format {
-        case .json: print(OverlapReport.json(findings, period: label, start: start, end: end, newOnly: newOnly).serialized(pretty: true))
-        case .csv: if !findings.isEmpty { print(OverlapReport.csv(findings), terminator: "") }
-        case .text: if !findings.isEmpty { print(OverlapReport.text(findings, period: label, newOnly: newOnly), terminator: "") }
+        let locator = StreetLocator(network: network, groups: StreetGroups(network), places: places, registry: registry)
+        let period = OverlapReport.Period(label: label, first: start, last: end)
+        // The report is written (and flushed) before the findings are marked
+        // as reported: a failed write marks nothing (at-least-once).
+        let deliver: ([Overlap]) throws -> Void = { findings in
+            let report = OverlapReport(findings: findings, period: period, newOnly: newOnly, locator: locator)
+            switch format {
+            case .json: try StandardOutput.send(report.json().serialized(pretty: true) + "\n")
+            case .csv: if !findings.isEmpty { try StandardOutput.send(report.csv()) }
+            case .text: if !findings.isEmpty { try StandardOutput.send(report.text()) }
+            }
+        }
+        let findings = try failing {
+            if newOnly { return try store.newOverlaps(find, deliver: deliver) }
+            let all = try store.overlaps(find)
+            try deliver(all)
+            return all
         }
         if !findings.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }
     }

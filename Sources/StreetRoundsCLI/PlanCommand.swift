@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Geometry
+import JSON
 import Outputs
 import Store
 import StreetNetwork
@@ -11,7 +12,8 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Plan next week's shared rounds, and what sharing saves against each partner planning alone.",
-        discussion: "Writes schedule.csv, rounds.geojson, a GPX file per round, schedule.ics, savings.json and report.html to --out.")
+        discussion: "Writes schedule.csv, rounds.geojson, a GPX file per round, schedule.ics (and "
+            + "gritting-standby.ics), savings.json and report.html to --out.")
 
     @Option(help: "The database file.") var db: String
     @Option(help: "The ISO week to plan, e.g. 2026-W48 (default: next week).", transform: ISOWeek.parse)
@@ -35,19 +37,31 @@ struct PlanCommand: ParsableCommand {
     func validate() throws {
         guard seconds > 0, seconds <= 3600 else { throw ValidationError("--seconds must be between 0 and 3600") }
         if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
-        guard deadlineHours > 0, deadlineHours <= 24 else { throw ValidationError("--deadline-hours must be between 0 and 24") }
+        guard deadlineHours > 0, deadlineHours <= 24 else {
+            throw ValidationError("--deadline-hours must be between 0 and 24")
+        }
+        do { try outputFolder.check() } catch let error as OutputsError { throw ValidationError("--out: \(error.message)") }
+    }
+
+    /// The outputs folder; one written before manifests existed is known by its file names.
+    private var outputFolder: OutputFolder {
+        OutputFolder(path: out, protecting: [db, db + "-wal", db + "-shm"]) { name in
+            ["schedule.csv", "rounds.geojson", "schedule.ics", "gritting-standby.ics", "savings.json", "report.html"]
+                .contains(name)
+                || (name.hasPrefix("gpx/") && name.hasSuffix(".gpx") && !name.dropFirst(4).contains("/"))
+        }
     }
 
     func run() throws {
         let started = Date()
         let target = week ?? ISOWeek(containing: Date()).adding(weeks: 1)
-        let store = try failing { try RoundsStore(path: db) }
+        let store = try failing { try RoundsStore(path: db, access: .read) }
         let network = try failing { try store.loadNetwork() }
         let stored = try failing { try store.tasks() }
         guard !stored.isEmpty else {
             throw CommandFailure(.badInput, "\(db) holds no task lists; submit them first with 'streetrounds tasks submit FILE --org ID --db \(db)'")
         }
-        let (catalogue, registry, table) = try data.loadAll()
+        let (catalogue, registry, table) = try data.loadAll(database: db)
         var options = PlanOptions(week: target)
         options.seconds = seconds
         options.seed = seed
@@ -65,14 +79,18 @@ struct PlanCommand: ParsableCommand {
         let baseline = try failing { try planner.plan(tasks, options: options, mode: .baseline, progress: progress.show) }
         progress.finish()
         let savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
-        try writeOutputs(shared: shared, baseline: baseline, savings: savings, network: network, week: target)
+        let source = try failing { try store.networkProvenance() }?.streetDataSource ?? StreetDataSource(kind: .other)
+        let drawing = try failing { try RoundDrawing(network: network, registry: registry, attribution: source) }
+        try writeOutputs(shared: shared, baseline: baseline, savings: savings, drawing: drawing, week: target)
 
         let s = savings
         print("Planned \(target) for \(registry.ids.count) partners in \(Format.fixed(Date().timeIntervalSince(started), 1)) s: \(shared.rounds.count) shared rounds (\(baseline.rounds.count) if each plans alone), \(shared.gritting.count) gritting stand-by rounds")
         print("  \(shared.taskVisits) task visits; \(shared.rounds.reduce(0) { $0 + $1.stops.count }) stops on shared rounds; \(shared.unplaced.count) not placed" + (shared.unplaced.isEmpty ? "" : " (see the report)"))
         for shortfall in shared.shortfalls { print("  beyond the fleet: \(shortfall)") }
         print("  sharing saves \(Format.fixed(s.km, 1)) km (\(Format.fixed(s.deadheadKm, 1)) km deadhead), \(Format.fixed(s.crewHours, 1)) crew hours, £\(Format.fixed(s.money, 0)), \(Format.fixed(s.co2eKg, 1)) kg CO2e and \(s.streetVisits) street visits a week")
-        print("  report: \(out)/report.html (also schedule.csv, rounds.geojson, gpx/, schedule.ics, savings.json)")
+        let standby = shared.gritting.isEmpty ? "" : ", gritting-standby.ics"
+        print("  report: \(out)/report.html (also schedule.csv, rounds.geojson, gpx/, schedule.ics\(standby), "
+              + "savings.json)")
     }
 
     /// Writes each exported job as `NAME.dat` in `folder` (made when missing);
@@ -91,30 +109,34 @@ struct PlanCommand: ParsableCommand {
         print("Wrote \(jobs.count) routing jobs as CARPLIB files to \(folder)")
     }
 
-    /// Writes every output into a fresh folder beside `out`, then swaps it in:
-    /// a failure leaves the previous outputs as they were.
-    private func writeOutputs(shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, network: StreetNetwork, week: ISOWeek) throws {
-        let fm = FileManager.default
-        let final = URL(fileURLWithPath: out)
-        let partial = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).partial-\(getpid())")
+    /// Writes every output, then swaps them in for the previous ones by renames only (OutputFolder): a failure
+    /// leaves the previous outputs as they were, and a folder StreetRounds did not write is never replaced.
+    private func writeOutputs(shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, drawing: RoundDrawing,
+                              week: ISOWeek) throws {
+        let folder = outputFolder
         do {
-            try? fm.removeItem(at: partial)
-            try fm.createDirectory(at: partial.appendingPathComponent("gpx"), withIntermediateDirectories: true)
-            let drawing = try RoundDrawing(network: network)
-            func write(_ text: String, _ name: String) throws { try text.write(to: partial.appendingPathComponent(name), atomically: false, encoding: .utf8) }
-            try write(ScheduleCSV.text(shared, network: network), "schedule.csv")
-            try write(RoundsGeoJSON.json(shared, drawing: drawing).serialized() + "\n", "rounds.geojson")
-            for r in shared.rounds + shared.gritting { try write(GPXWriter.text(r, drawing: drawing), "gpx/\(r.id).gpx") }
-            try write(ICalendarWriter.text(shared, week: week, stamp: Date()), "schedule.ics")
+            var files: [OutputFile] = []
+            func write(_ text: String, _ name: String) { files.append(OutputFile(path: name, text: text)) }
+            write(ScheduleCSV.text(shared, week: week, network: drawing.network), "schedule.csv")
+            write(RoundsGeoJSON.json(shared, week: week, drawing: drawing).serialized() + "\n", "rounds.geojson")
+            for r in shared.rounds + shared.gritting {
+                write(GPXWriter.text(r, week: week, drawing: drawing), "gpx/\(r.id).gpx")
+            }
+            let stamp = Date()
+            write(ICalendarWriter.text(shared, week: week, stamp: stamp, drawing: drawing), "schedule.ics")
+            if !shared.gritting.isEmpty {
+                let standby = ICalendarWriter.standbyText(shared, week: week, stamp: stamp, drawing: drawing)
+                write(standby, "gritting-standby.ics")
+            }
             let json = SavingsJSON.json(savings, week: week, seconds: seconds, seed: seed, unplacedShared: shared.unplaced.count, unplacedBaseline: baseline.unplaced.count)
-            try write(json.serialized(pretty: true) + "\n", "savings.json")
+            write(json.serialized(pretty: true) + "\n", "savings.json")
             let assumptions = json["assumptions"]?.array?.compactMap(\.string) ?? []
-            try write(HTMLReport.text(shared: shared, baseline: baseline, savings: savings, week: week, drawing: drawing, assumptions: assumptions),
-                      "report.html")
-            try? fm.removeItem(at: final)
-            try fm.moveItem(at: partial, to: final)
+            write(HTMLReport.text(shared: shared, baseline: baseline, savings: savings, week: week, drawing: drawing, assumptions: assumptions),
+                  "report.html")
+            try folder.commit(files) { TestPause.at("output-\($0.rawValue)") }
+        } catch let error as OutputsError {
+            throw CommandFailure(.badInput, "cannot write the outputs to \(out): \(error.message); the previous outputs are unchanged")
         } catch {
-            try? fm.removeItem(at: partial)
             throw CommandFailure(.badInput, "cannot write the outputs to \(out) (\(error.localizedDescription)); the previous outputs are unchanged")
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Geometry
+import JSON
 import StreetNetwork
 import Store
 
@@ -30,7 +31,7 @@ struct RouteCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try failing { try RoundsStore(path: db) }
+        let store = try failing { try RoundsStore(path: db, access: .read) }
         let network = try failing { try store.loadNetwork() }
         let projection = try failing { try Projection(from: .wgs84, to: network.crs) }
         func snap(_ lonLat: LonLat, _ flag: String) throws -> SegmentMatch {

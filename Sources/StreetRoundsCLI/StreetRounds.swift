@@ -8,10 +8,15 @@ struct StreetRounds: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "streetrounds",
         abstract: "Plan the street-maintenance rounds of several organisations together.",
+        version: StreetRounds.version,
         subcommands: [PlanCommand.self, StreetsCommand.self, TasksCommand.self, OverlapsCommand.self, RouteCommand.self, CarpCommand.self]
     )
 
+    /// The release, printed by `streetrounds --version`.
+    static let version = "0.4.0"
+
     static func main() {
+        StandardOutput.ignoreBrokenPipes()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -34,10 +34,18 @@ struct StreetsCommand: ParsableCommand {
         @Option(help: "Vertices closer than this many metres are joined into one junction.")
         var snap: Double = 0.5
 
+        @Option(help: ArgumentHelp(
+            "Named settlements for reports: an OSM PBF extract or a GeoJSON of place points.",
+            discussion: "Default: the place points of the street file itself, if any."))
+        var places: String?
+
         func validate() throws {
             guard snap >= 0, snap <= 50 else { throw ValidationError("--snap must be between 0 and 50 metres") }
             guard FileManager.default.fileExists(atPath: file) else {
                 throw ValidationError("no file at \(file); give the path of a GeoJSON or GeoPackage street file")
+            }
+            if let places, !FileManager.default.fileExists(atPath: places) {
+                throw ValidationError("no file at \(places); give an OSM PBF extract or a GeoJSON file of place points")
             }
         }
 
@@ -48,18 +56,30 @@ struct StreetsCommand: ParsableCommand {
                 try StreetFile.read(url, sourceCRS: sourceCrs.map(CRS.init), targetCRS: CRS(crs), layer: layer)
             }
             let network = try failing { try StreetNetwork(lines: read.lines, crs: read.targetCRS, snapTolerance: snap) }
+            let settlements = try failing { try places.map { try readPlaces($0, around: network) } ?? read.places }
             let store = try failing { try RoundsStore(path: db, create: true) }
+            TestPause.at("import-read")
             let provenance = NetworkProvenance(
                 sourceFile: url.lastPathComponent, sourceFormat: read.format.rawValue, snapTolerance: snap,
-                importedAt: ISO8601DateFormatter().string(from: Date()))
-            try failing { try store.saveNetwork(network, provenance: provenance) }
+                importedAt: ISO8601DateFormatter().string(from: Date()), dataSource: read.dataSource)
+            try failing { try store.saveNetwork(network, places: settlements, provenance: provenance) }
             let elapsed = Date().timeIntervalSince(started)
             print("Imported \(url.lastPathComponent) (\(read.format.rawValue), \(read.sourceCRS) → \(read.targetCRS)) into \(db) in \(Format.fixed(elapsed, 2)) s")
             let left = read.skipped.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                 .map { "\(Format.int($0.value)) \($0.key)" }
             print("  features: \(Format.int(read.featureCount)) read, \(Format.int(Set(read.lines.map(\.featureIndex)).count)) streets kept"
                   + (left.isEmpty ? "" : "; left out: " + left.prefix(6).joined(separator: ", ") + (left.count > 6 ? ", …" : "")))
+            print("  places: \(Format.int(settlements.count)) named settlements"
+                  + (places.map { " from " + URL(fileURLWithPath: $0).lastPathComponent } ?? "")
+                  + (settlements.isEmpty ? " (reports locate streets by grid reference and nearest depot)" : ""))
             printSummary(NetworkSummary(network))
+        }
+
+        /// The places of `path` within 5 km of the network (an extract may
+        /// cover far more than the streets).
+        func readPlaces(_ path: String, around network: StreetNetwork) throws -> [Place] {
+            let area = network.boundingBox.map { $0.expanded(by: 5_000) }
+            return try PlaceFile.read(URL(fileURLWithPath: path), targetCRS: network.crs, within: area)
         }
     }
 
@@ -70,10 +90,10 @@ struct StreetsCommand: ParsableCommand {
         var db: String
 
         func run() throws {
-            let store = try failing { try RoundsStore(path: db) }
+            let store = try failing { try RoundsStore(path: db, access: .read) }
             let network = try failing { try store.loadNetwork() }
             if let provenance = try failing({ try store.networkProvenance() }) {
-                print("Street network in \(db): \(provenance.sourceFile) (\(provenance.sourceFormat)), imported \(provenance.importedAt)")
+                print("Street network in \(db): \(provenance.sourceFile) (\(provenance.sourceFormat)), imported \(provenance.importedAt); \(provenance.streetDataSource.attribution)")
             }
             let summary = NetworkSummary(network)
             printSummary(summary)

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Geometry
+import JSON
+import Outputs
 import Store
 import StreetNetwork
 import Works
@@ -14,13 +16,16 @@ struct TasksCommand: ParsableCommand {
 
     /// Reads and checks a task list; with a network, matches it too.
     /// Prints every problem and fails with exit 4 when there is any.
-    static func check(file: String, organisation: String?, data: WorksDataOptions, network: StreetNetwork?)
+    static func check(file: String, organisation: String?, data: WorksDataOptions, database: String?,
+                      network: StreetNetwork?)
         throws -> (TaskList, [String: [MatchedSegment]], Data) {
         let bytes: Data
-        do { bytes = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-            throw CommandFailure(.badInput, "\(file): cannot read the file (\(error.localizedDescription))")
+        do {
+            bytes = try JSONParser.readFile(URL(fileURLWithPath: file), maxBytes: TaskListReader.maxFileBytes)
+        } catch {
+            throw CommandFailure(.badInput, "\(error)")
         }
-        let (catalogue, registry) = try data.load()
+        let (catalogue, registry) = try data.load(database: database)
         let (list, readProblems) = TaskListReader(catalogue: catalogue, registry: registry).read(bytes, organisation: organisation)
         var problems = readProblems
         var matches: [String: [MatchedSegment]] = [:]
@@ -51,8 +56,11 @@ struct TasksCommand: ParsableCommand {
         @OptionGroup var data: WorksDataOptions
 
         func run() throws {
-            let network = try db.map { path in try failing { try RoundsStore(path: path).loadNetwork() } }
-            let (list, matches, _) = try TasksCommand.check(file: file, organisation: org, data: data, network: network)
+            let network = try db.map { path in
+                try failing { try RoundsStore(path: path, access: .read).loadNetwork() }
+            }
+            let (list, matches, _) = try TasksCommand.check(file: file, organisation: org, data: data, database: db,
+                                                            network: network)
             print("\(URL(fileURLWithPath: file).lastPathComponent): \(list.tasks.count) tasks for \(list.organisation), no problems")
             if let network { print("  matched to " + summary(matches, network)) }
         }
@@ -68,10 +76,16 @@ struct TasksCommand: ParsableCommand {
 
         func run() throws {
             let store = try failing { try RoundsStore(path: db) }
-            let network = try failing { try store.loadNetwork() }
-            let (list, matches, bytes) = try TasksCommand.check(file: file, organisation: org, data: data, network: network)
+            let stored = try failing { try store.loadVersionedNetwork() }
+            let network = stored.network
+            let (list, matches, bytes) = try TasksCommand.check(file: file, organisation: org, data: data, database: db,
+                                                                network: network)
             let name = URL(fileURLWithPath: file).lastPathComponent
-            let submission = try failing { try store.submit(list, matches: matches, fileName: name, checksum: Checksum.sha256(bytes)) }
+            TestPause.at("submit-matched")
+            let submission = try failing {
+                try store.submit(list, matches: matches, fileName: name, checksum: Checksum.sha256(bytes),
+                                 networkVersion: stored.version)
+            }
             print("Submitted \(name) for \(list.organisation): \(list.tasks.count) tasks, matched to \(summary(matches, network)) (submission \(submission.id), sha256 \(submission.checksum.prefix(12))…)")
         }
     }
@@ -83,7 +97,7 @@ struct TasksCommand: ParsableCommand {
         @Option(help: "Only this organisation.") var org: String?
 
         func run() throws {
-            let store = try failing { try RoundsStore(path: db) }
+            let store = try failing { try RoundsStore(path: db, access: .read) }
             let network = try failing { try store.loadNetwork() }
             let tasks = try failing { try store.tasks(organisation: org) }
             for (organisation, group) in Dictionary(grouping: tasks, by: \.task.organisation).sorted(by: { $0.key < $1.key }) {
@@ -112,10 +126,26 @@ struct TasksCommand: ParsableCommand {
 
         @Option(help: "The database file.") var db: String
         @Option(help: "The organisation whose list to export.") var org: String
-        @Option(help: "Write to this file instead of standard output.") var out: String?
+        @Option(help: "Write to this file instead of standard output (an existing file only with --force).")
+        var out: String?
+        @Flag(help: "Replace the --out file when it exists (never the database).") var force = false
+
+        func validate() throws {
+            guard let out else { return }
+            let target = OutputFolder.resolved(out)
+            for protected in [db, db + "-wal", db + "-shm"] where OutputFolder.resolved(protected) == target {
+                throw ValidationError("--out \(out) is the database; StreetRounds will not overwrite it: "
+                    + "give another file name")
+            }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder) {
+                if isFolder.boolValue { throw ValidationError("--out \(out) is a folder; give a file name") }
+                if !force { throw ValidationError("--out \(out) exists; add --force to replace it") }
+            }
+        }
 
         func run() throws {
-            let store = try failing { try RoundsStore(path: db) }
+            let store = try failing { try RoundsStore(path: db, access: .read) }
             let network = try failing { try store.loadNetwork() }
             let projection = try failing { try Projection(from: .wgs84, to: network.crs) }
             let tasks = try failing { try store.tasks(organisation: org) }

@@ -2,33 +2,93 @@ import ArgumentParser
 import Foundation
 import Works
 
-/// Where the activity catalogue and the organisation registry are read from.
+/// Where the activity catalogue, the organisation registry and the
+/// compatibility table are read from: one lookup, the same for every
+/// command, so that a command works from any folder with only `--db`.
+///
+/// Each file is looked for in this order, the first found wins:
+/// 1. the override flag (`--catalogue`, `--registry`, `--compatibility`);
+/// 2. beside the database (`activities.json`, `organisations.json`,
+///    `compatibility.json` in the database's folder);
+/// 3. `data/` under the current folder (the project folder);
+/// 4. the defaults built into the binary (`BuiltInWorksData`: catalogue and
+///    compatibility table only; partners are never guessed).
+/// A file that is not found names every place looked at and the fix.
 struct WorksDataOptions: ParsableArguments {
-    @Option(help: "The activity catalogue (JSON).")
-    var catalogue: String = "data/activities.json"
+    @Option(help: "The activity catalogue (JSON); default: beside the database, then ./data, then built in.")
+    var catalogue: String?
 
-    @Option(help: "The organisation registry (JSON): partners, depots, crews.")
-    var registry: String = "data/organisations.json"
+    @Option(
+        help: "The organisation registry (JSON): partners, depots, crews; default: beside the database, then ./data.")
+    var registry: String?
 
-    @Option(help: "The compatibility table (JSON): which activities combine, group or conflict.")
-    var compatibility: String = "data/compatibility.json"
+    @Option(help: "The compatibility table (JSON); default: beside the database, then ./data, then built in.")
+    var compatibility: String?
 
-    func load() throws -> (ActivityCatalogue, OrganisationRegistry) {
-        for (flag, path) in [("--catalogue", catalogue), ("--registry", registry)] where !FileManager.default.fileExists(atPath: path) {
-            throw CommandFailure(.badInput, "no file at \(path); run from the project folder, or pass \(flag) PATH")
+    /// One of the three files: its flag, its file name and its built-in text.
+    struct Item {
+        var flag: String
+        var fileName: String
+        var override: String?
+        var builtIn: String?
+    }
+
+    /// Where `item` comes from: a file, or the built-in text (`nil` URL).
+    /// - Throws: exit 4 naming every place looked at and the fix.
+    func locate(_ item: Item, database: String?) throws -> URL? {
+        let fm = FileManager.default
+        if let path = item.override {
+            guard fm.fileExists(atPath: path) else {
+                throw CommandFailure(.badInput, "\(item.flag) \(path): no such file")
+            }
+            return URL(fileURLWithPath: path)
         }
-        let activities = try failing { try ActivityCatalogue(contentsOf: URL(fileURLWithPath: catalogue)) }
-        let organisations = try failing { try OrganisationRegistry(contentsOf: URL(fileURLWithPath: registry), catalogue: activities) }
+        var places: [URL] = []
+        if let database {
+            places.append(
+                URL(fileURLWithPath: database).deletingLastPathComponent().appendingPathComponent(item.fileName))
+        }
+        places.append(URL(fileURLWithPath: "data").appendingPathComponent(item.fileName))
+        if let found = places.first(where: { fm.fileExists(atPath: $0.path) }) { return found }
+        guard item.builtIn == nil else { return nil }
+        let looked = places.map(\.path).joined(separator: ", ")
+        throw CommandFailure(
+            .badInput,
+            "no \(item.fileName) found (looked at \(looked)); put it beside the database, or pass \(item.flag) PATH "
+                + "(the sample town's is data/\(item.fileName) in the project)"
+        )
+    }
+
+    func load(database: String?) throws -> (ActivityCatalogue, OrganisationRegistry) {
+        let catalogueItem = Item(
+            flag: "--catalogue", fileName: "activities.json", override: catalogue, builtIn: BuiltInWorksData.catalogue)
+        let activities = try failing {
+            if let url = try locate(catalogueItem, database: database) { return try ActivityCatalogue(contentsOf: url) }
+            return try ActivityCatalogue(
+                data: Data(BuiltInWorksData.catalogue.utf8), name: "the built-in activity catalogue")
+        }
+        let registryItem = Item(flag: "--registry", fileName: "organisations.json", override: registry, builtIn: nil)
+        guard let url = try locate(registryItem, database: database) else {
+            throw CommandFailure(.internalError, "no registry")
+        }
+        let organisations = try failing { try OrganisationRegistry(contentsOf: url, catalogue: activities) }
         return (activities, organisations)
     }
 
     /// The catalogue, the registry and the compatibility table.
-    func loadAll() throws -> (ActivityCatalogue, OrganisationRegistry, Compatibility) {
-        let (activities, organisations) = try load()
-        guard FileManager.default.fileExists(atPath: compatibility) else {
-            throw CommandFailure(.badInput, "no file at \(compatibility); run from the project folder, or pass --compatibility PATH")
+    func loadAll(database: String?) throws -> (ActivityCatalogue, OrganisationRegistry, Compatibility) {
+        let (activities, organisations) = try load(database: database)
+        let item = Item(
+            flag: "--compatibility", fileName: "compatibility.json", override: compatibility,
+            builtIn: BuiltInWorksData.compatibility)
+        let table = try failing {
+            if let url = try locate(item, database: database) {
+                return try Compatibility(contentsOf: url, catalogue: activities)
+            }
+            return try Compatibility(
+                data: Data(BuiltInWorksData.compatibility.utf8), name: "the built-in compatibility table",
+                catalogue: activities)
         }
-        let table = try failing { try Compatibility(contentsOf: URL(fileURLWithPath: compatibility), catalogue: activities) }
         return (activities, organisations, table)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import JSON
 
 /// The activities task lists may name, read from a JSON file:
 /// `{"activities": [{"code": ..., "name": ..., "working_speed_kmh": ...}]}`.
@@ -16,10 +17,18 @@ public struct ActivityCatalogue: Sendable {
 
     /// - Throws: `WorksError.badCatalogue` naming the entry and the field.
     public init(contentsOf url: URL) throws {
-        let name = url.lastPathComponent
-        let json: JSON
-        do { json = try JSONParser.parse(Data(contentsOf: url)) } catch {
+        let data: Data
+        do { data = try JSONParser.readFile(url, maxBytes: 16 * 1_048_576) } catch {
             throw WorksError(.badCatalogue, "\(url.path): cannot read the activity catalogue (\(error))")
+        }
+        try self.init(data: data, name: url.path)
+    }
+
+    /// The catalogue from JSON bytes; `name` says where they came from in errors.
+    public init(data: Data, name: String) throws {
+        let json: JSON
+        do { json = try JSONParser.parse(data) } catch {
+            throw WorksError(.badCatalogue, "\(name): cannot read the activity catalogue (\(error))")
         }
         guard let list = json["activities"]?.array else {
             throw WorksError(.badCatalogue, "\(name): expected {\"activities\": [ ... ]}")
@@ -28,6 +37,9 @@ public struct ActivityCatalogue: Sendable {
         for (k, entry) in list.enumerated() {
             guard let code = entry["code"]?.string, !code.isEmpty else {
                 throw WorksError(.badCatalogue, "\(name): activity \(k) has no \"code\"")
+            }
+            if let why = Identifier.problem(code) {
+                throw WorksError(.badCatalogue, "\(name): activity \(k)'s code \(why)")
             }
             let speed = entry["working_speed_kmh"]?.number, perSegment = entry["minutes_per_segment"]?.number
             guard (speed ?? 1) > 0, (speed != nil) != (perSegment != nil) else {

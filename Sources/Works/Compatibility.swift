@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import JSON
 
 /// What two different activities on one street mean (data/compatibility.json):
 /// combinable by one crew, groupable on one day, or in conflict; and the
@@ -36,10 +37,18 @@ public struct Compatibility: Sendable {
 
     /// - Throws: `WorksError.badCatalogue` naming the entry.
     public init(contentsOf url: URL, catalogue: ActivityCatalogue) throws {
-        let file = url.lastPathComponent
-        let json: JSON
-        do { json = try JSONParser.parse(Data(contentsOf: url)) } catch {
+        let data: Data
+        do { data = try JSONParser.readFile(url, maxBytes: 16 * 1_048_576) } catch {
             throw WorksError(.badCatalogue, "\(url.path): cannot read the compatibility table (\(error))")
+        }
+        try self.init(data: data, name: url.path, catalogue: catalogue)
+    }
+
+    /// The table from JSON bytes; `name` says where they came from in errors.
+    public init(data: Data, name file: String, catalogue: ActivityCatalogue) throws {
+        let json: JSON
+        do { json = try JSONParser.parse(data) } catch {
+            throw WorksError(.badCatalogue, "\(file): cannot read the compatibility table (\(error))")
         }
         func known(_ code: String) throws -> String {
             guard catalogue[code] != nil else { throw WorksError(.badCatalogue, "\(file): \"\(code)\" is not in the activity catalogue\(_Suggestion.hint(code, catalogue.codes))") }

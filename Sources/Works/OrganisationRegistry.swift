@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import JSON
 
 /// The partners, read from a JSON file (data/organisations.json):
 /// `{"organisations": [{"id", "name", "depots": [...], "crews": [...]}]}`.
@@ -18,7 +19,7 @@ public struct OrganisationRegistry: Sendable {
     public init(contentsOf url: URL, catalogue: ActivityCatalogue) throws {
         let file = url.lastPathComponent
         let json: JSON
-        do { json = try JSONParser.parse(Data(contentsOf: url)) } catch {
+        do { json = try JSONParser.parse(contentsOf: url, maxBytes: 16 * 1_048_576) } catch {
             throw WorksError(.badRegistry, "\(url.path): cannot read the organisation registry (\(error))")
         }
         guard let list = json["organisations"]?.array else {
@@ -27,6 +28,9 @@ public struct OrganisationRegistry: Sendable {
         var organisations: [Organisation] = []
         for (k, entry) in list.enumerated() {
             guard let id = entry["id"]?.string, !id.isEmpty else { throw WorksError(.badRegistry, "\(file): organisation \(k) has no \"id\"") }
+            if let why = Identifier.problem(id) {
+                throw WorksError(.badRegistry, "\(file): organisation \(k)'s id \(why)")
+            }
             func fail(_ what: String) -> WorksError { WorksError(.badRegistry, "\(file): organisation \(id): \(what)") }
             var depots: [Organisation.Depot] = []
             for d in entry["depots"]?.array ?? [] {
@@ -34,12 +38,14 @@ public struct OrganisationRegistry: Sendable {
                       LonLat(lon: lon, lat: lat).isValidWGS84 else {
                     throw fail("each depot needs \"id\", and \"lon\" and \"lat\" in WGS84 degrees")
                 }
+                if let why = Identifier.problem(did) { throw fail("a depot id \(why)") }
                 depots.append(.init(id: did, name: d["name"]?.string ?? did, location: LonLat(lon: lon, lat: lat)))
             }
             guard !depots.isEmpty else { throw fail("needs at least one depot") }
             var crews: [Organisation.Crew] = []
             for c in entry["crews"]?.array ?? [] {
                 guard let cid = c["id"]?.string else { throw fail("a crew has no \"id\"") }
+                if let why = Identifier.problem(cid) { throw fail("a crew id \(why)") }
                 guard let depot = c["depot"]?.string, depots.contains(where: { $0.id == depot }) else {
                     throw fail("crew \(cid) names no depot of this organisation (\(depots.map(\.id).joined(separator: ", ")))")
                 }

@@ -78,7 +78,7 @@ public struct OverlapFinder: Sendable {
             visitors.append(_Visitor(
                 organisation: index(task.organisation, &orgIndex, &orgNames), activity: index(task.activity, &activityIndex, &activityNames),
                 weeks: weeks, totalVisits: plan.totalVisits,
-                keyHash: _FNV1a.hash("\(task.organisation):\(task.taskID):\(task.activity)"),
+                keyHash: FNV1a.hash("\(task.organisation):\(task.taskID):\(task.activity)"),
                 rates: rates, setupMinutes: catalogue[task.activity]?.setupMinutes ?? 0, serviceOverride: task.serviceMinutes))
         }
         // Compatibility per pair of activity indices.
@@ -149,11 +149,11 @@ public struct OverlapFinder: Sendable {
                     }
                     let perHour = (a.rates.hour + b.rates.hour) / 2, perKm = (a.rates.km + b.rates.km) / 2, co2e = (a.rates.co2e + b.rates.co2e) / 2
                     let c = Double(coVisits)
-                    var h = _FNV1a.start
-                    h = _FNV1a.mix(h, UInt64(segment))
-                    h = _FNV1a.mix(h, UInt64(kind == .duplicate ? 1 : kind == .shareable ? 2 : 3))
-                    h = _FNV1a.mix(h, a.keyHash)
-                    h = _FNV1a.mix(h, b.keyHash)
+                    var h = FNV1a.start
+                    h = FNV1a.mix(h, UInt64(segment))
+                    h = FNV1a.mix(h, UInt64(kind == .duplicate ? 1 : kind == .shareable ? 2 : 3))
+                    h = FNV1a.mix(h, a.keyHash)
+                    h = FNV1a.mix(h, b.keyHash)
                     let ta = tasks[i].task, tb = tasks[j].task
                     findings.append(Overlap(
                         keyValue: h, kind: kind, segment: segment, street: streetNames[segment], metres: s.length,
@@ -176,25 +176,5 @@ public struct OverlapFinder: Sendable {
         guard !pool.isEmpty else { return (0, 0, 0) }
         let n = Double(pool.count)
         return (pool.reduce(0) { $0 + $1.costPerHour } / n, pool.reduce(0) { $0 + $1.costPerKm } / n, pool.reduce(0) { $0 + $1.co2ePerKm } / n)
-    }
-}
-
-/// FNV-1a, 64 bits (Fowler, Noll and Vo): the stable keys of findings. Not
-/// cryptographic; a pure function of its input, the same on every run.
-enum _FNV1a {
-    static let start: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let prime: UInt64 = 0x0000_0100_0000_01b3
-
-    static func hash(_ text: String) -> UInt64 {
-        var h = start
-        for byte in text.utf8 { h = (h ^ UInt64(byte)) &* prime }
-        return h
-    }
-
-    /// Mixes a 64-bit value in, byte by byte.
-    static func mix(_ h: UInt64, _ value: UInt64) -> UInt64 {
-        var h = h
-        for shift in stride(from: 0, to: 64, by: 8) { h = (h ^ ((value >> UInt64(shift)) & 0xff)) &* prime }
-        return h
     }
 }

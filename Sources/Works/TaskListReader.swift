@@ -75,7 +75,31 @@ private struct _FeatureChecker {
     init(feature: GeoJSONDocument.Feature, catalogue: ActivityCatalogue) {
         self.feature = feature
         self.catalogue = catalogue
-        self.taskID = feature.properties["task_id"]?.text
+        let raw = feature.properties["task_id"]
+        self.taskID = raw?.text
+        if let id = taskID, let why = Identifier.problem(id) {
+            taskID = nil
+            problem("task_id", why)
+        } else if let raw, raw.text == nil, !raw.isNull {
+            problem("task_id", "must be a string, not \(raw.typeName)")
+        }
+    }
+
+    static func lines(of geometry: GeoJSONGeometry) -> [[Position]] {
+        switch geometry {
+        case .lineString(let l): return [l]
+        case .multiLineString(let ls): return ls
+        default: return []
+        }
+    }
+
+    /// The property as a string when it is one; a property of another type is reported as such (not as
+    /// missing) and gives nil, as does an absent one.
+    mutating func string(_ key: String) -> (value: String?, present: Bool) {
+        guard let raw = feature.properties[key], !raw.isNull else { return (nil, false) }
+        if let s = raw.string { return (s, true) }
+        problem(key, "must be a string, not \(raw.typeName)")
+        return (nil, true)
     }
 
     mutating func problem(_ property: String?, _ message: String) {
@@ -89,16 +113,20 @@ private struct _FeatureChecker {
         }
         if taskID?.isEmpty ?? true { problem("task_id", "every task needs a \"task_id\", the partner's own id, stable across submissions") }
         // Activity.
-        let activity = p["activity"]?.string
+        let (activity, activityPresent) = string("activity")
         if activity == nil {
-            problem("activity", "missing; give one of: \(catalogue.codes.joined(separator: ", "))")
+            if !activityPresent {
+                problem("activity", "missing; give one of: \(catalogue.codes.joined(separator: ", "))")
+            }
         } else if catalogue[activity!] == nil {
             problem("activity", "unknown activity \"\(activity!)\"\(_Suggestion.hint(activity!, catalogue.codes)); the catalogue has: \(catalogue.codes.joined(separator: ", "))")
         }
         // Frequency and days.
         let frequencyText = p["frequency"]?.text
         let frequency = frequencyText.flatMap(Frequency.init(parsing:))
-        if frequencyText == nil {
+        if let raw = p["frequency"], frequencyText == nil, !raw.isNull {
+            problem("frequency", "must be a string such as \"weekly\", not \(raw.typeName)")
+        } else if frequencyText == nil {
             problem("frequency", "missing; give daily, weekly, fortnightly, monthly or N/week (e.g. 2/week)")
         } else if frequency == nil {
             problem("frequency", "\"\(frequencyText!)\" is not a frequency; use daily, weekly, fortnightly, monthly or N/week with N from 1 to 7")
@@ -140,36 +168,68 @@ private struct _FeatureChecker {
         }
         var priority: Int?
         if let raw = p["priority"], !raw.isNull {
-            if let n = raw.number, [1, 2, 3].contains(n) { priority = Int(n) } else { problem("priority", "must be 1, 2 or 3 (1 is treated first)") }
+            priority = raw.integer(in: 1...3)
+            if priority == nil {
+                problem("priority", "must be 1, 2 or 3 (1 is treated first), not \(raw.text ?? raw.typeName)")
+            }
             if activity != nil, activity != "gritting" { problem("priority", "applies to gritting only; remove it from this \(activity!) task") }
         } else if activity == "gritting" {
             problem("priority", "gritting tasks need a priority: 1, 2 or 3 (1 is treated first, within the treatment deadline)")
         }
-        var segmentIDs: [Int]?
-        if let raw = p["segment_ids"], !raw.isNull {
-            let numbers = raw.array?.compactMap(\.number) ?? []
-            if raw.array == nil || numbers.count != raw.array!.count || numbers.contains(where: { $0 < 0 || $0 != $0.rounded() }) || numbers.isEmpty {
-                problem("segment_ids", "must be a non-empty array of segment ids (whole numbers from 'streetrounds tasks export' or the network)")
-            } else { segmentIDs = numbers.map { Int($0) } }
+        let segmentIDs = readSegmentIDs()
+        for key in ["usrn", "notes", "street"] {
+            if let raw = p[key], !raw.isNull, raw.text == nil { problem(key, "must be a string, not \(raw.typeName)") }
         }
         let usrn = p["usrn"].flatMap { $0.isNull ? nil : $0.text }
-        // Geometry.
-        if let message = feature.geometryError { problem("geometry", message + "; fix the geometry") }
-        if let g = feature.geometry {
-            if let pos = g.allPositions.first(where: { $0.wgs84Problem != nil }) {
-                if pos.wgs84Problem == .looksLikeBritishNationalGrid {
-                    problem("geometry", "coordinate (\(pos.x), \(pos.y)) looks like British National Grid metres, but task lists are WGS84 longitude/latitude; reproject the file to EPSG:4326")
-                } else {
-                    problem("geometry", "coordinate (\(pos.x), \(pos.y)) is not a WGS84 longitude/latitude; check the axis order")
-                }
-            }
-        } else if feature.geometryError == nil, usrn == nil, segmentIDs == nil {
-            problem("geometry", "the task says no place: give a geometry (LineString along the street, Point, or Polygon around the streets), a usrn, or segment_ids")
-        }
+        checkGeometry(placed: usrn != nil || segmentIDs != nil)
         guard let taskID, let activity, let frequency else { return nil }
         return StreetTask(organisation: organisation, taskID: taskID, activity: activity, frequency: frequency, season: season,
                           weekdays: weekdays, hours: hours, usrn: usrn, segmentIDs: segmentIDs, serviceMinutes: serviceMinutes,
                           priority: priority, notes: p["notes"]?.text, street: p["street"]?.text,
                           geometry: feature.geometry, featureIndex: feature.index)
+    }
+}
+
+extension _FeatureChecker {
+    /// segment_ids: whole numbers from 0 to 2^31 - 1 (1e19 is a problem, not a trap).
+    mutating func readSegmentIDs() -> [Int]? {
+        guard let raw = feature.properties["segment_ids"], !raw.isNull else { return nil }
+        let items = raw.array ?? []
+        let ids = items.compactMap { $0.integer(in: 0...Int(Int32.max)) }
+        guard !items.isEmpty, ids.count == items.count else {
+            problem("segment_ids", "must be a non-empty array of segment ids (whole numbers from 0 to 2147483647, "
+                + "from 'streetrounds tasks export' or the network)")
+            return nil
+        }
+        return ids
+    }
+
+    /// The geometry: WGS84 longitude first (BNG metres and swapped axes named), no zero-length line, and a
+    /// place given at all (`placed`: a usrn or segment ids say it otherwise).
+    mutating func checkGeometry(placed: Bool) {
+        if let message = feature.geometryError { problem("geometry", message + "; fix the geometry") }
+        guard let g = feature.geometry else {
+            if feature.geometryError == nil, !placed {
+                problem("geometry", "the task says no place: give a geometry (LineString along the street, Point, "
+                    + "or Polygon around the streets), a usrn, or segment_ids")
+            }
+            return
+        }
+        if let pos = g.allPositions.first(where: { $0.wgs84Problem != nil }) {
+            let coordinate = "coordinate (\(pos.x), \(pos.y))"
+            switch pos.wgs84Problem {
+            case .looksSwappedForBritain?:
+                problem("geometry", "\(coordinate) reads as latitude, longitude: swapped it lies in Great Britain, "
+                    + "as written in the Indian Ocean; GeoJSON is longitude first: swap the axes")
+            case .looksLikeBritishNationalGrid?:
+                problem("geometry", "\(coordinate) looks like British National Grid metres, but task lists are WGS84 "
+                    + "longitude/latitude; reproject the file to EPSG:4326")
+            default:
+                problem("geometry", "\(coordinate) is not a WGS84 longitude/latitude; check the axis order")
+            }
+        }
+        if Self.lines(of: g).contains(where: { line in line.allSatisfy { $0 == line[0] } }) {
+            problem("geometry", "a line of zero length (all its points are the same); draw it along the street")
+        }
     }
 }

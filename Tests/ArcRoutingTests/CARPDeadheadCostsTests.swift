@@ -48,6 +48,9 @@ final class CARPDeadheadCostsTests: XCTestCase {
         let a = try CARPSolver.solve(withLinks, parameters: parameters)
         let b = try CARPSolver.solve(given, parameters: parameters)
         XCTAssertEqual(a.solution.cost, b.solution.cost)
+        let report = CARPChecker.check(b.solution, for: given)
+        XCTAssertTrue(report.isFeasible, "\(report.problems)")
+        XCTAssertEqual(report.cost, b.solution.cost)
         // The required links keep their order, so services name the same links by position.
         let required = withLinks.requiredLinks
         XCTAssertEqual(a.solution.routes.map { $0.map { required.firstIndex(of: $0.link)! } },

@@ -94,7 +94,8 @@ final class MoveTests: XCTestCase {
             var state = try randomState(seed: seed)
             let before = penalisedTotal(state)
             var rng = SplitMix64(seed: seed)
-            LocalSearch(state.instance, parameters: SolverParameters()).run(&state, rng: &rng)
+            let neighbours = LocalSearch.neighbours(state.instance, granularity: 25)
+            LocalSearch(state.instance, neighbours: neighbours, parameters: SolverParameters()).run(&state, rng: &rng)
             XCTAssertLessThan(penalisedTotal(state), before, "seed \(seed)")
             assertConsistent(state, "local search seed \(seed)")
         }

@@ -28,4 +28,26 @@ final class WKBTests: XCTestCase {
         }
         XCTAssertThrowsError(try WKB.parseGeoPackage(Data([0, 0, 0, 0, 0, 0, 0, 0])))
     }
+
+    func testDeepNestingIsRefusedWithoutRecursion() {
+        var wkb: [UInt8] = []
+        for _ in 0..<100_000 { wkb += [1] + le32(5) + le32(1) }
+        XCTAssertThrowsError(try WKB.parse(Data(wkb))) { error in
+            XCTAssertTrue("\(error)".contains("MultiLineString holds a member of WKB type 5"), "\(error)")
+        }
+    }
+
+    func testHugeCountsAreRefusedBeforeAllocating() {
+        for wkb in [[1] + le32(3) + le32(.max), [1] + le32(5) + le32(.max), [1] + le32(6) + le32(.max),
+                    [1] + le32(2) + le32(.max)] {
+            XCTAssertThrowsError(try WKB.parse(Data(wkb))) { error in
+                XCTAssertTrue("\(error)".contains("more than it holds"), "\(error)")
+            }
+        }
+        XCTAssertThrowsError(try WKB.parse(Data([7] + le32(2) + le32(0)))) { error in
+            XCTAssertTrue("\(error)".contains("byte order 7"), "\(error)")
+        }
+        // An envelope longer than the blob.
+        XCTAssertThrowsError(try WKB.parseGeoPackage(Data([0x47, 0x50, 0, 0b0000_1001] + le32(0))))
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import JSON
 import StreetImport
 import StreetNetwork
 import TestSupport
@@ -112,6 +113,17 @@ final class StreetFileTests: XCTestCase {
         }
     }
 
+    func testWhoseDataItIsIsTakenFromTheFile() throws {
+        let sampleFile = SharedData.projectRoot.appendingPathComponent("data/sample-town/streets.geojson")
+        let sample = try StreetFile.read(sampleFile)
+        XCTAssertEqual(sample.dataSource, .synthetic, "the sample calls itself synthetic")
+        guard let leeds = SharedData.leedsGeoJSON, let bristol = SharedData.bristolGeoPackage else {
+            throw XCTSkip(SharedData.skipMessage)
+        }
+        XCTAssertEqual(try StreetFile.read(leeds).dataSource, .openStreetMap)
+        XCTAssertEqual(try StreetFile.read(bristol).dataSource, .ordnanceSurvey)
+    }
+
     func testNeitherGeoJSONNorGeoPackage() throws {
         try assertFails("osm_id,name\n1,High Street\n", .unsupportedFormat, mentioning: ["neither GeoJSON nor GeoPackage", "osm_id"])
         try assertFails("", .unsupportedFormat, mentioning: ["empty"])
@@ -139,7 +151,7 @@ final class StreetFileTests: XCTestCase {
         try assertFails(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"highway":"residential"},"geometry":{"type":"LineString","coordinates":[[-0.7,52.6],[-0.7,-95]]}}]}"#,
                         .badCoordinates, mentioning: ["feature 0", "out of range"])
         try assertFails(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"highway":"residential"},"geometry":{"type":"LineString","coordinates":[[-0.7,52.6],[1e999,52.6]]}}]}"#,
-                        .badCoordinates, mentioning: ["feature 0", "not a finite number"])
+                        .malformedFile, mentioning: ["line 1, column 158", "too large to represent"])
     }
 
     func testOnePointLineNamesTheFeature() throws {

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Geometry
+import JSON
 import TestSupport
 import XCTest
 
@@ -55,9 +56,11 @@ final class PlanCommandTests: CLITestCase {
         XCTAssertEqual((savings["baseline"]?["money_gbp"]?.number ?? 0) - (savings["shared"]?["money_gbp"]?.number ?? 0), saved, accuracy: 0.02)
         // CSV: a header and rows of the same width.
         let csv = try String(contentsOf: out.appendingPathComponent("schedule.csv"), encoding: .utf8).split(separator: "\n")
-        XCTAssertTrue(csv[0].hasPrefix("day,round,crew"))
+        XCTAssertTrue(csv[0].hasPrefix("date_yyyy_mm_dd,iso_week,day,round,crew"))
         XCTAssertGreaterThan(csv.count, 10)
-        XCTAssertTrue(csv.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 14 })
+        XCTAssertTrue(csv.allSatisfy {
+            !$0.contains("\"") && $0.split(separator: ",", omittingEmptySubsequences: false).count == 18
+        })
         // GPX: well-formed XML with a track, one file per round.
         let gpxFiles = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("gpx").path)
         XCTAssertEqual(gpxFiles.count, features.count)
@@ -74,9 +77,34 @@ final class PlanCommandTests: CLITestCase {
         // HTML: self-contained, with the summary and a map per round.
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         XCTAssertTrue(html.contains("<h2>What sharing saves</h2>"))
-        XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, features.count)
+        // A hidden street layer, the savings chart, the week's overview, then a map per round.
+        XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, features.count + 3)
+        XCTAssertEqual(html.components(separatedBy: "<figure class=\"map\">").count - 1, features.count + 1)
+        XCTAssertEqual(html.components(separatedBy: "<ul class=\"legend\">").count - 1, features.count + 1)
+        XCTAssertTrue(html.contains("Synthetic street data"), "the sample's credit says it is synthetic")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("gritting-standby.ics").path))
         XCTAssertFalse(html.contains("src=\"http"), "nothing fetched from the internet")
         XCTAssertFalse(html.contains("<script"))
+    }
+
+    func testPlanRunsFromAnyFolderWithTheRegistryBesideTheDatabase() throws {
+        let db = try sampleDatabase()
+        let elsewhere = directory.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let out = directory.appendingPathComponent("p").path
+        let args = ["plan", "--db", db, "--week", "2026-W48", "--out", out, "--iterations", "5"]
+        let missing = try runProcess(binary, args, currentDirectory: elsewhere)
+        XCTAssertEqual(missing.status, 4)
+        let looked = "no organisations.json found (looked at \(directory.path)/organisations.json"
+        XCTAssertTrue(missing.stderr.contains(looked), missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("--registry PATH"), missing.stderr)
+        try FileManager.default.copyItem(at: SharedData.projectRoot.appendingPathComponent("data/organisations.json"),
+                                         to: directory.appendingPathComponent("organisations.json"))
+        let planned = try runProcess(binary, args, currentDirectory: elsewhere)
+        XCTAssertEqual(planned.status, 0, planned.stderr)  // catalogue and compatibility table built in
+        let version = try runProcess(binary, ["--version"], currentDirectory: elsewhere)
+        XCTAssertEqual(version.status, 0)
+        XCTAssertFalse(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
     }
 
     /// --export-carp writes each routing job as a CARPLIB file the carp command solves; a second run

@@ -75,4 +75,27 @@ final class StreetsCommandTests: CLITestCase {
         XCTAssertTrue(far.stderr.contains("more than 500 m from any street"), far.stderr)
         XCTAssertEqual(try run(["route", "--db", db, "--from", "-2.0,52.54", "--to", "-2.8016,52.5420", "--max-snap", "-1"]).status, 2)
     }
+
+    func testPlacesComeFromTheStreetFileOrFromAPlacesFile() throws {
+        let db = directory.appendingPathComponent("places.sqlite").path
+        let sample = SharedData.projectRoot.appendingPathComponent("data/sample-town/streets.geojson").path
+        let own = try run(["streets", "import", sample, "--db", db])
+        XCTAssertEqual(own.status, 0, own.stderr)
+        XCTAssertTrue(own.stdout.contains("places: 7 named settlements\n"), own.stdout)
+        // Another file's places replace them; a wrong places file is refused before any work.
+        let other = directory.appendingPathComponent("places.geojson")
+        let minton = #"{"type":"Feature","properties":{"place":"village","name":"Minton"},"#
+            + #""geometry":{"type":"Point","coordinates":[-2.83,52.52]}}"#
+        try Data((#"{"type":"FeatureCollection","features":["# + minton + "]}").utf8).write(to: other)
+        let fresh = directory.appendingPathComponent("fresh.sqlite").path
+        let replaced = try run(["streets", "import", sample, "--db", fresh, "--places", other.path])
+        XCTAssertEqual(replaced.status, 0, replaced.stderr)
+        XCTAssertTrue(replaced.stdout.contains("places: 1 named settlements from places.geojson"), replaced.stdout)
+        XCTAssertEqual(try run(["streets", "import", sample, "--db", fresh, "--places", "nowhere.pbf"]).status, 2)
+        let junk = directory.appendingPathComponent("junk.osm.pbf")
+        try Data([0, 0, 0, 13, 0x0a, 9] + Array("OSMHeader".utf8) + [0x18, 0x7f]).write(to: junk)
+        let bad = try run(["streets", "import", sample, "--db", fresh, "--places", junk.path])
+        XCTAssertEqual(bad.status, 4, bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("junk.osm.pbf"), bad.stderr)
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import JSON
 import TestSupport
 import XCTest
 

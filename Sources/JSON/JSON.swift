@@ -22,6 +22,15 @@ public enum JSON: Equatable, Sendable {
         return nil
     }
 
+    /// The number as an integer when it is a whole number within `bounds`; nil otherwise (a fraction,
+    /// 1e19, another type). Never traps, unlike `Int(Double)` on a number out of range.
+    public func integer(in bounds: ClosedRange<Int>) -> Int? {
+        guard case .number(let n) = self, n == n.rounded(),
+              n >= Double(bounds.lowerBound), n <= Double(bounds.upperBound)
+        else { return nil }
+        return Int(n)
+    }
+
     public var bool: Bool? {
         if case .bool(let b) = self { return b }
         return nil

@@ -1,16 +1,27 @@
 import Foundation
 
-/// A strict JSON parser over UTF-8 bytes that reports the line and column of
-/// the first error, as a partner fixing a file by hand needs.
+/// A strict JSON parser (RFC 8259) over UTF-8 bytes that reports the line,
+/// column and byte offset of the first error, as a partner fixing a file by
+/// hand needs.
 ///
-/// - Complexity: O(n) in the size of the input.
+/// Strict where a lenient parser would guess: invalid UTF-8, a lone UTF-16
+/// surrogate escape, a duplicate member name, a number too large for a
+/// double (1e400) and nesting deeper than 512 levels are errors. A UTF-8
+/// byte order mark at the start is skipped.
+///
+/// - Complexity: O(n) in the size of the input; recursion depth at most 512.
 public struct JSONParser {
+    /// Nesting deeper than this is refused (a parser that recursed without a
+    /// bound would overflow its stack on "[[[[...").
+    public static let maxDepth = 512
+
     /// Parses a whole document.
-    /// - Throws: `GeometryError.malformedJSON` naming line, column and what
-    ///   was expected.
+    /// - Throws: `JSONError` naming line, column, byte offset and what was
+    ///   expected.
     public static func parse(_ data: Data) throws -> JSON {
         try data.withUnsafeBytes { raw in
             var parser = _Parser(bytes: raw.bindMemory(to: UInt8.self))
+            if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
             parser.skipWhitespace()
             let value = try parser.parseValue(depth: 0)
             parser.skipWhitespace()
@@ -29,13 +40,19 @@ public struct JSONParser {
 private struct _Parser {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
-    static let maxDepth = 512
+    static let maxDepth = JSONParser.maxDepth
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
-    func failure(_ what: String) -> GeometryError {
+    func failure(at position: Int, _ what: String) -> JSONError {
+        var moved = self
+        moved.index = position
+        return moved.failure(what)
+    }
+
+    func failure(_ what: String) -> JSONError {
         var line = 1, column = 1
         var i = 0
         while i < min(index, bytes.count) {
@@ -50,7 +67,7 @@ private struct _Parser {
             let snippet = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
             found = "'\(snippet.split(separator: "\n").first ?? "")'"
         }
-        return GeometryError(.malformedJSON, "malformed JSON at line \(line), column \(column): \(what), found \(found)")
+        return .malformed("malformed JSON at line \(line), column \(column) (byte \(index)): \(what), found \(found)")
     }
 
     mutating func skipWhitespace() {
@@ -96,12 +113,16 @@ private struct _Parser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw failure("expected a member name in double quotes")
             }
+            let keyStart = index
             let key = try parseString()
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':' after member name \"\(key)\"") }
             index += 1
             skipWhitespace()
-            members[key] = try parseValue(depth: depth + 1)
+            let value = try parseValue(depth: depth + 1)
+            guard members.updateValue(value, forKey: key) == nil else {
+                throw failure(at: keyStart, "duplicate member name \"\(key)\"; each name may appear once in an object")
+            }
             skipWhitespace()
             guard index < bytes.count else { throw failure("expected ',' or '}'") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -129,58 +150,100 @@ private struct _Parser {
     mutating func parseString() throws -> String {
         let open = index
         index += 1
-        let start = index
-        // Fast path: no escapes.
+        var scalars: [UInt8] = []
+        var start = index
         while index < bytes.count {
             let c = bytes[index]
             if c == UInt8(ascii: "\"") {
-                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-                index += 1
-                return s
-            }
-            if c == UInt8(ascii: "\\") { break }
-            if c < 0x20 { throw failure("control character inside a string (escape it)") }
-            index += 1
-        }
-        var scalars = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<index]))
-        while index < bytes.count {
-            let c = bytes[index]
-            if c == UInt8(ascii: "\"") {
+                scalars.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 index += 1
                 return String(decoding: scalars, as: UTF8.self)
             }
             if c < 0x20 { throw failure("control character inside a string (escape it)") }
-            if c != UInt8(ascii: "\\") { scalars.append(c); index += 1; continue }
-            index += 1
-            guard index < bytes.count else { break }
-            let e = bytes[index]
-            index += 1
-            switch e {
-            case UInt8(ascii: "\""): scalars.append(0x22)
-            case UInt8(ascii: "\\"): scalars.append(0x5C)
-            case UInt8(ascii: "/"): scalars.append(0x2F)
-            case UInt8(ascii: "b"): scalars.append(0x08)
-            case UInt8(ascii: "f"): scalars.append(0x0C)
-            case UInt8(ascii: "n"): scalars.append(0x0A)
-            case UInt8(ascii: "r"): scalars.append(0x0D)
-            case UInt8(ascii: "t"): scalars.append(0x09)
-            case UInt8(ascii: "u"):
-                var code = try parseHex4()
-                if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count,
-                   bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
-                    index += 2
-                    let low = try parseHex4()
-                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                }
-                let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
-                scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
-            default:
-                index -= 1
-                throw failure("unknown escape \\\(Character(Unicode.Scalar(e)))")
+            if c >= 0x80 {
+                try skipUTF8Sequence()
+                continue
             }
+            if c != UInt8(ascii: "\\") { index += 1; continue }
+            scalars.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            try appendEscape(to: &scalars)
+            start = index
         }
         index = open
         throw failure("string never closed")
+    }
+
+    /// Steps over one well-formed UTF-8 sequence (RFC 3629: no overlong forms, no surrogates, at most
+    /// U+10FFFF).
+    mutating func skipUTF8Sequence() throws {
+        let lead = bytes[index]
+        let length: Int, low: UInt8, high: UInt8
+        switch lead {
+        case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
+        case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (length, low, high) = (3, 0x80, 0xBF)
+        case 0xED: (length, low, high) = (3, 0x80, 0x9F)
+        case 0xF0: (length, low, high) = (4, 0x90, 0xBF)
+        case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
+        case 0xF4: (length, low, high) = (4, 0x80, 0x8F)
+        default: throw failure("invalid UTF-8 byte 0x\(hex(lead)); save the file as UTF-8")
+        }
+        guard index + length <= bytes.count else { throw failure("a UTF-8 sequence cut short; save the file as UTF-8") }
+        for k in 1..<length {
+            let b = bytes[index + k]
+            let (lo, hi) = k == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
+            guard b >= lo, b <= hi else {
+                throw failure("invalid UTF-8 sequence starting 0x\(hex(lead)); save the file as UTF-8")
+            }
+        }
+        index += length
+    }
+
+    func hex(_ byte: UInt8) -> String { String(byte, radix: 16, uppercase: true) }
+
+    /// Reads one backslash escape (index at the backslash) and appends its UTF-8.
+    mutating func appendEscape(to scalars: inout [UInt8]) throws {
+        let escapeStart = index
+        index += 1
+        guard index < bytes.count else { throw failure("string never closed") }
+        let e = bytes[index]
+        index += 1
+        switch e {
+        case UInt8(ascii: "\""): scalars.append(0x22)
+        case UInt8(ascii: "\\"): scalars.append(0x5C)
+        case UInt8(ascii: "/"): scalars.append(0x2F)
+        case UInt8(ascii: "b"): scalars.append(0x08)
+        case UInt8(ascii: "f"): scalars.append(0x0C)
+        case UInt8(ascii: "n"): scalars.append(0x0A)
+        case UInt8(ascii: "r"): scalars.append(0x0D)
+        case UInt8(ascii: "t"): scalars.append(0x09)
+        case UInt8(ascii: "u"):
+            var code = try parseHex4()
+            let escaped = "\\u" + String(code, radix: 16)
+            if (0xDC00..<0xE000).contains(code) {
+                throw failure(at: escapeStart, "a lone UTF-16 low surrogate \(escaped); it must follow a high one")
+            }
+            if (0xD800..<0xDC00).contains(code) {
+                let backslash = UInt8(ascii: "\\"), u = UInt8(ascii: "u")
+                let next = index + 1 < bytes.count && bytes[index] == backslash && bytes[index + 1] == u
+                guard next else {
+                    throw failure(at: escapeStart, "a lone UTF-16 high surrogate \(escaped); a low one must follow")
+                }
+                index += 2
+                let low = try parseHex4()
+                guard (0xDC00..<0xE000).contains(low) else {
+                    throw failure(at: escapeStart, "a UTF-16 high surrogate \(escaped) not followed by a low surrogate")
+                }
+                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            }
+            guard let scalar = Unicode.Scalar(code) else {
+                throw failure(at: escapeStart, "an escape that is not a character")
+            }
+            scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
+        default:
+            index -= 1
+            throw failure("unknown escape \\\(Character(Unicode.Scalar(e)))")
+        }
     }
 
     mutating func parseHex4() throws -> UInt32 {
@@ -221,10 +284,17 @@ private struct _Parser {
         }
         // strtod needs a terminated buffer; numbers are short, so it lives on the stack.
         let count = index - start
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buffer in
+        guard count <= 400 else {
+            throw failure(at: start, "a number of \(count) characters; numbers have at most 400")
+        }
+        let value = withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buffer in
             for k in 0..<count { buffer[k] = CChar(bitPattern: bytes[start + k]) }
             buffer[count] = 0
-            return strtod(buffer.baseAddress!, nil)
+            return buffer.baseAddress.map { strtod($0, nil) } ?? .nan
         }
+        guard value.isFinite else {
+            throw failure(at: start, "a number too large to represent (beyond ±1.8e308)")
+        }
+        return value
     }
 }

@@ -1,0 +1,27 @@
+/// The one CSV cell encoder every CSV StreetRounds writes goes through
+/// (RFC 4180 quoting, plus formula neutralising).
+///
+/// A spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return as a formula (CSV injection, OWASP): such a text cell gets
+/// a leading apostrophe, which spreadsheets show as text and never run. Numbers
+/// StreetRounds computes go through `number`, untouched. Cost: O(length).
+public enum CSVText {
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// A text cell: neutralised when it would run as a formula, then quoted
+    /// when it holds a comma, a quote or a line break.
+    public static func cell(_ text: String) -> String {
+        var s = text
+        if let first = s.unicodeScalars.first, formulaStarts.contains(Character(first)) { s = "'" + s }
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A number StreetRounds computed, with `digits` decimals.
+    public static func number(_ value: Double, digits: Int) -> String {
+        String(format: "%.\(digits)f", value)
+    }
+
+    /// One CSV line (no line break) from cells already encoded.
+    public static func line(_ cells: [String]) -> String { cells.joined(separator: ",") }
+}

@@ -1,0 +1,60 @@
+import ArcRouting
+import Foundation
+import XCTest
+
+/// CARP files a careless or hostile hand made: refused with the line, before anything is sized by them.
+final class CARPProblemFileHostileInputTests: XCTestCase {
+    private func text(vertices: String = "3", capacity: String = "5",
+                      edge: String = "( 1, 2)  coste 3 demanda 1") -> String {
+        " NOMBRE : x\n VERTICES : \(vertices)\n CAPACIDAD : \(capacity)\n LISTA_ARISTAS_REQ :\n \(edge)\n"
+            + " ( 2, 3)  coste 2 demanda 1\n DEPOSITO : 1\n"
+    }
+
+    private func assertRefused(_ carp: String, _ part: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrowsError(try CARPProblem(carpText: carp, name: "x"), file: file, line: line) { error in
+            XCTAssertTrue("\(error)".contains(part), "\(error) lacks \(part)", file: file, line: line)
+        }
+    }
+
+    func testAGoodInstanceReads() throws {
+        let p = try CARPProblem(carpText: text(), name: "x")
+        XCTAssertEqual(p.nodeCount, 3)
+        XCTAssertEqual(p.requiredLinks.count, 2)
+    }
+
+    func testNegativeOrHugeVertexCountsFailBeforeAllocating() {
+        let cases = [("-5", "VERTICES -5 is not a vertex count"), ("0", "VERTICES 0 is not a vertex count"),
+                     ("900000000", "VERTICES 900000000 is not a vertex count"), ("1e19", "no VERTICES line"),
+                     ("1e400", "no VERTICES line")]
+        for (vertices, message) in cases { assertRefused(text(vertices: vertices), message) }
+    }
+
+    func testNegativeDemandsAndCostsAndOutOfRangeNumbersAreRefused() {
+        let edges = [("( 1, 2)  coste 3 demanda -1", "line 5: a negative cost or demand"),
+                     ("( 1, 2)  coste -3 demanda 1", "line 5: a negative cost or demand"),
+                     ("( 1, 2)  coste 1e19 demanda 1", "line 5: expected ( u, v) coste C"),
+                     ("( 1, 9223372036854775807)  coste 1 demanda 1", "line 5"),
+                     ("( -9223372036854775808, 2)  coste 1 demanda 1", "line 5"),
+                     ("( 0, 2)  coste 1 demanda 1", "numbered from 1")]
+        for (edge, message) in edges { assertRefused(text(edge: edge), message) }
+        assertRefused(text(capacity: "-4"), "capacity must be positive")
+    }
+
+    func testAnOversizedFileIsRefusedBeforeReading() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("huge-\(UUID().uuidString).dat")
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: UInt64(CARPProblem.maxFileBytes + 1))  // sparse: no disk used
+        try handle.close()
+        XCTAssertThrowsError(try CARPProblem(contentsOf: url)) { error in
+            XCTAssertTrue("\(error)".contains("over the limit"), "\(error)")
+        }
+    }
+
+    /// Found by `make fuzz` (FuzzCARP): a line that is only ":" indexed an empty split.
+    func testALineOfOnlyAColonIsNoTrap() throws {
+        let p = try CARPProblem(carpText: ":\n : 5\n" + text(), name: "x")
+        XCTAssertEqual(p.nodeCount, 3)
+    }
+}

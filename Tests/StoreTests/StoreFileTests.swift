@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+@testable import Store
+import StreetImport
+import StreetNetwork
+import TestSupport
+import Works
+import XCTest
+
+/// What a path holds, told without writing to it; read access that never writes; the network version that
+/// keeps a submission from landing on a network it was not matched against.
+final class StoreFileTests: XCTestCase {
+    private var directory: URL!
+    override func setUp() { directory = temporaryDirectory() }
+    override func tearDown() { try? FileManager.default.removeItem(at: directory) }
+
+    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    func sampleStore() throws -> RoundsStore {
+        let streets = SharedData.projectRoot.appendingPathComponent("data/sample-town/streets.geojson")
+        let read = try StreetFile.read(streets)
+        let network = try StreetNetwork(lines: read.lines, crs: read.targetCRS)
+        let store = try RoundsStore(path: path("s.sqlite"), create: true)
+        try store.saveNetwork(network, provenance: NetworkProvenance(sourceFile: "s", sourceFormat: "GeoJSON",
+                                                                     snapTolerance: 0.5, importedAt: "t"))
+        return store
+    }
+
+    func testIdentifiesWithoutWriting() throws {
+        XCTAssertEqual(try StoreFile.identify(path("none")), .missing)
+        FileManager.default.createFile(atPath: path("empty"), contents: nil)
+        XCTAssertEqual(try StoreFile.identify(path("empty")), .empty)
+        try Data(String(repeating: "text ", count: 40).utf8).write(to: URL(fileURLWithPath: path("text")))
+        XCTAssertEqual(try StoreFile.identify(path("text")), .foreign("it is not a SQLite file"))
+        let photos = try DatabaseQueue(path: path("photos"))
+        try photos.write { try $0.execute(sql: "CREATE TABLE photo (name TEXT)") }
+        try photos.close()
+        XCTAssertEqual(try StoreFile.identify(path("photos")), .foreign("its tables are photo"))
+        let blank = try DatabaseQueue(path: path("blank"))
+        try blank.write { try $0.execute(sql: "PRAGMA user_version = 1") }
+        try blank.close()
+        XCTAssertEqual(try StoreFile.identify(path("blank")), .blank)
+        _ = try sampleStore()
+        XCTAssertEqual(try StoreFile.identify(path("s.sqlite")), .streetRounds)
+        XCTAssertEqual(try StoreFile.identify(directory.path), .foreign("it is a folder or a device, not a file"))
+        XCTAssertNil(StoreFile.lockHolder(path("s.sqlite")), "nobody else holds the lock")
+    }
+
+    func testReadAccessNeverWrites() throws {
+        let writer = try sampleStore()
+        let reader = try RoundsStore(path: path("s.sqlite"), access: .read)
+        XCTAssertEqual(try reader.loadNetwork().segments.count, try writer.loadNetwork().segments.count)
+        let list = TaskList(organisation: "town-council", tasks: [])
+        XCTAssertThrowsError(try reader.submit(list, matches: [:], fileName: "f", checksum: "c"))
+        XCTAssertTrue(try writer.submissions().isEmpty)
+        XCTAssertThrowsError(try RoundsStore(path: path("none"), access: .read)) { error in
+            XCTAssertEqual((error as? StoreError)?.kind, .missingDatabase)
+        }
+    }
+
+    func testASubmissionMatchedAgainstAnotherNetworkVersionIsRefused() throws {
+        let store = try sampleStore()
+        let first = try store.loadVersionedNetwork()
+        try store.saveNetwork(first.network, provenance: NetworkProvenance(sourceFile: "again", sourceFormat: "GeoJSON",
+                                                                           snapTolerance: 0.5, importedAt: "t2"))
+        let second = try store.loadVersionedNetwork()
+        XCTAssertEqual(second.version, first.version + 1)
+        let list = TaskList(organisation: "town-council", tasks: [])
+        func submit(against version: Int) throws {
+            try store.submit(list, matches: [:], fileName: "f", checksum: "c", networkVersion: version)
+        }
+        XCTAssertThrowsError(try submit(against: first.version)) {
+            XCTAssertEqual(($0 as? StoreError)?.kind, .networkChanged)
+        }
+        XCTAssertNoThrow(try submit(against: second.version))
+    }
+
+    func testBusyTimeoutFromTheEnvironment() throws {
+        unsetenv("STREETROUNDS_BUSY_TIMEOUT")
+        XCTAssertEqual(try RoundsStore.busyTimeoutFromEnvironment(), RoundsStore.defaultBusyTimeout)
+        setenv("STREETROUNDS_BUSY_TIMEOUT", "2.5", 1)
+        defer { unsetenv("STREETROUNDS_BUSY_TIMEOUT") }
+        XCTAssertEqual(try RoundsStore.busyTimeoutFromEnvironment(), 2.5)
+        setenv("STREETROUNDS_BUSY_TIMEOUT", "-1", 1)
+        XCTAssertThrowsError(try RoundsStore.busyTimeoutFromEnvironment()) {
+            XCTAssertEqual(($0 as? StoreError)?.kind, .badSetting)
+        }
+    }
+}
