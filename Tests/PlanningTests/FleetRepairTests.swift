@@ -92,7 +92,8 @@ final class FleetRepairTests: XCTestCase {
         // Every visit is in a round or unplaced with the shortfall as its reason.
         let served = plan.rounds.reduce(0) { $0 + $1.stops.count }
         XCTAssertEqual(served + plan.unplaced.count, 6)
-        XCTAssertTrue(plan.unplaced.allSatisfy { $0.reason.contains("no crew has time left") }, "\(plan.unplaced)")
+        XCTAssertTrue(plan.unplaced.allSatisfy { $0.reason == "no crew has time left for it: \(shortfall.description)" },
+                      "\(plan.unplaced.map(\.reason))")
     }
 
     func testWorkBeyondOneCrewMovesToAnotherPartnersCrewWithTime() throws {
