@@ -143,8 +143,8 @@ final class FleetRepairTests: XCTestCase {
         let east = try organisation("east", depotAt: 300, shiftHours: 8, skills: ["litter_picking"])
         let pair = Compatibility.Pair(combine: true, conflict: false, why: "one crew")
         let table = Compatibility(pairs: [("grass_cutting", "litter_picking", pair)], orderRules: [])
-        let shared = try plan([west, east], mode: .shared, work: [("west", "grass_cutting"), ("east", "litter_picking")],
-                              minutes: 20, compatibility: table)
+        let work = [("west", "grass_cutting"), ("east", "litter_picking")]
+        let shared = try plan([west, east], mode: .shared, work: work, minutes: 20, compatibility: table)
         assertFeasible(shared, [west, east])
         let eastStops = shared.rounds.filter { $0.crew == "east-1" }.flatMap(\.stops)
         XCTAssertFalse(eastStops.isEmpty, "the east crew takes litter picks")
