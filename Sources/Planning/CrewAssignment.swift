@@ -30,9 +30,8 @@ struct CrewAssignment {
 
     /// - Complexity: O(v c) for v visits and c crew classes, plus the
     ///   tasks' choices, O(t c) for t tasks.
-    /// - Parameter merging: when given, merged stops no able class has room for are taken apart.
     init(_ stops: [PlannedVisit], demand: WeekDemand, crews: CrewPool, network: StreetNetwork,
-         method: Method = .capacitated, merging: VisitMerging? = nil) {
+         method: Method = .capacitated) {
         // Each task's own choice: the able class nearest to its streets.
         var preferred: [PlannedVisit.Part: String] = [:]
         for w in demand.taskWeeks {
@@ -41,33 +40,14 @@ struct CrewAssignment {
             let segments = w.segments.map { network.segments[$0] }
             preferred[part] = crews.preferredClass(for: w.task.activity, segments: segments)?.key
         }
-        func rank(_ stops: [PlannedVisit]) -> [[CrewPool.CrewClass]] {
-            stops.map { v in
-                var votes: [String: Int] = [:]
-                for part in v.parts { if let key = preferred[part] { votes[key, default: 0] += 1 } }
-                let segment = network.segments[v.segment]
-                return crews.ranked(for: Set(v.activities), segment: segment, votes: votes, day: v.day)
-            }
+        let ranked = stops.map { v in
+            var votes: [String: Int] = [:]
+            for part in v.parts { if let key = preferred[part] { votes[key, default: 0] += 1 } }
+            return crews.ranked(for: Set(v.activities), segment: network.segments[v.segment], votes: votes, day: v.day)
         }
-        var stops = stops
-        var ranked = rank(stops)
-        var chosen = method == .capacitated
-            ? Self.capacitated(stops, ranked: ranked, crews: crews, network: network)
-            : ranked.map { Choice(crewClass: $0.first) }
-        // Merged stops no able class has room for are taken apart, so other crews can take their parts.
-        let full = Set(stops.indices.filter { chosen[$0].overflow && stops[$0].activities.count > 1 })
-        if let merging, !full.isEmpty {
-            var tasks: [PlannedVisit.Part: WeekDemand.TaskWeek] = [:]
-            for w in demand.taskWeeks {
-                let part = PlannedVisit.Part(organisation: w.task.organisation, taskID: w.task.taskID,
-                                             activity: w.task.activity)
-                tasks[part] = w
-            }
-            stops = stops.indices.flatMap { full.contains($0) ? merging.split(stops[$0], tasks: tasks) : [stops[$0]] }
-            ranked = rank(stops)
-            chosen = Self.capacitated(stops, ranked: ranked, crews: crews, network: network)
-        }
-        for (v, choice) in zip(stops, chosen.map(\.crewClass)) {
+        let chosen = method == .capacitated
+            ? Self.capacitated(stops, ranked: ranked, crews: crews, network: network) : ranked.map(\.first)
+        for (v, choice) in zip(stops, chosen) {
             guard let crewClass = choice else {
                 let work = v.activities.joined(separator: " and ")
                 let reason = crews.canDo(Set(v.activities))
@@ -88,16 +68,10 @@ struct CrewAssignment {
         }
     }
 
-    /// A stop's class, and whether it went there without room (to the class with most).
-    struct Choice {
-        var crewClass: CrewPool.CrewClass?
-        var overflow = false
-    }
-
     /// The capacitated choice of each stop, in the stops' order.
     /// - Complexity: O(v log v + v c).
     private static func capacitated(_ stops: [PlannedVisit], ranked: [[CrewPool.CrewClass]], crews: CrewPool,
-                                    network: StreetNetwork) -> [Choice] {
+                                    network: StreetNetwork) -> [CrewPool.CrewClass?] {
         /// Seconds of room per class and day.
         var room: [String: Double] = [:]
         func key(_ c: CrewPool.CrewClass, _ day: Weekday) -> String { "\(c.key)#\(day.rawValue)" }
@@ -117,14 +91,14 @@ struct CrewAssignment {
         }
         let regrets = stops.indices.map(regret)
         let order = stops.indices.sorted { a, b in regrets[a] != regrets[b] ? regrets[a] > regrets[b] : a < b }
-        var chosen = [Choice](repeating: Choice(), count: stops.count)
+        var chosen = [CrewPool.CrewClass?](repeating: nil, count: stops.count)
         for k in order {
             let v = stops[k]
             let load = Double(v.serviceSeconds + PlanningStreets.seconds(network.segments[v.segment]))
-            let fits = ranked[k].first { room[key($0, v.day), default: 0] >= load }
-            let pick = fits ?? ranked[k].max { room[key($0, v.day), default: 0] < room[key($1, v.day), default: 0] }
+            let pick = ranked[k].first { room[key($0, v.day), default: 0] >= load }
+                ?? ranked[k].max { room[key($0, v.day), default: 0] < room[key($1, v.day), default: 0] }
             if let pick { room[key(pick, v.day), default: 0] -= load }
-            chosen[k] = Choice(crewClass: pick, overflow: fits == nil)
+            chosen[k] = pick
         }
         return chosen
     }

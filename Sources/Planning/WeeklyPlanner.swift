@@ -119,10 +119,10 @@ public struct WeeklyPlanner {
             var demand = WeekDemand(pool.tasks, options: options, network: network, catalogue: catalogue)
             demand.taskWeeks = DayAssignment(orderRules: compatibility.orderRules)
                 .assign(demand.taskWeeks) { workload($0, crews: crews) }
-            let merging = VisitMerging(network: network, catalogue: catalogue, compatibility: compatibility)
-            let stops = merging.merge(demand.taskWeeks, acrossOrganisations: mode == .shared, canDo: crews.canDo)
+            let stops = VisitMerging(network: network, catalogue: catalogue, compatibility: compatibility)
+                .merge(demand.taskWeeks, acrossOrganisations: mode == .shared, canDo: crews.canDo)
             let assignment = CrewAssignment(stops, demand: demand, crews: crews, network: network,
-                                            method: options.crewAssignment, merging: merging)
+                                            method: options.crewAssignment)
             week.jobs += RoutingJob.jobs(assignment, pool: p, options: options)
             week.pools.append(crews)
             week.unplaced += assignment.unplaced

@@ -137,29 +137,20 @@ final class FleetRepairTests: XCTestCase {
     }
 
     /// Merged stops only the west mower crew can do, beyond its day: taken apart, the litter picks go
-    /// to the east crew. The capacitated assignment takes them apart before routing; with the nearest-depot
-    /// rule the fleet repair does it after the roster.
+    /// to the east crew.
     func testMergedStopsBeyondTheirCrewAreTakenApart() throws {
-        // Before routing: the room is an estimate, so without repair some merged stops may still be left over.
-        _ = try mergedStopsAreTakenApart { $0.fleetRepair = false }
-        let repaired = try mergedStopsAreTakenApart { $0.crewAssignment = .nearestDepot }
-        XCTAssertFalse(repaired.unplaced.contains { $0.visit.activities.contains("litter_picking") },
-                       "\(repaired.unplaced.map { "\($0.visit.activities): \($0.reason)" })")
-    }
-
-    private func mergedStopsAreTakenApart(_ configure: (inout PlanOptions) -> Void) throws -> WeeklyPlan {
         let west = try organisation("west", depotAt: 0, shiftHours: 2, skills: ["grass_cutting", "litter_picking"])
         let east = try organisation("east", depotAt: 300, shiftHours: 8, skills: ["litter_picking"])
         let pair = Compatibility.Pair(combine: true, conflict: false, why: "one crew")
         let table = Compatibility(pairs: [("grass_cutting", "litter_picking", pair)], orderRules: [])
         let work = [("west", "grass_cutting"), ("east", "litter_picking")]
-        let shared = try plan([west, east], mode: .shared, work: work, minutes: 20, compatibility: table,
-                              configure: configure)
+        let shared = try plan([west, east], mode: .shared, work: work, minutes: 20, compatibility: table)
         assertFeasible(shared, [west, east])
         let eastStops = shared.rounds.filter { $0.crew == "east-1" }.flatMap(\.stops)
         XCTAssertFalse(eastStops.isEmpty, "the east crew takes litter picks")
         XCTAssertTrue(eastStops.allSatisfy { $0.visit.activities == ["litter_picking"] })
-        return shared
+        XCTAssertFalse(shared.unplaced.contains { $0.visit.activities.contains("litter_picking") },
+                       "\(shared.unplaced.map(\.visit.activities))")
     }
 
     func testNoCrewWorksOnADayOffAndTheVisitSaysWhy() throws {
