@@ -96,10 +96,8 @@ struct CrewAssignment {
             guard ranked[k].count > 1 else { return Int.max }
             return min(Int.max / 4, distance(k, ranked[k][1])) - min(Int.max / 4, distance(k, ranked[k][0]))
         }
-        let order = stops.indices.sorted { a, b in
-            let ra = regret(a), rb = regret(b)
-            return ra != rb ? ra > rb : a < b
-        }
+        let regrets = stops.indices.map(regret)
+        let order = stops.indices.sorted { a, b in regrets[a] != regrets[b] ? regrets[a] > regrets[b] : a < b }
         var chosen = [CrewPool.CrewClass?](repeating: nil, count: stops.count)
         for k in order {
             let v = stops[k]

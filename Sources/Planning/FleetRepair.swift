@@ -21,6 +21,8 @@ struct FleetRepair {
     /// Whether left-over rounds are moved to other crew classes (false:
     /// straight to the shortfall, the simplest rule, for comparison).
     var repairs = true
+    /// Takes merged stops apart when the whole round cannot move.
+    let merging: VisitMerging
 
     /// The outcome: every placed round, and what the fleet could not do.
     struct Repaired {
@@ -48,15 +50,21 @@ struct FleetRepair {
                     out.solverSeconds += moved
                     continue
                 }
-                let roster = CrewRoster(crewClass: from, shiftStart: options.shiftStartMinutes)
-                let id = "\(key.day.code)|\(from.organisation)|\(from.depot)"
-                let working = roster.working(on: key.day).count
-                var entry = short[id] ?? Shortfall(day: key.day, organisation: from.organisation, depot: from.depot,
-                                                   crewHours: 0, crews: working, noOtherDay: true)
-                entry.crewHours += PlanUnits.hours(seconds: round.seconds)
-                entry.noOtherDay = entry.noOtherDay && days(for: round, on: key.day).count == 1
-                short[id] = entry
-                lost[id, default: []] += round.stops.map(\.visit)
+                var stuck = [round]
+                if repairs, round.stops.contains(where: { $0.visit.activities.count > 1 }) {
+                    // Merged stops only a few crews can do: apart, each activity to any crew able for it.
+                    stuck = []
+                    for part in splitRound(round) {
+                        moves += 1
+                        if let moved = move(part, from: from, key: key, placed: &placed, move: moves, budget: &budget,
+                                            sameClass: true) {
+                            out.solverSeconds += moved
+                        } else {
+                            stuck.append(part)
+                        }
+                    }
+                }
+                for round in stuck { record(round, from: from, key: key, short: &short, lost: &lost) }
             }
         }
         for id in short.keys.sorted() {
@@ -68,6 +76,38 @@ struct FleetRepair {
         }
         out.rounds = placed.keys.sorted().flatMap { placed[$0] ?? [] }
         return out
+    }
+
+    /// A round no crew could take, counted in its day and depot's shortfall.
+    private func record(_ round: Round, from: CrewPool.CrewClass, key: CrewRoster.Key,
+                        short: inout [String: Shortfall], lost: inout [String: [PlannedVisit]]) {
+        let roster = CrewRoster(crewClass: from, shiftStart: options.shiftStartMinutes)
+        let id = "\(key.day.code)|\(from.organisation)|\(from.depot)"
+        let working = roster.working(on: key.day).count
+        var entry = short[id] ?? Shortfall(day: key.day, organisation: from.organisation, depot: from.depot,
+                                           crewHours: 0, crews: working, noOtherDay: true)
+        entry.crewHours += PlanUnits.hours(seconds: round.seconds)
+        entry.noOtherDay = entry.noOtherDay && days(for: round, on: key.day).count == 1
+        short[id] = entry
+        lost[id, default: []] += round.stops.map(\.visit)
+    }
+
+    /// The round's stops taken apart by activity, as one round per activity
+    /// (not yet routed: its seconds are its service plus its share of the
+    /// round's driving, for the room it needs).
+    private func splitRound(_ round: Round) -> [Round] {
+        let visits = round.stops.flatMap { merging.split($0.visit, tasks: taskDays) }
+        let driving = Double(round.seconds - round.serviceSeconds)
+        let service = max(1, visits.reduce(0) { $0 + $1.serviceSeconds })
+        return Set(visits.flatMap(\.activities)).sorted().map { code in
+            let mine = visits.filter { $0.activities == [code] }
+            let work = mine.reduce(0) { $0 + $1.serviceSeconds }
+            var part = round
+            part.stops = mine.map { Round.Stop(visit: $0, reversed: false, arrival: 0, departure: 0) }
+            part.serviceSeconds = work
+            part.seconds = work + Int((driving * Double(work) / Double(service)).rounded(.up))
+            return part
+        }
     }
 
     /// Where a left-over round may go: a crew class on a day.
@@ -90,8 +130,10 @@ struct FleetRepair {
     /// Tries the other able classes with time to spare that day, nearest
     /// first, then any able class on another day the visits allow; on
     /// success updates `placed` and returns the solver's seconds.
+    /// - Parameter sameClass: whether the round's own class that day may take it (a part of a split round).
     private func move(_ round: Round, from: CrewPool.CrewClass, key: CrewRoster.Key,
-                      placed: inout [CrewRoster.Key: [Round]], move: Int, budget: inout RoutingBudget) -> Double? {
+                      placed: inout [CrewRoster.Key: [Round]], move: Int, budget: inout RoutingBudget,
+                      sameClass: Bool = false) -> Double? {
         let crews = pools[key.pool]
         let skills = Set(round.stops.flatMap(\.visit.activities))
         let first = round.stops.first.map { builder.network.segments[$0.visit.segment].from } ?? from.depotNode
@@ -101,7 +143,7 @@ struct FleetRepair {
             targets += crews.classes.filter { c in
                 let k = CrewRoster.Key(day: day, pool: key.pool, crewClass: c.key)
                 let roster = CrewRoster(crewClass: c, shiftStart: options.shiftStartMinutes)
-                return (c.key != from.key || day != key.day) && skills.isSubset(of: c.skills)
+                return (sameClass || c.key != from.key || day != key.day) && skills.isSubset(of: c.skills)
                     && roster.spareMinutes(on: day, placed: placed[k] ?? []) >= needed
             }.sorted { crews.seconds(from: $0, to: first) < crews.seconds(from: $1, to: first) }
             .map { Target(crewClass: $0, day: day) }

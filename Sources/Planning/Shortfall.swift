@@ -3,7 +3,7 @@ import Works
 /// Work the fleet cannot do on a day at a depot: crew hours beyond the
 /// shifts of the crews that work there that day. Its visits are listed as
 /// unplaced; the plan stays one that can be run.
-public struct Shortfall: Sendable, Equatable {
+public struct Shortfall: Sendable, Equatable, CustomStringConvertible {
     public var day: Weekday
     public var organisation: String
     public var depot: String

@@ -90,6 +90,19 @@ struct VisitMerging {
                             window: group.window)
     }
 
+    /// A merged stop taken apart again, one visit per activity (the same job
+    /// of several partners stays one visit): what the fleet repair does when
+    /// only a few crews can do the merged stop and they have no time left.
+    func split(_ v: PlannedVisit, tasks: [PlannedVisit.Part: WeekDemand.TaskWeek]) -> [PlannedVisit] {
+        guard v.activities.count > 1 else { return [v] }
+        return v.activities.map { code in
+            let entries = v.parts.filter { $0.activity == code }.map { part in
+                Entry(part: part, minutes: tasks[part]?.task.serviceMinutes, window: v.window)
+            }
+            return visit(Group(entries: entries, window: v.window), segment: v.segment, day: v.day)
+        }
+    }
+
     /// The overlap of two windows (nil = any time); .some(nil) when they do not meet.
     static func overlap(_ a: TimeWindow?, _ b: TimeWindow?) -> TimeWindow?? {
         guard let a else { return .some(b) }

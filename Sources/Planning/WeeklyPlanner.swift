@@ -51,8 +51,9 @@ public struct WeeklyPlanner {
         let routed = route(week, budget: &budget, mode: mode, progress: progress)          // stage 6
         let rostered = roster(routed.byRoster, classes: week.classes, options: options,
                               preferences: preferences)                                     // stage 7
+        let merging = VisitMerging(network: network, catalogue: catalogue, compatibility: compatibility)
         let repaired = FleetRepair(builder: builder, options: options, pools: week.pools, taskDays: week.taskDays,
-                                   repairs: options.fleetRepair)
+                                   repairs: options.fleetRepair, merging: merging)
             .repair(rostered, classes: week.classes, budget: &budget)                      // stage 7b
         let rounds = repaired.rounds.sorted {
             ($0.day?.rawValue ?? 0, $0.startMinutes, $0.id) < ($1.day?.rawValue ?? 0, $1.startMinutes, $1.id)

@@ -19,9 +19,10 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "The ISO week to plan, e.g. 2026-W48 (default: next week).", transform: ISOWeek.parse)
     var week: ISOWeek?
     @Option(help: "The folder for the outputs (replaced whole, only when the plan succeeds).") var out: String = "out/plan"
-    @Option(help: "Solver seconds for each plan (shared, and baseline).") var seconds: Double = 10
+    @Option(help: "Wall-clock seconds for each plan (shared, and baseline), setup included.") var seconds: Double = 10
     @Option(help: "Seed of the solver's random source.") var seed: UInt64 = 1
-    @Option(help: "Solver iterations per routing problem; with a seed, the same plan every run.") var iterations: Int?
+    @Option(help: "Solver iterations per routing job instead of a time limit: with a seed, the same plan on any machine.")
+    var iterations: Int?
     @Option(help: "When rounds without hours of their own start, HH:MM; rounds of tasks with hours start at those hours.",
             transform: TimeWindow.parseStart)
     var start: Int = 7 * 60

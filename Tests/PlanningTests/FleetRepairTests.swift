@@ -27,8 +27,9 @@ final class FleetRepairTests: XCTestCase {
     }
 
     private func organisation(_ id: String, depotAt x: Double, shiftHours: Double,
-                              days: [Weekday] = Weekday.workingWeek) throws -> Organisation {
-        let crew = Organisation.Crew(id: "\(id)-1", depot: "\(id)-yard", vehicleType: "van", skills: ["sweeping"],
+                              days: [Weekday] = Weekday.workingWeek,
+                              skills: [String] = ["sweeping"]) throws -> Organisation {
+        let crew = Organisation.Crew(id: "\(id)-1", depot: "\(id)-yard", vehicleType: "van", skills: skills,
                                      shiftHours: shiftHours, capacity: nil, capacityUnit: nil, costPerHour: 30,
                                      costPerKm: 0.5, co2ePerKm: 0.2, days: days)
         let depot = Organisation.Depot(id: "\(id)-yard", name: id, location: try lonLat(x, 0))
@@ -36,16 +37,23 @@ final class FleetRepairTests: XCTestCase {
     }
 
     /// Six hours of sweeping that must be done on Tuesday, all of it the west partner's.
+    /// Tuesday-only tasks of `minutes` (an hour) on each of the first six streets: `work` gives (organisation,
+    /// activity).
     private func plan(_ organisations: [Organisation], mode: PlanMode,
+                      work: [(String, String)] = [("west", "sweeping")],
+                      minutes: Double = 60,
+                      compatibility: Compatibility = Compatibility(pairs: [], orderRules: []),
                       configure: (inout PlanOptions) -> Void = { _ in }) throws -> WeeklyPlan {
         let network = try drawnNetwork(picture, ["abcd", "efgh", "ae", "bf", "cg", "dh"], origin: origin)
         let registry = OrganisationRegistry(organisations)
         let planner = WeeklyPlanner(network: network, catalogue: try shippedCatalogue(), registry: registry,
-                                    compatibility: Compatibility(pairs: [], orderRules: []))
-        let tasks = network.segments.prefix(6).enumerated().map { k, s in
-            let task = StreetTask(organisation: "west", taskID: "W\(k)", activity: "sweeping", frequency: .weekly,
-                                  weekdays: [.tuesday], serviceMinutes: 60)
-            return MatchedTask(task: task, segments: [s.id])
+                                    compatibility: compatibility)
+        let tasks = work.flatMap { org, activity in
+            network.segments.prefix(6).enumerated().map { k, s in
+                let task = StreetTask(organisation: org, taskID: "\(activity)-\(k)", activity: activity,
+                                      frequency: .weekly, weekdays: [.tuesday], serviceMinutes: minutes)
+                return MatchedTask(task: task, segments: [s.id])
+            }
         }
         var options = PlanOptions(week: ISOWeek(year: 2026, week: 10))
         options.iterations = 50
@@ -92,7 +100,9 @@ final class FleetRepairTests: XCTestCase {
         // Every visit is in a round or unplaced with the shortfall as its reason.
         let served = plan.rounds.reduce(0) { $0 + $1.stops.count }
         XCTAssertEqual(served + plan.unplaced.count, 6)
-        XCTAssertTrue(plan.unplaced.allSatisfy { $0.reason.contains("no crew has time left") }, "\(plan.unplaced)")
+        let reason = "no crew has time left for it: \(shortfall.description)"
+        XCTAssertTrue(plan.unplaced.allSatisfy { $0.reason == reason },
+                      "\(plan.unplaced.map(\.reason))")
     }
 
     func testWorkBeyondOneCrewMovesToAnotherPartnersCrewWithTime() throws {
@@ -124,6 +134,23 @@ final class FleetRepairTests: XCTestCase {
         }
         assertFeasible(nearest, [west, east])
         XCTAssertFalse(nearest.shortfalls.isEmpty, "all of it to the west crew, which cannot do it")
+    }
+
+    /// Merged stops only the west mower crew can do, beyond its day: taken apart, the litter picks go
+    /// to the east crew.
+    func testMergedStopsBeyondTheirCrewAreTakenApart() throws {
+        let west = try organisation("west", depotAt: 0, shiftHours: 2, skills: ["grass_cutting", "litter_picking"])
+        let east = try organisation("east", depotAt: 300, shiftHours: 8, skills: ["litter_picking"])
+        let pair = Compatibility.Pair(combine: true, conflict: false, why: "one crew")
+        let table = Compatibility(pairs: [("grass_cutting", "litter_picking", pair)], orderRules: [])
+        let work = [("west", "grass_cutting"), ("east", "litter_picking")]
+        let shared = try plan([west, east], mode: .shared, work: work, minutes: 20, compatibility: table)
+        assertFeasible(shared, [west, east])
+        let eastStops = shared.rounds.filter { $0.crew == "east-1" }.flatMap(\.stops)
+        XCTAssertFalse(eastStops.isEmpty, "the east crew takes litter picks")
+        XCTAssertTrue(eastStops.allSatisfy { $0.visit.activities == ["litter_picking"] })
+        XCTAssertFalse(shared.unplaced.contains { $0.visit.activities.contains("litter_picking") },
+                       "\(shared.unplaced.map(\.visit.activities))")
     }
 
     func testNoCrewWorksOnADayOffAndTheVisitSaysWhy() throws {
