@@ -24,7 +24,7 @@ func overlapsBenchmark(file: URL, visits target: Int) throws {
     let organisations = registry.ids
     let activities = ["sweeping", "litter_picking", "grass_cutting", "weed_control", "gully_emptying", "gritting"]
     let frequencies: [Frequency] = [.daily, .daily, .perWeek(3), .perWeek(2), .weekly, .fortnightly, .monthly]
-    var tasks: [(task: StreetTask, segments: [Int])] = []
+    var tasks: [MatchedTask] = []
     var total = 0
     while total < target {
         let org = organisations[rng.below(organisations.count)]
@@ -35,7 +35,7 @@ func overlapsBenchmark(file: URL, visits target: Int) throws {
         let first = rng.below(network.segments.count), count = 4 + rng.below(5)
         let segments = Array(first..<min(network.segments.count, first + count))
         total += VisitPlan(t, from: week.monday, to: week.date(of: .sunday), anchor: anchor).totalVisits * segments.count
-        tasks.append((t, segments))
+        tasks.append(MatchedTask(task: t, segments: segments))
     }
     let finder = OverlapFinder(network: network, catalogue: catalogue, registry: registry, compatibility: table)
     var findings: [Overlap] = []
@@ -57,12 +57,12 @@ func overlapsBenchmark(file: URL, visits target: Int) throws {
     var reported = 0
     let cron = try seconds {
         reported = try store.newOverlaps { stored in
-            finder.find(stored.map { ($0.task, $0.segments.map(\.segment)) }, from: week.monday, to: week.date(of: .sunday), anchor: anchor)
+            finder.find(stored.map(\.matched), from: week.monday, to: week.date(of: .sunday), anchor: anchor)
         }.count
     }
     let again = try seconds {
         _ = try store.newOverlaps { stored in
-            finder.find(stored.map { ($0.task, $0.segments.map(\.segment)) }, from: week.monday, to: week.date(of: .sunday), anchor: anchor)
+            finder.find(stored.map(\.matched), from: week.monday, to: week.date(of: .sunday), anchor: anchor)
         }
     }
     let kinds = Overlap.Kind.allCases.map { kind in "\(findings.filter { $0.kind == kind }.count) \(kind.rawValue)" }.joined(separator: ", ")

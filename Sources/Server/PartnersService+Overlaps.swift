@@ -39,7 +39,7 @@ extension PartnersService {
         let finder = OverlapFinder(network: network, catalogue: catalogue, registry: registry,
                                    compatibility: compatibility)
         let stored = try store.tasks(organisation: nil)
-        return finder.find(stored.map { ($0.task, $0.segments.map(\.segment)) }, from: period.week.monday,
+        return finder.find(stored.map(\.matched), from: period.week.monday,
                            to: period.week.date(of: .sunday), anchor: period.anchor, organisation: organisation)
     }
 

@@ -62,6 +62,14 @@ extension RoundsStore {
         }
     }
 
+    /// A crew's working days (finite crews): ISO codes, comma-separated; a crew stored before reads as Monday
+    /// to Friday, the registry's default. Registered after the plans' migration.
+    static func registerCrewDaysMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("crew-days") { db in
+            try db.execute(sql: "ALTER TABLE crew ADD COLUMN days TEXT NOT NULL DEFAULT 'mon,tue,wed,thu,fri'")
+        }
+    }
+
     /// Adds or replaces the given organisations with their depots and crews,
     /// in one transaction; organisations not given are left as they are.
     /// - Complexity: O(depots + crews) inserts.
@@ -94,15 +102,25 @@ extension RoundsStore {
     private static func insert(_ c: Organisation.Crew, of organisation: String, _ db: Database) throws {
         try db.execute(sql: """
             INSERT INTO crew (organisation, id, depot, vehicle_type, skills, shift_hours, capacity, capacity_unit,
-                              cost_per_hour, cost_per_km, co2e_kg_per_km)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              cost_per_hour, cost_per_km, co2e_kg_per_km, days)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [organisation, c.id, c.depot, c.vehicleType, c.skills.joined(separator: ","), c.shiftHours,
-                             c.capacity, c.capacityUnit, c.costPerHour, c.costPerKm, c.co2ePerKm])
+                             c.capacity, c.capacityUnit, c.costPerHour, c.costPerKm, c.co2ePerKm,
+                             c.days.map(\.code).joined(separator: ",")])
     }
 
     /// The stored organisations, by id.
     public func organisations() throws -> [Organisation] {
         try read { db in try Self.fetchOrganisations(db) }
+    }
+
+    /// Whether the store holds imported organisations; false for a store
+    /// made before they could be (read-only readers never migrate it).
+    public func hasOrganisations() throws -> Bool {
+        try read { db in
+            try db.tableExists("organisation")
+                && (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM organisation") ?? 0) > 0
+        }
     }
 
     /// The stored organisations as a registry; nil when none was imported.
@@ -122,11 +140,14 @@ extension RoundsStore {
         var crews: [String: [Organisation.Crew]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM crew ORDER BY organisation, id") {
             let skills: String = row["skills"]
+            let codes: String = row["days"]
+            let days = codes.split(separator: ",").compactMap { Weekday(parsing: String($0)) }
             crews[row["organisation"], default: []].append(.init(
                 id: row["id"], depot: row["depot"], vehicleType: row["vehicle_type"],
                 skills: skills.split(separator: ",").map(String.init), shiftHours: row["shift_hours"],
                 capacity: row["capacity"], capacityUnit: row["capacity_unit"], costPerHour: row["cost_per_hour"],
-                costPerKm: row["cost_per_km"], co2ePerKm: row["co2e_kg_per_km"]))
+                costPerKm: row["cost_per_km"], co2ePerKm: row["co2e_kg_per_km"],
+                days: days.isEmpty ? Weekday.workingWeek : days))
         }
         return try Row.fetchAll(db, sql: "SELECT * FROM organisation ORDER BY id").map { row in
             let id: String = row["id"]

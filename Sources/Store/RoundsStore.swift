@@ -149,6 +149,7 @@ public final class RoundsStore: Sendable {
         registerNetworkVersionMigration(&migrator)
         registerOrganisationMigrations(&migrator)
         registerPlanMigrations(&migrator)
+        registerCrewDaysMigration(&migrator)
         return migrator
     }
 

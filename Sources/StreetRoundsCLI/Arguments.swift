@@ -31,6 +31,33 @@ extension ISOWeek: ExpressibleByArgument {
     }
 }
 
+/// A calendar day as the command line takes it, "2026-11-30", at midnight UTC.
+struct CalendarDay: CustomStringConvertible {
+    var date: Date
+    var description: String
+
+    private static let format: DateFormatter = {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        return f
+    }()
+
+    /// "2026-11-30"; a week, or a day the month lacks, gets the text to write.
+    static func parse(_ text: String) throws -> CalendarDay {
+        if let date = format.date(from: text), format.string(from: date) == text {
+            return CalendarDay(date: date, description: text)
+        }
+        if let week = ISOWeek(parsing: text) {
+            throw ValidationError("\(text) is a week; write its days, --from \(format.string(from: week.monday)) "
+                                  + "--to \(format.string(from: week.date(of: .sunday))), or use --week \(week)")
+        }
+        let today = format.string(from: Date())
+        throw ValidationError("\(text) is not a calendar day; write it as YYYY-MM-DD, e.g. \(today)")
+    }
+}
+
 extension TimeWindow: ExpressibleByArgument {
     public init?(argument: String) { self.init(parsing: argument) }
 

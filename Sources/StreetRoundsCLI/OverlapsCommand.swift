@@ -20,43 +20,36 @@ struct OverlapsCommand: ParsableCommand {
             + "3 database missing or unreadable, 5 the report could not be written (nothing was marked as reported).")
 
     @Option(help: "The database file.") var db: String
-    @Option(help: "The ISO week, e.g. 2026-W48 (default: the current week).") var week: String?
-    @Option(help: "First day of the period, YYYY-MM-DD (with --to, instead of --week).") var from: String?
-    @Option(help: "Last day of the period, YYYY-MM-DD.") var to: String?
+    @Option(help: "The ISO week, e.g. 2026-W48 (default: the current week).", transform: ISOWeek.parse)
+    var week: ISOWeek?
+    @Option(help: "First day of the period, YYYY-MM-DD (with --to, instead of --week).", transform: CalendarDay.parse)
+    var from: CalendarDay?
+    @Option(help: "Last day of the period, YYYY-MM-DD.", transform: CalendarDay.parse) var to: CalendarDay?
     @Option(help: "text, json or csv.") var format: ReportFormat = .text
     @Flag(help: "Report only findings never reported before (state kept in the database).") var newOnly = false
     @Option(help: "Only findings that involve this organisation.") var org: String?
-    @Option(help: "The week fortnightly tasks count from (they are due every other week from it).") var fortnightAnchor: String = "2026-W01"
+    @Option(help: "The week fortnightly tasks count from (they are due every other week from it).",
+            transform: ISOWeek.parse)
+    var fortnightAnchor = ISOWeek(year: 2026, week: 1)
     @OptionGroup var data: WorksDataOptions
-
-    static func day(_ text: String) -> Date? {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd"
-        guard let d = f.date(from: text), f.string(from: d) == text else { return nil }
-        return d
-    }
 
     func validate() throws {
         if week != nil, from != nil || to != nil { throw ValidationError("give --week or --from/--to, not both") }
         if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
-        if let week, ISOWeek(parsing: week) == nil { throw ValidationError("--week \(week) is not an ISO week; write it as 2026-W48") }
-        if let from, Self.day(from) == nil { throw ValidationError("--from \(from) is not a date; write it as YYYY-MM-DD") }
-        if let to, Self.day(to) == nil { throw ValidationError("--to \(to) is not a date; write it as YYYY-MM-DD") }
-        if let a = from.flatMap(Self.day), let b = to.flatMap(Self.day) {
-            guard a <= b else { throw ValidationError("--from \(from!) is after --to \(to!)") }
-            guard b.timeIntervalSince(a) <= 366 * 86_400 else { throw ValidationError("the period is longer than a year; flag a year at most at a time") }
+        if let from, let to {
+            guard from.date <= to.date else { throw ValidationError("--from \(from) is after --to \(to)") }
+            guard to.date.timeIntervalSince(from.date) <= 366 * 86_400 else {
+                throw ValidationError("the period is longer than a year; flag a year at most at a time")
+            }
         }
-        if ISOWeek(parsing: fortnightAnchor) == nil { throw ValidationError("--fortnight-anchor \(fortnightAnchor) is not an ISO week") }
     }
 
     func run() throws {
         let (start, end, label): (Date, Date, String)
-        if let from, let to, let first = Self.day(from), let last = Self.day(to) {
-            (start, end, label) = (first, last, "\(from) to \(to)")
+        if let from, let to {
+            (start, end, label) = (from.date, to.date, "\(from) to \(to)")
         } else {
-            let w = week.flatMap(ISOWeek.init(parsing:)) ?? ISOWeek(containing: Date())
+            let w = week ?? ISOWeek(containing: Date())
             (start, end, label) = (w.monday, w.date(of: .sunday), "\(w)")
         }
         let store = try failing { try RoundsStore(path: db, access: newOnly ? .write : .read) }
@@ -67,9 +60,8 @@ struct OverlapsCommand: ParsableCommand {
             throw CommandFailure(.badArguments, "--org \(org) is not a registered organisation: \(registry.ids.joined(separator: ", "))")
         }
         let finder = OverlapFinder(network: network, catalogue: catalogue, registry: registry, compatibility: table)
-        let anchor = ISOWeek(parsing: fortnightAnchor) ?? ISOWeek(containing: start)
         let find: ([StoredTask]) -> [Overlap] = { stored in
-            finder.find(stored.map { ($0.task, $0.segments.map(\.segment)) }, from: start, to: end, anchor: anchor, organisation: org)
+            finder.find(stored.map(\.matched), from: start, to: end, anchor: fortnightAnchor, organisation: org)
         }
         let locator = StreetLocator(network: network, groups: StreetGroups(network), places: places, registry: registry)
         let period = OverlapReport.Period(label: label, first: start, last: end)

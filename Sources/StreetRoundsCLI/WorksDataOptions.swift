@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Store
 import Works
 
 /// Where the activity catalogue, the organisation registry and the
@@ -8,6 +9,8 @@ import Works
 ///
 /// Each file is looked for in this order, the first found wins:
 /// 1. the override flag (`--catalogue`, `--registry`, `--compatibility`);
+///    for the registry, next the organisations stored in the database
+///    (`streetrounds orgs import FILE --db PATH`), when it holds any;
 /// 2. beside the database (`activities.json`, `organisations.json`,
 ///    `compatibility.json` in the database's folder);
 /// 3. `data/` under the current folder (the project folder);
@@ -67,12 +70,22 @@ struct WorksDataOptions: ParsableArguments {
             return try ActivityCatalogue(
                 data: Data(BuiltInWorksData.catalogue.utf8), name: "the built-in activity catalogue")
         }
+        if registry == nil, let stored = try storedRegistry(database: database) { return (activities, stored) }
         let registryItem = Item(flag: "--registry", fileName: "organisations.json", override: registry, builtIn: nil)
         guard let url = try locate(registryItem, database: database) else {
             throw CommandFailure(.internalError, "no registry")
         }
         let organisations = try failing { try OrganisationRegistry(contentsOf: url, catalogue: activities) }
         return (activities, organisations)
+    }
+
+    /// The organisations imported into the database; nil when it holds none
+    /// (or predates them: a reader never migrates a database).
+    private func storedRegistry(database: String?) throws -> OrganisationRegistry? {
+        guard let database, FileManager.default.fileExists(atPath: database) else { return nil }
+        let store = try failing { try RoundsStore(path: database, access: .read) }
+        guard try failing({ try store.hasOrganisations() }) else { return nil }
+        return try failing { try store.storedRegistry() }
     }
 
     /// The catalogue, the registry and the compatibility table.

@@ -53,7 +53,7 @@ public struct OverlapFinder: Sendable {
     ///   - tasks: each task with the ids of the segments it covers.
     ///   - organisation: when given, only findings that involve it.
     /// - Returns: findings by segment, then by the pair's organisations and task ids.
-    public func find(_ tasks: [(task: StreetTask, segments: [Int])], from: Date, to: Date, anchor: ISOWeek,
+    public func find(_ tasks: [MatchedTask], from: Date, to: Date, anchor: ISOWeek,
                      organisation: String? = nil) -> [Overlap] {
         let first = ISOWeek(containing: from)
         var orgIndex: [String: Int] = [:], activityIndex: [String: Int] = [:]
@@ -67,7 +67,7 @@ public struct OverlapFinder: Sendable {
         var rateCache: [String: (Double, Double, Double)] = [:]
         var visitors: [_Visitor] = []
         visitors.reserveCapacity(tasks.count)
-        for (task, _) in tasks {
+        for task in tasks.map(\.task) {
             let plan = VisitPlan(task, from: from, to: to, anchor: anchor)
             let weeks = plan.weeks.map { w in
                 (week: w.week.weeks(since: first), days: w.days.reduce(UInt8(0)) { $0 | UInt8(1 << ($1.rawValue - 1)) }, visits: w.visits)

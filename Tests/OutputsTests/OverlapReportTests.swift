@@ -45,7 +45,7 @@ final class OverlapReportTests: XCTestCase {
             contentsOf: root.appendingPathComponent("compatibility.json"), catalogue: catalogue)
         let all = network.segments.map(\.id)
         let tasks = ["county-council", "town-council"].map { org in
-            (
+            MatchedTask(
                 task: StreetTask(
                     organisation: org, taskID: "SW, \(org)", activity: "sweeping", frequency: .weekly,
                     weekdays: Weekday.workingWeek), segments: all

@@ -87,6 +87,23 @@ final class PlanCommandTests: CLITestCase {
         XCTAssertFalse(html.contains("<script"))
     }
 
+    /// Organisations imported into the database are the registry a command reads (before any file), with
+    /// their crews' working days: a plan runs from another folder with nothing but the database.
+    func testPlanReadsTheOrganisationsImportedIntoTheDatabase() throws {
+        let db = try sampleDatabase()
+        XCTAssertEqual(try run(["orgs", "import", "data/organisations.json", "--db", db]).status, 0)
+        let elsewhere = directory.appendingPathComponent("nowhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let out = directory.appendingPathComponent("stored").path
+        let planned = try runProcess(binary, ["plan", "--db", db, "--week", "2026-W48", "--out", out,
+                                              "--iterations", "40", "--seconds", "0.01"], currentDirectory: elsewhere)
+        XCTAssertEqual(planned.status, 0, planned.stderr)
+        // The same registry from the store as from the file: the golden schedule, crews' days included.
+        let made = try String(contentsOfFile: out + "/schedule.csv", encoding: .utf8)
+        let stored = try String(contentsOf: SharedData.projectRoot.appendingPathComponent(Self.golden), encoding: .utf8)
+        XCTAssertTrue(made == stored, "a plan with the stored registry differs from one with the file")
+    }
+
     func testPlanRunsFromAnyFolderWithTheRegistryBesideTheDatabase() throws {
         let db = try sampleDatabase()
         let elsewhere = directory.appendingPathComponent("elsewhere")

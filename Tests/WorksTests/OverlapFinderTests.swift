@@ -26,7 +26,7 @@ final class OverlapFinderTests: XCTestCase {
 
     private func find(_ tasks: [(StreetTask, [Int])], week: String = "2026-W48") throws -> [Overlap] {
         let w = ISOWeek(parsing: week)!
-        return try finder().find(tasks.map { (task: $0.0, segments: $0.1) }, from: w.monday, to: w.date(of: .sunday), anchor: ISOWeek(year: 2026, week: 1))
+        return try finder().find(tasks.map { MatchedTask(task: $0.0, segments: $0.1) }, from: w.monday, to: w.date(of: .sunday), anchor: ISOWeek(year: 2026, week: 1))
     }
 
     func testDuplicate() throws {
