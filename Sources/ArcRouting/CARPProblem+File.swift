@@ -6,7 +6,10 @@ extension CARPProblem {
     /// LISTA_ARISTAS_NOREQ, DEPOSITO). Nodes are renumbered from 0. The
     /// instance is named after the file (egl-e2-A names itself "egl-e2-7"),
     /// COSTE_TOTAL_REQ is ignored (wrong in every val file), and the depot is
-    /// read from DEPOSITO, never assumed to be node 1.
+    /// read from DEPOSITO, never assumed to be node 1. The extensions
+    /// StreetRounds writes for street problems (`CARPProblem+Writing`) are
+    /// read back: `servicio S` (a service cost apart from `coste`), `arco`
+    /// (a one-way link) and `LIMITE_RUTA : N` (the route limit).
     /// - Throws: `ArcRoutingError.malformedInstance` with the line number.
     public init(contentsOf url: URL) throws {
         let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
@@ -30,7 +33,7 @@ extension CARPProblem {
     public static let maxValue = 1_000_000_000
 
     public init(carpText text: String, name: String) throws {
-        var nodeCount: Int?, capacity: Int?, depot: Int?, fleet: Int?
+        var nodeCount: Int?, capacity: Int?, depot: Int?, fleet: Int?, routeLimit: Int?
         var links: [Link] = []
         var section = ""
         func fail(_ line: Int, _ what: String) -> ArcRoutingError {
@@ -53,6 +56,9 @@ extension CARPProblem {
             case "CAPACIDAD": capacity = value
             case "VEHICULOS": fleet = value
             case "DEPOSITO": depot = value.map { $0 - 1 }
+            case "LIMITE_RUTA":
+                guard let value, value > 0 else { throw fail(number, "LIMITE_RUTA needs a positive route limit") }
+                routeLimit = value
             case "LISTA_ARISTAS_REQ": section = "REQ"
             case "LISTA_ARISTAS_NOREQ": section = "NOREQ"
             default: break
@@ -69,7 +75,8 @@ extension CARPProblem {
         guard let depot else { throw ArcRoutingError(.malformedInstance, "\(name): no DEPOSITO line") }
         guard links.contains(where: \.isRequired) else { throw ArcRoutingError(.malformedInstance, "\(name): no required edges (LISTA_ARISTAS_REQ)") }
         _ = fleet  // a guide in these files; most papers leave the fleet free
-        self.init(name: name, nodeCount: nodeCount, depot: depot, links: links, capacity: capacity)
+        self.init(name: name, nodeCount: nodeCount, depot: depot, links: links, capacity: capacity,
+                  maxRouteCost: routeLimit)
         try validate()
     }
 
@@ -87,10 +94,15 @@ extension CARPProblem {
             throw fail("expected ( u, v) coste C [demanda D], found \"\(line)\"")
         }
         let demand = value("demanda")
+        let service = words.contains { $0.lowercased() == "servicio" } ? value("servicio") : cost
         if required, demand == nil { throw fail("a required edge needs \"demanda D\"") }
-        guard cost >= 0, (demand ?? 0) >= 0 else { throw fail("a negative cost or demand in \"\(line)\"") }
+        guard let service else { throw fail("\"servicio\" needs a service cost, in \"\(line)\"") }
+        guard cost >= 0, service >= 0, (demand ?? 0) >= 0 else {
+            throw fail("a negative cost or demand in \"\(line)\"")
+        }
         guard ends.allSatisfy({ $0 >= 1 }) else { throw fail("vertices are numbered from 1, found \"\(line)\"") }
-        return Link(from: ends[0] - 1, to: ends[1] - 1, twoWay: true, deadheadCost: cost, serviceCost: cost,
+        let oneWay = words.contains { $0.lowercased() == "arco" }
+        return Link(from: ends[0] - 1, to: ends[1] - 1, twoWay: !oneWay, deadheadCost: cost, serviceCost: service,
                     demand: required ? demand : nil)
     }
 

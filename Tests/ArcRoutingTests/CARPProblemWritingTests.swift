@@ -65,6 +65,21 @@ final class CARPProblemWritingTests: XCTestCase {
         XCTAssertTrue(try p.carpText().contains(" VEHICULOS : 4\n"))
     }
 
+    /// Mixed street problems (one-way links, service costs apart, a route limit) read back as written, so an
+    /// exported routing job is solved as the planner posed it.
+    func testStreetProblemsRoundTripWithTheirExtensions() throws {
+        for seed in UInt64(1)...8 {
+            var p = RandomProblems.mixed(seed: seed, nodes: 20, required: 15, extra: 25, capacity: 9)
+            p.maxRouteCost = 500 + Int(seed)
+            let back = try CARPProblem(carpText: p.carpText(), name: p.name)
+            assertSameProblem(inFileOrder(p), back, "seed \(seed)")
+        }
+        XCTAssertThrowsError(try CARPProblem(carpText: " VERTICES : 2\n CAPACIDAD : 5\n LIMITE_RUTA : 0\n"
+            + " LISTA_ARISTAS_REQ :\n ( 1, 2)  coste 3 demanda 1\n DEPOSITO :   1\n", name: "zero-limit"))
+        XCTAssertThrowsError(try CARPProblem(carpText: " VERTICES : 2\n CAPACIDAD : 5\n"
+            + " LISTA_ARISTAS_REQ :\n ( 1, 2)  coste 3 servicio -4 demanda 1\n DEPOSITO :   1\n", name: "negative"))
+    }
+
     func testCallerCostsCannotBeWritten() {
         struct Flat: CARPDeadheadCosts {
             func costs(from source: Int, to targets: [Int]) -> [Int] { targets.map { _ in 1 } }
