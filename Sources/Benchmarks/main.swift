@@ -15,7 +15,9 @@ func option(_ name: String) -> String? {
     arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
 }
 guard arguments.count >= 2, ["network", "tasks", "overlaps", "plan", "carp-instances"].contains(arguments[0]) else {
-    FileHandle.standardError.write(Data("usage: Benchmarks network|tasks|overlaps|plan|carp-instances FILE.geojson [--export DIR] [--out DIR] [--count N] [--visits N] [--scale K] [--seconds S]\n".utf8))
+    let usage = "usage: Benchmarks network|tasks|overlaps|plan|carp-instances FILE.geojson [--export DIR] "
+        + "[--out DIR] [--count N] [--visits N] [--scale K] [--seconds S]\n"
+    FileHandle.standardError.write(Data(usage.utf8))
     exit(2)
 }
 let file = URL(fileURLWithPath: arguments[1])
