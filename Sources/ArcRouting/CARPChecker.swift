@@ -85,35 +85,42 @@ public enum CARPChecker {
             }
             return found
         }
-        let out = outgoing(problem)
+        let arcs = Arcs(problem)
         for (source, targets) in wanted {
-            let d = bellmanFord(nodeCount: problem.nodeCount, from: source, out: out)
+            let d = bellmanFord(nodeCount: problem.nodeCount, from: source, arcs: arcs)
             for target in targets { found[source * problem.nodeCount + target] = d[target] }
         }
         return found
     }
 
-    /// The arcs leaving each node as (head, cost) pairs; a two-way link
-    /// gives one arc each way.
-    static func outgoing(_ problem: CARPProblem) -> [[Arc]] {
-        var out = [[Arc]](repeating: [], count: problem.nodeCount)
-        for link in problem.links {
-            out[link.from].append(Arc(head: link.to, cost: link.deadheadCost))
-            if link.twoWay, link.to != link.from { out[link.to].append(Arc(head: link.from, cost: link.deadheadCost)) }
-        }
-        return out
-    }
+    /// The arcs leaving each node in compressed rows: node v's arcs are
+    /// `first[v] ..< first[v + 1]`; a two-way link gives one arc each way.
+    struct Arcs {
+        var first: [Int]
+        var head: [Int] = []
+        var cost: [Int] = []
 
-    struct Arc {
-        let head: Int
-        let cost: Int
+        init(_ problem: CARPProblem) {
+            var count = [Int](repeating: 0, count: problem.nodeCount + 1)
+            var arcs: [(tail: Int, head: Int, cost: Int)] = []
+            for link in problem.links {
+                arcs.append((link.from, link.to, link.deadheadCost))
+                if link.twoWay, link.to != link.from { arcs.append((link.to, link.from, link.deadheadCost)) }
+            }
+            arcs.sort { $0.tail < $1.tail }
+            for arc in arcs { count[arc.tail + 1] += 1 }
+            for v in 0..<problem.nodeCount { count[v + 1] += count[v] }
+            first = count
+            head = arcs.map(\.head)
+            cost = arcs.map(\.cost)
+        }
     }
 
     /// Bellman-Ford in its queue form (Moore 1959; "SPFA"): a node is
     /// relaxed again only when its cost fell, so a road network costs a few
     /// passes over its links rather than one per level of the tree.
     /// - Complexity: O(n m) at worst, about O(m) on road networks.
-    static func bellmanFord(nodeCount: Int, from source: Int, out: [[Arc]]) -> [Int] {
+    static func bellmanFord(nodeCount: Int, from source: Int, arcs: Arcs) -> [Int] {
         var d = [Int](repeating: Int.max, count: nodeCount)
         var queued = [Bool](repeating: false, count: nodeCount)
         var queue = [source], head = 0
@@ -123,11 +130,10 @@ public enum CARPChecker {
             let u = queue[head]
             head += 1
             queued[u] = false
-            out[u].withUnsafeBufferPointer { arcs in
-                for arc in arcs where d[u] + arc.cost < d[arc.head] {
-                    d[arc.head] = d[u] + arc.cost
-                    if !queued[arc.head] { queued[arc.head] = true; queue.append(arc.head) }
-                }
+            for a in arcs.first[u]..<arcs.first[u + 1] where d[u] + arcs.cost[a] < d[arcs.head[a]] {
+                let v = arcs.head[a]
+                d[v] = d[u] + arcs.cost[a]
+                if !queued[v] { queued[v] = true; queue.append(v) }
             }
             if head > 4 * nodeCount { queue.removeFirst(head); head = 0 }
         }

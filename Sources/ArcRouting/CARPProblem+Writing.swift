@@ -24,7 +24,9 @@ extension CARPProblem {
     public func carpText() throws -> String {
         try validate()
         guard deadheadCosts == nil else {
-            throw ArcRoutingError(.malformedInstance, "\(name): its deadhead costs come from the caller, which a CARPLIB file cannot hold; write the problem with the graph's links as deadhead-only links and no deadheadCosts")
+            throw ArcRoutingError(.malformedInstance, "\(name): its deadhead costs come from the caller, which a "
+                + "CARPLIB file cannot hold; write the problem with the graph's links as deadhead-only links and no "
+                + "deadheadCosts")
         }
         let required = links.filter(\.isRequired), others = links.filter { !$0.isRequired }
         let guide = (totalDemand + capacity - 1) / capacity
@@ -60,7 +62,8 @@ extension CARPProblem {
             throw ArcRoutingError(.malformedInstance, "\(url.path) already exists; remove it or write elsewhere")
         }
         do { try text.write(to: url, atomically: true, encoding: .utf8) } catch {
-            throw ArcRoutingError(.malformedInstance, "\(url.path): cannot write the instance (\(error.localizedDescription))")
+            throw ArcRoutingError(.malformedInstance,
+                                  "\(url.path): cannot write the instance (\(error.localizedDescription))")
         }
     }
 

@@ -49,7 +49,8 @@ public enum CARPSolver {
         }
         let found = results.all.compactMap { $0 }
         guard let winner = found.min(by: { $0.0.cost != $1.0.cost ? $0.0.cost < $1.0.cost : $0.1 < $1.1 }) else {
-            throw ArcRoutingError(.infeasibleInstance, "\(problem.name): no feasible solution found within \(budget(parameters)); give more time, or check the capacity and the route limit")
+            throw ArcRoutingError(.infeasibleInstance, "\(problem.name): no feasible solution found within "
+                + "\(budget(parameters)); give more time, or check the capacity and the route limit")
         }
         let routes = winner.0.routes.map { route in
             route.map { CARPService(link: instance.taskLink[$0 >> 1], reversed: $0 & 1 == 1) }

@@ -45,9 +45,11 @@ struct DistanceTable: Sendable {
     }
 
     /// One Dijkstra per terminal over the problem's links (adjacency in
-    /// compressed rows), stopped when every terminal is settled; row-major
-    /// t x t into `cost` (left as it is where unreachable); returns the
-    /// largest cost found.
+    /// compressed rows), stopped when every terminal it must find is
+    /// settled: all of them, or, when every link is two-way (costs are then
+    /// symmetric), those from its own index on, the others mirrored from
+    /// earlier rows. Row-major t x t into `cost` (left as it is where
+    /// unreachable); returns the largest cost found.
     private static func dijkstra(_ problem: CARPProblem, terminals: [Int], terminalOf: [Int],
                                  into cost: inout [Int32]) -> Int {
         let graph = Adjacency(problem)
@@ -56,7 +58,9 @@ struct DistanceTable: Sendable {
         var dist = [Int](repeating: Int.max, count: problem.nodeCount)
         var touched: [Int] = []
         var heap: [(Int, Int)] = []
+        let symmetric = problem.links.allSatisfy(\.twoWay)
         for (row, source) in terminals.enumerated() {
+            let first = symmetric ? row : 0
             for v in touched { dist[v] = Int.max }
             touched.removeAll(keepingCapacity: true)
             dist[source] = 0
@@ -66,11 +70,11 @@ struct DistanceTable: Sendable {
             var settled = 0
             while let (d, u) = heapPop(&heap) {
                 if d > dist[u] { continue }
-                if terminalOf[u] >= 0 {
+                if terminalOf[u] >= first {
                     cost[row * t + terminalOf[u]] = Int32(clamping: d)
                     largest = max(largest, d)
                     settled += 1
-                    if settled == t { break }
+                    if settled == t - first { break }
                 }
                 for a in graph.first[u]..<graph.first[u + 1] {
                     let v = graph.head[a], c = d + graph.cost[a]
@@ -79,6 +83,11 @@ struct DistanceTable: Sendable {
                     dist[v] = c
                     heapPush(&heap, (c, v))
                 }
+            }
+        }
+        if symmetric {
+            for row in 0..<t {
+                for col in (row + 1)..<t { cost[col * t + row] = cost[row * t + col] }
             }
         }
         return largest

@@ -62,7 +62,9 @@ struct HybridGeneticSearch {
                 initialisePopulation(deadline: deadline, start: start)
                 sinceImprovement = 0
             }
-            if iterations % parameters.progressPeriod == 0, let best { progress?(iterations, best.cost, Date().timeIntervalSince(start)) }
+            if iterations % parameters.progressPeriod == 0, let best {
+                progress?(iterations, best.cost, Date().timeIntervalSince(start))
+            }
         }
     }
 
@@ -75,7 +77,8 @@ struct HybridGeneticSearch {
             // was the better on one of the Rutland instances of 1,000 and
             // 5,000 tasks).
             let routes = Construction.routes(instance, penalty: parameters.constructionPenalty)
-            let individual = Individual(routes: routes, cost: routes.reduce(0) { $0 + instance.routeCost($1) }, taskCount: n)
+            let cost = routes.reduce(0) { $0 + instance.routeCost($1) }
+            let individual = Individual(routes: routes, cost: cost, taskCount: n)
             if RouteState(instance, routes: routes, penalty: penalty).isFeasible { admit(individual, start: start) }
             if isLarge { educate(routes: routes, start: start, deadline: deadline) }
             educate(routes.flatMap { $0 }, start: start, deadline: deadline)
@@ -127,7 +130,8 @@ struct HybridGeneticSearch {
             factor *= parameters.repairPenaltyFactor
         }
         guard state.isFeasible else { return false }
-        return admit(Individual(routes: state.nonEmptyRoutes, cost: state.totalCost, taskCount: instance.taskCount), start: start)
+        let individual = Individual(routes: state.nonEmptyRoutes, cost: state.totalCost, taskCount: instance.taskCount)
+        return admit(individual, start: start)
     }
 
     /// Adds a feasible individual unless it is a clone; returns whether it

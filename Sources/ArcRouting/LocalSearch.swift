@@ -76,7 +76,8 @@ struct LocalSearch {
                 if attempt(Flip.self, &state, u, u) { improved = true }
                 for v in neighbours[u] {
                     // Skip pairs whose routes have not changed since u was last tried.
-                    if rounds > 1, max(state.modifiedAt[state.routeOf[u]], state.modifiedAt[state.routeOf[v]]) <= testedBefore { continue }
+                    let changed = max(state.modifiedAt[state.routeOf[u]], state.modifiedAt[state.routeOf[v]])
+                    if rounds > 1, changed <= testedBefore { continue }
                     if attempt(Relocate.self, &state, u, v)
                         || attempt(Swap.self, &state, u, v)
                         || attempt(TwoOptStar.self, &state, u, v)

@@ -17,7 +17,8 @@ struct NewRoute: Move {
         for flip in 0..<(i.canFlip(tdU) ? 2 : 1) {
             let dir = (tdU & ~1) | flip
             let alone = i.dh(-1, dir) + i.svc(dir) + i.dh(dir, -1)
-            let gain = s.penalised(ru) - s.penalised(cost: removed, load: s.load[ru] - i.dem(tdU)) - s.penalised(cost: alone, load: i.dem(tdU))
+            let gain = s.penalised(ru) - s.penalised(cost: removed, load: s.load[ru] - i.dem(tdU))
+                - s.penalised(cost: alone, load: i.dem(tdU))
             if gain > best?.gain ?? 1e-9 { best = NewRoute(gain: gain, task: u, td: dir) }
         }
         return best

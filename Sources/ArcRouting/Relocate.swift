@@ -35,7 +35,9 @@ struct Relocate: Move {
                         - s.penalised(cost: removed, load: s.load[ru] - i.dem(tdU))
                         - s.penalised(cost: s.cost[rv] + added, load: s.load[rv] + i.dem(tdU))
                 }
-                if gain > best?.gain ?? 1e-9 { best = Relocate(gain: gain, task: u, td: dir, route: rv, position: position) }
+                if gain > best?.gain ?? 1e-9 {
+                    best = Relocate(gain: gain, task: u, td: dir, route: rv, position: position)
+                }
             }
         }
         return best

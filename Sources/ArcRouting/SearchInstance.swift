@@ -42,8 +42,9 @@ final class SearchInstance: Sendable {
         maxRouteCost = problem.maxRouteCost
         for (t, l) in taskLink.enumerated() {
             let link = problem.links[l]
-            let there = dh(-1, 2 * t) < DistanceTable.unreachable || (twoWay[t] && dh(-1, 2 * t + 1) < DistanceTable.unreachable)
-            let back = dh(2 * t, -1) < DistanceTable.unreachable || (twoWay[t] && dh(2 * t + 1, -1) < DistanceTable.unreachable)
+            let far = DistanceTable.unreachable
+            let there = dh(-1, 2 * t) < far || (twoWay[t] && dh(-1, 2 * t + 1) < far)
+            let back = dh(2 * t, -1) < far || (twoWay[t] && dh(2 * t + 1, -1) < far)
             guard there, back else {
                 throw ArcRoutingError(.infeasibleInstance, "\(problem.name): required link \(l) (\(link.from), \(link.to)) cannot be reached from the depot and left back to it")
             }

@@ -25,7 +25,8 @@ func carpInstancesBenchmark(file: URL, output: URL, sweepingKmh: Double = 8, hop
     for (size, d) in sizes {
         let (place, lonLat) = depots[d]
         guard let at = toNetwork.project(lonLat) else { throw BenchmarkFailure("cannot project \(place)") }
-        let problem = countyInstance(network, main: main, depotNear: at, required: size, name: "rutland-\(place)-\(size)",
+        let name = "rutland-\(place)-\(size)"
+        let problem = countyInstance(network, main: main, depotNear: at, required: size, name: name,
                                      sweepingKmh: sweepingKmh, capacity: hopperSeconds)
         let url = output.appendingPathComponent(problem.name + ".dat")
         try problem.write(to: url, replacing: true)

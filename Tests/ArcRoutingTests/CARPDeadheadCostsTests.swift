@@ -29,13 +29,23 @@ final class CARPDeadheadCostsTests: XCTestCase {
     }
 
     func testGivenCostsSolveLikeDeadheadLinks() throws {
+        try assertGivenCostsSolveLikeLinks(allTwoWay: false)
+    }
+
+    /// Undirected: the solver's own table mirrors half its Dijkstra rows.
+    func testGivenCostsSolveLikeUndirectedDeadheadLinks() throws {
+        try assertGivenCostsSolveLikeLinks(allTwoWay: true)
+    }
+
+    private func assertGivenCostsSolveLikeLinks(allTwoWay: Bool) throws {
         var rng = SplitMix64(seed: 7)
         var links: [CARPProblem.Link] = []
         for v in 1..<30 { links.append(.init(from: v - 1, to: v, deadheadCost: Int.random(in: 1...20, using: &rng))) }
         for _ in 0..<40 {
             let a = Int.random(in: 0..<30, using: &rng), b = Int.random(in: 0..<30, using: &rng)
             guard a != b else { continue }
-            links.append(.init(from: a, to: b, twoWay: Bool.random(using: &rng), deadheadCost: Int.random(in: 1...20, using: &rng)))
+            let twoWay = Bool.random(using: &rng) || allTwoWay
+            links.append(.init(from: a, to: b, twoWay: twoWay, deadheadCost: Int.random(in: 1...20, using: &rng)))
         }
         for k in stride(from: 0, to: links.count, by: 3) { links[k].demand = Int.random(in: 1...5, using: &rng) }
         let withLinks = CARPProblem(name: "links", nodeCount: 30, depot: 4, links: links, capacity: 12)

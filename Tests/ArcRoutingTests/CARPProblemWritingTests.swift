@@ -84,7 +84,9 @@ final class CARPProblemWritingTests: XCTestCase {
         struct Flat: CARPDeadheadCosts {
             func costs(from source: Int, to targets: [Int]) -> [Int] { targets.map { _ in 1 } }
         }
-        let p = CARPProblem(name: "given", nodeCount: 2, depot: 0, links: [.init(from: 0, to: 1, deadheadCost: 3, demand: 1)],
+        let p = CARPProblem(name: "given", nodeCount: 2, depot: 0, links: [
+            .init(from: 0, to: 1, deadheadCost: 3, demand: 1),
+        ],
                             capacity: 2, deadheadCosts: Flat())
         XCTAssertThrowsError(try p.carpText()) { error in
             XCTAssertTrue("\(error)".contains("deadhead-only links"), "\(error)")
@@ -92,7 +94,9 @@ final class CARPProblemWritingTests: XCTestCase {
     }
 
     func testInvalidProblemIsRefused() {
-        let p = CARPProblem(name: "bad", nodeCount: 2, depot: 5, links: [.init(from: 0, to: 1, deadheadCost: 3, demand: 1)],
+        let p = CARPProblem(name: "bad", nodeCount: 2, depot: 5, links: [
+            .init(from: 0, to: 1, deadheadCost: 3, demand: 1),
+        ],
                             capacity: 2)
         XCTAssertThrowsError(try p.carpText()) { error in
             XCTAssertEqual((error as? ArcRoutingError)?.kind, .infeasibleInstance)
@@ -103,7 +107,9 @@ final class CARPProblemWritingTests: XCTestCase {
         let folder = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("tiny.dat")
-        let p = CARPProblem(name: "tiny", nodeCount: 2, depot: 0, links: [.init(from: 0, to: 1, deadheadCost: 3, demand: 1)],
+        let p = CARPProblem(name: "tiny", nodeCount: 2, depot: 0, links: [
+            .init(from: 0, to: 1, deadheadCost: 3, demand: 1),
+        ],
                             capacity: 2)
         try p.write(to: url)
         XCTAssertEqual(try CARPProblem(contentsOf: url).links, p.links)

@@ -12,7 +12,8 @@ final class ConstructionTests: XCTestCase {
 
     func testRandomisedNearestNeighbourToursServeEveryTaskOnce() throws {
         for seed in UInt64(1)...6 {
-            let instance = try SearchInstance(RandomProblems.mixed(seed: seed, nodes: 30, required: 40, extra: 40, capacity: 20))
+            let problem = RandomProblems.mixed(seed: seed, nodes: 30, required: 40, extra: 40, capacity: 20)
+            let instance = try SearchInstance(problem)
             let neighbours = LocalSearch.neighbours(instance, granularity: 5)
             var a = SplitMix64(seed: seed), b = SplitMix64(seed: seed)
             let tour = Construction.randomisedTour(instance, neighbours: neighbours, choices: 3, rng: &a)
@@ -22,7 +23,8 @@ final class ConstructionTests: XCTestCase {
     }
 
     func testNearestNeighbourTourServesEveryTaskOnce() throws {
-        let instance = try SearchInstance(RandomProblems.mixed(seed: 9, nodes: 30, required: 40, extra: 40, capacity: 20))
+        let problem = RandomProblems.mixed(seed: 9, nodes: 30, required: 40, extra: 40, capacity: 20)
+        let instance = try SearchInstance(problem)
         assertTour(Construction.nearestNeighbourTour(instance), instance, "seed 9")
     }
 

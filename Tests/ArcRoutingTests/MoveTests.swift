@@ -34,7 +34,8 @@ final class MoveTests: XCTestCase {
         XCTAssertEqual(tasks, Array(0..<state.instance.taskCount), label)
         for (r, route) in state.routes.enumerated() {
             XCTAssertEqual(state.cost[r], state.instance.routeCost(route), "\(label): cost of route \(r)")
-            XCTAssertEqual(state.load[r], route.reduce(0) { $0 + state.instance.dem($1) }, "\(label): load of route \(r)")
+            let load = route.reduce(0) { $0 + state.instance.dem($1) }
+            XCTAssertEqual(state.load[r], load, "\(label): load of route \(r)")
         }
         XCTAssertTrue(state.routes.last?.isEmpty ?? false, "\(label): the last route is kept empty")
     }
