@@ -8,7 +8,7 @@ BIN        := .build/debug/streetrounds
 RELEASE    := .build/release
 SAMPLE_DB  := out/sample.sqlite
 
-.PHONY: all deps test-tools build run test bench fuzz sample clean check-api check-page
+.PHONY: all deps test-tools build run test lint bench fuzz sample clean check-api check-page
 
 all: build
 
@@ -82,6 +82,12 @@ check-page:
 	@if command -v python3 >/dev/null 2>&1; then python3 scripts/check_page.py $(BIN); \
 	else echo "check-page: skipped: python3 is missing"; fi
 
+# The code's shape: swift-format (the toolchain's own, configured in .swift-format: line length 120) and
+# scripts/check_shape.py (no line over 120 characters, no function over 60 lines). Run by .ci/run.
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Fuzz
+	python3 scripts/check_shape.py
+
 # Benchmarks: release build, real data from ../shared, peers in the same run.
 # The CARP benchmark runs PyVRP beside StreetRounds; CARP_LONG=600 adds the
 # 10-minute reference run per large Rutland instance (4 x 10 minutes on two
@@ -100,7 +106,7 @@ bench: deps
 	python3 scripts/bench_server.py $(RELEASE)/streetrounds --requests 2000 --clients 16
 
 # libFuzzer targets for the JSON parser, the task-list reader, the street readers and the CARP reader,
-# each run for FUZZ_SECONDS (default 180) from the seed corpus in fuzz/corpus/ (docs/reliability.md).
+# each run for FUZZ_SECONDS (default 180) from the seed corpus in Fuzz/corpus/ (docs/reliability.md).
 # Built apart, in .build/fuzz, and never part of make test.
 FUZZ_SECONDS ?= 180
 fuzz: deps

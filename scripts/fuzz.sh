@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (Fuzz/, only when STREETROUNDS_FUZZ is set) with -sanitize=fuzzer in their own
-# build folder, then runs each for FUZZ_SECONDS (default 180) from the seed corpus in fuzz/corpus/.
+# build folder, then runs each for FUZZ_SECONDS (default 180) from the seed corpus in Fuzz/corpus/.
 # New inputs go to .build/fuzz/corpus/, crashes to .build/fuzz/crashes/; the script fails on the first crash.
 # Usage: scripts/fuzz.sh [FuzzJSON FuzzTaskList FuzzStreets FuzzCARP]
 set -euo pipefail
@@ -16,7 +16,7 @@ for target in "${targets[@]}"; do
 done
 bin="$(STREETROUNDS_FUZZ=1 swift build --build-path "$build" --show-bin-path)"
 for target in "${targets[@]}"; do
-    seeds="fuzz/corpus/${corpus[$target]}"
+    seeds="Fuzz/corpus/${corpus[$target]}"
     work="$build/corpus/${corpus[$target]}"
     mkdir -p "$work" "$build/crashes"
     echo "== $target for $seconds s (seeds: $seeds)"

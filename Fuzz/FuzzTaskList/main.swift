@@ -6,8 +6,9 @@ import Works
 let reader: TaskListReader = {
     do {
         let catalogue = try ActivityCatalogue(contentsOf: URL(fileURLWithPath: "data/activities.json"))
-        let registry = try OrganisationRegistry(contentsOf: URL(fileURLWithPath: "data/organisations.json"),
-                                                catalogue: catalogue)
+        let registry = try OrganisationRegistry(
+            contentsOf: URL(fileURLWithPath: "data/organisations.json"),
+            catalogue: catalogue)
         return TaskListReader(catalogue: catalogue, registry: registry)
     } catch {
         fatalError("run the fuzzer from the project folder: \(error)")

@@ -20,16 +20,21 @@ public enum CARPChecker {
         var served = [Int](repeating: 0, count: problem.links.count)
         let distance = deadheads(solution, for: problem)
         var total = 0
-        var routeCosts: [Int] = [], routeLoads: [Int] = []
+        var routeCosts: [Int] = []
+        var routeLoads: [Int] = []
         for (r, route) in solution.routes.enumerated() {
-            var cost = 0, load = 0, at = problem.depot
+            var cost = 0
+            var load = 0
+            var at = problem.depot
             for s in route {
                 guard problem.links.indices.contains(s.link), let demand = problem.links[s.link].demand else {
                     problems.append("route \(r) serves link \(s.link), which is not a required link")
                     continue
                 }
                 let link = problem.links[s.link]
-                if s.reversed, !link.twoWay { problems.append("route \(r) serves one-way link \(s.link) against its direction") }
+                if s.reversed, !link.twoWay {
+                    problems.append("route \(r) serves one-way link \(s.link) against its direction")
+                }
                 let (start, end) = s.reversed ? (link.to, link.from) : (link.from, link.to)
                 let d = distance[at * problem.nodeCount + start] ?? Int.max
                 if d == Int.max { problems.append("route \(r) cannot reach link \(s.link)") } else { cost += d }
@@ -40,8 +45,12 @@ public enum CARPChecker {
             }
             let back = distance[at * problem.nodeCount + problem.depot] ?? Int.max
             if back == Int.max { problems.append("route \(r) cannot return to the depot") } else { cost += back }
-            if load > problem.capacity { problems.append("route \(r) carries \(load), over the capacity \(problem.capacity)") }
-            if let limit = problem.maxRouteCost, cost > limit { problems.append("route \(r) costs \(cost), over the route limit \(limit)") }
+            if load > problem.capacity {
+                problems.append("route \(r) carries \(load), over the capacity \(problem.capacity)")
+            }
+            if let limit = problem.maxRouteCost, cost > limit {
+                problems.append("route \(r) costs \(cost), over the route limit \(limit)")
+            }
             routeCosts.append(cost)
             routeLoads.append(load)
             total += cost
@@ -52,7 +61,9 @@ public enum CARPChecker {
         if let fleet = problem.fleetSize, solution.routes.count > fleet {
             problems.append("\(solution.routes.count) routes, more than the fleet of \(fleet)")
         }
-        if total != solution.cost { problems.append("the solution states cost \(solution.cost), but its routes cost \(total)") }
+        if total != solution.cost {
+            problems.append("the solution states cost \(solution.cost), but its routes cost \(total)")
+        }
         return Report(cost: total, routeCosts: routeCosts, routeLoads: routeLoads, problems: problems)
     }
 
@@ -123,7 +134,8 @@ public enum CARPChecker {
     static func bellmanFord(nodeCount: Int, from source: Int, arcs: Arcs) -> [Int] {
         var d = [Int](repeating: Int.max, count: nodeCount)
         var queued = [Bool](repeating: false, count: nodeCount)
-        var queue = [source], head = 0
+        var queue = [source]
+        var head = 0
         d[source] = 0
         queued[source] = true
         while head < queue.count {
@@ -133,9 +145,15 @@ public enum CARPChecker {
             for a in arcs.first[u]..<arcs.first[u + 1] where d[u] + arcs.cost[a] < d[arcs.head[a]] {
                 let v = arcs.head[a]
                 d[v] = d[u] + arcs.cost[a]
-                if !queued[v] { queued[v] = true; queue.append(v) }
+                if !queued[v] {
+                    queued[v] = true
+                    queue.append(v)
+                }
             }
-            if head > 4 * nodeCount { queue.removeFirst(head); head = 0 }
+            if head > 4 * nodeCount {
+                queue.removeFirst(head)
+                head = 0
+            }
         }
         return d
     }

@@ -14,13 +14,16 @@ extension CARPProblem {
     public init(contentsOf url: URL) throws {
         let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
         guard size <= Self.maxFileBytes else {
-            throw ArcRoutingError(.malformedInstance, "\(url.path) is \(size / 1_048_576) MiB, over the limit of "
-                + "\(Self.maxFileBytes / 1_048_576) MiB for a CARP instance")
+            throw ArcRoutingError(
+                .malformedInstance,
+                "\(url.path) is \(size / 1_048_576) MiB, over the limit of "
+                    + "\(Self.maxFileBytes / 1_048_576) MiB for a CARP instance")
         }
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw ArcRoutingError(.malformedInstance,
-                                  "\(url.path): cannot read the file as UTF-8 text (\(error.localizedDescription))")
+            throw ArcRoutingError(
+                .malformedInstance,
+                "\(url.path): cannot read the file as UTF-8 text (\(error.localizedDescription))")
         }
         try self.init(carpText: text, name: url.deletingPathExtension().lastPathComponent)
     }
@@ -33,7 +36,11 @@ extension CARPProblem {
     public static let maxValue = 1_000_000_000
 
     public init(carpText text: String, name: String) throws {
-        var nodeCount: Int?, capacity: Int?, depot: Int?, fleet: Int?, routeLimit: Int?
+        var nodeCount: Int?
+        var capacity: Int?
+        var depot: Int?
+        var fleet: Int?
+        var routeLimit: Int?
         var links: [Link] = []
         var section = ""
         func fail(_ line: Int, _ what: String) -> ArcRoutingError {
@@ -68,15 +75,20 @@ extension CARPProblem {
         // Every vertex but the depot ends a link in a connected instance: a count beyond that is a typo or
         // an attack, refused before anything is sized by it.
         guard nodeCount >= 1, nodeCount <= min(Self.maxNodes, 2 * links.count + 1) else {
-            throw ArcRoutingError(.malformedInstance, "\(name): VERTICES \(nodeCount) is not a vertex count for "
-                + "\(links.count) links (1 to \(min(Self.maxNodes, 2 * links.count + 1)))")
+            throw ArcRoutingError(
+                .malformedInstance,
+                "\(name): VERTICES \(nodeCount) is not a vertex count for "
+                    + "\(links.count) links (1 to \(min(Self.maxNodes, 2 * links.count + 1)))")
         }
         guard let capacity else { throw ArcRoutingError(.malformedInstance, "\(name): no CAPACIDAD line") }
         guard let depot else { throw ArcRoutingError(.malformedInstance, "\(name): no DEPOSITO line") }
-        guard links.contains(where: \.isRequired) else { throw ArcRoutingError(.malformedInstance, "\(name): no required edges (LISTA_ARISTAS_REQ)") }
+        guard links.contains(where: \.isRequired) else {
+            throw ArcRoutingError(.malformedInstance, "\(name): no required edges (LISTA_ARISTAS_REQ)")
+        }
         _ = fleet  // a guide in these files; most papers leave the fleet free
-        self.init(name: name, nodeCount: nodeCount, depot: depot, links: links, capacity: capacity,
-                  maxRouteCost: routeLimit)
+        self.init(
+            name: name, nodeCount: nodeCount, depot: depot, links: links, capacity: capacity,
+            maxRouteCost: routeLimit)
         try validate()
     }
 
@@ -102,8 +114,9 @@ extension CARPProblem {
         }
         guard ends.allSatisfy({ $0 >= 1 }) else { throw fail("vertices are numbered from 1, found \"\(line)\"") }
         let oneWay = words.contains { $0.lowercased() == "arco" }
-        return Link(from: ends[0] - 1, to: ends[1] - 1, twoWay: !oneWay, deadheadCost: cost, serviceCost: service,
-                    demand: required ? demand : nil)
+        return Link(
+            from: ends[0] - 1, to: ends[1] - 1, twoWay: !oneWay, deadheadCost: cost, serviceCost: service,
+            demand: required ? demand : nil)
     }
 
     /// "13" or "3625." as an integer within ±`maxValue`; nil for anything else (1e19, 1e400, "x").

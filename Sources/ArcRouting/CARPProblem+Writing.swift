@@ -24,11 +24,14 @@ extension CARPProblem {
     public func carpText() throws -> String {
         try validate()
         guard deadheadCosts == nil else {
-            throw ArcRoutingError(.malformedInstance, "\(name): its deadhead costs come from the caller, which a "
-                + "CARPLIB file cannot hold; write the problem with the graph's links as deadhead-only links and no "
-                + "deadheadCosts")
+            throw ArcRoutingError(
+                .malformedInstance,
+                "\(name): its deadhead costs come from the caller, which a "
+                    + "CARPLIB file cannot hold; write the problem with the graph's links as deadhead-only links "
+                    + "and no deadheadCosts")
         }
-        let required = links.filter(\.isRequired), others = links.filter { !$0.isRequired }
+        let required = links.filter(\.isRequired)
+        let others = links.filter { !$0.isRequired }
         let guide = (totalDemand + capacity - 1) / capacity
         var lines = [
             " NOMBRE : \(name)",
@@ -38,7 +41,7 @@ extension CARPProblem {
             " VEHICULOS : \(fleetSize ?? max(1, guide))",
             " CAPACIDAD : \(capacity)",
             " TIPO_COSTES_ARISTAS : EXPLICITOS",
-            " COSTE_TOTAL_REQ : \(totalServiceCost)",
+            " COSTE_TOTAL_REQ : \(totalServiceCost)"
         ]
         if let maxRouteCost { lines.append(" LIMITE_RUTA : \(maxRouteCost)") }
         lines.append(" LISTA_ARISTAS_REQ :")
@@ -62,8 +65,9 @@ extension CARPProblem {
             throw ArcRoutingError(.malformedInstance, "\(url.path) already exists; remove it or write elsewhere")
         }
         do { try text.write(to: url, atomically: true, encoding: .utf8) } catch {
-            throw ArcRoutingError(.malformedInstance,
-                                  "\(url.path): cannot write the instance (\(error.localizedDescription))")
+            throw ArcRoutingError(
+                .malformedInstance,
+                "\(url.path): cannot write the instance (\(error.localizedDescription))")
         }
     }
 

@@ -20,7 +20,9 @@ public struct CARPProblem: Sendable {
         /// Demand when the link must be served; nil when it need not be.
         public var demand: Int?
 
-        public init(from: Int, to: Int, twoWay: Bool = true, deadheadCost: Int, serviceCost: Int? = nil, demand: Int? = nil) {
+        public init(
+            from: Int, to: Int, twoWay: Bool = true, deadheadCost: Int, serviceCost: Int? = nil, demand: Int? = nil
+        ) {
             self.from = from
             self.to = to
             self.twoWay = twoWay
@@ -46,8 +48,10 @@ public struct CARPProblem: Sendable {
     /// required links.
     public var deadheadCosts: (any CARPDeadheadCosts)?
 
-    public init(name: String, nodeCount: Int, depot: Int, links: [Link], capacity: Int,
-                maxRouteCost: Int? = nil, fleetSize: Int? = nil, deadheadCosts: (any CARPDeadheadCosts)? = nil) {
+    public init(
+        name: String, nodeCount: Int, depot: Int, links: [Link], capacity: Int,
+        maxRouteCost: Int? = nil, fleetSize: Int? = nil, deadheadCosts: (any CARPDeadheadCosts)? = nil
+    ) {
         self.name = name
         self.nodeCount = nodeCount
         self.depot = depot
@@ -73,13 +77,19 @@ public struct CARPProblem: Sendable {
         guard capacity > 0 else { throw ArcRoutingError(.infeasibleInstance, "\(name): capacity must be positive") }
         for (k, link) in links.enumerated() {
             guard (0..<nodeCount).contains(link.from), (0..<nodeCount).contains(link.to) else {
-                throw ArcRoutingError(.infeasibleInstance, "\(name): link \(k) (\(link.from), \(link.to)) names a node outside 0..<\(nodeCount)")
+                throw ArcRoutingError(
+                    .infeasibleInstance,
+                    "\(name): link \(k) (\(link.from), \(link.to)) names a node outside 0..<\(nodeCount)")
             }
             guard link.deadheadCost >= 0, link.serviceCost >= 0 else {
-                throw ArcRoutingError(.infeasibleInstance, "\(name): link \(k) (\(link.from), \(link.to)) has a negative cost")
+                throw ArcRoutingError(
+                    .infeasibleInstance, "\(name): link \(k) (\(link.from), \(link.to)) has a negative cost")
             }
             if let demand = link.demand, demand > capacity {
-                throw ArcRoutingError(.infeasibleInstance, "\(name): link \(k) (\(link.from), \(link.to)) demands \(demand), more than the capacity \(capacity): no vehicle can serve it")
+                throw ArcRoutingError(
+                    .infeasibleInstance,
+                    "\(name): link \(k) (\(link.from), \(link.to)) demands \(demand), "
+                        + "more than the capacity \(capacity): no vehicle can serve it")
             }
         }
     }

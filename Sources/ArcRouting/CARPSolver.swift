@@ -29,8 +29,10 @@ public enum CARPSolver {
     ///   (a link over capacity or out of reach) or none was found in time;
     ///   `.malformedInstance` when neither a time limit nor an iteration
     ///   budget is set.
-    public static func solve(_ problem: CARPProblem, parameters: SolverParameters = SolverParameters(),
-                             progress: (@Sendable (Int, Int, Double) -> Void)? = nil) throws -> Result {
+    public static func solve(
+        _ problem: CARPProblem, parameters: SolverParameters = SolverParameters(),
+        progress: (@Sendable (Int, Int, Double) -> Void)? = nil
+    ) throws -> Result {
         let start = Date()
         guard parameters.timeLimit != nil || parameters.maxIterations != nil else {
             throw ArcRoutingError(.malformedInstance, "\(problem.name): set a time limit or an iteration budget")
@@ -42,22 +44,26 @@ public enum CARPSolver {
         let threads = max(1, parameters.threads)
         let results = SearchResults(count: threads)
         DispatchQueue.concurrentPerform(iterations: threads) { k in
-            var search = HybridGeneticSearch(instance, neighbours: neighbours, parameters: parameters,
-                                             seed: parameters.seed &+ UInt64(k))
+            var search = HybridGeneticSearch(
+                instance, neighbours: neighbours, parameters: parameters,
+                seed: parameters.seed &+ UInt64(k))
             search.run(deadline: deadline, start: start, progress: progress)
             results.set(k, search.best.map { ($0, search.bestTime, search.iterations) })
         }
         let found = results.all.compactMap { $0 }
         guard let winner = found.min(by: { $0.0.cost != $1.0.cost ? $0.0.cost < $1.0.cost : $0.1 < $1.1 }) else {
-            throw ArcRoutingError(.infeasibleInstance, "\(problem.name): no feasible solution found within "
-                + "\(budget(parameters)); give more time, or check the capacity and the route limit")
+            throw ArcRoutingError(
+                .infeasibleInstance,
+                "\(problem.name): no feasible solution found within "
+                    + "\(budget(parameters)); give more time, or check the capacity and the route limit")
         }
         let routes = winner.0.routes.map { route in
             route.map { CARPService(link: instance.taskLink[$0 >> 1], reversed: $0 & 1 == 1) }
         }
-        return Result(solution: CARPSolution(routes: routes, cost: winner.0.cost), lowerBound: instance.lowerBound,
-                      secondsToBest: winner.1, setupSeconds: setupSeconds, seconds: Date().timeIntervalSince(start),
-                      iterations: found.reduce(0) { $0 + $1.2 })
+        return Result(
+            solution: CARPSolution(routes: routes, cost: winner.0.cost), lowerBound: instance.lowerBound,
+            secondsToBest: winner.1, setupSeconds: setupSeconds, seconds: Date().timeIntervalSince(start),
+            iterations: found.reduce(0) { $0 + $1.2 })
     }
 }
 
@@ -69,8 +75,9 @@ extension CARPSolver {
     public static func construct(_ problem: CARPProblem) throws -> CARPSolution {
         let instance = try SearchInstance(problem)
         let routes = Construction.routes(instance, penalty: SolverParameters().constructionPenalty)
-        return CARPSolution(routes: routes.map { $0.map { CARPService(link: instance.taskLink[$0 >> 1], reversed: $0 & 1 == 1) } },
-                            cost: routes.reduce(0) { $0 + instance.routeCost($1) })
+        return CARPSolution(
+            routes: routes.map { $0.map { CARPService(link: instance.taskLink[$0 >> 1], reversed: $0 & 1 == 1) } },
+            cost: routes.reduce(0) { $0 + instance.routeCost($1) })
     }
 }
 
@@ -92,11 +99,14 @@ private final class SearchResults: @unchecked Sendable {
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
     func set(_ k: Int, _ value: (Individual, Double, Int)?) {
-        lock.lock(); slots[k] = value; lock.unlock()
+        lock.lock()
+        slots[k] = value
+        lock.unlock()
     }
 
     var all: [(Individual, Double, Int)?] {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return slots
     }
 }

@@ -37,13 +37,16 @@ enum Construction {
     /// when none of its neighbours is left), each in its cheaper direction.
     /// - Complexity: O(n granularity) plus O(n) per step that finds no
     ///   unserved neighbour.
-    static func randomisedTour(_ instance: SearchInstance, neighbours: [[Int]], choices: Int,
-                               rng: inout RandomSource) -> [Int] {
+    static func randomisedTour(
+        _ instance: SearchInstance, neighbours: [[Int]], choices: Int,
+        rng: inout RandomSource
+    ) -> [Int] {
         let n = instance.taskCount
         var served = [Bool](repeating: false, count: n)
         var tour: [Int] = []
         tour.reserveCapacity(n)
-        var task = rng.below(n), at = -1
+        var task = rng.below(n)
+        var at = -1
         var options: [Int] = []
         for _ in 0..<n {
             served[task] = true

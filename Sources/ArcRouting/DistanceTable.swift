@@ -20,9 +20,17 @@ struct DistanceTable: Sendable {
     init(_ problem: CARPProblem) throws {
         var terminalOf = [Int](repeating: -1, count: problem.nodeCount)
         var terminals: [Int] = []
-        func add(_ v: Int) { if terminalOf[v] < 0 { terminalOf[v] = terminals.count; terminals.append(v) } }
+        func add(_ v: Int) {
+            if terminalOf[v] < 0 {
+                terminalOf[v] = terminals.count
+                terminals.append(v)
+            }
+        }
         add(problem.depot)
-        for link in problem.links where link.isRequired { add(link.from); add(link.to) }
+        for link in problem.links where link.isRequired {
+            add(link.from)
+            add(link.to)
+        }
         self.terminalOf = terminalOf
         self.terminalCount = terminals.count
         var cost = [Int32](repeating: Int32(Self.unreachable), count: terminals.count * terminals.count)
@@ -38,8 +46,10 @@ struct DistanceTable: Sendable {
             largest = Self.dijkstra(problem, terminals: terminals, terminalOf: terminalOf, into: &cost)
         }
         guard largest < Self.unreachable else {
-            throw ArcRoutingError(.infeasibleInstance, "\(problem.name): a deadhead cost of \(largest) is over the "
-                + "solver's bound of \(Self.unreachable - 1); state costs in a coarser unit")
+            throw ArcRoutingError(
+                .infeasibleInstance,
+                "\(problem.name): a deadhead cost of \(largest) is over the "
+                    + "solver's bound of \(Self.unreachable - 1); state costs in a coarser unit")
         }
         self.cost = cost
     }
@@ -50,8 +60,10 @@ struct DistanceTable: Sendable {
     /// symmetric), those from its own index on, the others mirrored from
     /// earlier rows. Row-major t x t into `cost` (left as it is where
     /// unreachable); returns the largest cost found.
-    private static func dijkstra(_ problem: CARPProblem, terminals: [Int], terminalOf: [Int],
-                                 into cost: inout [Int32]) -> Int {
+    private static func dijkstra(
+        _ problem: CARPProblem, terminals: [Int], terminalOf: [Int],
+        into cost: inout [Int32]
+    ) -> Int {
         let graph = Adjacency(problem)
         let t = terminals.count
         var largest = 0
@@ -77,7 +89,8 @@ struct DistanceTable: Sendable {
                     if settled == t - first { break }
                 }
                 for a in graph.first[u]..<graph.first[u + 1] {
-                    let v = graph.head[a], c = d + graph.cost[a]
+                    let v = graph.head[a]
+                    let c = d + graph.cost[a]
                     guard c < dist[v] else { continue }
                     if dist[v] == Int.max { touched.append(v) }
                     dist[v] = c
@@ -118,11 +131,17 @@ private struct Adjacency {
             if link.twoWay { count[link.to + 1] += 1 }
         }
         for v in 0..<problem.nodeCount { count[v + 1] += count[v] }
-        var next = count, head = [Int](repeating: 0, count: count[problem.nodeCount]), cost = head
+        var next = count
+        var head = [Int](repeating: 0, count: count[problem.nodeCount])
+        var cost = head
         for link in problem.links {
-            head[next[link.from]] = link.to; cost[next[link.from]] = link.deadheadCost; next[link.from] += 1
+            head[next[link.from]] = link.to
+            cost[next[link.from]] = link.deadheadCost
+            next[link.from] += 1
             if link.twoWay {
-                head[next[link.to]] = link.from; cost[next[link.to]] = link.deadheadCost; next[link.to] += 1
+                head[next[link.to]] = link.from
+                cost[next[link.to]] = link.deadheadCost
+                next[link.to] += 1
             }
         }
         first = count

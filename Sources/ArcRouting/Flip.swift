@@ -5,9 +5,12 @@ struct Flip: Move {
 
     static func evaluate(_ s: RouteState, u: Int, v: Int) -> Flip? {
         let i = s.instance
-        let r = s.routeOf[u], p = s.posOf[u], td = s.td(ofTask: u)
+        let r = s.routeOf[u]
+        let p = s.posOf[u]
+        let td = s.td(ofTask: u)
         guard i.canFlip(td) else { return nil }
-        let a = s.at(r, p - 1), b = s.at(r, p + 1)
+        let a = s.at(r, p - 1)
+        let b = s.at(r, p + 1)
         let delta = i.dh(a, td ^ 1) + i.dh(td ^ 1, b) - i.dh(a, td) - i.dh(td, b)
         let gain = s.penalised(r) - s.penalised(cost: s.cost[r] + delta, load: s.load[r])
         return gain > 1e-9 ? Flip(gain: gain, task: u) : nil

@@ -53,7 +53,8 @@ struct HybridGeneticSearch {
             if let budget = parameters.maxIterations, iterations >= budget { break }
             iterations += 1
             // Too few feasible parents yet (tight limits): a random tour instead.
-            let child = population.count < 2 ? randomTour() : crossover(population[tournament()], population[tournament()])
+            let child =
+                population.count < 2 ? randomTour() : crossover(population[tournament()], population[tournament()])
             if educate(child, start: start, deadline: deadline) { sinceImprovement = 0 } else { sinceImprovement += 1 }
             if population.count > parameters.populationSize + parameters.generationSize { selectSurvivors() }
             if iterations % parameters.penaltyPeriod == 0 { adaptPenalty() }
@@ -89,9 +90,11 @@ struct HybridGeneticSearch {
             if let budget = parameters.maxIterations, iterations >= budget, !population.isEmpty { break }
             if !population.isEmpty, timeIsUp(deadline) { break }
             attempts += 1
-            let tour = isLarge
-                ? Construction.randomisedTour(instance, neighbours: localSearch.neighbours,
-                                              choices: parameters.greedyChoices, rng: &rng)
+            let tour =
+                isLarge
+                ? Construction.randomisedTour(
+                    instance, neighbours: localSearch.neighbours,
+                    choices: parameters.greedyChoices, rng: &rng)
                 : randomTour()
             educate(tour, start: start, deadline: deadline)
         }
@@ -111,8 +114,9 @@ struct HybridGeneticSearch {
     /// feasible. Returns whether it improved the best.
     @discardableResult
     private mutating func educate(_ tour: [Int], start: Date, deadline: Date?) -> Bool {
-        educate(routes: Split.split(tour, instance, penalty, loadFactor: parameters.splitLoadFactor),
-                start: start, deadline: deadline)
+        educate(
+            routes: Split.split(tour, instance, penalty, loadFactor: parameters.splitLoadFactor),
+            start: start, deadline: deadline)
     }
 
     /// Local search and repair from the given routes; keeps the result when
@@ -181,7 +185,10 @@ struct HybridGeneticSearch {
     /// by mean distance to the closest individuals.
     private mutating func updateFitness() {
         let n = population.count
-        guard n > 1 else { population.indices.forEach { population[$0].biasedFitness = 0 }; return }
+        guard n > 1 else {
+            population.indices.forEach { population[$0].biasedFitness = 0 }
+            return
+        }
         var diversity = [Double](repeating: 0, count: n)
         for i in 0..<n {
             let row = proximity[population[i].id]!
@@ -192,7 +199,8 @@ struct HybridGeneticSearch {
         }
         let byCost = (0..<n).sorted { population[$0].cost < population[$1].cost }
         let byDiversity = (0..<n).sorted { diversity[$0] > diversity[$1] }
-        var costRank = [Double](repeating: 0, count: n), diversityRank = costRank
+        var costRank = [Double](repeating: 0, count: n)
+        var diversityRank = costRank
         for (r, i) in byCost.enumerated() { costRank[i] = Double(r) / Double(n - 1) }
         for (r, i) in byDiversity.enumerated() { diversityRank[i] = Double(r) / Double(n - 1) }
         let weight = 1 - Double(parameters.eliteCount) / Double(n)
@@ -201,13 +209,17 @@ struct HybridGeneticSearch {
 
     private mutating func tournament() -> Int {
         updateFitnessIfNeeded()
-        let a = rng.below(population.count), b = rng.below(population.count)
+        let a = rng.below(population.count)
+        let b = rng.below(population.count)
         return population[a].biasedFitness <= population[b].biasedFitness ? a : b
     }
 
     private var fitnessIsCurrent = false
     private mutating func updateFitnessIfNeeded() {
-        if !fitnessIsCurrent { updateFitness(); fitnessIsCurrent = true }
+        if !fitnessIsCurrent {
+            updateFitness()
+            fitnessIsCurrent = true
+        }
     }
 
     private mutating func selectSurvivors() {
@@ -230,13 +242,19 @@ struct HybridGeneticSearch {
     /// slice of parent A in place, the rest in parent B's order; each task
     /// keeps the direction it had in the parent it came from.
     private mutating func crossover(_ a: Individual, _ b: Individual) -> [Int] {
-        let tourA = a.giantTour, tourB = b.giantTour, n = tourA.count
+        let tourA = a.giantTour
+        let tourB = b.giantTour
+        let n = tourA.count
         guard n > 2 else { return tourA }
-        let i = rng.below(n), j = rng.below(n)
+        let i = rng.below(n)
+        let j = rng.below(n)
         let (lo, hi) = (min(i, j), max(i, j))
         var child = [Int](repeating: -1, count: n)
         var taken = [Bool](repeating: false, count: n)
-        for k in lo...hi { child[k] = tourA[k]; taken[tourA[k] >> 1] = true }
+        for k in lo...hi {
+            child[k] = tourA[k]
+            taken[tourA[k] >> 1] = true
+        }
         var fill = (hi + 1) % n
         for k in 0..<n {
             let td = tourB[(hi + 1 + k) % n]

@@ -31,7 +31,8 @@ struct Individual {
     func distance(to other: Individual) -> Double {
         var differ = 0
         for t in successor.indices {
-            let mine = (successor[t], predecessor[t]), theirs = (other.successor[t], other.predecessor[t])
+            let mine = (successor[t], predecessor[t])
+            let theirs = (other.successor[t], other.predecessor[t])
             if !(mine == theirs || (mine.0 == theirs.1 && mine.1 == theirs.0)) { differ += 1 }
         }
         return Double(differ) / Double(max(1, successor.count))

@@ -29,17 +29,23 @@ struct LocalSearch {
     /// - Complexity: O(n^2) time, about O(n log granularity) per task beyond
     ///   the scan; O(n granularity) memory.
     static func neighbours(_ instance: SearchInstance, granularity: Int) -> [[Int]] {
-        let n = instance.taskCount, k = min(granularity, n - 1)
+        let n = instance.taskCount
+        let k = min(granularity, n - 1)
         guard k > 0 else { return Array(repeating: [], count: n) }
-        let table = instance.table, width = table.terminalCount
+        let table = instance.table
+        let width = table.terminalCount
         return (0..<n).map { u in
-            let rowA = instance.startTerminal[2 * u] * width, rowB = instance.endTerminal[2 * u] * width
+            let rowA = instance.startTerminal[2 * u] * width
+            let rowB = instance.endTerminal[2 * u] * width
             var near: [(cost: Int, task: Int)] = []
             near.reserveCapacity(k + 1)
             for v in 0..<n where v != u {
-                let a = instance.startTerminal[2 * v], b = instance.endTerminal[2 * v]
-                let gap = Int(min(min(table.cost[rowA + a], table.cost[rowA + b]),
-                                  min(table.cost[rowB + a], table.cost[rowB + b])))
+                let a = instance.startTerminal[2 * v]
+                let b = instance.endTerminal[2 * v]
+                let gap = Int(
+                    min(
+                        min(table.cost[rowA + a], table.cost[rowA + b]),
+                        min(table.cost[rowB + a], table.cost[rowB + b])))
                 let candidate = (cost: gap, task: v)
                 if near.count == k, let last = near.last, !(candidate < last) { continue }
                 var at = near.count
@@ -81,7 +87,8 @@ struct LocalSearch {
                     if attempt(Relocate.self, &state, u, v)
                         || attempt(Swap.self, &state, u, v)
                         || attempt(TwoOptStar.self, &state, u, v)
-                        || attempt(TwoOpt.self, &state, u, v) {
+                        || attempt(TwoOpt.self, &state, u, v)
+                    {
                         improved = true
                     }
                 }

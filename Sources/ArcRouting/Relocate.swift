@@ -11,9 +11,13 @@ struct Relocate: Move {
 
     static func evaluate(_ s: RouteState, u: Int, v: Int) -> Relocate? {
         let i = s.instance
-        let ru = s.routeOf[u], pu = s.posOf[u], rv = s.routeOf[v], pv = s.posOf[v]
+        let ru = s.routeOf[u]
+        let pu = s.posOf[u]
+        let rv = s.routeOf[v]
+        let pv = s.posOf[v]
         let tdU = s.td(ofTask: u)
-        let before = s.at(ru, pu - 1), after = s.at(ru, pu + 1)
+        let before = s.at(ru, pu - 1)
+        let after = s.at(ru, pu + 1)
         let removed = s.cost[ru] - i.dh(before, tdU) - i.svc(tdU) - i.dh(tdU, after) + i.dh(before, after)
         var best: Relocate?
         // Insert between a and b: after v (v, next) or before v (previous, v).
@@ -31,7 +35,8 @@ struct Relocate: Move {
                 if ru == rv {
                     gain = s.penalised(ru) - s.penalised(cost: removed + added, load: s.load[ru])
                 } else {
-                    gain = s.penalised(ru) + s.penalised(rv)
+                    gain =
+                        s.penalised(ru) + s.penalised(rv)
                         - s.penalised(cost: removed, load: s.load[ru] - i.dem(tdU))
                         - s.penalised(cost: s.cost[rv] + added, load: s.load[rv] + i.dem(tdU))
                 }

@@ -32,21 +32,37 @@ struct RouteState {
         self.routes = routes.filter { !$0.isEmpty } + [[]]
         routeOf = [Int](repeating: 0, count: instance.taskCount)
         posOf = routeOf
-        for r in self.routes.indices { appendEmptyData(); refresh(r) }
+        for r in self.routes.indices {
+            appendEmptyData()
+            refresh(r)
+        }
     }
 
     private mutating func appendEmptyData() {
         modifiedAt.append(changes)
-        cost.append(0); load.append(0); pre.append([0]); suf.append([0]); preLoad.append([0])
-        fwd.append([0]); rev.append([0]); fixed.append([0])
+        cost.append(0)
+        load.append(0)
+        pre.append([0])
+        suf.append([0])
+        preLoad.append([0])
+        fwd.append([0])
+        rev.append([0])
+        fixed.append([0])
     }
 
     /// Recomputes route r's data. - Complexity: O(route length)
     mutating func refresh(_ r: Int) {
         changes += 1
         modifiedAt[r] = changes
-        let route = routes[r], n = route.count, i = instance
-        var p = [Int](repeating: 0, count: n + 1), s = p, l = p, f = p, v = p, x = p
+        let route = routes[r]
+        let n = route.count
+        let i = instance
+        var p = [Int](repeating: 0, count: n + 1)
+        var s = p
+        var l = p
+        var f = p
+        var v = p
+        var x = p
         for k in 0..<n {
             let td = route[k]
             p[k + 1] = p[k] + i.dh(k == 0 ? -1 : route[k - 1], td) + i.svc(td)
@@ -54,16 +70,25 @@ struct RouteState {
             x[k + 1] = x[k] + (i.canFlip(td) ? 0 : 1)
             if k > 0 {
                 f[k] = f[k - 1] + i.dh(route[k - 1], td)
-                v[k] = v[k - 1] + (i.canFlip(td) && i.canFlip(route[k - 1]) ? i.dh(i.flipped(td), i.flipped(route[k - 1])) : 0)
+                v[k] =
+                    v[k - 1]
+                    + (i.canFlip(td) && i.canFlip(route[k - 1]) ? i.dh(i.flipped(td), i.flipped(route[k - 1])) : 0)
             }
             routeOf[td >> 1] = r
             posOf[td >> 1] = k
         }
         if n > 0 {
             s[n - 1] = i.svc(route[n - 1]) + i.dh(route[n - 1], -1)
-            for k in stride(from: n - 2, through: 0, by: -1) { s[k] = i.svc(route[k]) + i.dh(route[k], route[k + 1]) + s[k + 1] }
+            for k in stride(from: n - 2, through: 0, by: -1) {
+                s[k] = i.svc(route[k]) + i.dh(route[k], route[k + 1]) + s[k + 1]
+            }
         }
-        pre[r] = p; suf[r] = s; preLoad[r] = l; fwd[r] = f; rev[r] = v; fixed[r] = x
+        pre[r] = p
+        suf[r] = s
+        preLoad[r] = l
+        fwd[r] = f
+        rev[r] = v
+        fixed[r] = x
         cost[r] = n == 0 ? 0 : p[n] + i.dh(route[n - 1], -1)
         load[r] = l[n]
     }
@@ -73,12 +98,25 @@ struct RouteState {
         var r = 0
         while r < routes.count - 1 {
             if routes[r].isEmpty {
-                routes.remove(at: r); cost.remove(at: r); load.remove(at: r); pre.remove(at: r); suf.remove(at: r)
-                preLoad.remove(at: r); fwd.remove(at: r); rev.remove(at: r); fixed.remove(at: r); modifiedAt.remove(at: r)
+                routes.remove(at: r)
+                cost.remove(at: r)
+                load.remove(at: r)
+                pre.remove(at: r)
+                suf.remove(at: r)
+                preLoad.remove(at: r)
+                fwd.remove(at: r)
+                rev.remove(at: r)
+                fixed.remove(at: r)
+                modifiedAt.remove(at: r)
                 for k in r..<routes.count { refresh(k) }
-            } else { r += 1 }
+            } else {
+                r += 1
+            }
         }
-        if !(routes.last?.isEmpty ?? false) { routes.append([]); appendEmptyData() }
+        if !(routes.last?.isEmpty ?? false) {
+            routes.append([])
+            appendEmptyData()
+        }
     }
 
     /// The td at position k of route r; -1 (the depot) outside the route.

@@ -29,7 +29,8 @@ final class SearchInstance: Sendable {
         demand = taskLink.map { problem.links[$0].demand! }
         service = taskLink.map { problem.links[$0].serviceCost }
         twoWay = taskLink.map { problem.links[$0].twoWay }
-        var start: [Int] = [], end: [Int] = []
+        var start: [Int] = []
+        var end: [Int] = []
         for l in taskLink {
             let link = problem.links[l]
             start += [table.terminalOf[link.from], table.terminalOf[link.to]]
@@ -46,7 +47,10 @@ final class SearchInstance: Sendable {
             let there = dh(-1, 2 * t) < far || (twoWay[t] && dh(-1, 2 * t + 1) < far)
             let back = dh(2 * t, -1) < far || (twoWay[t] && dh(2 * t + 1, -1) < far)
             guard there, back else {
-                throw ArcRoutingError(.infeasibleInstance, "\(problem.name): required link \(l) (\(link.from), \(link.to)) cannot be reached from the depot and left back to it")
+                throw ArcRoutingError(
+                    .infeasibleInstance,
+                    "\(problem.name): required link \(l) (\(link.from), \(link.to)) "
+                        + "cannot be reached from the depot and left back to it")
             }
         }
     }
@@ -66,8 +70,12 @@ final class SearchInstance: Sendable {
 
     /// Cost of a route of tds, depot to depot.
     func routeCost(_ route: [Int]) -> Int {
-        var cost = 0, at = -1
-        for td in route { cost += dh(at, td) + svc(td); at = td }
+        var cost = 0
+        var at = -1
+        for td in route {
+            cost += dh(at, td) + svc(td)
+            at = td
+        }
         return cost + dh(at, -1)
     }
 
@@ -76,9 +84,11 @@ final class SearchInstance: Sendable {
     /// depot to a task and back from one.
     var lowerBound: Int {
         let routes = (demand.reduce(0, +) + capacity - 1) / capacity
-        var out = Int.max, back = Int.max
+        var out = Int.max
+        var back = Int.max
         for td in 0..<(2 * taskCount) where td & 1 == 0 || twoWay[td >> 1] {
-            out = min(out, dh(-1, td)); back = min(back, dh(td, -1))
+            out = min(out, dh(-1, td))
+            back = min(back, dh(td, -1))
         }
         return service.reduce(0, +) + routes * (out + back)
     }

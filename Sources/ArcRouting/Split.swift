@@ -14,14 +14,18 @@ enum Split {
         var pred = [Int](repeating: 0, count: n + 1)
         best[0] = 0
         for i in 0..<n where best[i] < .infinity {
-            var load = 0, cost = 0
+            var load = 0
+            var cost = 0
             for j in i..<n {
                 let td = tour[j]
                 load += instance.dem(td)
                 if j > i && load > maxLoad { break }
                 cost += (j == i ? instance.dh(-1, td) : instance.dh(tour[j - 1], td)) + instance.svc(td)
                 let total = best[i] + penalty.cost(cost + instance.dh(td, -1), load, instance)
-                if total < best[j + 1] { best[j + 1] = total; pred[j + 1] = i }
+                if total < best[j + 1] {
+                    best[j + 1] = total
+                    pred[j + 1] = i
+                }
             }
         }
         var routes: [[Int]] = []

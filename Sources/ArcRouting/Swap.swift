@@ -8,10 +8,17 @@ struct Swap: Move {
 
     static func evaluate(_ s: RouteState, u: Int, v: Int) -> Swap? {
         let i = s.instance
-        let ru = s.routeOf[u], pu = s.posOf[u], rv = s.routeOf[v], pv = s.posOf[v]
+        let ru = s.routeOf[u]
+        let pu = s.posOf[u]
+        let rv = s.routeOf[v]
+        let pv = s.posOf[v]
         if ru == rv, abs(pu - pv) < 2 { return nil }
-        let oldU = s.td(ofTask: u), oldV = s.td(ofTask: v)
-        let au = s.at(ru, pu - 1), bu = s.at(ru, pu + 1), av = s.at(rv, pv - 1), bv = s.at(rv, pv + 1)
+        let oldU = s.td(ofTask: u)
+        let oldV = s.td(ofTask: v)
+        let au = s.at(ru, pu - 1)
+        let bu = s.at(ru, pu + 1)
+        let av = s.at(rv, pv - 1)
+        let bv = s.at(rv, pv + 1)
         // Best direction of v in u's place, and of u in v's place.
         func best(_ task: Int, _ a: Int, _ b: Int) -> (Int, Int) {
             var choice = (2 * task, i.dh(a, 2 * task) + i.dh(2 * task, b))
@@ -21,7 +28,8 @@ struct Swap: Move {
             }
             return choice
         }
-        let (newV, inU) = best(v, au, bu), (newU, inV) = best(u, av, bv)
+        let (newV, inU) = best(v, au, bu)
+        let (newU, inV) = best(u, av, bv)
         let deltaU = inU + i.svc(newV) - i.dh(au, oldU) - i.svc(oldU) - i.dh(oldU, bu)
         let deltaV = inV + i.svc(newU) - i.dh(av, oldV) - i.svc(oldV) - i.dh(oldV, bv)
         let gain: Double
@@ -29,7 +37,8 @@ struct Swap: Move {
             gain = s.penalised(ru) - s.penalised(cost: s.cost[ru] + deltaU + deltaV, load: s.load[ru])
         } else {
             let shift = i.dem(oldV) - i.dem(oldU)
-            gain = s.penalised(ru) + s.penalised(rv)
+            gain =
+                s.penalised(ru) + s.penalised(rv)
                 - s.penalised(cost: s.cost[ru] + deltaU, load: s.load[ru] + shift)
                 - s.penalised(cost: s.cost[rv] + deltaV, load: s.load[rv] - shift)
         }
@@ -37,7 +46,10 @@ struct Swap: Move {
     }
 
     func apply(to s: inout RouteState) {
-        let ru = s.routeOf[u], pu = s.posOf[u], rv = s.routeOf[v], pv = s.posOf[v]
+        let ru = s.routeOf[u]
+        let pu = s.posOf[u]
+        let rv = s.routeOf[v]
+        let pv = s.posOf[v]
         s.routes[ru][pu] = tdV
         s.routes[rv][pv] = tdU
         s.refresh(ru)

@@ -26,12 +26,14 @@ func carpInstancesBenchmark(file: URL, output: URL, sweepingKmh: Double = 8, hop
         let (place, lonLat) = depots[d]
         guard let at = toNetwork.project(lonLat) else { throw BenchmarkFailure("cannot project \(place)") }
         let name = "rutland-\(place)-\(size)"
-        let problem = countyInstance(network, main: main, depotNear: at, required: size, name: name,
-                                     sweepingKmh: sweepingKmh, capacity: hopperSeconds)
+        let problem = countyInstance(
+            network, main: main, depotNear: at, required: size, name: name,
+            sweepingKmh: sweepingKmh, capacity: hopperSeconds)
         let url = output.appendingPathComponent(problem.name + ".dat")
         try problem.write(to: url, replacing: true)
-        print("\(url.path): \(problem.requiredLinks.count) required of \(problem.links.count) edges, "
-            + "\(problem.nodeCount) nodes, capacity \(problem.capacity)")
+        print(
+            "\(url.path): \(problem.requiredLinks.count) required of \(problem.links.count) edges, "
+                + "\(problem.nodeCount) nodes, capacity \(problem.capacity)")
     }
 }
 
@@ -44,27 +46,33 @@ struct BenchmarkFailure: Error, CustomStringConvertible {
 /// One instance: the `required` main-component streets nearest the
 /// junction closest to `depotNear`, by travel time from it.
 /// - Complexity: one Dijkstra on the street graph, a sort of the segments.
-private func countyInstance(_ network: StreetNetwork, main: [StreetSegment], depotNear point: Point, required: Int,
-                            name: String, sweepingKmh: Double, capacity: Int) -> CARPProblem {
+private func countyInstance(
+    _ network: StreetNetwork, main: [StreetSegment], depotNear point: Point, required: Int,
+    name: String, sweepingKmh: Double, capacity: Int
+) -> CARPProblem {
     // Junctions of the main component, renumbered from 0 in order of id.
     let junctions = Array(Set(main.flatMap { [$0.from, $0.to] })).sorted()
     var node = [Int: Int]()
     for (k, j) in junctions.enumerated() { node[j] = k }
-    let depot = junctions.min {
-        network.junctions[$0].distance(to: point) < network.junctions[$1].distance(to: point)
-    } ?? junctions[0]
+    let depot =
+        junctions.min {
+            network.junctions[$0].distance(to: point) < network.junctions[$1].distance(to: point)
+        } ?? junctions[0]
     let tree = StreetGraph(network).shortestPaths(from: depot)
     let byNearness = main.sorted {
-        let a = min(tree.distance[$0.from], tree.distance[$0.to]), b = min(tree.distance[$1.from], tree.distance[$1.to])
+        let a = min(tree.distance[$0.from], tree.distance[$0.to])
+        let b = min(tree.distance[$1.from], tree.distance[$1.to])
         return a != b ? a < b : $0.id < $1.id
     }
     let chosen = Set(byNearness.prefix(required).map(\.id))
     let links = main.map { s -> CARPProblem.Link in
         let seconds = max(1, Int(s.travelSeconds.rounded()))
         let sweeping = min(capacity, max(1, Int((s.length / (sweepingKmh / 3.6)).rounded())))
-        return CARPProblem.Link(from: node[s.from] ?? 0, to: node[s.to] ?? 0, deadheadCost: seconds,
-                                demand: chosen.contains(s.id) ? sweeping : nil)
+        return CARPProblem.Link(
+            from: node[s.from] ?? 0, to: node[s.to] ?? 0, deadheadCost: seconds,
+            demand: chosen.contains(s.id) ? sweeping : nil)
     }
-    return CARPProblem(name: name, nodeCount: junctions.count, depot: node[depot] ?? 0, links: links,
-                       capacity: capacity)
+    return CARPProblem(
+        name: name, nodeCount: junctions.count, depot: node[depot] ?? 0, links: links,
+        capacity: capacity)
 }

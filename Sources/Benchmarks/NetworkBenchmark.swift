@@ -21,7 +21,10 @@ func networkBenchmark(file: URL, export: URL?) throws {
         let read = try StreetFile.read(file)
         network = try StreetNetwork(lines: read.lines, crs: read.targetCRS)
         let store = try RoundsStore(path: scratch.appendingPathComponent("bench-\(run).sqlite").path, create: true)
-        try store.saveNetwork(network, provenance: NetworkProvenance(sourceFile: file.lastPathComponent, sourceFormat: "GeoJSON", snapTolerance: 0.5, importedAt: "bench"))
+        try store.saveNetwork(
+            network,
+            provenance: NetworkProvenance(
+                sourceFile: file.lastPathComponent, sourceFormat: "GeoJSON", snapTolerance: 0.5, importedAt: "bench"))
     }
     let readTime = try median(runs: 5) { _ = try StreetFile.read(file) }
 
@@ -45,20 +48,35 @@ func networkBenchmark(file: URL, export: URL?) throws {
         "segments_per_s": .number(Double(network.segments.count) / importTime),
         "one_to_all_ms": .number(oneToAll * 1000),
         "matrix_1000_s": .number(matrixTime),
-        "matrix_1000_2threads_s": .number(matrixTime2),
+        "matrix_1000_2threads_s": .number(matrixTime2)
     ]
     print(JSON.object(figures).serialized())
 
     if let export {
-        try FileManager.default.createDirectory(at: export, withIntermediateDirectories: true)
-        var csr = "\(graph.nodeCount) \(graph.arcCount)\n"
-        for v in 0..<graph.nodeCount {
-            for a in Int(graph.firstOut[v])..<Int(graph.firstOut[v + 1]) { csr += "\(v) \(graph.head[a]) \(graph.cost[a])\n" }
-        }
-        try csr.write(to: export.appendingPathComponent("arcs.txt"), atomically: true, encoding: .utf8)
-        try (sources.map(String.init).joined(separator: "\n") + "\n").write(to: export.appendingPathComponent("sources.txt"), atomically: true, encoding: .utf8)
-        try (targets.map(String.init).joined(separator: "\n") + "\n").write(to: export.appendingPathComponent("targets.txt"), atomically: true, encoding: .utf8)
-        let rows = matrix.map { $0.map { $0 == ShortestPathTree.unreachable ? "inf" : String($0) }.joined(separator: " ") }
-        try (rows.joined(separator: "\n") + "\n").write(to: export.appendingPathComponent("matrix.txt"), atomically: true, encoding: .utf8)
+        try exportForSciPy(graph: graph, sources: sources, targets: targets, matrix: matrix, to: export)
     }
+}
+
+/// Writes the graph (CSR arcs), the sources, the targets and our matrix as
+/// text for the SciPy peer, scripts/bench_network.py.
+private func exportForSciPy(
+    graph: StreetGraph, sources: [Int], targets: [Int], matrix: [[Int]], to export: URL
+) throws {
+    try FileManager.default.createDirectory(at: export, withIntermediateDirectories: true)
+    var csr = "\(graph.nodeCount) \(graph.arcCount)\n"
+    for v in 0..<graph.nodeCount {
+        for a in Int(graph.firstOut[v])..<Int(graph.firstOut[v + 1]) {
+            csr += "\(v) \(graph.head[a]) \(graph.cost[a])\n"
+        }
+    }
+    try csr.write(to: export.appendingPathComponent("arcs.txt"), atomically: true, encoding: .utf8)
+    try (sources.map(String.init).joined(separator: "\n") + "\n").write(
+        to: export.appendingPathComponent("sources.txt"), atomically: true, encoding: .utf8)
+    try (targets.map(String.init).joined(separator: "\n") + "\n").write(
+        to: export.appendingPathComponent("targets.txt"), atomically: true, encoding: .utf8)
+    let rows = matrix.map {
+        $0.map { $0 == ShortestPathTree.unreachable ? "inf" : String($0) }.joined(separator: " ")
+    }
+    try (rows.joined(separator: "\n") + "\n").write(
+        to: export.appendingPathComponent("matrix.txt"), atomically: true, encoding: .utf8)
 }

@@ -15,13 +15,58 @@ import Works
 func overlapsBenchmark(file: URL, visits target: Int) throws {
     let read = try StreetFile.read(file)
     let network = try StreetNetwork(lines: read.lines, crs: read.targetCRS)
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     let catalogue = try ActivityCatalogue(contentsOf: root.appendingPathComponent("data/activities.json"))
-    let registry = try OrganisationRegistry(contentsOf: root.appendingPathComponent("data/organisations.json"), catalogue: catalogue)
-    let table = try Compatibility(contentsOf: root.appendingPathComponent("data/compatibility.json"), catalogue: catalogue)
-    let week = ISOWeek(parsing: "2026-W48")!, anchor = ISOWeek(year: 2026, week: 1)
+    let registry = try OrganisationRegistry(
+        contentsOf: root.appendingPathComponent("data/organisations.json"), catalogue: catalogue)
+    let table = try Compatibility(
+        contentsOf: root.appendingPathComponent("data/compatibility.json"), catalogue: catalogue)
+    let week = ISOWeek(parsing: "2026-W48")!
+    let anchor = ISOWeek(year: 2026, week: 1)
+    let generated = generatedTasks(
+        on: network, organisations: registry.ids, visits: target, week: week, anchor: anchor)
+    let tasks = generated.tasks
+    let total = generated.visits
+    let finder = OverlapFinder(network: network, catalogue: catalogue, registry: registry, compatibility: table)
+    var findings: [Overlap] = []
+    let inMemory = median(runs: 3) {
+        findings = finder.find(tasks, from: week.monday, to: week.date(of: .sunday), anchor: anchor)
+    }
+
+    // The cron job's path: tasks read from the store, new-only state written.
+    let cron = try cronRun(
+        tasks, organisations: registry.ids, network: network, file: file, finder: finder, week: week, anchor: anchor)
+    let kinds = Overlap.Kind.allCases.map { kind in "\(findings.filter { $0.kind == kind }.count) \(kind.rawValue)" }
+        .joined(separator: ", ")
+    print(
+        "Overlap benchmark: \(tasks.count) generated tasks of 5 partners on Rutland, \(total) visits in \(week), "
+            + "seed 48, release build")
+    print(String(format: "  flag in memory: %.3f s (median of 3); %d findings (%@)", inMemory, findings.count, kinds))
+    print(
+        String(
+            format:
+                "  cron run, first (read tasks from SQLite, flag, record %d keys as reported, one transaction): %.3f s",
+            cron.reported, cron.first))
+    print(
+        String(
+            format: "  cron run, again (nothing new): %.3f s; storing the task lists beforehand: %.3f s", cron.again,
+            cron.storing))
+    try printReportTimes(findings, network: network, registry: registry, week: week)
+}
+
+/// Generated tasks and the visits they make in the benchmark's week.
+private struct GeneratedTasks {
+    var tasks: [MatchedTask]
+    var visits: Int
+}
+
+/// Tasks of random activities and frequencies on runs of 4 to 8 segments,
+/// seeded (48), until their visits in `week` reach `target`.
+private func generatedTasks(
+    on network: StreetNetwork, organisations: [String], visits target: Int, week: ISOWeek, anchor: ISOWeek
+) -> GeneratedTasks {
     var rng = RandomSource(seed: 48)
-    let organisations = registry.ids
     let activities = ["sweeping", "litter_picking", "grass_cutting", "weed_control", "gully_emptying", "gritting"]
     let frequencies: [Frequency] = [.daily, .daily, .perWeek(3), .perWeek(2), .weekly, .fortnightly, .monthly]
     var tasks: [MatchedTask] = []
@@ -29,29 +74,60 @@ func overlapsBenchmark(file: URL, visits target: Int) throws {
     while total < target {
         let org = organisations[rng.below(organisations.count)]
         let activity = activities[rng.below(activities.count)]
-        var t = StreetTask(organisation: org, taskID: "B\(tasks.count)", activity: activity, frequency: frequencies[rng.below(frequencies.count)],
-                           weekdays: Weekday.workingWeek, priority: activity == "gritting" ? 1 + rng.below(3) : nil)
-        if activity == "gritting" { t.weekdays = Weekday.allCases; t.frequency = .daily }
-        let first = rng.below(network.segments.count), count = 4 + rng.below(5)
+        var t = StreetTask(
+            organisation: org, taskID: "B\(tasks.count)", activity: activity,
+            frequency: frequencies[rng.below(frequencies.count)],
+            weekdays: Weekday.workingWeek, priority: activity == "gritting" ? 1 + rng.below(3) : nil)
+        if activity == "gritting" {
+            t.weekdays = Weekday.allCases
+            t.frequency = .daily
+        }
+        let first = rng.below(network.segments.count)
+        let count = 4 + rng.below(5)
         let segments = Array(first..<min(network.segments.count, first + count))
-        total += VisitPlan(t, from: week.monday, to: week.date(of: .sunday), anchor: anchor).totalVisits * segments.count
+        total +=
+            VisitPlan(t, from: week.monday, to: week.date(of: .sunday), anchor: anchor).totalVisits * segments.count
         tasks.append(MatchedTask(task: t, segments: segments))
     }
-    let finder = OverlapFinder(network: network, catalogue: catalogue, registry: registry, compatibility: table)
-    var findings: [Overlap] = []
-    let inMemory = median(runs: 3) { findings = finder.find(tasks, from: week.monday, to: week.date(of: .sunday), anchor: anchor) }
+    return GeneratedTasks(tasks: tasks, visits: total)
+}
 
-    // The cron job's path: tasks read from the store, new-only state written.
+/// The cron job's timings: storing the task lists beforehand, then two runs
+/// (the first records what it reported, the second finds nothing new).
+private struct CronTimes {
+    var storing: Double
+    var reported: Int
+    var first: Double
+    var again: Double
+}
+
+/// Stores the task lists in a scratch database, then times flagging from the
+/// store as the cron job does, twice.
+private func cronRun(
+    _ tasks: [MatchedTask], organisations: [String], network: StreetNetwork, file: URL, finder: OverlapFinder,
+    week: ISOWeek, anchor: ISOWeek
+) throws -> CronTimes {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("streetrounds-overlaps-\(getpid())")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: scratch) }
     let store = try RoundsStore(path: scratch.appendingPathComponent("o.sqlite").path, create: true)
-    try store.saveNetwork(network, provenance: NetworkProvenance(sourceFile: file.lastPathComponent, sourceFormat: "GeoJSON", snapTolerance: 0.5, importedAt: "bench"))
+    try store.saveNetwork(
+        network,
+        provenance: NetworkProvenance(
+            sourceFile: file.lastPathComponent, sourceFormat: "GeoJSON", snapTolerance: 0.5, importedAt: "bench"))
     let storing = try seconds {
         for org in organisations {
             let mine = tasks.filter { $0.task.organisation == org }
-            let matches = Dictionary(uniqueKeysWithValues: mine.map { ($0.task.taskID, $0.segments.map { MatchedSegment(segment: $0, sharedMetres: network.segments[$0].length) }) })
-            try store.submit(TaskList(organisation: org, tasks: mine.map(\.task)), matches: matches, fileName: "bench", checksum: "-")
+            let matches = Dictionary(
+                uniqueKeysWithValues: mine.map {
+                    (
+                        $0.task.taskID,
+                        $0.segments.map { MatchedSegment(segment: $0, sharedMetres: network.segments[$0].length) }
+                    )
+                })
+            try store.submit(
+                TaskList(organisation: org, tasks: mine.map(\.task)), matches: matches, fileName: "bench", checksum: "-"
+            )
         }
     }
     var reported = 0
@@ -65,12 +141,7 @@ func overlapsBenchmark(file: URL, visits target: Int) throws {
             finder.find(stored.map(\.matched), from: week.monday, to: week.date(of: .sunday), anchor: anchor)
         }
     }
-    let kinds = Overlap.Kind.allCases.map { kind in "\(findings.filter { $0.kind == kind }.count) \(kind.rawValue)" }.joined(separator: ", ")
-    print("Overlap benchmark: \(tasks.count) generated tasks of 5 partners on Rutland, \(total) visits in \(week), seed 48, release build")
-    print(String(format: "  flag in memory: %.3f s (median of 3); %d findings (%@)", inMemory, findings.count, kinds))
-    print(String(format: "  cron run, first (read tasks from SQLite, flag, record %d keys as reported, one transaction): %.3f s", reported, cron))
-    print(String(format: "  cron run, again (nothing new): %.3f s; storing the task lists beforehand: %.3f s", again, storing))
-    try printReportTimes(findings, network: network, registry: registry, week: week)
+    return CronTimes(storing: storing, reported: reported, first: cron, again: again)
 }
 
 /// What the report step costs, apart from finding: grouping is once per
@@ -86,16 +157,22 @@ private struct ReportTimes {
 
 private let reportedFindings = 10_000
 
-private func printReportTimes(_ findings: [Overlap], network: StreetNetwork, registry: OrganisationRegistry,
-                              week: ISOWeek) throws {
+private func printReportTimes(
+    _ findings: [Overlap], network: StreetNetwork, registry: OrganisationRegistry,
+    week: ISOWeek
+) throws {
     let report = try reportTimes(findings, network: network, registry: registry, week: week)
-    print(String(format: "  report: group the network's streets once: %.3f s (%d groups of %d segments); "
-                 + "locate them and write text, JSON and CSV of %d findings: %.3f s",
-                 report.grouping, report.groups, network.segments.count, report.findings, report.rendering))
+    print(
+        String(
+            format: "  report: group the network's streets once: %.3f s (%d groups of %d segments); "
+                + "locate them and write text, JSON and CSV of %d findings: %.3f s",
+            report.grouping, report.groups, network.segments.count, report.findings, report.rendering))
 }
 
-private func reportTimes(_ findings: [Overlap], network: StreetNetwork, registry: OrganisationRegistry,
-                         week: ISOWeek) throws -> ReportTimes {
+private func reportTimes(
+    _ findings: [Overlap], network: StreetNetwork, registry: OrganisationRegistry,
+    week: ISOWeek
+) throws -> ReportTimes {
     var groups: StreetGroups?
     let grouping = try seconds { groups = StreetGroups(network) }
     let reported = Array(findings.prefix(reportedFindings))

@@ -2,9 +2,9 @@ import ArcRouting
 import Foundation
 import Geometry
 import Outputs
+import Planning
 import StreetImport
 import StreetNetwork
-import Planning
 import Works
 
 /// A county week on Rutland: every vehicle street given tasks by five
@@ -24,7 +24,8 @@ struct CountyWeek {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let catalogue = try ActivityCatalogue(contentsOf: root.appendingPathComponent("data/activities.json"))
-        let table = try Compatibility(contentsOf: root.appendingPathComponent("data/compatibility.json"), catalogue: catalogue)
+        let table = try Compatibility(
+            contentsOf: root.appendingPathComponent("data/compatibility.json"), catalogue: catalogue)
         registry = rutlandRegistry(scale: scale)
         tasks = countyTasks(network, scale: scale)
         planner = WeeklyPlanner(network: network, catalogue: catalogue, registry: registry, compatibility: table)
@@ -43,20 +44,36 @@ func countyTasks(_ network: StreetNetwork, scale: Int) -> [MatchedTask] {
         for start in stride(from: 0, to: main.count, by: 25) {
             let run = main[start..<min(main.count, start + 25)]
             let ids = run.map(\.id)
-            func add(_ org: String, _ activity: String, _ frequency: Frequency, days: [Weekday] = Weekday.workingWeek, priority: Int? = nil, season: Season? = nil, segments: [Int]) {
+            func add(
+                _ org: String, _ activity: String, _ frequency: Frequency, days: [Weekday] = Weekday.workingWeek,
+                priority: Int? = nil, season: Season? = nil, segments: [Int]
+            ) {
                 guard !segments.isEmpty else { return }
-                tasks.append(MatchedTask(task: StreetTask(organisation: org, taskID: "\(org)-\(copy)-\(start)-\(activity)", activity: activity,
-                                                          frequency: frequency, season: season, weekdays: days, priority: priority),
-                                         segments: segments))
+                tasks.append(
+                    MatchedTask(
+                        task: StreetTask(
+                            organisation: org, taskID: "\(org)-\(copy)-\(start)-\(activity)", activity: activity,
+                            frequency: frequency, season: season, weekdays: days, priority: priority),
+                        segments: segments))
             }
-            let residential = run.filter { ["residential", "living_street", "unclassified"].contains($0.roadClass) }.map(\.id)
-            let classified = run.filter { ["trunk", "primary", "secondary", "tertiary"].contains($0.roadClass) }.map(\.id)
-            if rng.below(10) < 3 { add("county-council", "sweeping", [.weekly, .fortnightly, .monthly][rng.below(3)], segments: ids) }
-            if rng.below(10) == 0 { add("town-council", "litter_picking", .perWeek(2), days: [.monday, .tuesday, .wednesday, .thursday, .friday, .saturday], segments: residential) }
+            let residential = run.filter { ["residential", "living_street", "unclassified"].contains($0.roadClass) }
+                .map(\.id)
+            let classified = run.filter { ["trunk", "primary", "secondary", "tertiary"].contains($0.roadClass) }.map(
+                \.id)
+            if rng.below(10) < 3 {
+                add("county-council", "sweeping", [.weekly, .fortnightly, .monthly][rng.below(3)], segments: ids)
+            }
+            if rng.below(10) == 0 {
+                add(
+                    "town-council", "litter_picking", .perWeek(2),
+                    days: [.monday, .tuesday, .wednesday, .thursday, .friday, .saturday], segments: residential)
+            }
             add("highways-contractor", "gully_emptying", .monthly, segments: classified)
             add("highways-contractor", "gritting", .daily, days: Weekday.allCases, priority: 1, segments: classified)
             if rng.below(20) == 0 { add("housing-association", "grass_cutting", .fortnightly, segments: residential) }
-            if rng.below(8) == 0 { add("litter-volunteers", "litter_picking", .monthly, days: [.saturday, .sunday], segments: residential) }
+            if rng.below(8) == 0 {
+                add("litter-volunteers", "litter_picking", .monthly, days: [.saturday, .sunday], segments: residential)
+            }
         }
     }
     return tasks
@@ -71,30 +88,38 @@ func planBenchmark(file: URL, scale: Int, budget: Double, iterations: Int?, repo
     var options = PlanOptions(week: ISOWeek(parsing: "2026-W49")!)  // December: monthly tasks due, gritting in season
     options.seconds = budget
     options.iterations = iterations
-    var shared: WeeklyPlan!, baseline: WeeklyPlan!
+    var shared: WeeklyPlan!
+    var baseline: WeeklyPlan!
     let sharedTime = try seconds { shared = try county.planner.plan(county.tasks, options: options, mode: .shared) }
     let baselineTime = try seconds {
         baseline = try county.planner.plan(county.tasks, options: options, mode: .baseline)
     }
     let savings = Savings(baseline: baseline, shared: shared, partners: county.registry.ids)
     if let report { try writeReport(county, shared: shared, baseline: baseline, savings: savings, into: report) }
-    print(String(format: "Plan benchmark %dx: %d tasks, %d task visits in %@ on Rutland (%d segments); %@ per plan",
-                 scale, county.tasks.count, shared.taskVisits, options.week.description, county.network.segments.count,
-                 iterations.map { "\($0) iterations per job" } ?? String(format: "budget %.0f s", budget)))
+    print(
+        String(
+            format: "Plan benchmark %dx: %d tasks, %d task visits in %@ on Rutland (%d segments); %@ per plan",
+            scale, county.tasks.count, shared.taskVisits, options.week.description, county.network.segments.count,
+            iterations.map { "\($0) iterations per job" } ?? String(format: "budget %.0f s", budget)))
     for (plan, wall) in [(shared!, sharedTime), (baseline!, baselineTime)] {
         printFleet(plan, registry: county.registry, wall: wall, budget: iterations == nil ? budget : nil)
     }
-    print(String(format: "  saving: %.0f km, %.0f crew hours, £%.0f, %.0f kg CO2e, %d street visits; wall %.1f s; "
-                 + "peak memory %.0f MB", savings.km, savings.crewHours, savings.money, savings.co2eKg,
-                 savings.streetVisits, sharedTime + baselineTime, peakMemoryMB()))
+    print(
+        String(
+            format: "  saving: %.0f km, %.0f crew hours, £%.0f, %.0f kg CO2e, %d street visits; wall %.1f s; "
+                + "peak memory %.0f MB", savings.km, savings.crewHours, savings.money, savings.co2eKg,
+            savings.streetVisits, sharedTime + baselineTime, peakMemoryMB()))
 }
 
 /// The week's report.html, as `streetrounds plan` writes it, into `folder`.
-func writeReport(_ county: CountyWeek, shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, into folder: URL) throws {
+func writeReport(_ county: CountyWeek, shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, into folder: URL)
+    throws
+{
     let drawing = try RoundDrawing(network: county.network, registry: county.registry, attribution: county.dataSource)
     let note = "Synthetic partners, crews and tasks on real Rutland streets (Benchmarks/PlanBenchmark.swift)"
-    let html = HTMLReport.text(shared: shared, baseline: baseline, savings: savings, week: shared.options.week,
-                               drawing: drawing, assumptions: [note])
+    let html = HTMLReport.text(
+        shared: shared, baseline: baseline, savings: savings, week: shared.options.week,
+        drawing: drawing, assumptions: [note])
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try html.write(to: folder.appendingPathComponent("report.html"), atomically: true, encoding: .utf8)
 }
@@ -110,27 +135,35 @@ func printFleet(_ plan: WeeklyPlan, registry: OrganisationRegistry, wall: Double
     let perDay = Weekday.allCases.map { day in
         "\(day.code) \(Set(plan.rounds.filter { $0.day == day }.map(\.crew)).count)"
     }.joined(separator: ", ")
-    print(String(format: "  %@: %d rounds, %d stops, %d gritting rounds; cost £%.0f, %.1f crew hours, %.0f km",
-                 plan.mode.rawValue, plan.rounds.count, plan.totals.streetVisits, plan.gritting.count,
-                 plan.totals.money,
-                 plan.totals.crewHours, plan.totals.km))
+    print(
+        String(
+            format: "  %@: %d rounds, %d stops, %d gritting rounds; cost £%.0f, %.1f crew hours, %.0f km",
+            plan.mode.rawValue, plan.rounds.count, plan.totals.streetVisits, plan.gritting.count,
+            plan.totals.money,
+            plan.totals.crewHours, plan.totals.km))
     print("    crews used per day: \(perDay)")
     if let low = shares.first, let high = shares.last {
-        print(String(format: "    crew utilisation (share of shift, per crew and day): min %.2f, median %.2f, max %.2f",
-                     low, shares[shares.count / 2], high))
+        print(
+            String(
+                format: "    crew utilisation (share of shift, per crew and day): min %.2f, median %.2f, max %.2f",
+                low, shares[shares.count / 2], high))
     }
     let extra = plan.rounds.filter(\.extraShift).count
     let hours = plan.shortfalls.reduce(0) { $0 + $1.crewHours }
-    print(String(format: "    extra shifts %d; unplaced %d; beyond the fleet %.1f crew hours in %d day-depots", extra,
-                 plan.unplaced.count, hours, plan.shortfalls.count))
+    print(
+        String(
+            format: "    extra shifts %d; unplaced %d; beyond the fleet %.1f crew hours in %d day-depots", extra,
+            plan.unplaced.count, hours, plan.shortfalls.count))
     let reasons = Dictionary(grouping: plan.unplaced, by: { String($0.reason.prefix(70)) }).mapValues(\.count)
     for (reason, n) in reasons.sorted(by: { $0.value > $1.value }).prefix(4) { print("      \(n) x \(reason)…") }
     for s in plan.shortfalls.prefix(3) { print("      \(s)") }
     let outside = plan.timing.outsideSolverSeconds
     let against = budget.map { String(format: " against a budget of %.0f s (%+.1f%%)", $0, (wall / $0 - 1) * 100) }
-    print(String(format: "    wall %.1f s%@; outside the solver's search %.1f s (%.0f%% of wall; shortest paths %.1f s)",
-                 wall, against ?? "",
-                 outside, outside / max(wall, 1e-9) * 100, plan.timing.shortestPathSeconds))
+    print(
+        String(
+            format: "    wall %.1f s%@; outside the solver's search %.1f s (%.0f%% of wall; shortest paths %.1f s)",
+            wall, against ?? "",
+            outside, outside / max(wall, 1e-9) * 100, plan.timing.shortestPathSeconds))
 }
 
 /// The week's work at the stops (service hours, before merging and driving)
@@ -138,8 +171,10 @@ func printFleet(_ plan: WeeklyPlan, registry: OrganisationRegistry, wall: Double
 func printDemand(_ county: CountyWeek, catalogue: ActivityCatalogue, week: ISOWeek) {
     var service: [String: Double] = [:]
     for matched in county.tasks where matched.task.activity != "gritting" {
-        let visits = VisitPlan(matched.task, from: week.monday, to: week.date(of: .sunday), anchor: ISOWeek(year: 2026, week: 1))
-            .totalVisits
+        let visits = VisitPlan(
+            matched.task, from: week.monday, to: week.date(of: .sunday), anchor: ISOWeek(year: 2026, week: 1)
+        )
+        .totalVisits
         let minutes = matched.segments.reduce(0.0) {
             $0 + (catalogue[matched.task.activity]?.serviceMinutes(metres: county.network.segments[$1].length) ?? 0)
         }
@@ -148,8 +183,10 @@ func printDemand(_ county: CountyWeek, catalogue: ActivityCatalogue, week: ISOWe
     for id in county.registry.ids {
         let crews = (county.registry[id]?.crews ?? []).filter { !$0.skills.contains("gritting") }
         let fleet = crews.reduce(0.0) { $0 + $1.shiftHours * Double($1.days.count) }
-        print(String(format: "  %@: %.0f service hours in the week; fleet %d crews, %.0f shift hours", id as NSString,
-                     service[id] ?? 0, crews.count, fleet))
+        print(
+            String(
+                format: "  %@: %.0f service hours in the week; fleet %d crews, %.0f shift hours", id as NSString,
+                service[id] ?? 0, crews.count, fleet))
     }
 }
 
@@ -163,26 +200,31 @@ func fleetBenchmark(file: URL, iterations: Int) throws {
     printDemand(county, catalogue: county.planner.catalogue, week: ISOWeek(year: 2026, week: 49))
     guard iterations > 0 else { return }
     print("  method                          rounds  cost £  crew h  unplaced  beyond fleet (crew h)  wall s")
-    for (name, method, repair) in [("nearest depot, no repair", CrewAssignmentMethod.nearestDepot, false),
-                                   ("nearest depot + repair", .nearestDepot, true),
-                                   ("capacitated + repair", .capacitated, true)] {
+    for (name, method, repair) in [
+        ("nearest depot, no repair", CrewAssignmentMethod.nearestDepot, false),
+        ("nearest depot + repair", .nearestDepot, true),
+        ("capacitated + repair", .capacitated, true)
+    ] {
         var options = PlanOptions(week: ISOWeek(parsing: "2026-W49")!)
         options.iterations = iterations
         options.crewAssignment = method
         options.fleetRepair = repair
         var plan: WeeklyPlan!
         let wall = try seconds { plan = try county.planner.plan(county.tasks, options: options, mode: .shared) }
-        print(String(format: "  %-30@  %6d  %6.0f  %6.1f  %8d  %21.1f  %6.1f", name as NSString, plan.rounds.count,
-                     plan.totals.money, plan.totals.crewHours, plan.unplaced.count,
-                     plan.shortfalls.reduce(0) { $0 + $1.crewHours }, wall))
+        print(
+            String(
+                format: "  %-30@  %6d  %6.0f  %6.1f  %8d  %21.1f  %6.1f", name as NSString, plan.rounds.count,
+                plan.totals.money, plan.totals.crewHours, plan.unplaced.count,
+                plan.shortfalls.reduce(0) { $0 + $1.crewHours }, wall))
     }
 }
 
 /// Peak resident memory of this process (VmHWM), in MB.
 func peakMemoryMB() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-          let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
+    else { return 0 }
     return kb / 1024
 }
 
@@ -190,28 +232,59 @@ func peakMemoryMB() -> Double {
 /// (a few crews each, `scale` times over; synthetic): the town council
 /// works Saturdays, the volunteers weekends.
 func rutlandRegistry(scale: Int = 1) -> OrganisationRegistry {
-    let oakham = LonLat(lon: -0.7290, lat: 52.6700), uppingham = LonLat(lon: -0.7230, lat: 52.5880)
-    let weekdays = Weekday.workingWeek, withSaturday = Weekday.workingWeek + [.saturday]
-    func crews(_ org: String, _ depot: String, _ vehicle: String, _ skills: [String], _ n: Int, cost: Double, km: Double, co2e: Double,
-               shift: Double = 7.5, capacity: Double? = nil, days: [Weekday] = weekdays) -> [Organisation.Crew] {
-        (1...(n * scale)).map { Organisation.Crew(id: "\(org)-\(depot)-\(vehicle)-\($0)", depot: depot, vehicleType: vehicle, skills: skills, shiftHours: shift,
-                                        capacity: capacity, capacityUnit: capacity == nil ? nil : "kg salt", costPerHour: cost, costPerKm: km,
-                                        co2ePerKm: co2e, days: days) }
+    let oakham = LonLat(lon: -0.7290, lat: 52.6700)
+    let uppingham = LonLat(lon: -0.7230, lat: 52.5880)
+    let weekdays = Weekday.workingWeek
+    let withSaturday = Weekday.workingWeek + [.saturday]
+    func crews(
+        _ org: String, _ depot: String, _ vehicle: String, _ skills: [String], _ n: Int, cost: Double, km: Double,
+        co2e: Double,
+        shift: Double = 7.5, capacity: Double? = nil, days: [Weekday] = weekdays
+    ) -> [Organisation.Crew] {
+        (1...(n * scale)).map {
+            Organisation.Crew(
+                id: "\(org)-\(depot)-\(vehicle)-\($0)", depot: depot, vehicleType: vehicle, skills: skills,
+                shiftHours: shift,
+                capacity: capacity, capacityUnit: capacity == nil ? nil : "kg salt", costPerHour: cost, costPerKm: km,
+                co2ePerKm: co2e, days: days)
+        }
     }
-    func org(_ id: String, _ depots: [(String, LonLat)], _ crewList: [Organisation.Crew], pools: Bool = true) -> Organisation {
-        Organisation(id: id, name: id, depots: depots.map { Organisation.Depot(id: $0.0, name: $0.0, location: $0.1) }, crews: crewList, poolsCrews: pools)
+    func org(_ id: String, _ depots: [(String, LonLat)], _ crewList: [Organisation.Crew], pools: Bool = true)
+        -> Organisation
+    {
+        Organisation(
+            id: id, name: id, depots: depots.map { Organisation.Depot(id: $0.0, name: $0.0, location: $0.1) },
+            crews: crewList, poolsCrews: pools)
     }
     return OrganisationRegistry([
-        org("county-council", [("oakham", oakham), ("uppingham", uppingham)],
-            crews("cc", "oakham", "compact_sweeper", ["sweeping"], 4, cost: 45, km: 0.9, co2e: 0.55) + crews("cc", "uppingham", "compact_sweeper", ["sweeping"], 3, cost: 45, km: 0.9, co2e: 0.55)
-                + crews("cc", "oakham", "caged_van", ["litter_picking", "weed_control", "sweeping"], 1, cost: 38, km: 0.6, co2e: 0.25)),
-        org("town-council", [("oakham", oakham)], crews("tc", "oakham", "caged_van", ["litter_picking", "weed_control", "sweeping"], 3, cost: 32, km: 0.6, co2e: 0.25,
-                                                    days: withSaturday)),
-        org("highways-contractor", [("oakham", oakham), ("uppingham", uppingham)],
-            crews("hc", "oakham", "gritter", ["gritting"], 3, cost: 65, km: 1.6, co2e: 0.6, shift: 8, capacity: 6000) + crews("hc", "uppingham", "gritter", ["gritting"], 2, cost: 65, km: 1.6, co2e: 0.6, shift: 8, capacity: 6000)
+        org(
+            "county-council", [("oakham", oakham), ("uppingham", uppingham)],
+            crews("cc", "oakham", "compact_sweeper", ["sweeping"], 4, cost: 45, km: 0.9, co2e: 0.55)
+                + crews("cc", "uppingham", "compact_sweeper", ["sweeping"], 3, cost: 45, km: 0.9, co2e: 0.55)
+                + crews(
+                    "cc", "oakham", "caged_van", ["litter_picking", "weed_control", "sweeping"], 1, cost: 38, km: 0.6,
+                    co2e: 0.25)),
+        org(
+            "town-council", [("oakham", oakham)],
+            crews(
+                "tc", "oakham", "caged_van", ["litter_picking", "weed_control", "sweeping"], 3, cost: 32, km: 0.6,
+                co2e: 0.25,
+                days: withSaturday)),
+        org(
+            "highways-contractor", [("oakham", oakham), ("uppingham", uppingham)],
+            crews("hc", "oakham", "gritter", ["gritting"], 3, cost: 65, km: 1.6, co2e: 0.6, shift: 8, capacity: 6000)
+                + crews(
+                    "hc", "uppingham", "gritter", ["gritting"], 2, cost: 65, km: 1.6, co2e: 0.6, shift: 8,
+                    capacity: 6000)
                 + crews("hc", "oakham", "gully_tanker", ["gully_emptying"], 2, cost: 60, km: 1.5, co2e: 0.6)),
-        org("housing-association", [("uppingham", uppingham)], crews("ha", "uppingham", "mower_van", ["grass_cutting", "litter_picking"], 2, cost: 30, km: 0.6, co2e: 0.25)),
-        org("litter-volunteers", [("oakham", oakham)], crews("lv", "oakham", "volunteer_car", ["litter_picking"], 2, cost: 0, km: 0.45, co2e: 0.17, shift: 3,
-                                                         days: [.saturday, .sunday]), pools: false),
+        org(
+            "housing-association", [("uppingham", uppingham)],
+            crews("ha", "uppingham", "mower_van", ["grass_cutting", "litter_picking"], 2, cost: 30, km: 0.6, co2e: 0.25)
+        ),
+        org(
+            "litter-volunteers", [("oakham", oakham)],
+            crews(
+                "lv", "oakham", "volunteer_car", ["litter_picking"], 2, cost: 0, km: 0.45, co2e: 0.17, shift: 3,
+                days: [.saturday, .sunday]), pools: false)
     ])
 }

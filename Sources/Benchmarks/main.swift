@@ -19,7 +19,8 @@ func option(_ name: String) -> String? {
 }
 let kinds = ["network", "tasks", "overlaps", "plan", "fleet", "carp-instances"]
 guard arguments.count >= 2, kinds.contains(arguments[0]) else {
-    let usage = "usage: Benchmarks \(kinds.joined(separator: "|")) FILE.geojson [--export DIR] [--out DIR] [--count N]"
+    let usage =
+        "usage: Benchmarks \(kinds.joined(separator: "|")) FILE.geojson [--export DIR] [--out DIR] [--count N]"
         + " [--visits N] [--scale K] [--seconds S] [--iterations N] [--report DIR]\n"
     FileHandle.standardError.write(Data(usage.utf8))
     exit(2)
@@ -41,8 +42,9 @@ case "carp-instances":
 case "overlaps": try overlapsBenchmark(file: file, visits: option("--visits").flatMap(Int.init) ?? 1_000_000)
 case "fleet": try fleetBenchmark(file: file, iterations: option("--iterations").flatMap(Int.init) ?? 300)
 default:
-    try planBenchmark(file: file, scale: option("--scale").flatMap(Int.init) ?? 1,
-                      budget: option("--seconds").flatMap(Double.init) ?? 30,
-                      iterations: option("--iterations").flatMap(Int.init),
-                      report: option("--report").map { URL(fileURLWithPath: $0) })
+    try planBenchmark(
+        file: file, scale: option("--scale").flatMap(Int.init) ?? 1,
+        budget: option("--seconds").flatMap(Double.init) ?? 30,
+        iterations: option("--iterations").flatMap(Int.init),
+        report: option("--report").map { URL(fileURLWithPath: $0) })
 }

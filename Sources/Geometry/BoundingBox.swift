@@ -22,13 +22,17 @@ public struct BoundingBox: Hashable, Sendable {
     }
 
     public mutating func include(_ p: Point) {
-        minX = Swift.min(minX, p.x); maxX = Swift.max(maxX, p.x)
-        minY = Swift.min(minY, p.y); maxY = Swift.max(maxY, p.y)
+        minX = Swift.min(minX, p.x)
+        maxX = Swift.max(maxX, p.x)
+        minY = Swift.min(minY, p.y)
+        maxY = Swift.max(maxY, p.y)
     }
 
     public mutating func include(_ box: BoundingBox) {
-        minX = Swift.min(minX, box.minX); maxX = Swift.max(maxX, box.maxX)
-        minY = Swift.min(minY, box.minY); maxY = Swift.max(maxY, box.maxY)
+        minX = Swift.min(minX, box.minX)
+        maxX = Swift.max(maxX, box.maxX)
+        minY = Swift.min(minY, box.minY)
+        maxY = Swift.max(maxY, box.maxY)
     }
 
     /// The box grown by `margin` metres on every side.

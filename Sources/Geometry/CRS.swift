@@ -15,7 +15,10 @@ public struct CRS: Hashable, Sendable, CustomStringConvertible {
     /// "urn:ogc:def:crs:EPSG::27700", "urn:ogc:def:crs:OGC:1.3:CRS84".
     public init?(parsingName name: String) {
         let upper = name.uppercased()
-        if upper.hasSuffix("CRS84") { self = .wgs84; return }
+        if upper.hasSuffix("CRS84") {
+            self = .wgs84
+            return
+        }
         if upper.hasPrefix("URN:OGC:DEF:CRS:") {
             let parts = name.split(separator: ":", omittingEmptySubsequences: true)
             guard parts.count >= 5, let number = parts.last else { return nil }

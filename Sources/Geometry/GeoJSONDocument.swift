@@ -33,24 +33,32 @@ public struct GeoJSONDocument: Sendable {
             throw GeometryError(.malformedJSON, error.message)
         }
         guard case .object(var top) = json else {
-            throw GeometryError(.malformedJSON, "the file is \(json.typeName), not a GeoJSON object; a street or task file is a FeatureCollection")
+            throw GeometryError(
+                .malformedJSON,
+                "the file is \(json.typeName), not a GeoJSON object; a street or task file is a FeatureCollection")
         }
         let type = top["type"]?.string
         let rawFeatures: [JSON]
         switch type {
         case "FeatureCollection":
             guard let list = top["features"]?.array else {
-                throw GeometryError(.malformedJSON, "the FeatureCollection has no \"features\" array; add \"features\": [ ... ]")
+                throw GeometryError(
+                    .malformedJSON, "the FeatureCollection has no \"features\" array; add \"features\": [ ... ]")
             }
             rawFeatures = list
         case "Feature":
             rawFeatures = [json]
         default:
-            throw GeometryError(.malformedJSON, "the file's \"type\" is \(type.map { "\"\($0)\"" } ?? "missing"); a street or task file is a GeoJSON \"FeatureCollection\"")
+            throw GeometryError(
+                .malformedJSON,
+                "the file's \"type\" is \(type.map { "\"\($0)\"" } ?? "missing"); "
+                    + "a street or task file is a GeoJSON \"FeatureCollection\"")
         }
         if let name = top["crs"]?["properties"]?["name"]?.string {
             guard let crs = CRS(parsingName: name) else {
-                throw GeometryError(.unknownCRS, "the file's crs \"\(name)\" is not understood; name it as EPSG:NNNN or urn:ogc:def:crs:EPSG::NNNN")
+                throw GeometryError(
+                    .unknownCRS,
+                    "the file's crs \"\(name)\" is not understood; name it as EPSG:NNNN or urn:ogc:def:crs:EPSG::NNNN")
             }
             self.crs = crs
             self.crsIsDeclared = true
@@ -71,9 +79,12 @@ public struct GeoJSONDocument: Sendable {
             if raw["type"]?.string != "Feature" {
                 problem = "is \(raw["type"]?.string.map { "a \"\($0)\"" } ?? raw.typeName), not a \"Feature\""
             } else if let g = raw["geometry"], !g.isNull {
-                do { geometry = try GeoJSONGeometry(json: g) } catch let error as GeometryError { problem = error.message }
+                do { geometry = try GeoJSONGeometry(json: g) } catch let error as GeometryError {
+                    problem = error.message
+                }
             }
-            features.append(Feature(index: index, id: id, properties: properties, geometry: geometry, geometryError: problem))
+            features.append(
+                Feature(index: index, id: id, properties: properties, geometry: geometry, geometryError: problem))
         }
         self.features = features
     }

@@ -1,4 +1,5 @@
 import JSON
+
 /// The geometry of one GeoJSON feature (RFC 7946), positions as in the file.
 public enum GeoJSONGeometry: Equatable, Sendable {
     case point(Position)
@@ -33,8 +34,12 @@ public enum GeoJSONGeometry: Equatable, Sendable {
     /// - Throws: `GeometryError.malformedGeometry` saying what is wrong, for
     ///   the caller to prefix with the feature it belongs to.
     public init(json: JSON) throws {
-        guard case .object = json else { throw GeometryError(.malformedGeometry, "geometry is \(json.typeName), not an object") }
-        guard let type = json["type"]?.string else { throw GeometryError(.malformedGeometry, "geometry has no \"type\"") }
+        guard case .object = json else {
+            throw GeometryError(.malformedGeometry, "geometry is \(json.typeName), not an object")
+        }
+        guard let type = json["type"]?.string else {
+            throw GeometryError(.malformedGeometry, "geometry has no \"type\"")
+        }
         guard let coordinates = json["coordinates"] else {
             throw GeometryError(.malformedGeometry, "\(type) has no \"coordinates\"")
         }
@@ -50,18 +55,24 @@ public enum GeoJSONGeometry: Equatable, Sendable {
         case "MultiPolygon":
             self = .multiPolygon(try Self.list(coordinates, type).map { try Self.rings($0) })
         default:
-            throw GeometryError(.malformedGeometry, "geometry type \(type) is not supported here; use Point, LineString, MultiLineString, Polygon or MultiPolygon")
+            throw GeometryError(
+                .malformedGeometry,
+                "geometry type \(type) is not supported here; "
+                    + "use Point, LineString, MultiLineString, Polygon or MultiPolygon")
         }
     }
 
     private static func list(_ json: JSON, _ type: String) throws -> [JSON] {
-        guard let array = json.array else { throw GeometryError(.malformedGeometry, "\(type) coordinates are \(json.typeName), not an array") }
+        guard let array = json.array else {
+            throw GeometryError(.malformedGeometry, "\(type) coordinates are \(json.typeName), not an array")
+        }
         return array
     }
 
     private static func position(_ json: JSON) throws -> Position {
         guard let pair = json.array, pair.count >= 2, let x = pair[0].number, let y = pair[1].number else {
-            throw GeometryError(.malformedGeometry, "a position must be an array of two numbers [x, y], got \(json.typeName)")
+            throw GeometryError(
+                .malformedGeometry, "a position must be an array of two numbers [x, y], got \(json.typeName)")
         }
         return Position(x: x, y: y)
     }
@@ -69,7 +80,9 @@ public enum GeoJSONGeometry: Equatable, Sendable {
     private static func line(_ json: JSON, _ type: String) throws -> [Position] {
         let points = try list(json, type).map(position)
         guard points.count >= 2 else {
-            throw GeometryError(.malformedGeometry, "\(type) has \(points.count) point\(points.count == 1 ? "" : "s"); a line needs at least 2")
+            throw GeometryError(
+                .malformedGeometry,
+                "\(type) has \(points.count) point\(points.count == 1 ? "" : "s"); a line needs at least 2")
         }
         return points
     }
@@ -78,7 +91,8 @@ public enum GeoJSONGeometry: Equatable, Sendable {
         try list(json, "Polygon").map { ring in
             let points = try list(ring, "Polygon").map(position)
             guard points.count >= 4, points.first == points.last else {
-                throw GeometryError(.malformedGeometry, "a Polygon ring needs at least 4 positions, the last equal to the first")
+                throw GeometryError(
+                    .malformedGeometry, "a Polygon ring needs at least 4 positions, the last equal to the first")
             }
             return points
         }

@@ -10,7 +10,8 @@ public enum GridReference {
     /// - Complexity: O(1).
     public static func text(_ p: Point, digits: Int = 2) -> String? {
         guard p.x >= 0, p.x < 700_000, p.y >= 0, p.y < 1_300_000, (1...5).contains(digits) else { return nil }
-        let e100 = Int(p.x / 100_000), n100 = Int(p.y / 100_000)
+        let e100 = Int(p.x / 100_000)
+        let n100 = Int(p.y / 100_000)
         var first = (19 - n100) - (19 - n100) % 5 + (e100 + 10) / 5
         var second = (19 - n100) * 5 % 25 + e100 % 5
         if first > 7 { first += 1 }  // no I

@@ -21,8 +21,10 @@ public enum Polyline {
         var best = (distance: Double.infinity, along: 0.0, point: points[0])
         var walked = 0.0
         for i in 1..<points.count {
-            let a = points[i - 1], b = points[i]
-            let dx = b.x - a.x, dy = b.y - a.y
+            let a = points[i - 1]
+            let b = points[i]
+            let dx = b.x - a.x
+            let dy = b.y - a.y
             let len2 = dx * dx + dy * dy
             var t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0
             t = min(1, max(0, t))
@@ -41,13 +43,16 @@ public enum Polyline {
     /// - Complexity: O(n)
     public static func slice(_ points: [Point], from: Double, to: Double) -> [Point] {
         guard points.count > 1 else { return points }
-        let lo = min(from, to), hi = max(from, to)
+        let lo = min(from, to)
+        let hi = max(from, to)
         var out: [Point] = []
         var walked = 0.0
         for i in 1..<points.count {
-            let a = points[i - 1], b = points[i]
+            let a = points[i - 1]
+            let b = points[i]
             let len = a.distance(to: b)
-            let start = walked, end = walked + len
+            let start = walked
+            let end = walked + len
             walked = end
             if end < lo || start > hi { continue }
             func at(_ d: Double) -> Point {

@@ -26,7 +26,10 @@ public final class Projection {
         for crs in [source, target] {
             guard let object = proj_create(context, crs.code) else {
                 proj_context_destroy(context)
-                throw GeometryError(.unknownCRS, "unknown CRS \(crs.code): PROJ does not know it; use an EPSG code such as EPSG:27700 (British National Grid) or EPSG:4326 (WGS84)")
+                throw GeometryError(
+                    .unknownCRS,
+                    "unknown CRS \(crs.code): PROJ does not know it; use an EPSG code such as "
+                        + "EPSG:27700 (British National Grid) or EPSG:4326 (WGS84)")
             }
             proj_destroy(object)
         }
@@ -37,7 +40,8 @@ public final class Projection {
         defer { proj_destroy(raw) }
         guard let normalized = proj_normalize_for_visualization(context, raw) else {
             proj_context_destroy(context)
-            throw GeometryError(.transformFailed, "PROJ could not normalise the axis order of \(source.code) to \(target.code)")
+            throw GeometryError(
+                .transformFailed, "PROJ could not normalise the axis order of \(source.code) to \(target.code)")
         }
         self.source = source
         self.target = target
@@ -71,10 +75,11 @@ public final class Projection {
         let stride = MemoryLayout<Double>.stride
         xs.withUnsafeMutableBufferPointer { xb in
             ys.withUnsafeMutableBufferPointer { yb in
-                _ = proj_trans_generic(transform, inverse ? PJ_INV : PJ_FWD,
-                                       xb.baseAddress, stride, n,
-                                       yb.baseAddress, stride, n,
-                                       nil, 0, 0, nil, 0, 0)
+                _ = proj_trans_generic(
+                    transform, inverse ? PJ_INV : PJ_FWD,
+                    xb.baseAddress, stride, n,
+                    yb.baseAddress, stride, n,
+                    nil, 0, 0, nil, 0, 0)
             }
         }
         proj_errno_reset(transform)
@@ -84,14 +89,16 @@ public final class Projection {
 
     /// Forward transform of one position; nil when PROJ cannot transform it.
     public func forward(_ x: Double, _ y: Double) -> (Double, Double)? {
-        var xs = [x], ys = [y]
+        var xs = [x]
+        var ys = [y]
         guard transform(xs: &xs, ys: &ys) else { return nil }
         return (xs[0], ys[0])
     }
 
     /// Inverse transform of one position; nil when PROJ cannot transform it.
     public func inverse(_ x: Double, _ y: Double) -> (Double, Double)? {
-        var xs = [x], ys = [y]
+        var xs = [x]
+        var ys = [y]
         guard transform(xs: &xs, ys: &ys, inverse: true) else { return nil }
         return (xs[0], ys[0])
     }

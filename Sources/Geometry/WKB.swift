@@ -94,7 +94,8 @@ private struct _Reader {
         var out: [Position] = []
         out.reserveCapacity(n)
         for _ in 0..<n {
-            let x = try double(), y = try double()
+            let x = try double()
+            let y = try double()
             for _ in 2..<dims { _ = try double() }
             out.append(Position(x: x, y: y))
         }
@@ -114,8 +115,10 @@ private struct _Reader {
 
     /// The members of a Multi geometry, each with its own header and of the one type `expected`: read in
     /// a loop, not by recursion, so nesting cannot grow the stack.
-    mutating func members<T>(_ expected: UInt32, of container: String,
-                             _ read: (inout _Reader, Int) throws -> T) throws -> [T] {
+    mutating func members<T>(
+        _ expected: UInt32, of container: String,
+        _ read: (inout _Reader, Int) throws -> T
+    ) throws -> [T] {
         let n = Int(try uint32())
         guard n <= max(0, bytes.count - offset) / 9 else {
             throw GeometryError(.malformedGeometry, "WKB \(container) claims \(n) members, more than it holds")
@@ -125,8 +128,10 @@ private struct _Reader {
         for _ in 0..<n {
             let (type, dims) = try header()
             guard type == expected else {
-                throw GeometryError(.malformedGeometry, "\(container) holds a member of WKB type \(type); "
-                    + "it may hold only type \(expected)")
+                throw GeometryError(
+                    .malformedGeometry,
+                    "\(container) holds a member of WKB type \(type); "
+                        + "it may hold only type \(expected)")
             }
             out.append(try read(&self, dims))
         }
@@ -137,7 +142,8 @@ private struct _Reader {
         let (type, dims) = try header()
         switch type {
         case 1:
-            let x = try double(), y = try double()
+            let x = try double()
+            let y = try double()
             for _ in 2..<dims { _ = try double() }
             if x.isNaN && y.isNaN { return nil }
             return .point(Position(x: x, y: y))
@@ -150,7 +156,9 @@ private struct _Reader {
         case 6:
             return .multiPolygon(try members(3, of: "MultiPolygon") { try $0.rings($1) })
         default:
-            throw GeometryError(.malformedGeometry, "WKB geometry type \(type) is not supported; streets are LineStrings or MultiLineStrings")
+            throw GeometryError(
+                .malformedGeometry,
+                "WKB geometry type \(type) is not supported; streets are LineStrings or MultiLineStrings")
         }
     }
 }

@@ -19,7 +19,10 @@ extension JSON {
         case .number(let n): out += Self.format(n)
         case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty {
+                out += "[]"
+                return
+            }
             // Short arrays of numbers (coordinates) stay on one line.
             let inline = !pretty || items.allSatisfy { $0.number != nil }
             out += "["
@@ -30,7 +33,10 @@ extension JSON {
             }
             out += inline ? "]" : close + "]"
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
+            if members.isEmpty {
+                out += "{}"
+                return
+            }
             out += "{"
             for (k, key) in members.keys.sorted().enumerated() {
                 if k > 0 { out += "," }

@@ -26,7 +26,7 @@ public enum JSON: Equatable, Sendable {
     /// 1e19, another type). Never traps, unlike `Int(Double)` on a number out of range.
     public func integer(in bounds: ClosedRange<Int>) -> Int? {
         guard case .number(let n) = self, n == n.rounded(),
-              n >= Double(bounds.lowerBound), n <= Double(bounds.upperBound)
+            n >= Double(bounds.lowerBound), n <= Double(bounds.upperBound)
         else { return nil }
         return Int(n)
     }

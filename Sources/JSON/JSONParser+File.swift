@@ -13,8 +13,9 @@ extension JSONParser {
             throw JSONError.malformed("\(url.path): cannot read the file (\(error.localizedDescription))")
         }
         guard size <= maxBytes else {
-            throw JSONError.malformed("\(url.lastPathComponent) is \(size / 1_048_576) MiB, over the limit of "
-                + "\(maxBytes / 1_048_576) MiB for this kind of file; split it into smaller files")
+            throw JSONError.malformed(
+                "\(url.lastPathComponent) is \(size / 1_048_576) MiB, over the limit of "
+                    + "\(maxBytes / 1_048_576) MiB for this kind of file; split it into smaller files")
         }
         do { return try Data(contentsOf: url) } catch {
             throw JSONError.malformed("\(url.path): cannot read the file (\(error.localizedDescription))")

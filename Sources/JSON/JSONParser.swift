@@ -53,10 +53,16 @@ private struct _Parser {
     }
 
     func failure(_ what: String) -> JSONError {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         var i = 0
         while i < min(index, bytes.count) {
-            if bytes[i] == UInt8(ascii: "\n") { line += 1; column = 1 } else if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            if bytes[i] == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if bytes[i] & 0xC0 != 0x80 {
+                column += 1
+            }
             i += 1
         }
         let found: String
@@ -86,9 +92,15 @@ private struct _Parser {
         case UInt8(ascii: "{"): return try parseObject(depth: depth)
         case UInt8(ascii: "["): return try parseArray(depth: depth)
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectWord("null"); return .null
+        case UInt8(ascii: "t"):
+            try expectWord("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectWord("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectWord("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
         default: throw failure("expected a value (object, array, string, number, true, false or null)")
         }
@@ -107,7 +119,10 @@ private struct _Parser {
         index += 1
         var members: [String: JSON] = [:]
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return .object(members)
+        }
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -116,7 +131,9 @@ private struct _Parser {
             let keyStart = index
             let key = try parseString()
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':' after member name \"\(key)\"") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw failure("expected ':' after member name \"\(key)\"")
+            }
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth + 1)
@@ -125,8 +142,14 @@ private struct _Parser {
             }
             skipWhitespace()
             guard index < bytes.count else { throw failure("expected ',' or '}'") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .object(members)
+            }
             throw failure("expected ',' or '}'")
         }
     }
@@ -135,14 +158,23 @@ private struct _Parser {
         index += 1
         var elements: [JSON] = []
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return .array(elements)
+        }
         while true {
             skipWhitespace()
             elements.append(try parseValue(depth: depth + 1))
             skipWhitespace()
             guard index < bytes.count else { throw failure("expected ',' or ']'") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .array(elements)
+            }
             throw failure("expected ',' or ']'")
         }
     }
@@ -164,7 +196,10 @@ private struct _Parser {
                 try skipUTF8Sequence()
                 continue
             }
-            if c != UInt8(ascii: "\\") { index += 1; continue }
+            if c != UInt8(ascii: "\\") {
+                index += 1
+                continue
+            }
             scalars.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
             try appendEscape(to: &scalars)
             start = index
@@ -177,7 +212,9 @@ private struct _Parser {
     /// U+10FFFF).
     mutating func skipUTF8Sequence() throws {
         let lead = bytes[index]
-        let length: Int, low: UInt8, high: UInt8
+        let length: Int
+        let low: UInt8
+        let high: UInt8
         switch lead {
         case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
         case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
@@ -224,7 +261,8 @@ private struct _Parser {
                 throw failure(at: escapeStart, "a lone UTF-16 low surrogate \(escaped); it must follow a high one")
             }
             if (0xD800..<0xDC00).contains(code) {
-                let backslash = UInt8(ascii: "\\"), u = UInt8(ascii: "u")
+                let backslash = UInt8(ascii: "\\")
+                let u = UInt8(ascii: "u")
                 let next = index + 1 < bytes.count && bytes[index] == backslash && bytes[index + 1] == u
                 guard next else {
                     throw failure(at: escapeStart, "a lone UTF-16 high surrogate \(escaped); a low one must follow")
@@ -269,7 +307,9 @@ private struct _Parser {
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         func digits() -> Int {
             let s = index
-            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                index += 1
+            }
             return index - s
         }
         guard digits() > 0 else { throw failure("expected digits in a number") }
@@ -279,7 +319,9 @@ private struct _Parser {
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
             guard digits() > 0 else { throw failure("expected digits in the exponent") }
         }
         // strtod needs a terminated buffer; numbers are short, so it lives on the stack.

@@ -13,7 +13,8 @@ extension HTMLReport {
         if let money = report.extraMoney, let hours = report.extraCrewHours {
             h += " Against a fresh plan with the same budget, stability costs £\(NumberText.fixed(money, 0)) and "
             h += "\(NumberText.fixed(hours, 1)) crew hours a week (negative: it saves)"
-            h += report.freshStability.map { "; the fresh plan would keep \(NumberText.fixed($0.share * 100, 1))%." }
+            h +=
+                report.freshStability.map { "; the fresh plan would keep \(NumberText.fixed($0.share * 100, 1))%." }
                 ?? "."
         }
         return h + "</p>\n"

@@ -1,7 +1,7 @@
 import Foundation
 import Geometry
-import StreetNetwork
 import Planning
+import StreetNetwork
 import Works
 
 /// report.html: one self-contained page (no script, nothing fetched) a

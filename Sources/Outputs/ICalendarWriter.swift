@@ -22,8 +22,8 @@ public enum ICalendarWriter {
                 "BEGIN:VEVENT", "UID:\(key)@streetrounds", "DTSTAMP:\(utc(stamp))", "SEQUENCE:\(sequence(stamp))",
                 "DTSTART;TZID=\(LondonTime.zoneID):\(LondonTime.localStamp(week, day, seconds: r.startMinutes * 60))",
                 "DTEND;TZID=\(LondonTime.zoneID):"
-                + "\(LondonTime.localStamp(week, day, seconds: r.startMinutes * 60 + r.seconds))",
-                "SUMMARY:\(escape(RoundText.title(r, drawing: drawing)))",
+                    + "\(LondonTime.localStamp(week, day, seconds: r.startMinutes * 60 + r.seconds))",
+                "SUMMARY:\(escape(RoundText.title(r, drawing: drawing)))"
             ]
             lines += place(r, drawing: drawing)
             lines += ["DESCRIPTION:\(escape(description(r, drawing: drawing)))", "END:VEVENT"]
@@ -43,7 +43,7 @@ public enum ICalendarWriter {
             lines += [
                 "BEGIN:VEVENT", "UID:\(key)@streetrounds", "DTSTAMP:\(utc(stamp))", "SEQUENCE:\(sequence(stamp))",
                 "DTSTART;VALUE=DATE:\(monday)", "DTEND;VALUE=DATE:\(next)", "TRANSP:TRANSPARENT",
-                "SUMMARY:\(escape(RoundText.title(r, drawing: drawing)))",
+                "SUMMARY:\(escape(RoundText.title(r, drawing: drawing)))"
             ]
             lines += place(r, drawing: drawing)
             lines += ["DESCRIPTION:\(escape(description(r, drawing: drawing)))", "END:VEVENT"]
@@ -55,7 +55,7 @@ public enum ICalendarWriter {
         [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//StreetRounds//Weekly plan//EN", "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH",
-            "X-WR-CALNAME:\(escape(name))", "X-WR-TIMEZONE:\(LondonTime.zoneID)",
+            "X-WR-CALNAME:\(escape(name))", "X-WR-TIMEZONE:\(LondonTime.zoneID)"
         ] + timezone
     }
 
@@ -65,14 +65,14 @@ public enum ICalendarWriter {
         "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0000", "TZOFFSETTO:+0100", "TZNAME:BST", "DTSTART:19810329T010000",
         "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
         "BEGIN:STANDARD", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0000", "TZNAME:GMT", "DTSTART:19961027T020000",
-        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD", "END:VTIMEZONE",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD", "END:VTIMEZONE"
     ]
 
     /// The depot as LOCATION (name) and GEO (lat;lon), when known.
     static func place(_ r: Round, drawing: RoundDrawing) -> [String] {
         guard let depot = drawing.depot(of: r) else { return ["LOCATION:\(escape("Depot \(r.depot)"))"] }
         return [
-            "LOCATION:\(escape(depot.name))", String(format: "GEO:%.6f;%.6f", depot.location.lat, depot.location.lon),
+            "LOCATION:\(escape(depot.name))", String(format: "GEO:%.6f;%.6f", depot.location.lat, depot.location.lon)
         ]
     }
 

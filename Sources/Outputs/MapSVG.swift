@@ -2,7 +2,6 @@ import Foundation
 import Geometry
 import Planning
 import StreetNetwork
-import Planning
 import Works
 
 /// SVG maps of rounds for report.html, all in one world frame: x metres east

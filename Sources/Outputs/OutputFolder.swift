@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One file of a set of outputs: its path inside the output folder ("gpx/r1.gpx") and its bytes.
@@ -55,8 +56,10 @@ public struct OutputFolder: Sendable {
     /// holds only such files is taken as StreetRounds' (outputs of an earlier version).
     public let legacyFiles: @Sendable (String) -> Bool
 
-    public init(path: String, protecting protected: [String] = [],
-                legacyFiles: @escaping @Sendable (String) -> Bool = { _ in false }) {
+    public init(
+        path: String, protecting protected: [String] = [],
+        legacyFiles: @escaping @Sendable (String) -> Bool = { _ in false }
+    ) {
         self.path = path
         self.protected = protected
         self.legacyFiles = legacyFiles
@@ -68,7 +71,8 @@ public struct OutputFolder: Sendable {
 
     private func sibling(_ suffix: String) -> URL {
         let final = url.standardizedFileURL
-        return final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).streetrounds-\(suffix)")
+        return final.deletingLastPathComponent().appendingPathComponent(
+            ".\(final.lastPathComponent).streetrounds-\(suffix)")
     }
 
     /// Checks, changing nothing, that the folder is StreetRounds' to replace (a caller checks before long work).
@@ -86,8 +90,9 @@ public struct OutputFolder: Sendable {
     public func commit(_ files: [OutputFile], step: (Step) throws -> Void = { _ in }) throws {
         try checkPlace()
         let fm = FileManager.default
-        try fm.createDirectory(at: url.standardizedFileURL.deletingLastPathComponent(),
-                               withIntermediateDirectories: true)
+        try fm.createDirectory(
+            at: url.standardizedFileURL.deletingLastPathComponent(),
+            withIntermediateDirectories: true)
         _ = try recover()
         try checkReplaceable(url)
         try stage(files)
@@ -151,12 +156,15 @@ extension OutputFolder {
                 throw OutputsError.refused("\(path) is a symbolic link; give the real folder for the outputs")
             }
             if info.st_mode & S_IFMT != S_IFDIR {
-                throw OutputsError.refused("\(path) is a file, not a folder; StreetRounds will not replace it: choose a folder for --out")
+                throw OutputsError.refused(
+                    "\(path) is a file, not a folder; StreetRounds will not replace it: choose a folder for --out")
             }
         }
         let current = Self.resolved(FileManager.default.currentDirectoryPath)
         if Self.isSameOrAncestor(target, of: current) {
-            throw OutputsError.refused("\(path) is the current folder or holds it; StreetRounds replaces its output folder whole: choose a subfolder such as out/plan")
+            throw OutputsError.refused(
+                "\(path) is the current folder or holds it; StreetRounds replaces its output folder whole: "
+                    + "choose a subfolder such as out/plan")
         }
         for p in protected where Self.isSameOrAncestor(target, of: Self.resolved(p)) {
             throw OutputsError.refused("\(path) is or holds the database \(p); choose another folder for the outputs")
@@ -170,13 +178,15 @@ extension OutputFolder {
         let present = try Self.files(in: folder)
         if present.isEmpty { return }
         guard let listed = manifest(of: folder) ?? (present.allSatisfy(legacyFiles) ? present : nil) else {
-            throw OutputsError.refused("\(folder.path) is not empty and was not written by StreetRounds (no \(Self.manifestName)); "
-                + "StreetRounds will not replace it: choose an empty or new folder for --out")
+            throw OutputsError.refused(
+                "\(folder.path) is not empty and was not written by StreetRounds (no \(Self.manifestName)); "
+                    + "StreetRounds will not replace it: choose an empty or new folder for --out")
         }
         let foreign = present.subtracting(listed).subtracting([Self.manifestName])
         if let first = foreign.sorted().first {
-            throw OutputsError.refused("\(folder.path) holds \(first)\(foreign.count > 1 ? " and \(foreign.count - 1) more files" : ""), "
-                + "which StreetRounds did not write; move them elsewhere, then run again")
+            throw OutputsError.refused(
+                "\(folder.path) holds \(first)\(foreign.count > 1 ? " and \(foreign.count - 1) more files" : ""), "
+                    + "which StreetRounds did not write; move them elsewhere, then run again")
         }
     }
 
@@ -188,7 +198,7 @@ extension OutputFolder {
         for file in files {
             let parts = file.path.split(separator: "/")
             guard !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." }), !file.path.hasPrefix("/"),
-                  file.path != Self.manifestName
+                file.path != Self.manifestName
             else { throw OutputsError.refused("output file name \"\(file.path)\" is not a plain relative path") }
             let target = stagingURL.appendingPathComponent(file.path)
             try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -202,7 +212,7 @@ extension OutputFolder {
     /// The files a folder's manifest names, or nil when it has none.
     func manifest(of folder: URL) -> Set<String>? {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(Self.manifestName).path),
-              let text = String(data: data, encoding: .utf8), text.hasPrefix(Self.manifestHeader)
+            let text = String(data: data, encoding: .utf8), text.hasPrefix(Self.manifestHeader)
         else { return nil }
         return Set(text.split(separator: "\n").dropFirst().map(String.init))
     }
@@ -220,16 +230,18 @@ extension OutputFolder {
         } else if present.allSatisfy(legacyFiles) {
             owned = present
         } else {
-            throw OutputsError.refused("\(folder.path) was left by an earlier run but holds no \(Self.manifestName); "
-                + "StreetRounds will not delete it: look inside, move what you need, then remove it")
+            throw OutputsError.refused(
+                "\(folder.path) was left by an earlier run but holds no \(Self.manifestName); "
+                    + "StreetRounds will not delete it: look inside, move what you need, then remove it")
         }
         for name in present where owned.contains(name) {
             try fm.removeItem(at: folder.appendingPathComponent(name))
         }
         let left = try Self.files(in: folder)
         guard left.isEmpty else {
-            throw OutputsError.refused("\(folder.path) holds \(left.sorted().first ?? "") which StreetRounds did not write; "
-                + "it was kept: move it elsewhere and remove the folder")
+            throw OutputsError.refused(
+                "\(folder.path) holds \(left.sorted().first ?? "") which StreetRounds did not write; "
+                    + "it was kept: move it elsewhere and remove the folder")
         }
         try fm.removeItem(at: folder)
     }

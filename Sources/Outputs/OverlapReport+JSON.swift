@@ -13,12 +13,12 @@ extension OverlapReport {
         return [
             "period": [
                 "label": .string(period.label), "from": .string(day.string(from: period.first)),
-                "to": .string(day.string(from: period.last)),
+                "to": .string(day.string(from: period.last))
             ],
             "new_only": .bool(newOnly),
             "findings": .array(findings.map(findingJSON)),
             "streets": .array(
-                streets.values.sorted { ($0.label, $0.group.id) < ($1.label, $1.group.id) }.map(Self.streetJSON)),
+                streets.values.sorted { ($0.label, $0.group.id) < ($1.label, $1.group.id) }.map(Self.streetJSON))
         ]
     }
 
@@ -30,7 +30,7 @@ extension OverlapReport {
                 "id": .number(Double(o.segment)), "street": .string(o.street),
                 "length_m": .number(Self.round(o.metres, 1)),
                 "street_group": street.map { .string($0.group.id) } ?? .null,
-                "place": street.map { .string($0.location.label) } ?? .null,
+                "place": street.map { .string($0.location.label) } ?? .null
             ],
             "organisations": .array(o.parties.map { .string($0.organisation) }),
             "activities": .array(o.parties.map { .string($0.activity) }),
@@ -39,8 +39,8 @@ extension OverlapReport {
             "co_visits": .number(Double(o.coVisits)), "combinable": .bool(o.combinable), "reason": .string(o.reason),
             "saving": [
                 "minutes": .number(Self.round(o.saving.minutes, 3)), "km": .number(Self.round(o.saving.km, 3)),
-                "money_gbp": .number(Self.round(o.saving.money, 3)), "co2e_kg": .number(Self.round(o.saving.co2eKg, 3)),
-            ],
+                "money_gbp": .number(Self.round(o.saving.money, 3)), "co2e_kg": .number(Self.round(o.saving.co2eKg, 3))
+            ]
         ]
     }
 
@@ -63,8 +63,8 @@ extension OverlapReport {
             "centroid": lonLat(s.centroid), "bbox": bbox,
             "projected": [
                 "centroid": .array([.number(round(g.centroid.x, 1)), .number(round(g.centroid.y, 1))]),
-                "bbox": .array([box.minX, box.minY, box.maxX, box.maxY].map { .number(round($0, 1)) }),
-            ],
+                "bbox": .array([box.minX, box.minY, box.maxX, box.maxY].map { .number(round($0, 1)) })
+            ]
         ]
     }
 

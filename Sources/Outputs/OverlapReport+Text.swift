@@ -9,7 +9,8 @@ extension OverlapReport {
         }.joined(separator: ", ")
         let byStreet = Dictionary(grouping: findings) { groupOfSegment[$0.segment] ?? "segment \($0.segment)" }
         let streetCount = byStreet.count
-        var out = "\(newOnly ? "New overlaps" : "Overlaps") in \(period.label): \(findings.count) segment findings on "
+        var out =
+            "\(newOnly ? "New overlaps" : "Overlaps") in \(period.label): \(findings.count) segment findings on "
             + "\(streetCount) street\(streetCount == 1 ? "" : "s") (\(counts))\n"
         out += "  merging them all would save about \(Self.saving(findings.reduce(.zero) { $0 + $1.saving }))\n"
         let ordered = byStreet.map { key, group in (key: key, label: streetLabel(of: group[0]), findings: group) }
@@ -34,7 +35,8 @@ extension OverlapReport {
             guard let pair = byPair[pairKey], let f = pair.first else { continue }
             let who = f.parties.map { "\($0.activity) by \($0.organisation) (\($0.taskID))" }.joined(separator: " and ")
             let sum = pair.reduce(Overlap.Saving.zero) { $0 + $1.saving }
-            out += "  \(f.kind.rawValue): \(who) on \(Self.count(pair.count, "segment")), "
+            out +=
+                "  \(f.kind.rawValue): \(who) on \(Self.count(pair.count, "segment")), "
                 + "\(Self.count(f.coVisits, "coinciding visit")) each; \(f.reason); saves about \(Self.saving(sum))\n"
         }
         return out

@@ -2,7 +2,6 @@ import Foundation
 import Geometry
 import Planning
 import StreetNetwork
-import Planning
 import Works
 
 extension RoundDrawing {

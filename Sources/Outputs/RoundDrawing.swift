@@ -1,7 +1,7 @@
 import Foundation
 import Geometry
-import StreetNetwork
 import Planning
+import StreetNetwork
 import Works
 
 /// What every writer draws a round with: the street network (projected

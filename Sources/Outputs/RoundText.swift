@@ -58,7 +58,7 @@ public enum RoundText {
     /// darker hues; none grey, the colour of the other streets), then repeated.
     static let palette = [
         "#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B",
-        "#E377C2", "#17BECF", "#BCBD22", "#393B79", "#AD494A", "#637939",
+        "#E377C2", "#17BECF", "#BCBD22", "#393B79", "#AD494A", "#637939"
     ]
 
     /// A colour per crew of the plan, the same for the same crews every run

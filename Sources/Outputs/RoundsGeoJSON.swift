@@ -28,7 +28,7 @@ public enum RoundsGeoJSON {
                 "load": n(r.load, 10), "extra_shift": .bool(r.extraShift),
                 "streets_in_order": .array(drawing.servedStreets(r).map { .string($0) }),
                 "organisations_served": .array(
-                    Array(Set(r.stops.flatMap(\.visit.organisations))).sorted().map { .string($0) }),
+                    Array(Set(r.stops.flatMap(\.visit.organisations))).sorted().map { .string($0) })
             ]
             if let day = r.day {
                 properties["date"] = .string(LondonTime.dateText(week, day))
@@ -41,7 +41,7 @@ public enum RoundsGeoJSON {
             return [
                 "type": "Feature", "id": .string(key),
                 "geometry": ["type": "LineString", "coordinates": .array(coordinates)],
-                "properties": .object(properties),
+                "properties": .object(properties)
             ]
         }
         return ["type": "FeatureCollection", "name": .string("StreetRounds \(week)"), "features": .array(features)]

@@ -21,7 +21,7 @@ enum SavingsChart {
             Row(name: "crew hours", alone: b.crewHours, shared: t.crewHours, digits: 1),
             Row(name: "cost (£)", alone: b.money, shared: t.money, digits: 0),
             Row(name: "CO2e (kg)", alone: b.co2eKg, shared: t.co2eKg, digits: 1),
-            Row(name: "street visits", alone: Double(b.streetVisits), shared: Double(t.streetVisits), digits: 0),
+            Row(name: "street visits", alone: Double(b.streetVisits), shared: Double(t.streetVisits), digits: 0)
         ]
     }
 

@@ -12,10 +12,13 @@ extension SavingsJSON {
             "method": .string(shapley.samples == nil ? "exact" : "sampled"),
             "total_saving_gbp": .number(r(shapley.totalSaving)),
             "coalition_costs": .number(Double(shapley.coalitionsCosted)),
-            "shares": .array(shapley.shares.map {
-                ["organisation": .string($0.organisation), "cost_alone_gbp": .number(r($0.aloneCost)),
-                 "money_gbp": .number(r($0.saving))]
-            }),
+            "shares": .array(
+                shapley.shares.map {
+                    [
+                        "organisation": .string($0.organisation), "cost_alone_gbp": .number(r($0.aloneCost)),
+                        "money_gbp": .number(r($0.saving))
+                    ]
+                })
         ]
         if let samples = shapley.samples { fair["samples"] = .number(Double(samples)) }
         if let budget = shapley.budget {
@@ -32,12 +35,15 @@ extension SavingsJSON {
 /// How fair shares are described to people, once for JSON and the report.
 public enum FairSharesText {
     public static func rule(_ shapley: ShapleyShares) -> String {
-        let how = shapley.samples.map { "estimated from \($0) random orders of the partners (seeded)" }
+        let how =
+            shapley.samples.map { "estimated from \($0) random orders of the partners (seeded)" }
             ?? "exact, over every coalition of partners"
-        let budget = shapley.budget.map { b in
-            "; \(b.plans) coalition plans, each with " + (b.iterationsPerJob.map { "\($0) solver iterations per job" }
-                ?? "\(NumberText.fixed(b.secondsPerPlan, 2)) s")
-        } ?? ""
+        let budget =
+            shapley.budget.map { b in
+                "; \(b.plans) coalition plans, each with "
+                    + (b.iterationsPerJob.map { "\($0) solver iterations per job" }
+                        ?? "\(NumberText.fixed(b.secondsPerPlan, 2)) s")
+            } ?? ""
         return "Fair shares (Shapley value): each partner's average extra saving when it joins the others, over "
             + "every order in which they could join; a partner alone costs its baseline rounds, all together the "
             + "shared plan, the coalitions between are planned by the same rules with a reduced budget; \(how)"

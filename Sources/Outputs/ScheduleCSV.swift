@@ -1,6 +1,6 @@
 import Foundation
-import StreetNetwork
 import Planning
+import StreetNetwork
 import Works
 
 /// schedule.csv: one row per stop of the weekday rounds, in round order, and
@@ -10,9 +10,10 @@ import Works
 /// text cell goes through `CSVText` (quoting, formulas neutralised).
 public enum ScheduleCSV {
     public static let columns = [
-        "date_yyyy_mm_dd", "iso_week", "day", "round", "crew", "crew_organisation", "depot", "stop", "street", "segment_id",
+        "date_yyyy_mm_dd", "iso_week", "day", "round", "crew", "crew_organisation", "depot", "stop", "street",
+        "segment_id",
         "activities", "organisations", "task_ids", "arrival_hh_mm_europe_london", "departure_hh_mm_europe_london",
-        "service_min", "driven_to_reach_km", "length_served_km",
+        "service_min", "driven_to_reach_km", "length_served_km"
     ]
     public static let header = columns.joined(separator: ",")
 
@@ -21,28 +22,44 @@ public enum ScheduleCSV {
         let cell = CSVText.cell
         for r in plan.rounds {
             guard let day = r.day else { continue }
-            let lead = [LondonTime.dateText(week, day), week.description, day.code, cell(r.id), cell(r.crewLabel), cell(r.organisation),
-                        cell(r.depot)]
-            var driven = 0.0, stop = 0
+            let lead = [
+                LondonTime.dateText(week, day), week.description, day.code, cell(r.id), cell(r.crewLabel),
+                cell(r.organisation),
+                cell(r.depot)
+            ]
+            var driven = 0.0
+            var stop = 0
             for step in r.path {
                 let metres = network.segments[step.segment].length
                 guard step.serving, stop < r.stops.count else {
                     driven += metres
                     continue
                 }
-                let s = r.stops[stop], v = s.visit
+                let s = r.stops[stop]
+                let v = s.visit
                 stop += 1
-                out += CSVText.line(lead + [
-                    String(stop), cell(network.segments[v.segment].displayName), String(v.segment), cell(v.activities.joined(separator: "+")),
-                    cell(v.organisations.joined(separator: "+")), cell(v.parts.map(\.taskID).joined(separator: "+")),
-                    _Clock.text(s.arrival, startMinutes: r.startMinutes), _Clock.text(s.departure, startMinutes: r.startMinutes),
-                    CSVText.number(Double(s.departure - s.arrival) / 60, digits: 1), CSVText.number(driven / 1000, digits: 3),
-                    CSVText.number(metres / 1000, digits: 3),
-                ]) + "\n"
+                out +=
+                    CSVText.line(
+                        lead + [
+                            String(stop), cell(network.segments[v.segment].displayName), String(v.segment),
+                            cell(v.activities.joined(separator: "+")),
+                            cell(v.organisations.joined(separator: "+")),
+                            cell(v.parts.map(\.taskID).joined(separator: "+")),
+                            _Clock.text(s.arrival, startMinutes: r.startMinutes),
+                            _Clock.text(s.departure, startMinutes: r.startMinutes),
+                            CSVText.number(Double(s.departure - s.arrival) / 60, digits: 1),
+                            CSVText.number(driven / 1000, digits: 3),
+                            CSVText.number(metres / 1000, digits: 3)
+                        ]) + "\n"
                 driven = 0
             }
-            out += CSVText.line(lead + ["back", cell("back to depot \(r.depot)"), "", "", "", "", _Clock.text(r.seconds, startMinutes: r.startMinutes),
-                                        "", "0.0", CSVText.number(driven / 1000, digits: 3), "0.000"]) + "\n"
+            out +=
+                CSVText.line(
+                    lead + [
+                        "back", cell("back to depot \(r.depot)"), "", "", "", "",
+                        _Clock.text(r.seconds, startMinutes: r.startMinutes),
+                        "", "0.0", CSVText.number(driven / 1000, digits: 3), "0.000"
+                    ]) + "\n"
         }
         return out
     }

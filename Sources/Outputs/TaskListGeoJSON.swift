@@ -8,16 +8,21 @@ import Works
 public enum TaskListGeoJSON {
     /// The FeatureCollection, coordinates in WGS84 to 7 decimals.
     /// - Complexity: O(points of the matched segments).
-    public static func json(_ entries: [MatchedTask], organisation: String, network: StreetNetwork,
-                            projection: Projection) -> JSON {
+    public static func json(
+        _ entries: [MatchedTask], organisation: String, network: StreetNetwork,
+        projection: Projection
+    ) -> JSON {
         let features: [JSON] = entries.map { entry in
             let lines: [JSON] = entry.segments.filter { network.segments.indices.contains($0) }.map { id in
-                .array(network.segments[id].points.compactMap { projection.unproject($0) }.map {
-                    [.number(($0.lon * 1e7).rounded() / 1e7), .number(($0.lat * 1e7).rounded() / 1e7)]
-                })
+                .array(
+                    network.segments[id].points.compactMap { projection.unproject($0) }.map {
+                        [.number(($0.lon * 1e7).rounded() / 1e7), .number(($0.lat * 1e7).rounded() / 1e7)]
+                    })
             }
-            return ["type": "Feature", "geometry": ["type": "MultiLineString", "coordinates": .array(lines)],
-                    "properties": .object(properties(entry))]
+            return [
+                "type": "Feature", "geometry": ["type": "MultiLineString", "coordinates": .array(lines)],
+                "properties": .object(properties(entry))
+            ]
         }
         return ["type": "FeatureCollection", "organisation": .string(organisation), "features": .array(features)]
     }
@@ -28,7 +33,7 @@ public enum TaskListGeoJSON {
             "task_id": .string(t.taskID), "activity": .string(t.activity),
             "frequency": .string(t.frequency.description),
             "weekdays": .array(t.weekdays.map { .string($0.code) }),
-            "segment_ids": .array(entry.segments.map { .number(Double($0)) }),
+            "segment_ids": .array(entry.segments.map { .number(Double($0)) })
         ]
         if let s = t.season {
             properties["season"] = ["from": .string(s.from.description), "to": .string(s.to.description)]

@@ -8,13 +8,17 @@ extension CrewAssignment {
     /// it has the skills (`CrewPool.bestClass` only weighs able classes).
     static let preferenceVotes = 1_000
 
-    static func addPreferredVotes(_ votes: inout [String: Int], visit: PlannedVisit, preferences: PlanPreferences,
-                                  crews: CrewPool) {
+    static func addPreferredVotes(
+        _ votes: inout [String: Int], visit: PlannedVisit, preferences: PlanPreferences,
+        crews: CrewPool
+    ) {
         guard !preferences.isEmpty else { return }
         for (crew, n) in preferences.crewVotes(visit) {
-            guard let crewClass = crews.classes.first(where: { c in
-                c.crews.contains { PlanPreferences.crewKey(c.organisation, $0.id) == crew }
-            }) else { continue }
+            guard
+                let crewClass = crews.classes.first(where: { c in
+                    c.crews.contains { PlanPreferences.crewKey(c.organisation, $0.id) == crew }
+                })
+            else { continue }
             votes[crewClass.key, default: 0] += n * preferenceVotes
         }
     }
@@ -32,10 +36,13 @@ extension CrewAssignment {
         guard !preferences.isEmpty else { return visits }
         var visits = visits
         for k in visits.indices {
-            let votes = preferences.crewVotes(visits[k].visit), c = visits[k].crewClass
+            let votes = preferences.crewVotes(visits[k].visit)
+            let c = visits[k].crewClass
             visits[k].crew = c.crews.map(\.id).filter { votes[PlanPreferences.crewKey(c.organisation, $0)] != nil }
-                .max { (votes[PlanPreferences.crewKey(c.organisation, $0)] ?? 0, $1)
-                    < (votes[PlanPreferences.crewKey(c.organisation, $1)] ?? 0, $0) }
+                .max {
+                    (votes[PlanPreferences.crewKey(c.organisation, $0)] ?? 0, $1)
+                        < (votes[PlanPreferences.crewKey(c.organisation, $1)] ?? 0, $0)
+                }
         }
         let groups = Dictionary(grouping: visits.indices) {
             "\(visits[$0].crewClass.key)|\(visits[$0].visit.day.rawValue)|\(visits[$0].visit.window?.description ?? "")"

@@ -35,13 +35,16 @@ struct CrewAssignment {
     ///   tasks' choices, O(t c) for t tasks.
     ///   Stable weeks: a stop goes first to the class of the crew its visits
     ///   had last week (`preferences`), when that class can still do it.
-    init(_ stops: [PlannedVisit], demand: WeekDemand, crews: CrewPool, network: StreetNetwork,
-         method: Method = .capacitated, preferences: PlanPreferences = PlanPreferences()) {
+    init(
+        _ stops: [PlannedVisit], demand: WeekDemand, crews: CrewPool, network: StreetNetwork,
+        method: Method = .capacitated, preferences: PlanPreferences = PlanPreferences()
+    ) {
         // Each task's own choice: the able class nearest to its streets.
         var preferred: [PlannedVisit.Part: String] = [:]
         for w in demand.taskWeeks {
-            let part = PlannedVisit.Part(organisation: w.task.organisation, taskID: w.task.taskID,
-                                         activity: w.task.activity)
+            let part = PlannedVisit.Part(
+                organisation: w.task.organisation, taskID: w.task.taskID,
+                activity: w.task.activity)
             let segments = w.segments.map { network.segments[$0] }
             preferred[part] = crews.preferredClass(for: w.task.activity, segments: segments)?.key
         }
@@ -51,12 +54,14 @@ struct CrewAssignment {
             Self.addPreferredVotes(&votes, visit: v, preferences: preferences, crews: crews)
             return crews.ranked(for: Set(v.activities), segment: network.segments[v.segment], votes: votes, day: v.day)
         }
-        let chosen = method == .capacitated
+        let chosen =
+            method == .capacitated
             ? Self.capacitated(stops, ranked: ranked, crews: crews, network: network) : ranked.map(\.first)
         for (v, choice) in zip(stops, chosen) {
             guard let crewClass = choice else {
                 let work = v.activities.joined(separator: " and ")
-                let reason = crews.canDo(Set(v.activities))
+                let reason =
+                    crews.canDo(Set(v.activities))
                     ? "no crew that can do \(work) works on \(v.day.fullName); give one those \"days\" in the registry"
                     : "no crew can do \(work) together; add a crew with those skills"
                 unplaced.append(UnplacedVisit(visit: v, reason: reason))
@@ -77,8 +82,10 @@ struct CrewAssignment {
 
     /// The capacitated choice of each stop, in the stops' order.
     /// - Complexity: O(v log v + v c).
-    private static func capacitated(_ stops: [PlannedVisit], ranked: [[CrewPool.CrewClass]], crews: CrewPool,
-                                    network: StreetNetwork) -> [CrewPool.CrewClass?] {
+    private static func capacitated(
+        _ stops: [PlannedVisit], ranked: [[CrewPool.CrewClass]], crews: CrewPool,
+        network: StreetNetwork
+    ) -> [CrewPool.CrewClass?] {
         /// Seconds of room per class and day.
         var room: [String: Double] = [:]
         func key(_ c: CrewPool.CrewClass, _ day: Weekday) -> String { "\(c.key)#\(day.rawValue)" }
@@ -102,7 +109,8 @@ struct CrewAssignment {
         for k in order {
             let v = stops[k]
             let load = Double(v.serviceSeconds + PlanningStreets.seconds(network.segments[v.segment]))
-            let pick = ranked[k].first { room[key($0, v.day), default: 0] >= load }
+            let pick =
+                ranked[k].first { room[key($0, v.day), default: 0] >= load }
                 ?? ranked[k].max { room[key($0, v.day), default: 0] < room[key($1, v.day), default: 0] }
             if let pick { room[key(pick, v.day), default: 0] -= load }
             chosen[k] = pick

@@ -37,11 +37,13 @@ struct CrewPool {
                 let node = try streets.depotNode(depot, of: org)
                 for crew in org.crews where crew.depot == depot.id {
                     let key = "\(org.id)|\(depot.id)|\(crew.vehicleType)|\(crew.skills.sorted().joined(separator: ","))"
-                    var crewClass = classes[key] ?? CrewClass(
-                        key: key, organisation: org.id, depot: depot.id, depotNode: node, crews: [],
-                        skills: Set(crew.skills), vehicleType: crew.vehicleType, capacity: crew.capacity,
-                        shiftSeconds: PlanUnits.seconds(hours: crew.shiftHours), costPerHour: crew.costPerHour,
-                        costPerKm: crew.costPerKm, co2ePerKm: crew.co2ePerKm)
+                    var crewClass =
+                        classes[key]
+                        ?? CrewClass(
+                            key: key, organisation: org.id, depot: depot.id, depotNode: node, crews: [],
+                            skills: Set(crew.skills), vehicleType: crew.vehicleType, capacity: crew.capacity,
+                            shiftSeconds: PlanUnits.seconds(hours: crew.shiftHours), costPerHour: crew.costPerHour,
+                            costPerKm: crew.costPerKm, co2ePerKm: crew.co2ePerKm)
                     crewClass.crews.append(crew)
                     classes[key] = crewClass
                 }
@@ -81,7 +83,8 @@ struct CrewPool {
             }
         }
         return classes.filter { $0.skills.contains(activity) }.min { a, b in
-            let da = distance(a), db = distance(b)
+            let da = distance(a)
+            let db = distance(b)
             return da != db ? da < db : (a.costPerHour != b.costPerHour ? a.costPerHour < b.costPerHour : a.key < b.key)
         }
     }
@@ -91,21 +94,27 @@ struct CrewPool {
     /// task's streets stay in one round; else the nearest depot with an able
     /// crew, then the cheapest such crew.
     /// With `day`, only classes with a crew working that day.
-    func bestClass(for skills: Set<String>, segment: StreetSegment, votes: [String: Int] = [:],
-                   day: Weekday? = nil) -> CrewClass? {
+    func bestClass(
+        for skills: Set<String>, segment: StreetSegment, votes: [String: Int] = [:],
+        day: Weekday? = nil
+    ) -> CrewClass? {
         ranked(for: skills, segment: segment, votes: votes, day: day).first
     }
 
     /// The able classes in that order of preference (`bestClass` first).
     /// - Complexity: O(c log c) for c classes.
-    func ranked(for skills: Set<String>, segment: StreetSegment, votes: [String: Int] = [:],
-                day: Weekday? = nil) -> [CrewClass] {
+    func ranked(
+        for skills: Set<String>, segment: StreetSegment, votes: [String: Int] = [:],
+        day: Weekday? = nil
+    ) -> [CrewClass] {
         classes.filter { c in
             skills.isSubset(of: c.skills) && (day.map { d in c.crews.contains { $0.days.contains(d) } } ?? true)
         }.sorted { a, b in
-            let va = votes[a.key] ?? 0, vb = votes[b.key] ?? 0
+            let va = votes[a.key] ?? 0
+            let vb = votes[b.key] ?? 0
             if va != vb { return va > vb }
-            let da = seconds(from: a, to: segment.from), db = seconds(from: b, to: segment.from)
+            let da = seconds(from: a, to: segment.from)
+            let db = seconds(from: b, to: segment.from)
             return da != db ? da < db : (a.costPerHour != b.costPerHour ? a.costPerHour < b.costPerHour : a.key < b.key)
         }
     }

@@ -17,7 +17,9 @@ extension CrewRoster {
         for (crew, _) in ranked {
             if let k = crews.firstIndex(where: {
                 PlanPreferences.crewKey(crewClass.organisation, $0.id) == crew
-            }) { return k }
+            }) {
+                return k
+            }
         }
         return nil
     }

@@ -50,7 +50,8 @@ struct CrewRoster {
         for k in timed + free {
             let length = PlanUnits.minutes(roundingUp: rounds[k].seconds)
             let first = preferredCrew(rounds[k], among: working)
-            let placed: (crew: Int, start: Int)? = isTimed(k)
+            let placed: (crew: Int, start: Int)? =
+                isTimed(k)
                 ? crews.place(length, start: rounds[k].startMinutes, first: first).map { ($0, rounds[k].startMinutes) }
                 : crews.placeWhenFree(length, earliest: shiftStart, first: first)
             if let placed {

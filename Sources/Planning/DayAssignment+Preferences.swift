@@ -12,14 +12,16 @@ extension DayAssignment {
     /// For each ISO weekday, the share of the task's segments visited that
     /// day last week (all 0 when there is no previous plan or the task is new).
     func preferredDayShares(_ w: WeekDemand.TaskWeek) -> [Double] {
-        preferences.isEmpty ? [Double](repeating: 0, count: 8)
+        preferences.isEmpty
+            ? [Double](repeating: 0, count: 8)
             : preferences.dayShares(organisation: w.task.organisation, taskID: w.task.taskID, segments: w.segments)
     }
 
     /// The even patterns (each rotation of n days spread over the allowed
     /// days) and, when still allowed, last week's days themselves.
     func candidatePatterns(_ w: WeekDemand.TaskWeek, preferred shares: [Double]) -> [[Weekday]] {
-        let d = w.allowed.count, n = w.visits
+        let d = w.allowed.count
+        let n = w.visits
         var patterns = (0..<max(1, d)).map { offset in
             (0..<n).map { w.allowed[(offset + $0 * d / n) % d] }.sorted()
         }

@@ -46,17 +46,22 @@ struct DayAssignment {
 
     /// The task weeks with `days` set.
     /// - Complexity: O(t d (s + d)) for t tasks of s segments over d days.
-    func assign(_ weeks: [WeekDemand.TaskWeek],
-                workload: (WeekDemand.TaskWeek) -> Workload) -> [WeekDemand.TaskWeek] {
+    func assign(
+        _ weeks: [WeekDemand.TaskWeek],
+        workload: (WeekDemand.TaskWeek) -> Workload
+    ) -> [WeekDemand.TaskWeek] {
         var weeks = weeks
         var state = State()
         let loads = weeks.map(workload)
         // The least free first (fewest spare days), then the biggest.
         let order = weeks.indices.sorted { a, b in
-            let sa = weeks[a].allowed.count - weeks[a].visits, sb = weeks[b].allowed.count - weeks[b].visits
+            let sa = weeks[a].allowed.count - weeks[a].visits
+            let sb = weeks[b].allowed.count - weeks[b].visits
             if sa != sb { return sa < sb }
-            let wa = loads[a].seconds * Double(weeks[a].visits), wb = loads[b].seconds * Double(weeks[b].visits)
-            let ta = weeks[a].task, tb = weeks[b].task
+            let wa = loads[a].seconds * Double(weeks[a].visits)
+            let wb = loads[b].seconds * Double(weeks[b].visits)
+            let ta = weeks[a].task
+            let tb = weeks[b].task
             return wa != wb ? wa > wb : (ta.organisation, ta.taskID) < (tb.organisation, tb.taskID)
         }
         for i in order {

@@ -34,8 +34,10 @@ struct FleetRepair {
 
     /// - Parameter rostered: each roster's placed and left-over rounds.
     /// - Complexity: one routing job per move tried (at most two per left-over round).
-    func repair(_ rostered: [CrewRoster.Key: CrewRoster.Rostered], classes: [String: CrewPool.CrewClass],
-                budget: inout RoutingBudget) -> Repaired {
+    func repair(
+        _ rostered: [CrewRoster.Key: CrewRoster.Rostered], classes: [String: CrewPool.CrewClass],
+        budget: inout RoutingBudget
+    ) -> Repaired {
         var placed = rostered.mapValues(\.placed)
         var out = Repaired()
         var short: [String: Shortfall] = [:]
@@ -46,7 +48,8 @@ struct FleetRepair {
                 guard let from = classes[key.crewClass] else { continue }
                 moves += 1
                 if repairs,
-                   let moved = move(round, from: from, key: key, placed: &placed, move: moves, budget: &budget) {
+                    let moved = move(round, from: from, key: key, placed: &placed, move: moves, budget: &budget)
+                {
                     out.solverSeconds += moved
                     continue
                 }
@@ -56,8 +59,10 @@ struct FleetRepair {
                     stuck = []
                     for part in splitRound(round) {
                         moves += 1
-                        if let moved = move(part, from: from, key: key, placed: &placed, move: moves, budget: &budget,
-                                            sameClass: true) {
+                        if let moved = move(
+                            part, from: from, key: key, placed: &placed, move: moves, budget: &budget,
+                            sameClass: true)
+                        {
                             out.solverSeconds += moved
                         } else {
                             stuck.append(part)
@@ -79,13 +84,18 @@ struct FleetRepair {
     }
 
     /// A round no crew could take, counted in its day and depot's shortfall.
-    private func record(_ round: Round, from: CrewPool.CrewClass, key: CrewRoster.Key,
-                        short: inout [String: Shortfall], lost: inout [String: [PlannedVisit]]) {
+    private func record(
+        _ round: Round, from: CrewPool.CrewClass, key: CrewRoster.Key,
+        short: inout [String: Shortfall], lost: inout [String: [PlannedVisit]]
+    ) {
         let roster = CrewRoster(crewClass: from, shiftStart: options.shiftStartMinutes)
         let id = "\(key.day.code)|\(from.organisation)|\(from.depot)"
         let working = roster.working(on: key.day).count
-        var entry = short[id] ?? Shortfall(day: key.day, organisation: from.organisation, depot: from.depot,
-                                           crewHours: 0, crews: working, noOtherDay: true)
+        var entry =
+            short[id]
+            ?? Shortfall(
+                day: key.day, organisation: from.organisation, depot: from.depot,
+                crewHours: 0, crews: working, noOtherDay: true)
         entry.crewHours += PlanUnits.hours(seconds: round.seconds)
         entry.noOtherDay = entry.noOtherDay && days(for: round, on: key.day).count == 1
         short[id] = entry
@@ -131,9 +141,11 @@ struct FleetRepair {
     /// first, then any able class on another day the visits allow; on
     /// success updates `placed` and returns the solver's seconds.
     /// - Parameter sameClass: whether the round's own class that day may take it (a part of a split round).
-    private func move(_ round: Round, from: CrewPool.CrewClass, key: CrewRoster.Key,
-                      placed: inout [CrewRoster.Key: [Round]], move: Int, budget: inout RoutingBudget,
-                      sameClass: Bool = false) -> Double? {
+    private func move(
+        _ round: Round, from: CrewPool.CrewClass, key: CrewRoster.Key,
+        placed: inout [CrewRoster.Key: [Round]], move: Int, budget: inout RoutingBudget,
+        sameClass: Bool = false
+    ) -> Double? {
         let crews = pools[key.pool]
         let skills = Set(round.stops.flatMap(\.visit.activities))
         let first = round.stops.first.map { builder.network.segments[$0.visit.segment].from } ?? from.depotNode
@@ -146,7 +158,7 @@ struct FleetRepair {
                 return (sameClass || c.key != from.key || day != key.day) && skills.isSubset(of: c.skills)
                     && roster.spareMinutes(on: day, placed: placed[k] ?? []) >= needed
             }.sorted { crews.seconds(from: $0, to: first) < crews.seconds(from: $1, to: first) }
-            .map { Target(crewClass: $0, day: day) }
+                .map { Target(crewClass: $0, day: day) }
         }
         var seconds = 0.0
         for target in targets.prefix(Self.triesPerRound) {
@@ -168,8 +180,10 @@ struct FleetRepair {
     static let triesPerRound = 3
 
     /// The round's visits routed from the target's depot on the target's day.
-    private func route(_ round: Round, to target: Target, pool: Int, move: Int,
-                       budget: RoutingBudget) -> RoundBuilder.Routed {
+    private func route(
+        _ round: Round, to target: Target, pool: Int, move: Int,
+        budget: RoutingBudget
+    ) -> RoundBuilder.Routed {
         let window = round.stops.first?.visit.window
         let hours = window.map { $0.minutes * PlanUnits.secondsPerMinute } ?? Int.max
         let limit = min(target.crewClass.shiftSeconds, hours)
@@ -179,9 +193,10 @@ struct FleetRepair {
             return v
         }
         let key = RoutingJob.Key(day: target.day, crewClass: target.crewClass.key, window: window)
-        let job = RoutingJob(key: key, pool: pool, crewClass: target.crewClass, visits: visits,
-                             startMinutes: window?.start ?? options.shiftStartMinutes, limitSeconds: limit,
-                             repair: move)
+        let job = RoutingJob(
+            key: key, pool: pool, crewClass: target.crewClass, visits: visits,
+            startMinutes: window?.start ?? options.shiftStartMinutes, limitSeconds: limit,
+            repair: move)
         return builder.build(job, crews: pools[pool], parameters: budget.repairParameters(move: move, job))
     }
 }

@@ -24,8 +24,10 @@ final class JobShortestPaths: CARPDeadheadCosts, @unchecked Sendable {
     /// Wall-clock seconds spent in the searches the solver asked for.
     private(set) var searchSeconds = 0.0
 
-    init(streets: PlanningStreets, depot: Int, depots: DepotTrees,
-         threads: Int = min(4, ProcessInfo.processInfo.activeProcessorCount)) {
+    init(
+        streets: PlanningStreets, depot: Int, depots: DepotTrees,
+        threads: Int = min(4, ProcessInfo.processInfo.activeProcessorCount)
+    ) {
         self.streets = streets
         self.depot = depot
         self.depots = depots
@@ -70,7 +72,8 @@ final class JobShortestPaths: CARPDeadheadCosts, @unchecked Sendable {
         }
         if target == depot, let tree = depots.to[depot] {
             // The reversed graph's tree: follow parents from the source towards the depot.
-            var out: [Round.Step] = [], v = source
+            var out: [Round.Step] = []
+            var v = source
             while v != depot, tree.parentArc.indices.contains(v), tree.parentArc[v] >= 0 {
                 let a = Int(tree.parentArc[v])
                 out.append(step(streets.reversedGraph.arcID[a]))
@@ -83,7 +86,8 @@ final class JobShortestPaths: CARPDeadheadCosts, @unchecked Sendable {
         lock.unlock()
         let parentArc = kept ?? graph.shortestPaths(from: [(source, 0)], targets: [target]).parentArc
         // Back from the target along the tree's parent arcs, then turned round.
-        var arcs: [Int32] = [], v = target
+        var arcs: [Int32] = []
+        var v = target
         while parentArc.indices.contains(v), parentArc[v] >= 0 {
             let a = Int(parentArc[v])
             arcs.append(graph.arcID[a])

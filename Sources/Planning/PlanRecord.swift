@@ -33,8 +33,10 @@ public struct PlanRecord: Sendable, Equatable {
         public var startMinutes: Int
         public var stops: [Stop]
 
-        public init(id: String, organisation: String, crew: String, day: Weekday?, depot: String, startMinutes: Int,
-                    stops: [Stop]) {
+        public init(
+            id: String, organisation: String, crew: String, day: Weekday?, depot: String, startMinutes: Int,
+            stops: [Stop]
+        ) {
             self.id = id
             self.organisation = organisation
             self.crew = crew
@@ -56,8 +58,10 @@ public struct PlanRecord: Sendable, Equatable {
     public var networkFingerprint: String
     public var rounds: [RoundRecord]
 
-    public init(week: ISOWeek, mode: PlanMode, createdAt: Date, seed: UInt64, seconds: Double, iterations: Int?,
-                networkFingerprint: String, rounds: [RoundRecord]) {
+    public init(
+        week: ISOWeek, mode: PlanMode, createdAt: Date, seed: UInt64, seconds: Double, iterations: Int?,
+        networkFingerprint: String, rounds: [RoundRecord]
+    ) {
         self.week = week
         self.mode = mode
         self.createdAt = createdAt
@@ -72,14 +76,17 @@ public struct PlanRecord: Sendable, Equatable {
     /// - Complexity: O(stops) plus the fingerprint, O(segments).
     public init(_ plan: WeeklyPlan, network: StreetNetwork, createdAt: Date = Date()) {
         let rounds = (plan.rounds + plan.gritting).map { r in
-            RoundRecord(id: r.id, organisation: r.organisation, crew: r.crew, day: r.day, depot: r.depot,
-                        startMinutes: r.startMinutes, stops: r.stops.map {
-                            Stop(segment: $0.visit.segment, reversed: $0.reversed, parts: $0.visit.parts)
-                        })
+            RoundRecord(
+                id: r.id, organisation: r.organisation, crew: r.crew, day: r.day, depot: r.depot,
+                startMinutes: r.startMinutes,
+                stops: r.stops.map {
+                    Stop(segment: $0.visit.segment, reversed: $0.reversed, parts: $0.visit.parts)
+                })
         }
-        self.init(week: plan.week, mode: plan.mode, createdAt: createdAt, seed: plan.options.seed,
-                  seconds: plan.options.seconds, iterations: plan.options.iterations,
-                  networkFingerprint: Self.fingerprint(of: network), rounds: rounds)
+        self.init(
+            week: plan.week, mode: plan.mode, createdAt: createdAt, seed: plan.options.seed,
+            seconds: plan.options.seconds, iterations: plan.options.iterations,
+            networkFingerprint: Self.fingerprint(of: network), rounds: rounds)
     }
 
     /// Task visits in the record's weekday rounds.

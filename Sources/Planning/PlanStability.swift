@@ -20,7 +20,8 @@ public struct PlanStability: Sendable, Equatable {
 
     /// - Complexity: O(v log v) in the task visits of both weeks.
     public init(previous: PlanRecord, plan: WeeklyPlan) {
-        var before: [PlanPreferences.VisitKey: [Slot]] = [:], after: [PlanPreferences.VisitKey: [Slot]] = [:]
+        var before: [PlanPreferences.VisitKey: [Slot]] = [:]
+        var after: [PlanPreferences.VisitKey: [Slot]] = [:]
         for r in previous.rounds {
             guard let day = r.day else { continue }
             for stop in r.stops {

@@ -19,7 +19,8 @@ public struct PlanTotals: Sendable, Equatable {
     public init(_ rounds: [Round], registry: OrganisationRegistry) {
         for r in rounds {
             let crew = registry[r.organisation]?.crews.first { $0.id == r.crew }
-            let km = PlanUnits.kilometres(metres: r.metres), hours = PlanUnits.hours(seconds: r.seconds)
+            let km = PlanUnits.kilometres(metres: r.metres)
+            let hours = PlanUnits.hours(seconds: r.seconds)
             self.rounds += 1
             self.km += km
             deadheadKm += PlanUnits.kilometres(metres: r.deadheadMetres)

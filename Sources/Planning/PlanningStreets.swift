@@ -34,10 +34,13 @@ struct PlanningStreets: Sendable {
     func depotNode(_ depot: Organisation.Depot, of org: Organisation) throws -> Int {
         let projection = try Projection(from: .wgs84, to: network.crs)
         guard let point = projection.project(depot.location),
-              let near = index.nearest(to: point, within: CrewPool.depotReachMetres).first,
-              network.segments.indices.contains(near.segment) else {
-            throw PlanningError(.badRegistry, "depot \(depot.id) of \(org.id) is more than 2 km from any street of the "
-                                + "network; check its lon and lat")
+            let near = index.nearest(to: point, within: CrewPool.depotReachMetres).first,
+            network.segments.indices.contains(near.segment)
+        else {
+            throw PlanningError(
+                .badRegistry,
+                "depot \(depot.id) of \(org.id) is more than 2 km from any street of the "
+                    + "network; check its lon and lat")
         }
         let s = network.segments[near.segment]
         return near.along < s.length / 2 ? s.from : s.to

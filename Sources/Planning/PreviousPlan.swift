@@ -16,24 +16,31 @@ public struct PreviousPlan: Sendable {
     public init(_ record: PlanRecord, network: StreetNetwork) throws {
         let here = PlanRecord.fingerprint(of: network)
         guard record.networkFingerprint == here else {
-            throw PlanningError(.badPreviousPlan, "the stored \(record.mode.rawValue) plan of \(record.week) was made "
-                                + "on another street network (fingerprint \(record.networkFingerprint), this one "
-                                + "\(here)); plan with --fresh to start anew")
+            throw PlanningError(
+                .badPreviousPlan,
+                "the stored \(record.mode.rawValue) plan of \(record.week) was made "
+                    + "on another street network (fingerprint \(record.networkFingerprint), this one "
+                    + "\(here)); plan with --fresh to start anew")
         }
         var preferences = PlanPreferences()
         for round in record.rounds {
             guard let day = round.day else { continue }
             for (position, stop) in round.stops.enumerated() {
                 guard network.segments.indices.contains(stop.segment) else {
-                    throw PlanningError(.badPreviousPlan, "the stored plan of \(record.week) names segment "
-                                        + "\(stop.segment) in round \(round.id), which the network does not have "
-                                        + "(\(network.segments.count) segments); plan with --fresh to start anew")
+                    throw PlanningError(
+                        .badPreviousPlan,
+                        "the stored plan of \(record.week) names segment "
+                            + "\(stop.segment) in round \(round.id), which the network does not have "
+                            + "(\(network.segments.count) segments); plan with --fresh to start anew")
                 }
-                let placement = PlanPreferences.Placement(day: day, crewOrganisation: round.organisation,
-                                                          crew: round.crew, depot: round.depot, position: position)
+                let placement = PlanPreferences.Placement(
+                    day: day, crewOrganisation: round.organisation,
+                    crew: round.crew, depot: round.depot, position: position)
                 for part in stop.parts {
-                    preferences.add(PlanPreferences.VisitKey(organisation: part.organisation, taskID: part.taskID,
-                                                             segment: stop.segment), placement)
+                    preferences.add(
+                        PlanPreferences.VisitKey(
+                            organisation: part.organisation, taskID: part.taskID,
+                            segment: stop.segment), placement)
                 }
             }
         }

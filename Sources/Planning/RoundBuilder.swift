@@ -73,8 +73,9 @@ struct RoundBuilder {
         for (k, route) in result.solution.routes.enumerated() {
             // Crews provisionally by number; the roster gives them out for the day.
             let crew = crewClass.crews[min(k, crewClass.crews.count - 1)].id
-            var r = round(SolvedRoute(services: route), visits: routable, job: job, paths: paths,
-                          id: "\(job.idPrefix)-\(k + 1)", extra: k >= crewClass.crews.count, crew: crew)
+            var r = round(
+                SolvedRoute(services: route), visits: routable, job: job, paths: paths,
+                id: "\(job.idPrefix)-\(k + 1)", extra: k >= crewClass.crews.count, crew: crew)
             r.startMinutes = job.startMinutes
             routed.rounds.append(r)
         }
@@ -84,17 +85,21 @@ struct RoundBuilder {
     /// The job as an arc-routing problem: only its required links (link i is
     /// visit i), deadhead costs from `paths`; demand 1 a visit when the crew
     /// carries no load that counts (`capacity` nil).
-    func problem(_ job: RoutingJob, visits: [PlannedVisit], capacity: Int?,
-                 paths: (any CARPDeadheadCosts)?) -> CARPProblem {
+    func problem(
+        _ job: RoutingJob, visits: [PlannedVisit], capacity: Int?,
+        paths: (any CARPDeadheadCosts)?
+    ) -> CARPProblem {
         let links = visits.map { v in
             let s = network.segments[v.segment]
-            return CARPProblem.Link(from: s.from, to: s.to, twoWay: !s.oneWay, deadheadCost: PlanningStreets.seconds(s),
-                                    serviceCost: v.serviceSeconds,
-                                    demand: capacity == nil ? 1 : max(1, Int(v.demand.rounded(.up))))
+            return CARPProblem.Link(
+                from: s.from, to: s.to, twoWay: !s.oneWay, deadheadCost: PlanningStreets.seconds(s),
+                serviceCost: v.serviceSeconds,
+                demand: capacity == nil ? 1 : max(1, Int(v.demand.rounded(.up))))
         }
-        return CARPProblem(name: job.idPrefix, nodeCount: network.junctions.count, depot: job.crewClass.depotNode,
-                           links: links, capacity: capacity ?? Self.unlimitedCapacity, maxRouteCost: job.limitSeconds,
-                           deadheadCosts: paths)
+        return CARPProblem(
+            name: job.idPrefix, nodeCount: network.junctions.count, depot: job.crewClass.depotNode,
+            links: links, capacity: capacity ?? Self.unlimitedCapacity, maxRouteCost: job.limitSeconds,
+            deadheadCosts: paths)
     }
 
     /// The capacity of a crew whose load does not count (one unit a visit).
@@ -102,10 +107,13 @@ struct RoundBuilder {
 
     /// Why a visit cannot go in any round of the job on its own; nil when it can.
     private func unroutable(_ v: PlannedVisit, job: RoutingJob, crews: CrewPool, capacity: Int?) -> String? {
-        let s = network.segments[v.segment], depot = job.crewClass.depot, node = job.crewClass.depotNode
+        let s = network.segments[v.segment]
+        let depot = job.crewClass.depot
+        let node = job.crewClass.depotNode
         // The cheaper way round: out to one end, serve, back from the other.
         func trip(_ a: Int, _ b: Int) -> Int {
-            let out = crews.depots.seconds(from: node, to: a), back = crews.depots.seconds(from: b, backTo: node)
+            let out = crews.depots.seconds(from: node, to: a)
+            let back = crews.depots.seconds(from: b, backTo: node)
             return out == Int.max || back == Int.max ? Int.max : out + back
         }
         let alone = min(trip(s.from, s.to), s.oneWay ? Int.max : trip(s.to, s.from))
@@ -124,12 +132,18 @@ struct RoundBuilder {
 
     /// Lays the route out on the network: deadhead paths from the job's
     /// search trees between services; times in milliseconds along them.
-    private func round(_ route: SolvedRoute, visits: [PlannedVisit], job: RoutingJob, paths: JobShortestPaths,
-                       id: String, extra: Bool, crew: String) -> Round {
+    private func round(
+        _ route: SolvedRoute, visits: [PlannedVisit], job: RoutingJob, paths: JobShortestPaths,
+        id: String, extra: Bool, crew: String
+    ) -> Round {
         let crewClass = job.crewClass
         var path: [Round.Step] = []
         var stops: [Round.Stop] = []
-        var at = crewClass.depotNode, ms = 0, metres = 0.0, deadhead = 0.0, load = 0.0
+        var at = crewClass.depotNode
+        var ms = 0
+        var metres = 0.0
+        var deadhead = 0.0
+        var load = 0.0
         func drive(to node: Int) {
             guard node != at else { return }
             for step in paths.steps(from: at, to: node) {
@@ -147,8 +161,10 @@ struct RoundBuilder {
             drive(to: service.reversed ? s.to : s.from)
             let arrival = ms / PlanUnits.millisecondsPerSecond
             ms += v.serviceSeconds * PlanUnits.millisecondsPerSecond
-            stops.append(Round.Stop(visit: v, reversed: service.reversed, arrival: arrival,
-                                    departure: ms / PlanUnits.millisecondsPerSecond))
+            stops.append(
+                Round.Stop(
+                    visit: v, reversed: service.reversed, arrival: arrival,
+                    departure: ms / PlanUnits.millisecondsPerSecond))
             path.append(Round.Step(segment: v.segment, reversed: service.reversed, serving: true))
             metres += s.length
             load += v.demand
@@ -157,9 +173,10 @@ struct RoundBuilder {
         drive(to: crewClass.depotNode)
         let service = stops.reduce(0) { $0 + $1.visit.serviceSeconds }
         let seconds = (ms + PlanUnits.millisecondsPerSecond - 1) / PlanUnits.millisecondsPerSecond
-        return Round(id: id, day: job.key.day, organisation: crewClass.organisation, crew: crew, depot: crewClass.depot,
-                     startMinutes: 0, stops: stops, path: path, seconds: seconds, serviceSeconds: service,
-                     metres: metres, deadheadMetres: deadhead, load: load, extraShift: extra)
+        return Round(
+            id: id, day: job.key.day, organisation: crewClass.organisation, crew: crew, depot: crewClass.depot,
+            startMinutes: 0, stops: stops, path: path, seconds: seconds, serviceSeconds: service,
+            metres: metres, deadheadMetres: deadhead, load: load, extraShift: extra)
     }
 }
 

@@ -31,7 +31,8 @@ struct RoutingBudget {
         parameters.seed = options.seed &+ UInt64(k)
         parameters.maxIterations = options.iterations
         let share = Double(job.visits.count) / Double(max(1, remainingVisits))
-        parameters.timeLimit = options.iterations == nil
+        parameters.timeLimit =
+            options.iterations == nil
             ? max(Self.minimumSeconds, secondsLeft * share) : .greatestFiniteMagnitude
         remainingVisits -= job.visits.count
         return parameters
@@ -44,7 +45,8 @@ struct RoutingBudget {
         var parameters = SolverParameters()
         parameters.seed = options.seed &+ Self.repairSeedOffset &+ UInt64(move)
         parameters.maxIterations = options.iterations
-        parameters.timeLimit = options.iterations == nil
+        parameters.timeLimit =
+            options.iterations == nil
             ? min(Self.repairMaximumSeconds, max(Self.minimumSeconds, secondsLeft)) : .greatestFiniteMagnitude
         return parameters
     }

@@ -54,15 +54,23 @@ struct RoutingJob {
             let key = Key(day: a.visit.day, crewClass: a.crewClass.key, window: a.visit.window, crew: a.crew)
             let window = a.visit.window
             let limit = min(a.crewClass.shiftSeconds, window.map { $0.minutes * PlanUnits.secondsPerMinute } ?? Int.max)
-            byKey[key, default: RoutingJob(key: key, pool: pool, crewClass: a.crewClass, visits: [],
-                                           startMinutes: window?.start ?? options.shiftStartMinutes,
-                                           limitSeconds: limit)].visits.append(a.visit)
+            byKey[
+                key,
+                default: RoutingJob(
+                    key: key, pool: pool, crewClass: a.crewClass, visits: [],
+                    startMinutes: window?.start ?? options.shiftStartMinutes,
+                    limitSeconds: limit)
+            ].visits.append(a.visit)
         }
         let deadline = PlanUnits.seconds(hours: options.treatmentDeadlineHours)
         for a in assignment.gritting {
             let key = Key(day: nil, crewClass: a.crewClass.key, window: nil)
-            byKey[key, default: RoutingJob(key: key, pool: pool, crewClass: a.crewClass, visits: [], startMinutes: 0,
-                                           limitSeconds: deadline)].visits.append(a.visit)
+            byKey[
+                key,
+                default: RoutingJob(
+                    key: key, pool: pool, crewClass: a.crewClass, visits: [], startMinutes: 0,
+                    limitSeconds: deadline)
+            ].visits.append(a.visit)
         }
         return byKey.keys.sorted().compactMap { byKey[$0] }
     }

@@ -29,7 +29,8 @@ public struct Savings: Sendable {
     /// (`WeeklyPlanner.shapley`): besides the proportional `shares`.
     public var shapley: ShapleyShares?
 
-    public static let rule = "savings are split between partners in proportion to each partner's baseline cost "
+    public static let rule =
+        "savings are split between partners in proportion to each partner's baseline cost "
         + "(what its own rounds would cost it alone)"
 
     public init(baseline: WeeklyPlan, shared: WeeklyPlan, partners: [String]) {
@@ -38,12 +39,14 @@ public struct Savings: Sendable {
         let total = baseline.totals.money
         let money = baseline.totals.money - shared.totals.money
         let hours = baseline.totals.crewHours - shared.totals.crewHours
-        let km = baseline.totals.km - shared.totals.km, co2e = baseline.totals.co2eKg - shared.totals.co2eKg
+        let km = baseline.totals.km - shared.totals.km
+        let co2e = baseline.totals.co2eKg - shared.totals.co2eKg
         shares = partners.map { p in
             let own = baseline.totalsByOrganisation[p]?.money ?? 0
             let f = total > 0 ? own / total : 1 / Double(max(1, partners.count))
-            return Share(organisation: p, baselineMoney: own, fraction: f, money: money * f, crewHours: hours * f,
-                         km: km * f, co2eKg: co2e * f)
+            return Share(
+                organisation: p, baselineMoney: own, fraction: f, money: money * f, crewHours: hours * f,
+                km: km * f, co2eKg: co2e * f)
         }
     }
 }

@@ -44,8 +44,10 @@ public struct ShapleyShares: Sendable, Equatable {
     ///     Asked once per distinct coalition.
     /// - Complexity: exact: 2^n - 1 costs and O(2^n n) arithmetic; sampled:
     ///   at most samples * n costs.
-    public init(partners: [String], samples: Int = ShapleyShares.defaultSamples, seed: UInt64 = 1,
-                exactLimit: Int = ShapleyShares.exactLimit, cost: ([String]) throws -> Double) throws {
+    public init(
+        partners: [String], samples: Int = ShapleyShares.defaultSamples, seed: UInt64 = 1,
+        exactLimit: Int = ShapleyShares.exactLimit, cost: ([String]) throws -> Double
+    ) throws {
         let n = partners.count
         var known: [Set<Int>: Double] = [:]
         func c(_ members: Set<Int>) throws -> Double {
@@ -87,14 +89,17 @@ public struct ShapleyShares: Sendable, Equatable {
     }
 
     /// Each partner's marginal cost averaged over `samples` seeded random orders.
-    private static func sampled(_ n: Int, samples: Int, seed: UInt64,
-                                cost: (Set<Int>) throws -> Double) throws -> [Double] {
+    private static func sampled(
+        _ n: Int, samples: Int, seed: UInt64,
+        cost: (Set<Int>) throws -> Double
+    ) throws -> [Double] {
         var random = RandomSource(seed: seed)
         var shares = [Double](repeating: 0, count: n)
         for _ in 0..<samples {
             var order = Array(0..<n)
             for k in stride(from: n - 1, to: 0, by: -1) { order.swapAt(k, random.below(k + 1)) }
-            var members = Set<Int>(), before = 0.0
+            var members = Set<Int>()
+            var before = 0.0
             for i in order {
                 members.insert(i)
                 let after = try cost(members)

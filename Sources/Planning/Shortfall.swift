@@ -20,7 +20,8 @@ public struct Shortfall: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         let shifts = crews == 1 ? "1 crew's shift" : "\(crews) crews' shifts"
         let fleet = crews == 0 ? "and no crew of its kind works that day" : "beyond \(shifts)"
-        let days = noOtherDay
+        let days =
+            noOtherDay
             ? "these tasks allow no other day" : "the other days these tasks allow have no room either"
         let hours = String(format: "%.1f", crewHours)
         return "\(day.fullName.capitalized), \(depot) (\(organisation)): \(hours) crew hours \(fleet); \(days)"

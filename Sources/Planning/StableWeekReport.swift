@@ -10,8 +10,10 @@ public struct StableWeekReport: Sendable, Equatable {
     /// What the fresh plan would have kept of the stored week.
     public var freshStability: PlanStability?
 
-    public init(stability: PlanStability, stable: PlanTotals, fresh: PlanTotals? = nil,
-                freshStability: PlanStability? = nil) {
+    public init(
+        stability: PlanStability, stable: PlanTotals, fresh: PlanTotals? = nil,
+        freshStability: PlanStability? = nil
+    ) {
         self.stability = stability
         self.stable = stable
         self.fresh = fresh

@@ -29,12 +29,15 @@ struct VisitMerging {
     ///   - acrossOrganisations: whether different partners' visits may merge (the shared plan).
     ///   - canDo: whether some crew of the pool has all these skills.
     /// - Complexity: O(v g) for v visits and groups of g per segment-day.
-    func merge(_ weeks: [WeekDemand.TaskWeek], acrossOrganisations: Bool,
-               canDo: (Set<String>) -> Bool) -> [PlannedVisit] {
+    func merge(
+        _ weeks: [WeekDemand.TaskWeek], acrossOrganisations: Bool,
+        canDo: (Set<String>) -> Bool
+    ) -> [PlannedVisit] {
         var bySegmentDay: [Int: [Entry]] = [:]  // key: segment * 8 + day
         for w in weeks {
-            let part = PlannedVisit.Part(organisation: w.task.organisation, taskID: w.task.taskID,
-                                         activity: w.task.activity)
+            let part = PlannedVisit.Part(
+                organisation: w.task.organisation, taskID: w.task.taskID,
+                activity: w.task.activity)
             for day in w.days {
                 for s in w.segments {
                     bySegmentDay[s * 8 + day.rawValue, default: []].append(
@@ -77,7 +80,9 @@ struct VisitMerging {
 
     private func visit(_ group: Group, segment: Int, day: Weekday) -> PlannedVisit {
         let metres = network.segments[segment].length
-        var work = 0.0, setup = 0.0, demand = 0.0
+        var work = 0.0
+        var setup = 0.0
+        var demand = 0.0
         for code in Set(group.entries.map(\.part.activity)).sorted() {
             guard let activity = catalogue[code] else { continue }
             let override = group.entries.first { $0.part.activity == code }?.minutes
@@ -85,9 +90,10 @@ struct VisitMerging {
             if override == nil { setup = max(setup, activity.setupMinutes) }
             demand += (activity.capacityPerMetre ?? 0) * metres
         }
-        return PlannedVisit(segment: segment, day: day, parts: group.entries.map(\.part),
-                            serviceSeconds: PlanUnits.serviceSeconds(minutes: work + setup), demand: demand,
-                            window: group.window)
+        return PlannedVisit(
+            segment: segment, day: day, parts: group.entries.map(\.part),
+            serviceSeconds: PlanUnits.serviceSeconds(minutes: work + setup), demand: demand,
+            window: group.window)
     }
 
     /// A merged stop taken apart again, one visit per activity (the same job
@@ -107,7 +113,8 @@ struct VisitMerging {
     static func overlap(_ a: TimeWindow?, _ b: TimeWindow?) -> TimeWindow?? {
         guard let a else { return .some(b) }
         guard let b else { return .some(a) }
-        let start = max(a.start, b.start), end = min(a.end, b.end)
+        let start = max(a.start, b.start)
+        let end = min(a.end, b.end)
         return start < end ? .some(TimeWindow(start: start, end: end)) : nil
     }
 }

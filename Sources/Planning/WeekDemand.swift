@@ -24,16 +24,19 @@ struct WeekDemand {
 
     /// - Complexity: O(t + s log s) for t tasks and s gritted segments.
     init(_ tasks: [MatchedTask], options: PlanOptions, network: StreetNetwork, catalogue: ActivityCatalogue) {
-        let from = options.week.monday, to = options.week.date(of: .sunday)
-        var taskWeeks: [TaskWeek] = [], taskVisits = 0
+        let from = options.week.monday
+        let to = options.week.date(of: .sunday)
+        var taskWeeks: [TaskWeek] = []
+        var taskVisits = 0
         var gritParts: [Int: [PlannedVisit.Part]] = [:]
         for matched in tasks {
             let task = matched.task
             let plan = VisitPlan(task, from: from, to: to, anchor: options.fortnightAnchor)
             guard let week = plan.weeks.first else { continue }
             if task.activity == Self.gritting {
-                let part = PlannedVisit.Part(organisation: task.organisation, taskID: task.taskID,
-                                             activity: task.activity)
+                let part = PlannedVisit.Part(
+                    organisation: task.organisation, taskID: task.taskID,
+                    activity: task.activity)
                 for s in matched.segments { gritParts[s, default: []].append(part) }
                 continue
             }
@@ -44,9 +47,10 @@ struct WeekDemand {
         gritting = gritParts.keys.sorted().map { s in
             let metres = network.segments[s].length
             let minutes = activity?.serviceMinutes(metres: metres) ?? 0
-            return PlannedVisit(segment: s, day: .monday, parts: gritParts[s] ?? [],
-                                serviceSeconds: PlanUnits.serviceSeconds(minutes: minutes),
-                                demand: (activity?.capacityPerMetre ?? 0) * metres)
+            return PlannedVisit(
+                segment: s, day: .monday, parts: gritParts[s] ?? [],
+                serviceSeconds: PlanUnits.serviceSeconds(minutes: minutes),
+                demand: (activity?.capacityPerMetre ?? 0) * metres)
         }
         self.taskWeeks = taskWeeks
         self.taskVisits = taskVisits

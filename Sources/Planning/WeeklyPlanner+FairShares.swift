@@ -35,9 +35,11 @@ extension WeeklyPlanner {
     /// up to the saving the savings table shows; the coalitions between are
     /// planned within `budget`.
     /// - Complexity: `budget.plans` plans (2^n - n - 2 for n <= 8 partners).
-    public func shapley(_ tasks: [MatchedTask], options: PlanOptions, shared: WeeklyPlan, baseline: WeeklyPlan,
-                        budget: CoalitionBudget, samples: Int = ShapleyShares.defaultSamples,
-                        progress: ((String) -> Void)? = nil) throws -> ShapleyShares {
+    public func shapley(
+        _ tasks: [MatchedTask], options: PlanOptions, shared: WeeklyPlan, baseline: WeeklyPlan,
+        budget: CoalitionBudget, samples: Int = ShapleyShares.defaultSamples,
+        progress: ((String) -> Void)? = nil
+    ) throws -> ShapleyShares {
         let partners = registry.ids
         var coalitionOptions = options
         coalitionOptions.seconds = budget.secondsPerPlan

@@ -27,8 +27,10 @@ public struct WeeklyPlanner {
     let streets: PlanningStreets
     let builder: RoundBuilder
 
-    public init(network: StreetNetwork, catalogue: ActivityCatalogue, registry: OrganisationRegistry,
-                compatibility: Compatibility) {
+    public init(
+        network: StreetNetwork, catalogue: ActivityCatalogue, registry: OrganisationRegistry,
+        compatibility: Compatibility
+    ) {
         self.network = network
         self.catalogue = catalogue
         self.registry = registry
@@ -42,30 +44,36 @@ public struct WeeklyPlanner {
     ///     starts from (`PreviousPlan`); empty plans fresh.
     ///   - progress: told what is being solved, now and then.
     /// - Throws: `PlanningError` when a depot is far from every street.
-    public func plan(_ tasks: [MatchedTask], options: PlanOptions, mode: PlanMode,
-                     preferences: PlanPreferences = PlanPreferences(),
-                     progress: ((String) -> Void)? = nil) throws -> WeeklyPlan {
+    public func plan(
+        _ tasks: [MatchedTask], options: PlanOptions, mode: PlanMode,
+        preferences: PlanPreferences = PlanPreferences(),
+        progress: ((String) -> Void)? = nil
+    ) throws -> WeeklyPlan {
         let started = ContinuousClock.now
         let week = try routingJobs(tasks, options: options, mode: mode, preferences: preferences)  // stages 1-5
         var budget = RoutingBudget(options: options, started: started, jobs: week.jobs)
-        let routed = route(week, budget: &budget, mode: mode, progress: progress)          // stage 6
-        let rostered = roster(routed.byRoster, classes: week.classes, options: options,
-                              preferences: preferences)                                     // stage 7
+        let routed = route(week, budget: &budget, mode: mode, progress: progress)  // stage 6
+        let rostered = roster(
+            routed.byRoster, classes: week.classes, options: options,
+            preferences: preferences)  // stage 7
         let merging = VisitMerging(network: network, catalogue: catalogue, compatibility: compatibility)
-        let repaired = FleetRepair(builder: builder, options: options, pools: week.pools, taskDays: week.taskDays,
-                                   repairs: options.fleetRepair, merging: merging)
-            .repair(rostered, classes: week.classes, budget: &budget)                      // stage 7b
+        let repaired = FleetRepair(
+            builder: builder, options: options, pools: week.pools, taskDays: week.taskDays,
+            repairs: options.fleetRepair, merging: merging
+        )
+        .repair(rostered, classes: week.classes, budget: &budget)  // stage 7b
         let rounds = repaired.rounds.sorted {
             ($0.day?.rawValue ?? 0, $0.startMinutes, $0.id) < ($1.day?.rawValue ?? 0, $1.startMinutes, $1.id)
         }
         var timing = routed.timing
         timing.solverSeconds += repaired.solverSeconds
         timing.totalSeconds = (ContinuousClock.now - started).seconds
-        return WeeklyPlan(options: options, mode: mode, rounds: rounds, gritting: routed.gritting,
-                          unplaced: week.unplaced + routed.unplaced + repaired.unplaced,
-                          shortfalls: repaired.shortfalls,
-                          taskVisits: week.taskVisits, totals: PlanTotals(rounds, registry: registry),  // 8
-                          totalsByOrganisation: totalsByOrganisation(rounds), timing: timing)
+        return WeeklyPlan(
+            options: options, mode: mode, rounds: rounds, gritting: routed.gritting,
+            unplaced: week.unplaced + routed.unplaced + repaired.unplaced,
+            shortfalls: repaired.shortfalls,
+            taskVisits: week.taskVisits, totals: PlanTotals(rounds, registry: registry),  // 8
+            totalsByOrganisation: totalsByOrganisation(rounds), timing: timing)
     }
 
     /// The rounds of every job, by roster (day, pool, class); gritting apart.
@@ -77,8 +85,10 @@ public struct WeeklyPlanner {
     }
 
     /// Stage 6: each job solved within its share of the time left, in order.
-    private func route(_ week: WeekJobs, budget: inout RoutingBudget, mode: PlanMode,
-                       progress: ((String) -> Void)?) -> RoutedWeek {
+    private func route(
+        _ week: WeekJobs, budget: inout RoutingBudget, mode: PlanMode,
+        progress: ((String) -> Void)?
+    ) -> RoutedWeek {
         var out = RoutedWeek()
         for (k, job) in week.jobs.enumerated() {
             let crew = "\(job.crewClass.organisation)/\(job.crewClass.depot) \(job.crewClass.vehicleType)"
@@ -86,8 +96,8 @@ public struct WeeklyPlanner {
             progress?("\(mode.rawValue): routing \(k + 1) of \(week.jobs.count): \(job.label) \(crew), \(stops)")
             let routed = builder.build(job, crews: week.pools[job.pool], parameters: budget.parameters(forJob: k, job))
             if let day = job.key.day {
-                out.byRoster[CrewRoster.Key(day: day, pool: job.pool, crewClass: job.crewClass.key), default: []]
-                    += routed.rounds
+                out.byRoster[CrewRoster.Key(day: day, pool: job.pool, crewClass: job.crewClass.key), default: []] +=
+                    routed.rounds
             } else {
                 out.gritting += routed.rounds
             }
@@ -115,8 +125,10 @@ public struct WeeklyPlanner {
         }
     }
 
-    func routingJobs(_ tasks: [MatchedTask], options: PlanOptions, mode: PlanMode,
-                     preferences: PlanPreferences = PlanPreferences()) throws -> WeekJobs {
+    func routingJobs(
+        _ tasks: [MatchedTask], options: PlanOptions, mode: PlanMode,
+        preferences: PlanPreferences = PlanPreferences()
+    ) throws -> WeekJobs {
         let organisations = registry.ids.compactMap { registry[$0] }
         let depots = DepotTrees(try CrewPool.depotNodes(organisations, streets: streets), streets: streets)
         var week = WeekJobs()
@@ -127,15 +139,17 @@ public struct WeeklyPlanner {
                 .assign(demand.taskWeeks) { workload($0, crews: crews) }
             let stops = VisitMerging(network: network, catalogue: catalogue, compatibility: compatibility)
                 .merge(demand.taskWeeks, acrossOrganisations: mode == .shared, canDo: crews.canDo)
-            let assignment = CrewAssignment(stops, demand: demand, crews: crews, network: network,
-                                            method: options.crewAssignment, preferences: preferences)
+            let assignment = CrewAssignment(
+                stops, demand: demand, crews: crews, network: network,
+                method: options.crewAssignment, preferences: preferences)
             week.jobs += RoutingJob.jobs(assignment, pool: p, options: options)
             week.pools.append(crews)
             week.unplaced += assignment.unplaced
             week.taskVisits += demand.taskVisits
             for w in demand.taskWeeks {
-                let part = PlannedVisit.Part(organisation: w.task.organisation, taskID: w.task.taskID,
-                                             activity: w.task.activity)
+                let part = PlannedVisit.Part(
+                    organisation: w.task.organisation, taskID: w.task.taskID,
+                    activity: w.task.activity)
                 week.taskDays[part] = w
             }
         }
@@ -156,18 +170,22 @@ public struct WeeklyPlanner {
         for c in crews.classes where c.depot == depot {
             for crew in c.crews { for day in crew.days { shifts[day.rawValue] += Double(c.shiftSeconds) } }
         }
-        return DayAssignment.Workload(depot: depot, seconds: minutes * Double(PlanUnits.secondsPerMinute),
-                                      crewDays: Set(able.flatMap { $0.crews.flatMap(\.days) }), shiftSeconds: shifts)
+        return DayAssignment.Workload(
+            depot: depot, seconds: minutes * Double(PlanUnits.secondsPerMinute),
+            crewDays: Set(able.flatMap { $0.crews.flatMap(\.days) }), shiftSeconds: shifts)
     }
 
     /// Each roster's rounds given to its crews working that day.
-    private func roster(_ byRoster: [CrewRoster.Key: [Round]], classes: [String: CrewPool.CrewClass],
-                        options: PlanOptions, preferences: PlanPreferences) -> [CrewRoster.Key: CrewRoster.Rostered] {
+    private func roster(
+        _ byRoster: [CrewRoster.Key: [Round]], classes: [String: CrewPool.CrewClass],
+        options: PlanOptions, preferences: PlanPreferences
+    ) -> [CrewRoster.Key: CrewRoster.Rostered] {
         var out: [CrewRoster.Key: CrewRoster.Rostered] = [:]
         for key in byRoster.keys.sorted() {
             guard let crewClass = classes[key.crewClass] else { continue }
-            let roster = CrewRoster(crewClass: crewClass, shiftStart: options.shiftStartMinutes,
-                                    preferences: preferences)
+            let roster = CrewRoster(
+                crewClass: crewClass, shiftStart: options.shiftStartMinutes,
+                preferences: preferences)
             out[key] = roster.assign(byRoster[key] ?? [], on: key.day)
         }
         return out
@@ -176,7 +194,8 @@ public struct WeeklyPlanner {
     private func totalsByOrganisation(_ rounds: [Round]) -> [String: PlanTotals] {
         var totals: [String: PlanTotals] = [:]
         for r in rounds {
-            totals[r.organisation, default: PlanTotals()] = totals[r.organisation, default: PlanTotals()]
+            totals[r.organisation, default: PlanTotals()] =
+                totals[r.organisation, default: PlanTotals()]
                 + PlanTotals([r], registry: registry)
         }
         return totals

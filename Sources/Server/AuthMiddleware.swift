@@ -13,24 +13,30 @@ struct AuthMiddleware: RouterMiddleware {
     let throttle: LoginThrottle
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
-        -> Response {
+        -> Response
+    {
         let path = request.uri.path
         guard path.hasPrefix("/v1/") || path == "/v1" else { return try await next(request, context) }
         guard let header = request.headers[.authorization] else {
-            throw ServerError(.unauthorised, "send an API token: Authorization: Bearer srt_...; "
-                              + "the coordinator issues one with 'streetrounds orgs token ORG --db PATH'")
+            throw ServerError(
+                .unauthorised,
+                "send an API token: Authorization: Bearer srt_...; "
+                    + "the coordinator issues one with 'streetrounds orgs token ORG --db PATH'")
         }
         let secret = header.hasPrefix("Bearer ") ? String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces) : ""
         guard let token = try store.authenticate(secret: secret) else {
             let wait = await throttle.fail(context.client)
             try await Task.sleep(for: .milliseconds(Int(wait * 1000)))
-            throw ServerError(.unauthorised, "the API token is unknown or revoked; ask the coordinator for a new one "
-                              + "('streetrounds orgs token ORG --db PATH')")
+            throw ServerError(
+                .unauthorised,
+                "the API token is unknown or revoked; ask the coordinator for a new one "
+                    + "('streetrounds orgs token ORG --db PATH')")
         }
         if let wait = await limiter.admit(token.prefix) {
-            throw ServerError(.tooManyRequests,
-                              "token \(token.prefix) is over its request rate; try again in \(wait) s",
-                              retryAfter: wait)
+            throw ServerError(
+                .tooManyRequests,
+                "token \(token.prefix) is over its request rate; try again in \(wait) s",
+                retryAfter: wait)
         }
         var context = context
         context.token = token

@@ -19,8 +19,10 @@ public protocol PartnerStore: Sendable {
     func submissions(organisation: String?) throws -> [TaskSubmission]
     /// Replaces the organisation's list in one transaction, with its history
     /// line and its audit line; refused when the network is no longer `networkVersion`.
-    func submit(_ list: TaskList, matches: [String: [MatchedSegment]], fileName: String, checksum: String,
-                networkVersion: Int?, audit: AuditEntry?, at time: Date) throws -> TaskSubmission
+    func submit(
+        _ list: TaskList, matches: [String: [MatchedSegment]], fileName: String, checksum: String,
+        networkVersion: Int?, audit: AuditEntry?, at time: Date
+    ) throws -> TaskSubmission
     func recordAudit(_ entry: AuditEntry, at time: Date) throws
     func auditTrail(organisation: String?, limit: Int) throws -> [AuditEntry]
 }
@@ -50,13 +52,16 @@ actor NetworkCache {
 
     func loaded() throws -> Loaded {
         guard let provenance = try store.networkProvenance() else {
-            throw ServerError(.unavailable, "the service's store holds no street network yet; the coordinator "
-                              + "imports one with 'streetrounds streets import FILE --db PATH'", retryAfter: 3600)
+            throw ServerError(
+                .unavailable,
+                "the service's store holds no street network yet; the coordinator "
+                    + "imports one with 'streetrounds streets import FILE --db PATH'", retryAfter: 3600)
         }
         if let cached, cached.importedAt == provenance.importedAt { return cached }
         let stored = try store.loadVersionedNetwork()
-        let fresh = Loaded(importedAt: provenance.importedAt, version: stored.version,
-                           index: SegmentIndex(stored.network), groups: StreetGroups(stored.network))
+        let fresh = Loaded(
+            importedAt: provenance.importedAt, version: stored.version,
+            index: SegmentIndex(stored.network), groups: StreetGroups(stored.network))
         cached = fresh
         return fresh
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Geometry
-import JSON
 import Hummingbird
+import JSON
 import Outputs
 import Store
 import StreetNetwork
@@ -25,8 +25,9 @@ extension PartnersService {
         }
         let anchorText = query.get("fortnight_anchor") ?? "2026-W01"
         guard let anchor = ISOWeek(parsing: anchorText) else {
-            throw ServerError(.badRequest,
-                              "fortnight_anchor \(anchorText.prefix(40)) is not an ISO week; write it as 2026-W01")
+            throw ServerError(
+                .badRequest,
+                "fortnight_anchor \(anchorText.prefix(40)) is not an ISO week; write it as 2026-W01")
         }
         return Period(week: week, anchor: anchor)
     }
@@ -34,23 +35,28 @@ extension PartnersService {
     /// The overlaps of the week, those involving `organisation` when given
     /// (read only: the cron job's record of reported findings is untouched).
     func findOverlaps(_ period: Period, organisation: String?, registry: OrganisationRegistry) async throws
-        -> [Overlap] {
+        -> [Overlap]
+    {
         let network = try await self.network.index().network
-        let finder = OverlapFinder(network: network, catalogue: catalogue, registry: registry,
-                                   compatibility: compatibility)
+        let finder = OverlapFinder(
+            network: network, catalogue: catalogue, registry: registry,
+            compatibility: compatibility)
         let stored = try store.tasks(organisation: nil)
-        return finder.find(stored.map(\.matched), from: period.week.monday,
-                           to: period.week.date(of: .sunday), anchor: period.anchor, organisation: organisation)
+        return finder.find(
+            stored.map(\.matched), from: period.week.monday,
+            to: period.week.date(of: .sunday), anchor: period.anchor, organisation: organisation)
     }
 
     /// The report `streetrounds overlaps --format json` prints, streets
     /// located by place as there.
     func report(_ findings: [Overlap], _ period: Period, registry: OrganisationRegistry) async throws -> JSON {
         let loaded = try await network.loaded()
-        let locator = StreetLocator(network: loaded.index.network, groups: loaded.groups,
-                                    places: try store.loadPlaces(), registry: registry)
-        let label = OverlapReport.Period(label: "\(period.week)", first: period.week.monday,
-                                         last: period.week.date(of: .sunday))
+        let locator = StreetLocator(
+            network: loaded.index.network, groups: loaded.groups,
+            places: try store.loadPlaces(), registry: registry)
+        let label = OverlapReport.Period(
+            label: "\(period.week)", first: period.week.monday,
+            last: period.week.date(of: .sunday))
         return OverlapReport(findings: findings, period: label, newOnly: false, locator: locator).json()
     }
 
@@ -100,15 +106,21 @@ extension PartnersService {
 
     static func organisationJSON(_ o: Organisation) -> JSON {
         let depots: [JSON] = o.depots.map {
-            ["id": .string($0.id), "name": .string($0.name), "lon": .number($0.location.lon),
-             "lat": .number($0.location.lat)]
+            [
+                "id": .string($0.id), "name": .string($0.name), "lon": .number($0.location.lon),
+                "lat": .number($0.location.lat)
+            ]
         }
         let crews: [JSON] = o.crews.map {
-            ["id": .string($0.id), "depot": .string($0.depot), "vehicle_type": .string($0.vehicleType),
-             "skills": .array($0.skills.map(JSON.string)), "shift_hours": .number($0.shiftHours)]
+            [
+                "id": .string($0.id), "depot": .string($0.depot), "vehicle_type": .string($0.vehicleType),
+                "skills": .array($0.skills.map(JSON.string)), "shift_hours": .number($0.shiftHours)
+            ]
         }
-        return ["id": .string(o.id), "name": .string(o.name), "pools_crews": .bool(o.poolsCrews),
-                "depots": .array(depots), "crews": .array(crews)]
+        return [
+            "id": .string(o.id), "name": .string(o.name), "pools_crews": .bool(o.poolsCrews),
+            "depots": .array(depots), "crews": .array(crews)
+        ]
     }
 
     /// GET /v1/audit: who submitted what and when; a partner sees its own lines.
@@ -117,16 +129,19 @@ extension PartnersService {
         let query = request.uri.queryParameters
         let asked = query.get("organisation")
         if let asked, !token.mayAct(for: asked) {
-            throw ServerError(.forbidden,
-                              "token \(token.prefix) may read only \(token.organisation ?? "")'s audit lines")
+            throw ServerError(
+                .forbidden,
+                "token \(token.prefix) may read only \(token.organisation ?? "")'s audit lines")
         }
         let limit = min(1000, max(1, query.get("limit").flatMap { Int($0) } ?? 200))
         let whose = token.role == .coordinator ? asked : token.organisation
         let entries = try store.auditTrail(organisation: whose, limit: limit)
         let items: [JSON] = entries.map {
-            ["id": .number(Double($0.id)), "at": .string($0.at), "actor": .string($0.actor),
-             "organisation": $0.organisation.map(JSON.string) ?? .null, "action": .string($0.action),
-             "detail": .string($0.detail), "submission": $0.submission.map { .number(Double($0)) } ?? .null]
+            [
+                "id": .number(Double($0.id)), "at": .string($0.at), "actor": .string($0.actor),
+                "organisation": $0.organisation.map(JSON.string) ?? .null, "action": .string($0.action),
+                "detail": .string($0.detail), "submission": $0.submission.map { .number(Double($0)) } ?? .null
+            ]
         }
         return Self.json(["entries": .array(items)])
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Geometry
-import JSON
 import Hummingbird
+import JSON
 import Store
 import Works
 
@@ -35,11 +35,14 @@ extension PartnersService {
         let plan = PlanRequest(week: week, seconds: seconds, seed: 1, iterations: iterations)
         let (catalogue, compatibility) = (self.catalogue, self.compatibility)
         let job = try await plans.start(week: week, by: token.prefix) { progress in
-            try PlanRunner.run(plan, network: network, tasks: tasks, catalogue: catalogue, registry: registry,
-                               compatibility: compatibility, progress: progress)
+            try PlanRunner.run(
+                plan, network: network, tasks: tasks, catalogue: catalogue, registry: registry,
+                compatibility: compatibility, progress: progress)
         }
-        try store.recordAudit(AuditEntry(actor: token.prefix, organisation: nil, action: "plan.start",
-                                         detail: "plan \(job.id) for \(week), \(seconds) s"), at: Date())
+        try store.recordAudit(
+            AuditEntry(
+                actor: token.prefix, organisation: nil, action: "plan.start",
+                detail: "plan \(job.id) for \(week), \(seconds) s"), at: Date())
         var response = Self.json(Self.jobJSON(job), status: .accepted)
         response.headers[.location] = "/v1/plans/\(job.id)"
         return response
@@ -62,8 +65,10 @@ extension PartnersService {
         let token = try context.requireToken()
         let job = try await job(context)
         guard let outputs = job.outputs else {
-            throw ServerError(.conflict, "plan \(job.id) is \(job.state.rawValue) (\(job.progress.value)); "
-                              + "its outputs come when it is done", retryAfter: job.state == .running ? 5 : nil)
+            throw ServerError(
+                .conflict,
+                "plan \(job.id) is \(job.state.rawValue) (\(job.progress.value)); "
+                    + "its outputs come when it is done", retryAfter: job.state == .running ? 5 : nil)
         }
         let whose = token.role == .coordinator ? nil : token.organisation
         switch output {
@@ -86,13 +91,17 @@ extension PartnersService {
     static func savings(_ json: JSON, for organisation: String?) -> JSON {
         guard let organisation else { return json }
         let share = json["split"]?.array?.first { $0["organisation"]?.string == organisation } ?? .null
-        return ["week": json["week"] ?? .null, "savings": json["savings"] ?? .null, "share": share,
-                "assumptions": json["assumptions"] ?? .null]
+        return [
+            "week": json["week"] ?? .null, "savings": json["savings"] ?? .null, "share": share,
+            "assumptions": json["assumptions"] ?? .null
+        ]
     }
 
     static func jobJSON(_ job: PlanJobs.Job) -> JSON {
-        ["id": .number(Double(job.id)), "week": .string(job.week.description), "state": .string(job.state.rawValue),
-         "progress": .string(job.progress.value), "started_at": .string(job.startedAt),
-         "finished_at": job.finishedAt.map(JSON.string) ?? .null, "error": job.error.map(JSON.string) ?? .null]
+        [
+            "id": .number(Double(job.id)), "week": .string(job.week.description), "state": .string(job.state.rawValue),
+            "progress": .string(job.progress.value), "started_at": .string(job.startedAt),
+            "finished_at": job.finishedAt.map(JSON.string) ?? .null, "error": job.error.map(JSON.string) ?? .null
+        ]
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Geometry
-import JSON
 import Hummingbird
+import JSON
 import Outputs
 import Store
 import StreetNetwork
@@ -17,8 +17,10 @@ extension PartnersService {
         let checked = try TaskListCheck(bytes, organisation: auth.organisation, reader: reader, index: index)
         guard checked.problems.isEmpty, checked.list != nil else {
             let n = checked.problems.count
-            throw ServerError(.invalidTaskList, "the task list has \(n) problem\(n == 1 ? "" : "s"); nothing was "
-                              + "stored. Mend each one and send the list again", problems: checked.problems)
+            throw ServerError(
+                .invalidTaskList,
+                "the task list has \(n) problem\(n == 1 ? "" : "s"); nothing was "
+                    + "stored. Mend each one and send the list again", problems: checked.problems)
         }
         return CheckedList(check: checked, networkVersion: loaded.version)
     }
@@ -36,9 +38,11 @@ extension PartnersService {
         let auth = try authorised(context)
         let checked = try await check(try await body(request), auth)
         let index = try await network.index()
-        return Self.json(["valid": true, "organisation": .string(auth.organisation),
-                          "tasks": .number(Double(checked.list?.tasks.count ?? 0)),
-                          "matched": Self.matchedJSON(checked.matches, index.network)])
+        return Self.json([
+            "valid": true, "organisation": .string(auth.organisation),
+            "tasks": .number(Double(checked.list?.tasks.count ?? 0)),
+            "matched": Self.matchedJSON(checked.matches, index.network)
+        ])
     }
 
     /// PUT …/task-list: replaces the list in one transaction, with history and audit.
@@ -48,14 +52,18 @@ extension PartnersService {
         let checked = try await check(bytes, auth)
         guard let list = checked.list else { throw ServerError(.internalError, "a checked list went missing") }
         let name = request.uri.queryParameters.get("file_name").map { String($0.prefix(200)) } ?? "upload.geojson"
-        let audit = AuditEntry(actor: auth.token.prefix, organisation: auth.organisation, action: "task-list.submit",
-                               detail: "\(name), \(list.tasks.count) tasks")
-        let submission = try store.submit(list, matches: checked.matches, fileName: name,
-                                          checksum: Checksum.sha256(bytes), networkVersion: checked.networkVersion,
-                                          audit: audit, at: Date())
+        let audit = AuditEntry(
+            actor: auth.token.prefix, organisation: auth.organisation, action: "task-list.submit",
+            detail: "\(name), \(list.tasks.count) tasks")
+        let submission = try store.submit(
+            list, matches: checked.matches, fileName: name,
+            checksum: Checksum.sha256(bytes), networkVersion: checked.networkVersion,
+            audit: audit, at: Date())
         let index = try await network.index()
-        return Self.json(["submission": Self.submissionJSON(submission),
-                          "matched": Self.matchedJSON(checked.matches, index.network)])
+        return Self.json([
+            "submission": Self.submissionJSON(submission),
+            "matched": Self.matchedJSON(checked.matches, index.network)
+        ])
     }
 
     /// GET …/task-list: the stored tasks with their streets, and the history.
@@ -72,13 +80,17 @@ extension PartnersService {
                 names.append(network.segments[id].displayName)
             }
             let metres = ids.reduce(0.0) { $0 + network.segments[$1].length }
-            return ["task_id": .string(t.taskID), "activity": .string(t.activity),
-                    "frequency": .string(t.frequency.description),
-                    "weekdays": .array(t.weekdays.map { .string($0.code) }), "segments": .number(Double(ids.count)),
-                    "km": .number((metres / 10).rounded() / 100), "streets": .array(names.map(JSON.string))]
+            return [
+                "task_id": .string(t.taskID), "activity": .string(t.activity),
+                "frequency": .string(t.frequency.description),
+                "weekdays": .array(t.weekdays.map { .string($0.code) }), "segments": .number(Double(ids.count)),
+                "km": .number((metres / 10).rounded() / 100), "streets": .array(names.map(JSON.string))
+            ]
         }
-        return Self.json(["organisation": .string(auth.organisation), "tasks": .array(items),
-                          "submissions": .array(history.map(Self.submissionJSON))])
+        return Self.json([
+            "organisation": .string(auth.organisation), "tasks": .array(items),
+            "submissions": .array(history.map(Self.submissionJSON))
+        ])
     }
 
     /// GET …/task-list/geojson: the stored list, re-submittable.
@@ -87,21 +99,27 @@ extension PartnersService {
         let network = try await self.network.index().network
         let projection = try Projection(from: .wgs84, to: network.crs)
         let entries = try store.tasks(organisation: auth.organisation).map(\.matched)
-        let collection = TaskListGeoJSON.json(entries, organisation: auth.organisation, network: network,
-                                              projection: projection)
+        let collection = TaskListGeoJSON.json(
+            entries, organisation: auth.organisation, network: network,
+            projection: projection)
         return Self.json(collection, type: "application/geo+json")
     }
 
     static func submissionJSON(_ s: TaskSubmission) -> JSON {
-        ["id": .number(Double(s.id)), "organisation": .string(s.organisation), "submitted_at": .string(s.submittedAt),
-         "file_name": .string(s.fileName), "task_count": .number(Double(s.taskCount)), "sha256": .string(s.checksum)]
+        [
+            "id": .number(Double(s.id)), "organisation": .string(s.organisation),
+            "submitted_at": .string(s.submittedAt),
+            "file_name": .string(s.fileName), "task_count": .number(Double(s.taskCount)), "sha256": .string(s.checksum)
+        ]
     }
 
     static func matchedJSON(_ matches: [String: [MatchedSegment]], _ network: StreetNetwork) -> JSON {
         let ids = Set(matches.values.flatMap { $0.map(\.segment) }).filter { network.segments.indices.contains($0) }
         let metres = ids.reduce(0.0) { $0 + network.segments[$1].length }
         let streets = Set(ids.map { network.segments[$0].displayName })
-        return ["segments": .number(Double(ids.count)), "km": .number((metres / 10).rounded() / 100),
-                "streets": .number(Double(streets.count))]
+        return [
+            "segments": .number(Double(ids.count)), "km": .number((metres / 10).rounded() / 100),
+            "streets": .number(Double(streets.count))
+        ]
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Geometry
-import JSON
 import Hummingbird
+import JSON
 import Store
 import Works
 
@@ -37,8 +37,10 @@ public struct PartnersService: Sendable {
     let throttle: LoginThrottle
     let plans = PlanJobs()
 
-    public init(store: any PartnerStore, catalogue: ActivityCatalogue, compatibility: Compatibility,
-                configuration: ServiceConfiguration = ServiceConfiguration()) {
+    public init(
+        store: any PartnerStore, catalogue: ActivityCatalogue, compatibility: Compatibility,
+        configuration: ServiceConfiguration = ServiceConfiguration()
+    ) {
         self.store = store
         self.catalogue = catalogue
         self.compatibility = compatibility
@@ -87,10 +89,12 @@ public struct PartnersService: Sendable {
 
     /// The HTTP application on `host:port`; `onRunning` is told the bound port.
     public func application(host: String, port: Int, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
-        -> some ApplicationProtocol {
-        Application(router: build().router,
-                    configuration: .init(address: .hostname(host, port: port), serverName: "streetrounds"),
-                    onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) })
+        -> some ApplicationProtocol
+    {
+        Application(
+            router: build().router,
+            configuration: .init(address: .hostname(host, port: port), serverName: "streetrounds"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) })
     }
 
     // MARK: Helpers shared by the routes
@@ -100,13 +104,16 @@ public struct PartnersService: Sendable {
     }
 
     static func text(_ text: String, status: HTTPResponse.Status = .ok, type: String) -> Response {
-        Response(status: status, headers: [.contentType: type],
-                 body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        Response(
+            status: status, headers: [.contentType: type],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 
     static func tokenJSON(_ token: APIToken) -> JSON {
-        ["prefix": .string(token.prefix), "role": .string(token.role.rawValue),
-         "organisation": token.organisation.map(JSON.string) ?? .null]
+        [
+            "prefix": .string(token.prefix), "role": .string(token.role.rawValue),
+            "organisation": token.organisation.map(JSON.string) ?? .null
+        ]
     }
 
     /// The organisation named in the path, once the token may act for it.
@@ -115,13 +122,17 @@ public struct PartnersService: Sendable {
         let token = try context.requireToken()
         let org = context.parameters.get("org") ?? ""
         guard token.mayAct(for: org) else {
-            throw ServerError(.forbidden, "token \(token.prefix) speaks for \(token.organisation ?? "a coordinator"); "
-                              + "\(org)'s data is not shared with it. Use \(token.organisation ?? "-")'s own paths")
+            throw ServerError(
+                .forbidden,
+                "token \(token.prefix) speaks for \(token.organisation ?? "a coordinator"); "
+                    + "\(org)'s data is not shared with it. Use \(token.organisation ?? "-")'s own paths")
         }
         let registry = OrganisationRegistry(try store.organisations())
         guard registry[org] != nil else {
-            throw ServerError(.notFound, "no organisation \"\(org)\" in the service; "
-                              + "registered: \(registry.ids.joined(separator: ", "))")
+            throw ServerError(
+                .notFound,
+                "no organisation \"\(org)\" in the service; "
+                    + "registered: \(registry.ids.joined(separator: ", "))")
         }
         return Authorised(token: token, organisation: org, registry: registry)
     }
@@ -137,8 +148,10 @@ public struct PartnersService: Sendable {
     func requireCoordinator(_ context: PartnerRequestContext) throws -> APIToken {
         let token = try context.requireToken()
         guard token.role == .coordinator else {
-            throw ServerError(.forbidden, "only a coordinator's token may do this; "
-                              + "token \(token.prefix) is \(token.organisation ?? "")'s")
+            throw ServerError(
+                .forbidden,
+                "only a coordinator's token may do this; "
+                    + "token \(token.prefix) is \(token.organisation ?? "")'s")
         }
         return token
     }
@@ -147,13 +160,16 @@ public struct PartnersService: Sendable {
     func body(_ request: Request) async throws -> Data {
         let limit = configuration.maxBodyBytes
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
-            throw ServerError(.payloadTooLarge,
-                              "the body is \(length) bytes, over the limit of \(limit); split the list by area")
+            throw ServerError(
+                .payloadTooLarge,
+                "the body is \(length) bytes, over the limit of \(limit); split the list by area")
         }
         if let type = request.headers[.contentType]?.lowercased(),
-           !(type.hasPrefix("application/json") || type.hasPrefix("application/geo+json")) {
-            throw ServerError(.unsupportedMediaType,
-                              "send the task list as application/geo+json (or application/json), not \(type)")
+            !(type.hasPrefix("application/json") || type.hasPrefix("application/geo+json"))
+        {
+            throw ServerError(
+                .unsupportedMediaType,
+                "send the task list as application/geo+json (or application/json), not \(type)")
         }
         do {
             let buffer = try await request.body.collect(upTo: limit)

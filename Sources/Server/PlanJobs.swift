@@ -31,21 +31,29 @@ actor PlanJobs {
 
     /// Starts `work` in the background as a new job.
     /// - Throws: 409 while another plan runs.
-    func start(week: ISOWeek, by actor: String, _ work: @escaping @Sendable (@escaping @Sendable (String) -> Void)
-        throws -> PlanOutputs) throws -> Job {
+    func start(
+        week: ISOWeek, by actor: String,
+        _ work:
+            @escaping @Sendable (@escaping @Sendable (String) -> Void)
+            throws -> PlanOutputs
+    ) throws -> Job {
         if let running = jobs.values.first(where: { $0.state == .running }) {
-            throw ServerError(.conflict, "plan \(running.id) for \(running.week) is still running; "
-                              + "follow it at /v1/plans/\(running.id) and start another when it is done",
-                              retryAfter: 10)
+            throw ServerError(
+                .conflict,
+                "plan \(running.id) for \(running.week) is still running; "
+                    + "follow it at /v1/plans/\(running.id) and start another when it is done",
+                retryAfter: 10)
         }
         let stamp = ISO8601DateFormatter().string(from: Date())
-        let job = Job(id: nextID, week: week, requestedBy: actor, startedAt: stamp, state: .running,
-                      progress: ProgressBox("starting"))
+        let job = Job(
+            id: nextID, week: week, requestedBy: actor, startedAt: stamp, state: .running,
+            progress: ProgressBox("starting"))
         jobs[job.id] = job
         nextID += 1
         let finished = jobs.values.filter { $0.state != .running }.map(\.id).sorted()
         for old in finished.dropLast(Self.kept) { jobs[old] = nil }
-        let id = job.id, progress = job.progress
+        let id = job.id
+        let progress = job.progress
         Task.detached(priority: .utility) {
             let result = Result { try work { progress.set($0) } }
             await self.finish(id, result)

@@ -42,8 +42,9 @@ struct PlanOutputs: Sendable {
     }
 
     func roundsGeoJSON(for organisation: String?) throws -> JSON {
-        RoundsGeoJSON.json(plan(for: organisation), week: week,
-                           drawing: try RoundDrawing(network: network, registry: registry))
+        RoundsGeoJSON.json(
+            plan(for: organisation), week: week,
+            drawing: try RoundDrawing(network: network, registry: registry))
     }
 
     func scheduleCSV(for organisation: String?) -> String {
@@ -55,23 +56,27 @@ struct PlanOutputs: Sendable {
 /// solver and budget, then the savings, as `streetrounds plan` does.
 /// Cost: two planner runs of `request.seconds` each at most.
 enum PlanRunner {
-    static func run(_ request: PlanRequest, network: StreetNetwork, tasks: [StoredTask], catalogue: ActivityCatalogue,
-                    registry: OrganisationRegistry, compatibility: Compatibility,
-                    progress: @escaping @Sendable (String) -> Void) throws -> PlanOutputs {
+    static func run(
+        _ request: PlanRequest, network: StreetNetwork, tasks: [StoredTask], catalogue: ActivityCatalogue,
+        registry: OrganisationRegistry, compatibility: Compatibility,
+        progress: @escaping @Sendable (String) -> Void
+    ) throws -> PlanOutputs {
         var options = PlanOptions(week: request.week)
         options.seconds = request.seconds
         options.seed = request.seed
         options.iterations = request.iterations
-        let planner = WeeklyPlanner(network: network, catalogue: catalogue, registry: registry,
-                                    compatibility: compatibility)
+        let planner = WeeklyPlanner(
+            network: network, catalogue: catalogue, registry: registry,
+            compatibility: compatibility)
         let input = tasks.map(\.matched)
         progress("planning the shared rounds")
         let shared = try planner.plan(input, options: options, mode: .shared) { progress("shared: \($0)") }
         progress("planning the baseline (each partner alone)")
         let baseline = try planner.plan(input, options: options, mode: .baseline) { progress("baseline: \($0)") }
         let savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
-        let json = SavingsJSON.json(savings, week: request.week, seconds: request.seconds, seed: request.seed,
-                                    unplacedShared: shared.unplaced.count, unplacedBaseline: baseline.unplaced.count)
+        let json = SavingsJSON.json(
+            savings, week: request.week, seconds: request.seconds, seed: request.seed,
+            unplacedShared: shared.unplaced.count, unplacedBaseline: baseline.unplaced.count)
         return PlanOutputs(week: request.week, shared: shared, savingsJSON: json, network: network, registry: registry)
     }
 }

@@ -7,7 +7,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let routes: RouteBook
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
-        -> Response {
+        -> Response
+    {
         do {
             return try await next(request, context)
         } catch {
@@ -17,8 +18,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             let allowed = unrouted ? routes.methods(for: request.uri.path) : []
             if !allowed.isEmpty, !allowed.contains(request.method.rawValue) {
                 let takes = allowed.joined(separator: ", ")
-                problem = ServerError(.methodNotAllowed,
-                                      "\(request.uri.path) takes \(takes), not \(request.method); see /openapi.json")
+                problem = ServerError(
+                    .methodNotAllowed,
+                    "\(request.uri.path) takes \(takes), not \(request.method); see /openapi.json")
                 var response = try problem.response(from: request, context: context)
                 response.headers[.allow] = allowed.joined(separator: ", ")
                 return response

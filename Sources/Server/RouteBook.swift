@@ -19,9 +19,10 @@ final class RouteBook: @unchecked Sendable {
         defer { lock.unlock() }
         return routes.filter { route in
             let pattern = route.path.split(separator: "/", omittingEmptySubsequences: false)
-            return pattern.count == parts.count && zip(pattern, parts).allSatisfy { p, s in
-                (p.hasPrefix("{") && p.hasSuffix("}") && !s.isEmpty) || p == s
-            }
+            return pattern.count == parts.count
+                && zip(pattern, parts).allSatisfy { p, s in
+                    (p.hasPrefix("{") && p.hasSuffix("}") && !s.isEmpty) || p == s
+                }
         }.map(\.method).sorted()
     }
 }

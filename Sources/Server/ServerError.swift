@@ -1,7 +1,7 @@
 import Foundation
 import Geometry
-import JSON
 import Hummingbird
+import JSON
 import Store
 import Works
 
@@ -84,7 +84,7 @@ public struct ServerError: Error, CustomStringConvertible, Sendable {
     public func json(instance: String) -> JSON {
         var body: [String: JSON] = [
             "type": .string(type), "title": .string(title), "status": .number(Double(httpStatus.code)),
-            "detail": .string(message), "instance": .string(instance),
+            "detail": .string(message), "instance": .string(instance)
         ]
         if !problems.isEmpty { body["problems"] = .array(problems.map(Self.json)) }
         return .object(body)
@@ -109,8 +109,9 @@ public struct ServerError: Error, CustomStringConvertible, Sendable {
             case .methodNotAllowed:
                 return ServerError(.methodNotAllowed, "this resource does not take that method; see /openapi.json")
             case .contentTooLarge:
-                return ServerError(.payloadTooLarge,
-                                   "the request body is over the service's limit; split the list into smaller files")
+                return ServerError(
+                    .payloadTooLarge,
+                    "the request body is over the service's limit; split the list into smaller files")
             default:
                 return ServerError(e.status.code < 500 ? .badRequest : .internalError, e.body ?? e.status.reasonPhrase)
             }

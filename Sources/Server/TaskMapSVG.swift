@@ -16,7 +16,8 @@ struct TaskMapSVG {
     /// - Complexity: O(segments) to choose, O(points drawn) to write.
     func draw(own: Set<Int>, overlaps: Set<Int>) -> String {
         let focus = own.union(overlaps).filter { network.segments.indices.contains($0) }
-        var box = BoundingBox(around: focus.flatMap { network.segments[$0].points })
+        var box =
+            BoundingBox(around: focus.flatMap { network.segments[$0].points })
             ?? BoundingBox(around: network.segments.flatMap(\.points))
             ?? BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1)
         box = box.expanded(by: max(50, 0.05 * max(box.width, box.height)))
@@ -31,9 +32,11 @@ struct TaskMapSVG {
         for s in network.segments where background.count < maxBackground && !focus.contains(s.id) {
             if s.points.contains(where: box.contains) { background.append(s.id) }
         }
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" "
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" "
             + "role=\"img\" aria-label=\"Tasks and overlaps\">\n"
-        out += "<g fill=\"none\" stroke=\"#c8c8c8\" stroke-width=\"1\">"
+        out +=
+            "<g fill=\"none\" stroke=\"#c8c8c8\" stroke-width=\"1\">"
             + background.map { "<path d=\"\(path($0))\"/>" }.joined() + "</g>\n"
         func layer(_ ids: Set<Int>) -> String {
             ids.sorted().filter(network.segments.indices.contains).map { segment($0, path($0)) }.joined()

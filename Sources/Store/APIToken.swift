@@ -54,8 +54,10 @@ public struct AuditEntry: Sendable, Equatable {
     /// The task-list submission it records, if any.
     public var submission: Int?
 
-    public init(id: Int = 0, at: String = "", actor: String, organisation: String?, action: String, detail: String,
-                submission: Int? = nil) {
+    public init(
+        id: Int = 0, at: String = "", actor: String, organisation: String?, action: String, detail: String,
+        submission: Int? = nil
+    ) {
         self.id = id
         self.at = at
         self.actor = actor

@@ -22,15 +22,20 @@ extension RoundsStore {
         try read { db in
             var radius = min(50, maxDistance)
             while true {
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT segment.* FROM segment_rtree JOIN segment ON segment.id = segment_rtree.id
-                    WHERE segment_rtree.max_x >= ? AND segment_rtree.min_x <= ? AND segment_rtree.max_y >= ? AND segment_rtree.min_y <= ?
-                    """, arguments: [point.x - radius, point.x + radius, point.y - radius, point.y + radius])
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT segment.* FROM segment_rtree JOIN segment ON segment.id = segment_rtree.id
+                        WHERE segment_rtree.max_x >= ? AND segment_rtree.min_x <= ?
+                          AND segment_rtree.max_y >= ? AND segment_rtree.min_y <= ?
+                        """, arguments: [point.x - radius, point.x + radius, point.y - radius, point.y + radius])
                 var best: SegmentMatch?
                 for row in rows {
                     let s = Self.segment(row)
                     let near = Polyline.nearest(to: point, on: s.points)
-                    if near.distance < best?.distance ?? .infinity || (near.distance == best?.distance && s.id < best!.segment.id) {
+                    if near.distance < best?.distance ?? .infinity
+                        || (near.distance == best?.distance && s.id < best!.segment.id)
+                    {
                         best = SegmentMatch(segment: s, distance: near.distance, along: near.along, point: near.point)
                     }
                 }

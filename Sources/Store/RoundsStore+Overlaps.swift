@@ -5,14 +5,15 @@ import Works
 extension RoundsStore {
     static func registerOverlapMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v3-overlaps-seen") { db in
-            try db.execute(sql: """
-                CREATE TABLE overlap_seen (
-                    key INTEGER PRIMARY KEY,  -- the finding's 64-bit key, as a signed integer
-                    kind TEXT NOT NULL,
-                    segment_id INTEGER NOT NULL,
-                    first_reported_at TEXT NOT NULL
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE overlap_seen (
+                        key INTEGER PRIMARY KEY,  -- the finding's 64-bit key, as a signed integer
+                        kind TEXT NOT NULL,
+                        segment_id INTEGER NOT NULL,
+                        first_reported_at TEXT NOT NULL
+                    );
+                    """)
         }
     }
 
@@ -27,8 +28,10 @@ extension RoundsStore {
     /// loses what it recorded. A crash after delivery and before the commit
     /// reports the findings twice, never zero times.
     /// - Complexity: O(f log f) for f new findings, plus `find`.
-    public func newOverlaps(at time: Date = Date(), _ find: ([StoredTask]) -> [Overlap],
-                            deliver: ([Overlap]) throws -> Void = { _ in }) throws -> [Overlap] {
+    public func newOverlaps(
+        at time: Date = Date(), _ find: ([StoredTask]) -> [Overlap],
+        deliver: ([Overlap]) throws -> Void = { _ in }
+    ) throws -> [Overlap] {
         let stamp = ISO8601DateFormatter().string(from: time)
         var deliveryFailure: Error?
         do {
@@ -51,17 +54,21 @@ extension RoundsStore {
             return fresh
         } catch {
             if let deliveryFailure { throw deliveryFailure }
-            throw storeError(error, "record the overlaps reported", or: StoreError(.writeFailed,
-                "could not record the overlaps reported in \(path); nothing was recorded (\(error))"))
+            throw storeError(
+                error, "record the overlaps reported",
+                or: StoreError(
+                    .writeFailed,
+                    "could not record the overlaps reported in \(path); nothing was recorded (\(error))"))
         }
     }
 
     /// Records findings as reported, in key order: appending to the B-tree
     /// is far cheaper than inserting at random.
     private static func record(_ findings: [Overlap], at stamp: String, _ db: Database) throws {
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO overlap_seen (key, kind, segment_id, first_reported_at) VALUES (?, ?, ?, ?)
-            """)
+        let insert = try db.makeStatement(
+            sql: """
+                INSERT INTO overlap_seen (key, kind, segment_id, first_reported_at) VALUES (?, ?, ?, ?)
+                """)
         for finding in findings.sorted(by: { Int64(bitPattern: $0.keyValue) < Int64(bitPattern: $1.keyValue) }) {
             let key = Int64(bitPattern: finding.keyValue)
             try insert.execute(arguments: [key, finding.kind.rawValue, finding.segment, stamp])

@@ -8,15 +8,16 @@ extension RoundsStore {
     /// CRS, so reports can say which town or village a street lies in.
     static func registerPlaceMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("street-places") { db in
-            try db.execute(sql: """
-                CREATE TABLE place (
-                    id INTEGER PRIMARY KEY,
-                    name TEXT NOT NULL,
-                    kind TEXT NOT NULL,
-                    x REAL NOT NULL,
-                    y REAL NOT NULL
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE place (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        x REAL NOT NULL,
+                        y REAL NOT NULL
+                    );
+                    """)
         }
     }
 

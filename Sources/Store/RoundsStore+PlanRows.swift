@@ -13,7 +13,8 @@ extension RoundsStore {
     }
 
     static func head(_ row: Row) throws -> PlanHead {
-        let id: Int = try field(row, "id", plan: "?"), tag = "\(id)"
+        let id: Int = try field(row, "id", plan: "?")
+        let tag = "\(id)"
         func bad(_ what: String) -> StoreError {
             StoreError(.corruptPlan, "stored plan \(id) is damaged: \(what); plan with --fresh, which stores a new one")
         }
@@ -30,44 +31,44 @@ extension RoundsStore {
         let seconds: Double? = try field(row, "seconds", plan: tag)
         let fingerprint: String? = try field(row, "network_fingerprint", plan: tag)
         guard let seconds, seconds.isFinite, let fingerprint else { throw bad("seconds or network fingerprint") }
-        let record = PlanRecord(week: week, mode: mode, createdAt: createdAt, seed: seed, seconds: seconds,
-                                iterations: try field(row, "iterations", plan: tag), networkFingerprint: fingerprint,
-                                rounds: [])
+        let record = PlanRecord(
+            week: week, mode: mode, createdAt: createdAt, seed: seed, seconds: seconds,
+            iterations: try field(row, "iterations", plan: tag), networkFingerprint: fingerprint,
+            rounds: [])
         return PlanHead(id: id, record: record)
     }
 
     static func rounds(of id: Int, _ record: PlanRecord, _ db: Database) throws -> [PlanRecord.RoundRecord] {
         let tag = "\(id)"
         func bad(_ what: String) -> StoreError {
-            StoreError(.corruptPlan, "stored \(record.mode.rawValue) plan \(id) of \(record.week) is damaged: \(what); "
-                       + "plan with --fresh, which stores a new one")
+            StoreError(
+                .corruptPlan,
+                "stored \(record.mode.rawValue) plan \(id) of \(record.week) is damaged: \(what); "
+                    + "plan with --fresh, which stores a new one")
         }
-        var parts: [String: [PlannedVisit.Part]] = [:]  // "round|stop"
-        for row in try Row.fetchAll(db, sql: """
-            SELECT round_position, stop_position, organisation, task_id, activity FROM plan_visit
-            WHERE plan_id = ? ORDER BY round_position, stop_position, position
-            """, arguments: [id]) {
-            let k: Int = try field(row, "round_position", plan: tag)
-            let s: Int = try field(row, "stop_position", plan: tag)
-            parts["\(k)|\(s)", default: []].append(PlannedVisit.Part(
-                organisation: try field(row, "organisation", plan: tag),
-                taskID: try field(row, "task_id", plan: tag), activity: try field(row, "activity", plan: tag)))
-        }
+        let parts = try visitParts(of: id, db)
         var stops: [Int: [PlanRecord.Stop]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT round_position, position, segment_id, reversed FROM plan_stop WHERE plan_id = ?
-            ORDER BY round_position, position
-            """, arguments: [id]) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT round_position, position, segment_id, reversed FROM plan_stop WHERE plan_id = ?
+                ORDER BY round_position, position
+                """, arguments: [id])
+        {
             let k: Int = try field(row, "round_position", plan: tag)
             let s: Int = try field(row, "position", plan: tag)
             let segment: Int = try field(row, "segment_id", plan: tag)
             guard segment >= 0 else { throw bad("round \(k) stop \(s) names segment \(segment)") }
             let reversed: Bool = try field(row, "reversed", plan: tag)
-            stops[k, default: []].append(PlanRecord.Stop(segment: segment, reversed: reversed,
-                                                         parts: parts["\(k)|\(s)"] ?? []))
+            stops[k, default: []].append(
+                PlanRecord.Stop(
+                    segment: segment, reversed: reversed,
+                    parts: parts["\(k)|\(s)"] ?? []))
         }
-        return try Row.fetchAll(db, sql: "SELECT * FROM plan_round WHERE plan_id = ? ORDER BY position",
-                                arguments: [id]).map { row in
+        return try Row.fetchAll(
+            db, sql: "SELECT * FROM plan_round WHERE plan_id = ? ORDER BY position",
+            arguments: [id]
+        ).map { row in
             let k: Int = try field(row, "position", plan: tag)
             let dayNumber: Int? = try field(row, "day", plan: tag)
             let start: Int = try field(row, "start_minutes", plan: tag)
@@ -79,12 +80,34 @@ extension RoundsStore {
                 day = d
             }
             guard (0..<(24 * 60)).contains(start) else { throw bad("round \(k) starts at minute \(start)") }
-            return PlanRecord.RoundRecord(id: try field(row, "round_id", plan: tag),
-                                          organisation: try field(row, "organisation", plan: tag),
-                                          crew: try field(row, "crew", plan: tag), day: day,
-                                          depot: try field(row, "depot", plan: tag), startMinutes: start,
-                                          stops: stops[k] ?? [])
+            return PlanRecord.RoundRecord(
+                id: try field(row, "round_id", plan: tag),
+                organisation: try field(row, "organisation", plan: tag),
+                crew: try field(row, "crew", plan: tag), day: day,
+                depot: try field(row, "depot", plan: tag), startMinutes: start,
+                stops: stops[k] ?? [])
         }
+    }
+
+    /// The visit parts of a stored plan, by `"round|stop"` position, each stop's parts in order.
+    private static func visitParts(of id: Int, _ db: Database) throws -> [String: [PlannedVisit.Part]] {
+        let tag = "\(id)"
+        var parts: [String: [PlannedVisit.Part]] = [:]  // "round|stop"
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT round_position, stop_position, organisation, task_id, activity FROM plan_visit
+                WHERE plan_id = ? ORDER BY round_position, stop_position, position
+                """, arguments: [id])
+        {
+            let k: Int = try field(row, "round_position", plan: tag)
+            let s: Int = try field(row, "stop_position", plan: tag)
+            parts["\(k)|\(s)", default: []].append(
+                PlannedVisit.Part(
+                    organisation: try field(row, "organisation", plan: tag),
+                    taskID: try field(row, "task_id", plan: tag), activity: try field(row, "activity", plan: tag)))
+        }
+        return parts
     }
 
     /// A column's value, or a `corruptPlan` error naming it (never a crash on a damaged row).
@@ -92,8 +115,10 @@ extension RoundsStore {
         do {
             return try row.decode(T.self, forColumn: column)
         } catch {
-            throw StoreError(.corruptPlan, "stored plan \(plan) is damaged: its \(column) does not read "
-                             + "(\(row[column] as DatabaseValue)); plan with --fresh, which stores a new one")
+            throw StoreError(
+                .corruptPlan,
+                "stored plan \(plan) is damaged: its \(column) does not read "
+                    + "(\(row[column] as DatabaseValue)); plan with --fresh, which stores a new one")
         }
     }
 }

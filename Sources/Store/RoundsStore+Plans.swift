@@ -25,51 +25,52 @@ extension RoundsStore {
     /// fingerprint instead.
     static func registerPlanMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("weekly-plans") { db in
-            try db.execute(sql: """
-                CREATE TABLE plan (
-                    id INTEGER PRIMARY KEY,
-                    week TEXT NOT NULL,
-                    mode TEXT NOT NULL,
-                    created_at TEXT NOT NULL,
-                    seed TEXT NOT NULL,
-                    seconds REAL NOT NULL,
-                    iterations INTEGER,
-                    network_fingerprint TEXT NOT NULL
-                );
-                CREATE INDEX plan_by_mode_week ON plan(mode, week, id);
-                CREATE TABLE plan_round (
-                    plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
-                    position INTEGER NOT NULL,
-                    round_id TEXT NOT NULL,
-                    organisation TEXT NOT NULL,
-                    crew TEXT NOT NULL,
-                    day INTEGER,
-                    depot TEXT NOT NULL,
-                    start_minutes INTEGER NOT NULL,
-                    PRIMARY KEY (plan_id, position)
-                );
-                CREATE TABLE plan_stop (
-                    plan_id INTEGER NOT NULL,
-                    round_position INTEGER NOT NULL,
-                    position INTEGER NOT NULL,
-                    segment_id INTEGER NOT NULL,
-                    reversed INTEGER NOT NULL,
-                    PRIMARY KEY (plan_id, round_position, position),
-                    FOREIGN KEY (plan_id, round_position) REFERENCES plan_round(plan_id, position) ON DELETE CASCADE
-                );
-                CREATE TABLE plan_visit (
-                    plan_id INTEGER NOT NULL,
-                    round_position INTEGER NOT NULL,
-                    stop_position INTEGER NOT NULL,
-                    position INTEGER NOT NULL,
-                    organisation TEXT NOT NULL,
-                    task_id TEXT NOT NULL,
-                    activity TEXT NOT NULL,
-                    PRIMARY KEY (plan_id, round_position, stop_position, position),
-                    FOREIGN KEY (plan_id, round_position, stop_position)
-                        REFERENCES plan_stop(plan_id, round_position, position) ON DELETE CASCADE
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE plan (
+                        id INTEGER PRIMARY KEY,
+                        week TEXT NOT NULL,
+                        mode TEXT NOT NULL,
+                        created_at TEXT NOT NULL,
+                        seed TEXT NOT NULL,
+                        seconds REAL NOT NULL,
+                        iterations INTEGER,
+                        network_fingerprint TEXT NOT NULL
+                    );
+                    CREATE INDEX plan_by_mode_week ON plan(mode, week, id);
+                    CREATE TABLE plan_round (
+                        plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        round_id TEXT NOT NULL,
+                        organisation TEXT NOT NULL,
+                        crew TEXT NOT NULL,
+                        day INTEGER,
+                        depot TEXT NOT NULL,
+                        start_minutes INTEGER NOT NULL,
+                        PRIMARY KEY (plan_id, position)
+                    );
+                    CREATE TABLE plan_stop (
+                        plan_id INTEGER NOT NULL,
+                        round_position INTEGER NOT NULL,
+                        position INTEGER NOT NULL,
+                        segment_id INTEGER NOT NULL,
+                        reversed INTEGER NOT NULL,
+                        PRIMARY KEY (plan_id, round_position, position),
+                        FOREIGN KEY (plan_id, round_position) REFERENCES plan_round(plan_id, position) ON DELETE CASCADE
+                    );
+                    CREATE TABLE plan_visit (
+                        plan_id INTEGER NOT NULL,
+                        round_position INTEGER NOT NULL,
+                        stop_position INTEGER NOT NULL,
+                        position INTEGER NOT NULL,
+                        organisation TEXT NOT NULL,
+                        task_id TEXT NOT NULL,
+                        activity TEXT NOT NULL,
+                        PRIMARY KEY (plan_id, round_position, stop_position, position),
+                        FOREIGN KEY (plan_id, round_position, stop_position)
+                            REFERENCES plan_stop(plan_id, round_position, position) ON DELETE CASCADE
+                    );
+                    """)
         }
     }
 
@@ -82,32 +83,44 @@ extension RoundsStore {
         do {
             return try write { db in try records.map { try Self.insert($0, db) } }
         } catch {
-            throw storeError(error, "save the plans", or: StoreError(
-                .writeFailed, "could not save the plans to \(path); nothing was changed (\(error))"))
+            throw storeError(
+                error, "save the plans",
+                or: StoreError(
+                    .writeFailed, "could not save the plans to \(path); nothing was changed (\(error))"))
         }
     }
 
     private static func insert(_ p: PlanRecord, _ db: Database) throws -> Int {
-        try db.execute(sql: """
-            INSERT INTO plan (week, mode, created_at, seed, seconds, iterations, network_fingerprint)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [p.week.description, p.mode.rawValue, ISO8601DateFormatter().string(from: p.createdAt),
-                             String(p.seed), p.seconds, p.iterations, p.networkFingerprint])
+        try db.execute(
+            sql: """
+                INSERT INTO plan (week, mode, created_at, seed, seconds, iterations, network_fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                p.week.description, p.mode.rawValue, ISO8601DateFormatter().string(from: p.createdAt),
+                String(p.seed), p.seconds, p.iterations, p.networkFingerprint
+            ])
         let id = Int(db.lastInsertedRowID)
-        let round = try db.makeStatement(sql: """
-            INSERT INTO plan_round (plan_id, position, round_id, organisation, crew, day, depot, start_minutes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let stop = try db.makeStatement(sql: """
-            INSERT INTO plan_stop (plan_id, round_position, position, segment_id, reversed) VALUES (?, ?, ?, ?, ?)
-            """)
-        let visit = try db.makeStatement(sql: """
-            INSERT INTO plan_visit (plan_id, round_position, stop_position, position, organisation, task_id, activity)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
+        let round = try db.makeStatement(
+            sql: """
+                INSERT INTO plan_round (plan_id, position, round_id, organisation, crew, day, depot, start_minutes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        let stop = try db.makeStatement(
+            sql: """
+                INSERT INTO plan_stop (plan_id, round_position, position, segment_id, reversed) VALUES (?, ?, ?, ?, ?)
+                """)
+        let visit = try db.makeStatement(
+            sql: """
+                INSERT INTO plan_visit (plan_id, round_position, stop_position, position, organisation, task_id,
+                                        activity)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
         for (k, r) in p.rounds.enumerated() {
-            try round.execute(arguments: [id, k, r.id, r.organisation, r.crew, r.day?.rawValue, r.depot,
-                                          r.startMinutes])
+            try round.execute(arguments: [
+                id, k, r.id, r.organisation, r.crew, r.day?.rawValue, r.depot,
+                r.startMinutes
+            ])
             for (s, st) in r.stops.enumerated() {
                 try stop.execute(arguments: [id, k, s, st.segment, st.reversed])
                 for (v, part) in st.parts.enumerated() {
@@ -125,17 +138,23 @@ extension RoundsStore {
             guard try db.tableExists("plan") else { return [] }
             return try Row.fetchAll(db, sql: "SELECT * FROM plan ORDER BY week, id").map { row in
                 let head = try Self.head(row)
-                let rounds = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM plan_round WHERE plan_id = ?",
-                                              arguments: [head.id]) ?? 0
-                let visits = try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM plan_visit v JOIN plan_round r
-                    ON r.plan_id = v.plan_id AND r.position = v.round_position
-                    WHERE v.plan_id = ? AND r.day IS NOT NULL
-                    """, arguments: [head.id]) ?? 0
-                return StoredPlanSummary(id: head.id, week: head.record.week, mode: head.record.mode,
-                                         createdAt: head.record.createdAt, rounds: rounds, taskVisits: visits,
-                                         seed: head.record.seed, seconds: head.record.seconds,
-                                         iterations: head.record.iterations)
+                let rounds =
+                    try Int.fetchOne(
+                        db, sql: "SELECT COUNT(*) FROM plan_round WHERE plan_id = ?",
+                        arguments: [head.id]) ?? 0
+                let visits =
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT COUNT(*) FROM plan_visit v JOIN plan_round r
+                            ON r.plan_id = v.plan_id AND r.position = v.round_position
+                            WHERE v.plan_id = ? AND r.day IS NOT NULL
+                            """, arguments: [head.id]) ?? 0
+                return StoredPlanSummary(
+                    id: head.id, week: head.record.week, mode: head.record.mode,
+                    createdAt: head.record.createdAt, rounds: rounds, taskVisits: visits,
+                    seed: head.record.seed, seconds: head.record.seconds,
+                    iterations: head.record.iterations)
             }
         }
     }
@@ -146,9 +165,13 @@ extension RoundsStore {
     public func latestPlan(_ mode: PlanMode, upTo week: ISOWeek) throws -> PlanRecord? {
         try read { db in
             guard try db.tableExists("plan") else { return nil }
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT * FROM plan WHERE mode = ? AND week <= ? ORDER BY week DESC, id DESC LIMIT 1
-                """, arguments: [mode.rawValue, week.description]) else { return nil }
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT * FROM plan WHERE mode = ? AND week <= ? ORDER BY week DESC, id DESC LIMIT 1
+                        """, arguments: [mode.rawValue, week.description])
+            else { return nil }
             var head = try Self.head(row)
             head.record.rounds = try Self.rounds(of: head.id, head.record, db)
             return head.record

@@ -12,8 +12,10 @@ public struct NetworkProvenance: Sendable, Equatable {
     /// Whose data it is ("osm", "os", "synthetic", "other"): the credit maps print.
     public var dataSource: StreetDataSource.Kind
 
-    public init(sourceFile: String, sourceFormat: String, snapTolerance: Double, importedAt: String,
-                dataSource: StreetDataSource.Kind = .other) {
+    public init(
+        sourceFile: String, sourceFormat: String, snapTolerance: Double, importedAt: String,
+        dataSource: StreetDataSource.Kind = .other
+    ) {
         self.sourceFile = sourceFile
         self.sourceFormat = sourceFormat
         self.snapTolerance = snapTolerance
@@ -55,25 +57,33 @@ extension RoundsStore {
                 let count = "SELECT COUNT(DISTINCT organisation || task_id) FROM task_segment"
                 let matched = try Int.fetchOne(db, sql: count) ?? 0
                 guard matched == 0 else {
-                    throw StoreError(.networkInUse, "\(path) holds \(matched) tasks matched to its street network; "
-                        + "a new network would orphan them. Import into a new database and submit the task lists "
-                        + "again there")
+                    throw StoreError(
+                        .networkInUse,
+                        "\(path) holds \(matched) tasks matched to its street network; "
+                            + "a new network would orphan them. Import into a new database and submit the task lists "
+                            + "again there")
                 }
                 let version = (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM network") ?? 0) + 1
-                try db.execute(sql: "DELETE FROM segment_rtree; DELETE FROM segment; DELETE FROM junction; DELETE FROM network;")
-                try db.execute(sql: """
-                    INSERT INTO network (id, crs, source_file, source_format, snap_tolerance_m, imported_at, data_source,
-                                         version)
-                    VALUES (1, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [network.crs.code, provenance.sourceFile, provenance.sourceFormat,
-                                     provenance.snapTolerance, provenance.importedAt, provenance.dataSource.rawValue,
-                                     version])
+                try db.execute(
+                    sql: "DELETE FROM segment_rtree; DELETE FROM segment; DELETE FROM junction; DELETE FROM network;")
+                try db.execute(
+                    sql: """
+                        INSERT INTO network (id, crs, source_file, source_format, snap_tolerance_m, imported_at,
+                                             data_source, version)
+                        VALUES (1, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        network.crs.code, provenance.sourceFile, provenance.sourceFormat,
+                        provenance.snapTolerance, provenance.importedAt, provenance.dataSource.rawValue,
+                        version
+                    ])
                 try Self.insertRows(of: network, db)
                 try Self.replacePlaces(places, db)
             }
         } catch {
-            let failed = StoreError(.writeFailed,
-                                    "could not save the street network to \(path); nothing was changed (\(error))")
+            let failed = StoreError(
+                .writeFailed,
+                "could not save the street network to \(path); nothing was changed (\(error))")
             throw storeError(error, "save the street network", or: failed)
         }
     }
@@ -83,17 +93,18 @@ extension RoundsStore {
         for (id, p) in network.junctions.enumerated() {
             try junction.execute(arguments: [id, p.x, p.y])
         }
-        let segment = try db.makeStatement(sql: """
-            INSERT INTO segment (id, from_junction, to_junction, source_id, name, road_class, ref, usrn, form_of_way,
-                                 one_way, speed_kmh, length_m, component, geometry)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let segment = try db.makeStatement(
+            sql: """
+                INSERT INTO segment (id, from_junction, to_junction, source_id, name, road_class, ref, usrn,
+                                     form_of_way, one_way, speed_kmh, length_m, component, geometry)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         let rtree = try db.makeStatement(
             sql: "INSERT INTO segment_rtree (id, min_x, max_x, min_y, max_y) VALUES (?, ?, ?, ?, ?)")
         for s in network.segments {
             try segment.execute(arguments: [
                 s.id, s.from, s.to, s.sourceID, s.name, s.roadClass, s.ref, s.usrn, s.formOfWay,
-                s.oneWay, s.speedKmh, s.length.isFinite ? s.length : nil, s.component, _GeometryBlob.encode(s.points),
+                s.oneWay, s.speedKmh, s.length.isFinite ? s.length : nil, s.component, _GeometryBlob.encode(s.points)
             ])
             let box = s.boundingBox
             try rtree.execute(arguments: [s.id, box.minX, box.maxX, box.minY, box.maxY])
@@ -122,9 +133,10 @@ extension RoundsStore {
     public func networkProvenance() throws -> NetworkProvenance? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM network WHERE id = 1").map {
-                NetworkProvenance(sourceFile: $0["source_file"], sourceFormat: $0["source_format"],
-                                  snapTolerance: $0["snap_tolerance_m"], importedAt: $0["imported_at"],
-                                  dataSource: StreetDataSource.Kind(rawValue: $0["data_source"] ?? "other") ?? .other)
+                NetworkProvenance(
+                    sourceFile: $0["source_file"], sourceFormat: $0["source_format"],
+                    snapTolerance: $0["snap_tolerance_m"], importedAt: $0["imported_at"],
+                    dataSource: StreetDataSource.Kind(rawValue: $0["data_source"] ?? "other") ?? .other)
             }
         }
     }
@@ -137,8 +149,10 @@ extension RoundsStore {
 
     func fetchNetwork(_ db: Database) throws -> StreetNetwork {
         guard let crs = try String.fetchOne(db, sql: "SELECT crs FROM network WHERE id = 1") else {
-            throw StoreError(.noNetwork, "\(path) holds no street network; "
-                + "import one with: streetrounds streets import FILE --db \(path)")
+            throw StoreError(
+                .noNetwork,
+                "\(path) holds no street network; "
+                    + "import one with: streetrounds streets import FILE --db \(path)")
         }
         var junctions: [Point] = []
         let jRows = try Row.fetchCursor(db, sql: "SELECT x, y FROM junction ORDER BY id")

@@ -13,19 +13,29 @@ extension RoundsStore {
         }
         let prefix = "srt_" + hex(10)
         let secret = prefix + "_" + hex(40)
-        let token = APIToken(prefix: prefix, organisation: organisation,
-                             role: organisation == nil ? .coordinator : .partner,
-                             createdAt: ISO8601DateFormatter().string(from: time))
+        let token = APIToken(
+            prefix: prefix, organisation: organisation,
+            role: organisation == nil ? .coordinator : .partner,
+            createdAt: ISO8601DateFormatter().string(from: time))
         try writing("issue a token") { db in
-            if let organisation, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM organisation WHERE id = ?",
-                                                  arguments: [organisation]) == 0 {
-                throw StoreError(.notFound, "\(path) holds no organisation \"\(organisation)\"; import it first with: "
-                                 + "streetrounds orgs import FILE --db \(path)")
+            if let organisation,
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM organisation WHERE id = ?",
+                    arguments: [organisation]) == 0
+            {
+                throw StoreError(
+                    .notFound,
+                    "\(path) holds no organisation \"\(organisation)\"; import it first with: "
+                        + "streetrounds orgs import FILE --db \(path)")
             }
-            try db.execute(sql: """
-                INSERT INTO api_token (prefix, sha256, organisation, role, created_at) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [prefix, Checksum.sha256(Data(secret.utf8)), organisation, token.role.rawValue,
-                                       token.createdAt])
+            try db.execute(
+                sql: """
+                    INSERT INTO api_token (prefix, sha256, organisation, role, created_at) VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    prefix, Checksum.sha256(Data(secret.utf8)), organisation, token.role.rawValue,
+                    token.createdAt
+                ])
         }
         return IssuedToken(secret: secret, token: token)
     }
@@ -44,17 +54,22 @@ extension RoundsStore {
     public func revokeToken(prefix: String, at time: Date = Date()) throws -> APIToken {
         let wanted = prefix.hasPrefix("srt_") ? prefix : "srt_" + prefix
         return try writing("revoke a token") { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT * FROM api_token WHERE revoked_at IS NULL AND substr(prefix, 1, ?) = ?
-                """, arguments: [wanted.count, wanted])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM api_token WHERE revoked_at IS NULL AND substr(prefix, 1, ?) = ?
+                    """, arguments: [wanted.count, wanted])
             guard wanted.count >= 8, rows.count == 1, var token = rows.first.map(Self.token) else {
                 let found = rows.isEmpty ? "no live token" : "\(rows.count) tokens"
-                throw StoreError(.notFound, "\(found) match \"\(prefix)\"; list them with: "
-                                 + "streetrounds orgs tokens --db \(path), and give a longer prefix")
+                throw StoreError(
+                    .notFound,
+                    "\(found) match \"\(prefix)\"; list them with: "
+                        + "streetrounds orgs tokens --db \(path), and give a longer prefix")
             }
             token.revokedAt = ISO8601DateFormatter().string(from: time)
-            try db.execute(sql: "UPDATE api_token SET revoked_at = ? WHERE prefix = ?",
-                           arguments: [token.revokedAt, token.prefix])
+            try db.execute(
+                sql: "UPDATE api_token SET revoked_at = ? WHERE prefix = ?",
+                arguments: [token.revokedAt, token.prefix])
             return token
         }
     }
@@ -65,11 +80,15 @@ extension RoundsStore {
         let parts = secret.split(separator: "_", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == "srt", secret.count < 100 else { return nil }
         let prefix = "srt_" + parts[1]
-        guard let row = try read({ db in
-            try Row.fetchOne(db, sql: "SELECT * FROM api_token WHERE prefix = ? AND revoked_at IS NULL",
-                             arguments: [prefix])
-        }) else { return nil }
-        let stored = Array((row["sha256"] as String).utf8), given = Array(Checksum.sha256(Data(secret.utf8)).utf8)
+        guard
+            let row = try read({ db in
+                try Row.fetchOne(
+                    db, sql: "SELECT * FROM api_token WHERE prefix = ? AND revoked_at IS NULL",
+                    arguments: [prefix])
+            })
+        else { return nil }
+        let stored = Array((row["sha256"] as String).utf8)
+        let given = Array(Checksum.sha256(Data(secret.utf8)).utf8)
         guard stored.count == given.count else { return nil }
         let difference = zip(stored, given).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) }
         return difference == 0 ? Self.token(row) : nil
@@ -79,15 +98,19 @@ extension RoundsStore {
     /// long as `.busy`, anything else as `.writeFailed` (nothing changed).
     private func writing<T>(_ doing: String, _ body: (Database) throws -> T) throws -> T {
         do { return try write(body) } catch {
-            throw storeError(error, doing, or: StoreError(.writeFailed,
-                "could not \(doing) in \(path); nothing was changed (\(error))"))
+            throw storeError(
+                error, doing,
+                or: StoreError(
+                    .writeFailed,
+                    "could not \(doing) in \(path); nothing was changed (\(error))"))
         }
     }
 
     static func token(_ row: Row) -> APIToken {
-        APIToken(prefix: row["prefix"], organisation: row["organisation"],
-                 role: APIToken.Role(rawValue: row["role"]) ?? .partner, createdAt: row["created_at"],
-                 revokedAt: row["revoked_at"])
+        APIToken(
+            prefix: row["prefix"], organisation: row["organisation"],
+            role: APIToken.Role(rawValue: row["role"]) ?? .partner, createdAt: row["created_at"],
+            revokedAt: row["revoked_at"])
     }
 
     /// Appends to the audit trail (its own short transaction).
@@ -96,25 +119,33 @@ extension RoundsStore {
         do {
             try write { db in try Self.insert(entry, at: stamp, db) }
         } catch {
-            throw storeError(error, "record the audit line", or: StoreError(.writeFailed,
-                "could not record the audit line in \(path) (\(error))"))
+            throw storeError(
+                error, "record the audit line",
+                or: StoreError(
+                    .writeFailed,
+                    "could not record the audit line in \(path) (\(error))"))
         }
     }
 
     static func insert(_ entry: AuditEntry, at stamp: String, _ db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO audit (at, actor, organisation, action, detail, submission_id) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [stamp, entry.actor, entry.organisation, entry.action, entry.detail, entry.submission])
+        try db.execute(
+            sql: """
+                INSERT INTO audit (at, actor, organisation, action, detail, submission_id) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [stamp, entry.actor, entry.organisation, entry.action, entry.detail, entry.submission])
     }
 
     /// The audit trail, newest first; one organisation's when given.
     public func auditTrail(organisation: String? = nil, limit: Int = 200) throws -> [AuditEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM audit WHERE ?1 IS NULL OR organisation = ?1 ORDER BY id DESC LIMIT ?2
-                """, arguments: [organisation, limit]).map {
-                AuditEntry(id: $0["id"], at: $0["at"], actor: $0["actor"], organisation: $0["organisation"],
-                           action: $0["action"], detail: $0["detail"], submission: $0["submission_id"])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM audit WHERE ?1 IS NULL OR organisation = ?1 ORDER BY id DESC LIMIT ?2
+                    """, arguments: [organisation, limit]
+            ).map {
+                AuditEntry(
+                    id: $0["id"], at: $0["at"], actor: $0["actor"], organisation: $0["organisation"],
+                    action: $0["action"], detail: $0["detail"], submission: $0["submission_id"])
             }
         }
     }

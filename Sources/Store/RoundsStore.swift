@@ -50,13 +50,19 @@ public final class RoundsStore: Sendable {
         let identity = try StoreFile.identify(path)
         switch (identity, access) {
         case (.missing, .read), (.missing, .write):
-            throw StoreError(.missingDatabase, "no database at \(path); create one with: streetrounds streets import FILE --db \(path)")
+            throw StoreError(
+                .missingDatabase,
+                "no database at \(path); create one with: streetrounds streets import FILE --db \(path)")
         case (.empty, .read):
-            throw StoreError(.missingDatabase, "\(path) is an empty file, not a database yet; "
-                + "create one with: streetrounds streets import FILE --db \(path)")
+            throw StoreError(
+                .missingDatabase,
+                "\(path) is an empty file, not a database yet; "
+                    + "create one with: streetrounds streets import FILE --db \(path)")
         case (.foreign(let why), _):
-            throw StoreError(.unreadableDatabase, "\(path) is not a StreetRounds database (\(why)); "
-                + "it was left untouched. Give the path of a database made by 'streetrounds streets import'")
+            throw StoreError(
+                .unreadableDatabase,
+                "\(path) is not a StreetRounds database (\(why)); "
+                    + "it was left untouched. Give the path of a database made by 'streetrounds streets import'")
         default: break
         }
         var configuration = Configuration()
@@ -68,11 +74,13 @@ public final class RoundsStore: Sendable {
             pool = try DatabasePool(path: opened, configuration: configuration)
             if access != .read { try Self.migrator.migrate(pool) }
         } catch {
-            let unreadable = StoreError(.unreadableDatabase,
-                                        "\(path) cannot be opened as a StreetRounds database (\(error)); "
-                + "give the path of a database made by 'streetrounds streets import'")
-            throw Self.storeError(error, path: path, busyTimeout: self.busyTimeout, doing: "open \(path)",
-                                  or: unreadable)
+            let unreadable = StoreError(
+                .unreadableDatabase,
+                "\(path) cannot be opened as a StreetRounds database (\(error)); "
+                    + "give the path of a database made by 'streetrounds streets import'")
+            throw Self.storeError(
+                error, path: path, busyTimeout: self.busyTimeout, doing: "open \(path)",
+                or: unreadable)
         }
     }
 
@@ -92,14 +100,18 @@ public final class RoundsStore: Sendable {
         Self.storeError(error, path: path, busyTimeout: busyTimeout, doing: doing, or: otherwise)
     }
 
-    static func storeError(_ error: Error, path: String, busyTimeout: TimeInterval, doing: String,
-                           or otherwise: StoreError) -> StoreError {
+    static func storeError(
+        _ error: Error, path: String, busyTimeout: TimeInterval, doing: String,
+        or otherwise: StoreError
+    ) -> StoreError {
         if let e = error as? StoreError { return e }
         guard let e = error as? DatabaseError, e.resultCode.primaryResultCode == .SQLITE_BUSY else { return otherwise }
         let holder = StoreFile.lockHolder(path).map { " by \($0)" } ?? " by another process"
-        return StoreError(.busy, "could not \(doing): the database \(path) stayed locked\(holder) for more than "
-            + "\(Int(busyTimeout)) s; nothing was changed. Wait for it to finish, or set STREETROUNDS_BUSY_TIMEOUT "
-            + "(seconds) to wait longer")
+        return StoreError(
+            .busy,
+            "could not \(doing): the database \(path) stayed locked\(holder) for more than "
+                + "\(Int(busyTimeout)) s; nothing was changed. Wait for it to finish, or set STREETROUNDS_BUSY_TIMEOUT "
+                + "(seconds) to wait longer")
     }
 
     /// The named schema migrations, oldest first. Never edit one that has
@@ -107,40 +119,41 @@ public final class RoundsStore: Sendable {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-street-network") { db in
-            try db.execute(sql: """
-                CREATE TABLE network (
-                    id INTEGER PRIMARY KEY CHECK (id = 1),
-                    crs TEXT NOT NULL,
-                    source_file TEXT NOT NULL,
-                    source_format TEXT NOT NULL,
-                    snap_tolerance_m REAL NOT NULL,
-                    imported_at TEXT NOT NULL
-                );
-                CREATE TABLE junction (
-                    id INTEGER PRIMARY KEY,
-                    x REAL NOT NULL,
-                    y REAL NOT NULL
-                );
-                CREATE TABLE segment (
-                    id INTEGER PRIMARY KEY,
-                    from_junction INTEGER NOT NULL REFERENCES junction(id),
-                    to_junction INTEGER NOT NULL REFERENCES junction(id),
-                    source_id TEXT NOT NULL,
-                    name TEXT,
-                    road_class TEXT NOT NULL,
-                    ref TEXT,
-                    usrn TEXT,
-                    form_of_way TEXT,
-                    one_way INTEGER NOT NULL,
-                    speed_kmh REAL NOT NULL CHECK (speed_kmh > 0),
-                    length_m REAL NOT NULL CHECK (length_m > 0),
-                    component INTEGER NOT NULL,
-                    geometry BLOB NOT NULL
-                );
-                CREATE INDEX segment_usrn ON segment(usrn) WHERE usrn IS NOT NULL;
-                CREATE INDEX segment_name ON segment(name) WHERE name IS NOT NULL;
-                CREATE VIRTUAL TABLE segment_rtree USING rtree(id, min_x, max_x, min_y, max_y);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE network (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        crs TEXT NOT NULL,
+                        source_file TEXT NOT NULL,
+                        source_format TEXT NOT NULL,
+                        snap_tolerance_m REAL NOT NULL,
+                        imported_at TEXT NOT NULL
+                    );
+                    CREATE TABLE junction (
+                        id INTEGER PRIMARY KEY,
+                        x REAL NOT NULL,
+                        y REAL NOT NULL
+                    );
+                    CREATE TABLE segment (
+                        id INTEGER PRIMARY KEY,
+                        from_junction INTEGER NOT NULL REFERENCES junction(id),
+                        to_junction INTEGER NOT NULL REFERENCES junction(id),
+                        source_id TEXT NOT NULL,
+                        name TEXT,
+                        road_class TEXT NOT NULL,
+                        ref TEXT,
+                        usrn TEXT,
+                        form_of_way TEXT,
+                        one_way INTEGER NOT NULL,
+                        speed_kmh REAL NOT NULL CHECK (speed_kmh > 0),
+                        length_m REAL NOT NULL CHECK (length_m > 0),
+                        component INTEGER NOT NULL,
+                        geometry BLOB NOT NULL
+                    );
+                    CREATE INDEX segment_usrn ON segment(usrn) WHERE usrn IS NOT NULL;
+                    CREATE INDEX segment_name ON segment(name) WHERE name IS NOT NULL;
+                    CREATE VIRTUAL TABLE segment_rtree USING rtree(id, min_x, max_x, min_y, max_y);
+                    """)
         }
         registerTaskMigrations(&migrator)
         registerOverlapMigrations(&migrator)

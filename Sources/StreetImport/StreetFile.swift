@@ -28,10 +28,15 @@ public struct StreetFile: Sendable {
     ///   - targetCRS: the projected CRS to work in, EPSG:27700 by default.
     ///   - layer: the GeoPackage layer; the first line layer when nil.
     /// - Throws: `StreetImportError` naming the feature and the fix.
-    public static func read(_ url: URL, sourceCRS: CRS? = nil, targetCRS: CRS = .britishNationalGrid,
-                            layer: String? = nil) throws -> StreetFile {
+    public static func read(
+        _ url: URL, sourceCRS: CRS? = nil, targetCRS: CRS = .britishNationalGrid,
+        layer: String? = nil
+    ) throws -> StreetFile {
         guard Projection.isProjected(targetCRS) else {
-            throw StreetImportError(.unknownCRS, "--crs \(targetCRS.code) is not a projected CRS PROJ knows; streets need metres: use EPSG:27700 (British National Grid) or another projected EPSG code")
+            throw StreetImportError(
+                .unknownCRS,
+                "--crs \(targetCRS.code) is not a projected CRS PROJ knows; streets need metres: "
+                    + "use EPSG:27700 (British National Grid) or another projected EPSG code")
         }
         let raw: _RawFeatures
         switch try StreetFileFormat.detect(url) {
@@ -42,15 +47,22 @@ public struct StreetFile: Sendable {
         var mapper = try _FeatureMapper(file: url.lastPathComponent, source: source, target: targetCRS)
         for feature in raw.features { try mapper.add(feature) }
         guard raw.featureCount > 0 else {
-            throw StreetImportError(.noStreets, "\(url.lastPathComponent): the file has no features; export the street layer with its lines")
+            throw StreetImportError(
+                .noStreets, "\(url.lastPathComponent): the file has no features; export the street layer with its lines"
+            )
         }
         guard !mapper.lines.isEmpty else {
-            let reasons = mapper.skipped.sorted { $0.value > $1.value }.prefix(5).map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-            throw StreetImportError(.noStreets, "\(url.lastPathComponent): none of the \(raw.featureCount) features is a vehicle street (left out: \(reasons)); streets are LineStrings with a vehicle highway class")
+            let reasons = mapper.skipped.sorted { $0.value > $1.value }.prefix(5).map { "\($0.value) \($0.key)" }
+                .joined(separator: ", ")
+            throw StreetImportError(
+                .noStreets,
+                "\(url.lastPathComponent): none of the \(raw.featureCount) features is a vehicle street "
+                    + "(left out: \(reasons)); streets are LineStrings with a vehicle highway class")
         }
-        return StreetFile(format: raw.format, sourceCRS: source, targetCRS: targetCRS, featureCount: raw.featureCount,
-                          lines: mapper.lines, places: mapper.places, skipped: mapper.skipped,
-                          dataSource: raw.detectedDataSource)
+        return StreetFile(
+            format: raw.format, sourceCRS: source, targetCRS: targetCRS, featureCount: raw.featureCount,
+            lines: mapper.lines, places: mapper.places, skipped: mapper.skipped,
+            dataSource: raw.detectedDataSource)
     }
 }
 

@@ -11,7 +11,8 @@ public enum StreetFileFormat: String, Sendable {
     ///   neither format.
     public static func detect(_ url: URL) throws -> StreetFileFormat {
         guard let handle = try? FileHandle(forReadingFrom: url) else {
-            throw StreetImportError(.unreadableFile, "\(url.path): cannot open the file; check the path and its permissions")
+            throw StreetImportError(
+                .unreadableFile, "\(url.path): cannot open the file; check the path and its permissions")
         }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 64)) ?? Data()
@@ -19,9 +20,14 @@ public enum StreetFileFormat: String, Sendable {
         let first = head.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
         if first == UInt8(ascii: "{") { return .geoJSON }
         if head.isEmpty {
-            throw StreetImportError(.unsupportedFormat, "\(url.path): the file is empty; give a GeoJSON (.geojson) or GeoPackage (.gpkg) street file")
+            throw StreetImportError(
+                .unsupportedFormat,
+                "\(url.path): the file is empty; give a GeoJSON (.geojson) or GeoPackage (.gpkg) street file")
         }
         let shown = String(decoding: head.prefix(16), as: UTF8.self).filter { $0.isASCII && !$0.isNewline }
-        throw StreetImportError(.unsupportedFormat, "\(url.path): neither GeoJSON nor GeoPackage (it starts with \"\(shown)\"); StreetRounds reads GeoJSON FeatureCollections (.geojson) and GeoPackages (.gpkg)")
+        throw StreetImportError(
+            .unsupportedFormat,
+            "\(url.path): neither GeoJSON nor GeoPackage (it starts with \"\(shown)\"); "
+                + "StreetRounds reads GeoJSON FeatureCollections (.geojson) and GeoPackages (.gpkg)")
     }
 }

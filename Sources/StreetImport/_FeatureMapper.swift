@@ -42,7 +42,10 @@ struct _FeatureMapper {
         if let problem = feature.geometryError {
             throw StreetImportError(.badFeature, "\(name): \(problem); fix or remove the feature")
         }
-        guard let geometry = feature.geometry else { skipped["no geometry", default: 0] += 1; return }
+        guard let geometry = feature.geometry else {
+            skipped["no geometry", default: 0] += 1
+            return
+        }
         let parts: [[Position]]
         switch geometry {
         case .lineString(let l): parts = [l]
@@ -54,33 +57,12 @@ struct _FeatureMapper {
                 places.append(Place(name: title, kind: kind, point: point))
             }
             return
-        default: skipped["\(geometry.typeName) geometry", default: 0] += 1; return
+        default:
+            skipped["\(geometry.typeName) geometry", default: 0] += 1
+            return
         }
-        let roadClass: String
-        if let highway = p["highway"]?.text {
-            guard RoadClass.isVehicular(highway) else { skipped["highway=\(highway)", default: 0] += 1; return }
-            roadClass = highway
-        } else if let osClass = Self.first(p, "class", "road_classification", "roadClassification") {
-            roadClass = osClass
-        } else {
-            roadClass = "road"
-        }
-        for part in parts {
-            guard part.count >= 2 else {
-                let points = "\(part.count) point\(part.count == 1 ? "" : "s")"
-                throw StreetImportError(.badFeature, "\(name): a line of \(points); "
-                    + "a line needs at least 2: fix or remove the feature")
-            }
-            try checkCoordinates(part, feature: name)
-        }
-        let kept = parts.filter { part in
-            if part.allSatisfy({ $0 == part[0] }) { skipped["zero-length line", default: 0] += 1; return false }
-            if !seen.insert(part).inserted {
-                skipped["duplicate line (the points of an earlier one)", default: 0] += 1
-                return false
-            }
-            return true
-        }
+        guard let roadClass = roadClass(p) else { return }
+        let kept = try keptParts(parts, feature: name)
         guard !kept.isEmpty else { return }
         var projected = try kept.map { try project($0, feature: name) }
         let oneWay = Self.oneWayCode(p)
@@ -89,16 +71,59 @@ struct _FeatureMapper {
         for (k, points) in projected.enumerated() {
             var id = Self.sourceID(feature) ?? "feature-\(feature.index)"
             if projected.count > 1 { id += "#\(k)" }
-            lines.append(StreetLine(
-                featureIndex: feature.index, sourceID: id,
-                name: Self.first(p, "name", "name1", "name_1"),
-                roadClass: roadClass,
-                ref: Self.first(p, "ref", "roadNumber", "road_classification_number"),
-                usrn: Self.first(p, "usrn", "USRN"),
-                formOfWay: Self.first(p, "formOfWay", "form_of_way"),
-                sourceStartNode: Self.first(p, "startNode", "start_node"),
-                sourceEndNode: Self.first(p, "endNode", "end_node"),
-                oneWay: oneWay != 0, speedKmh: speed, points: points))
+            lines.append(
+                StreetLine(
+                    featureIndex: feature.index, sourceID: id,
+                    name: Self.first(p, "name", "name1", "name_1"),
+                    roadClass: roadClass,
+                    ref: Self.first(p, "ref", "roadNumber", "road_classification_number"),
+                    usrn: Self.first(p, "usrn", "USRN"),
+                    formOfWay: Self.first(p, "formOfWay", "form_of_way"),
+                    sourceStartNode: Self.first(p, "startNode", "start_node"),
+                    sourceEndNode: Self.first(p, "endNode", "end_node"),
+                    oneWay: oneWay != 0, speedKmh: speed, points: points))
+        }
+    }
+
+    /// The road class of a line feature, or nil (counted as skipped) for a
+    /// highway no vehicle drives.
+    mutating func roadClass(_ p: [String: JSON]) -> String? {
+        if let highway = p["highway"]?.text {
+            guard RoadClass.isVehicular(highway) else {
+                skipped["highway=\(highway)", default: 0] += 1
+                return nil
+            }
+            return highway
+        } else if let osClass = Self.first(p, "class", "road_classification", "roadClassification") {
+            return osClass
+        } else {
+            return "road"
+        }
+    }
+
+    /// The parts of a line feature worth keeping: every part checked, then
+    /// zero-length and already-seen parts left out (and counted as skipped).
+    mutating func keptParts(_ parts: [[Position]], feature name: String) throws -> [[Position]] {
+        for part in parts {
+            guard part.count >= 2 else {
+                let points = "\(part.count) point\(part.count == 1 ? "" : "s")"
+                throw StreetImportError(
+                    .badFeature,
+                    "\(name): a line of \(points); "
+                        + "a line needs at least 2: fix or remove the feature")
+            }
+            try checkCoordinates(part, feature: name)
+        }
+        return parts.filter { part in
+            if part.allSatisfy({ $0 == part[0] }) {
+                skipped["zero-length line", default: 0] += 1
+                return false
+            }
+            if !seen.insert(part).inserted {
+                skipped["duplicate line (the points of an earlier one)", default: 0] += 1
+                return false
+            }
+            return true
         }
     }
 
@@ -134,20 +159,32 @@ struct _FeatureMapper {
             let place = "\(feature): coordinate (\(pos.x), \(pos.y))"
             switch pos.wgs84Problem {
             case .notFinite?:
-                throw StreetImportError(.badCoordinates, "\(place) is not a finite number; fix the coordinate in the source data")
+                throw StreetImportError(
+                    .badCoordinates, "\(place) is not a finite number; fix the coordinate in the source data")
             case .looksLikeBritishNationalGrid? where source.isWGS84:
-                throw StreetImportError(.badCoordinates, "\(place) is not longitude/latitude, yet the file claims WGS84; it looks like British National Grid metres: add a crs member naming EPSG:27700, or import with --source-crs EPSG:27700")
+                throw StreetImportError(
+                    .badCoordinates,
+                    "\(place) is not longitude/latitude, yet the file claims WGS84; "
+                        + "it looks like British National Grid metres: "
+                        + "add a crs member naming EPSG:27700, or import with --source-crs EPSG:27700")
             case .looksSwappedForBritain? where source.isWGS84:
-                throw StreetImportError(.badCoordinates, "\(place) reads as latitude, longitude: swapped, it lies "
-                    + "in Great Britain, as written in the Indian Ocean; GeoJSON is longitude first: swap the axes")
+                throw StreetImportError(
+                    .badCoordinates,
+                    "\(place) reads as latitude, longitude: swapped, it lies "
+                        + "in Great Britain, as written in the Indian Ocean; GeoJSON is longitude first: swap the axes")
             case .outOfRange? where source.isWGS84:
-                throw StreetImportError(.badCoordinates, "\(place) is out of range for WGS84 (longitude -180..180, latitude -90..90); check the axis order and the CRS, or pass --source-crs")
+                throw StreetImportError(
+                    .badCoordinates,
+                    "\(place) is out of range for WGS84 (longitude -180..180, latitude -90..90); "
+                        + "check the axis order and the CRS, or pass --source-crs")
             default:
                 // In range, or in a projected CRS where metres are right, if not absurd: a position beyond
                 // 100,000 km from the origin is no street on Earth, and would overflow the junction grid.
                 guard abs(pos.x) <= 1e8, abs(pos.y) <= 1e8 else {
-                    throw StreetImportError(.badCoordinates, "\(place) is beyond 100,000 km; no street lies there: "
-                        + "check the coordinate and the CRS")
+                    throw StreetImportError(
+                        .badCoordinates,
+                        "\(place) is beyond 100,000 km; no street lies there: "
+                            + "check the coordinate and the CRS")
                 }
             }
         }
@@ -155,13 +192,21 @@ struct _FeatureMapper {
 
     func project(_ positions: [Position], feature: String) throws -> [Point] {
         guard let projection else { return positions.map { Point(x: $0.x, y: $0.y) } }
-        var xs = positions.map(\.x), ys = positions.map(\.y)
+        var xs = positions.map(\.x)
+        var ys = positions.map(\.y)
         guard projection.transform(xs: &xs, ys: &ys) else {
-            throw StreetImportError(.badCoordinates, "\(feature): PROJ cannot transform its coordinates from \(projection.source.code) to \(projection.target.code); the feature lies outside the area of that CRS; choose a --crs that covers it")
+            throw StreetImportError(
+                .badCoordinates,
+                "\(feature): PROJ cannot transform its coordinates from \(projection.source.code) "
+                    + "to \(projection.target.code); the feature lies outside the area of that CRS; "
+                    + "choose a --crs that covers it")
         }
         guard zip(xs, ys).allSatisfy({ $0.isFinite && $1.isFinite && abs($0) <= 1e8 && abs($1) <= 1e8 }) else {
-            throw StreetImportError(.badCoordinates, "\(feature): PROJ gave no usable coordinates in "
-                + "\(projection.target.code) (infinite or beyond 100,000 km); check the coordinates and --source-crs")
+            throw StreetImportError(
+                .badCoordinates,
+                "\(feature): PROJ gave no usable coordinates in "
+                    + "\(projection.target.code) (infinite or beyond 100,000 km); "
+                    + "check the coordinates and --source-crs")
         }
         return zip(xs, ys).map { Point(x: $0, y: $1) }
     }

@@ -11,7 +11,7 @@ extension _RawFeatures {
         if dataSource == .synthetic { return .synthetic }
         let keys = Set(features.prefix(50).flatMap { $0.properties.keys.map { $0.lowercased() } })
         if !keys.isDisjoint(with: [
-            "formofway", "form_of_way", "roadclassification", "road_classification", "startnode", "start_node",
+            "formofway", "form_of_way", "roadclassification", "road_classification", "startnode", "start_node"
         ]) {
             return .ordnanceSurvey
         }

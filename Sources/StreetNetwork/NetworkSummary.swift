@@ -30,7 +30,10 @@ public struct NetworkSummary: Sendable, Equatable {
         totalKm = network.totalLength / Self.metresPerKilometre
         oneWayCount = network.segments.filter(\.oneWay).count
         var degree = [Int](repeating: 0, count: network.junctions.count)
-        for s in network.segments { degree[s.from] += 1; degree[s.to] += 1 }
+        for s in network.segments {
+            degree[s.from] += 1
+            degree[s.to] += 1
+        }
         deadEndCount = degree.filter { $0 == 1 }.count
         var sizes: [Int: Component] = [:]
         var detached: [String: Double] = [:]

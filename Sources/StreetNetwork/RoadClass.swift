@@ -12,7 +12,7 @@ public enum RoadClass {
     public static let vehicular: Set<String> = [
         "motorway", "trunk", "primary", "secondary", "tertiary", "unclassified", "residential",
         "motorway_link", "trunk_link", "primary_link", "secondary_link", "tertiary_link",
-        "service", "living_street", "road",
+        "service", "living_street", "road"
     ]
 
     /// Whether vehicles use a road of OSM class `highway`.

@@ -53,8 +53,10 @@ extension StreetNetwork {
     /// - Throws: `StreetNetworkError.noRoute` when the destination cannot be
     ///   reached (another component, or one-way streets lead away).
     /// - Complexity: one Dijkstra search, O((n + m) log n).
-    public func route(from origin: NetworkLocation, to destination: NetworkLocation, graph: StreetGraph) throws -> Route {
-        let s = segments[origin.segment], t = segments[destination.segment]
+    public func route(from origin: NetworkLocation, to destination: NetworkLocation, graph: StreetGraph) throws -> Route
+    {
+        let s = segments[origin.segment]
+        let t = segments[destination.segment]
         func ms(_ metres: Double, _ seg: StreetSegment) -> Int { Int((metres / (seg.speedKmh / 3.6) * 1000).rounded()) }
         var sources: [(node: Int, cost: Int)] = [(s.to, ms(s.length - origin.along, s))]
         if !s.oneWay { sources.append((s.from, ms(origin.along, s))) }
@@ -65,19 +67,25 @@ extension StreetNetwork {
             if cost < best?.cost ?? Int.max { best = (cost, node, leg) }
         }
         if origin.segment == destination.segment, destination.along >= origin.along || !s.oneWay {
-            consider(ms(abs(destination.along - origin.along), s), via: nil,
-                     Route.Leg(segment: s.id, start: origin.along, end: destination.along))
+            consider(
+                ms(abs(destination.along - origin.along), s), via: nil,
+                Route.Leg(segment: s.id, start: origin.along, end: destination.along))
         }
         if tree.distance[t.from] != ShortestPathTree.unreachable {
-            consider(tree.distance[t.from] + ms(destination.along, t), via: t.from,
-                     Route.Leg(segment: t.id, start: 0, end: destination.along))
+            consider(
+                tree.distance[t.from] + ms(destination.along, t), via: t.from,
+                Route.Leg(segment: t.id, start: 0, end: destination.along))
         }
         if !t.oneWay, tree.distance[t.to] != ShortestPathTree.unreachable {
-            consider(tree.distance[t.to] + ms(t.length - destination.along, t), via: t.to,
-                     Route.Leg(segment: t.id, start: t.length, end: destination.along))
+            consider(
+                tree.distance[t.to] + ms(t.length - destination.along, t), via: t.to,
+                Route.Leg(segment: t.id, start: t.length, end: destination.along))
         }
         guard let best else {
-            throw StreetNetworkError(.noRoute, "no route from \(s.displayName) to \(t.displayName): the destination is not reachable (another network component, or one-way streets lead away)")
+            throw StreetNetworkError(
+                .noRoute,
+                "no route from \(s.displayName) to \(t.displayName): the destination is not reachable "
+                    + "(another network component, or one-way streets lead away)")
         }
         var legs: [Route.Leg] = []
         if let node = best.via {

@@ -36,7 +36,8 @@ public struct SegmentIndex: Sendable {
     }
 
     private static func cellOf(_ p: Point, _ origin: Point, _ cell: Double, _ columns: Int, _ rows: Int) -> (Int, Int) {
-        let c = Int(((p.x - origin.x) / cell).rounded(.down)), r = Int(((p.y - origin.y) / cell).rounded(.down))
+        let c = Int(((p.x - origin.x) / cell).rounded(.down))
+        let r = Int(((p.y - origin.y) / cell).rounded(.down))
         return (min(max(c, 0), columns - 1), min(max(r, 0), rows - 1))
     }
 

@@ -77,7 +77,8 @@ extension StreetGraph {
         distances.withUnsafeMutableBufferPointer { d in
             parents.withUnsafeMutableBufferPointer { p in
                 // Each row is written by exactly one thread.
-                nonisolated(unsafe) let outD = d, outP = p
+                nonisolated(unsafe) let outD = d
+                nonisolated(unsafe) let outP = p
                 DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                     let workspace = _DijkstraWorkspace(nodeCount: nodeCount)
                     for i in stride(from: chunk, to: sources.count, by: chunks) {
@@ -107,7 +108,8 @@ extension StreetGraph {
     /// The tail node of the arc at a CSR position.
     /// - Complexity: O(log n), a binary search of `firstOut`.
     public func tailOf(csrPosition a: Int) -> Int {
-        var lo = 0, hi = nodeCount - 1
+        var lo = 0
+        var hi = nodeCount - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if Int(firstOut[mid]) <= a { lo = mid } else { hi = mid - 1 }
@@ -137,10 +139,14 @@ final class _DijkstraWorkspace {
     init(nodeCount: Int) {
         self.nodeCount = nodeCount
         let n = max(1, nodeCount)
-        dist = .allocate(capacity: n); dist.initialize(repeating: ShortestPathTree.unreachable, count: n)
-        parent = .allocate(capacity: n); parent.initialize(repeating: -1, count: n)
-        settled = .allocate(capacity: n); settled.initialize(repeating: false, count: n)
-        isTarget = .allocate(capacity: n); isTarget.initialize(repeating: false, count: n)
+        dist = .allocate(capacity: n)
+        dist.initialize(repeating: ShortestPathTree.unreachable, count: n)
+        parent = .allocate(capacity: n)
+        parent.initialize(repeating: -1, count: n)
+        settled = .allocate(capacity: n)
+        settled.initialize(repeating: false, count: n)
+        isTarget = .allocate(capacity: n)
+        isTarget.initialize(repeating: false, count: n)
         touched = .allocate(capacity: n)
         heapCapacity = 16
         heapKeys = .allocate(capacity: heapCapacity)
@@ -148,15 +154,21 @@ final class _DijkstraWorkspace {
     }
 
     deinit {
-        dist.deallocate(); parent.deallocate(); settled.deallocate(); isTarget.deallocate(); touched.deallocate()
-        heapKeys.deallocate(); heapNodes.deallocate()
+        dist.deallocate()
+        parent.deallocate()
+        settled.deallocate()
+        isTarget.deallocate()
+        touched.deallocate()
+        heapKeys.deallocate()
+        heapNodes.deallocate()
     }
 
     /// The last search as arrays.
     /// - Complexity: O(n), a copy.
     var tree: ShortestPathTree {
-        ShortestPathTree(distance: Array(UnsafeBufferPointer(start: dist, count: nodeCount)),
-                         parentArc: parentArcs)
+        ShortestPathTree(
+            distance: Array(UnsafeBufferPointer(start: dist, count: nodeCount)),
+            parentArc: parentArcs)
     }
 
     /// The parent arcs of the last search. O(n), a copy.
@@ -167,7 +179,10 @@ final class _DijkstraWorkspace {
         targets.map { dist[$0] }
     }
 
-    func run(_ graph: StreetGraph, sources: [(node: Int, cost: Int)], targets: [Int]?) {
+    /// Clears what the last search touched, grows the heap to fit this one and
+    /// marks `targets`; returns how many distinct targets there are.
+    /// - Complexity: O(nodes touched last time + targets).
+    private func prepare(_ graph: StreetGraph, sourceCount: Int, targets: [Int]?) -> Int {
         for k in 0..<touchedCount {
             let v = Int(touched[k])
             dist[v] = ShortestPathTree.unreachable
@@ -175,24 +190,41 @@ final class _DijkstraWorkspace {
             settled[v] = false
         }
         touchedCount = 0
-        let needed = graph.arcCount + sources.count + 1
+        let needed = graph.arcCount + sourceCount + 1
         if needed > heapCapacity {
-            heapKeys.deallocate(); heapNodes.deallocate()
+            heapKeys.deallocate()
+            heapNodes.deallocate()
             heapCapacity = needed
             heapKeys = .allocate(capacity: needed)
             heapNodes = .allocate(capacity: needed)
         }
         var remaining = 0
         if let targets {
-            for t in targets where !isTarget[t] { isTarget[t] = true; remaining += 1 }
+            for t in targets where !isTarget[t] {
+                isTarget[t] = true
+                remaining += 1
+            }
         }
+        return remaining
+    }
+
+    func run(_ graph: StreetGraph, sources: [(node: Int, cost: Int)], targets: [Int]?) {
+        var remaining = prepare(graph, sourceCount: sources.count, targets: targets)
         let stopEarly = targets != nil
-        let keys = heapKeys, nodes = heapNodes, dist = dist, parent = parent, settled = settled
-        let isTarget = isTarget, touched = touched
+        let keys = heapKeys
+        let nodes = heapNodes
+        let dist = dist
+        let parent = parent
+        let settled = settled
+        let isTarget = isTarget
+        let touched = touched
         var touchedCount = 0
         var count = 0
         for (node, c) in sources where c < dist[node] {
-            if dist[node] == ShortestPathTree.unreachable { touched[touchedCount] = Int32(node); touchedCount += 1 }
+            if dist[node] == ShortestPathTree.unreachable {
+                touched[touchedCount] = Int32(node)
+                touchedCount += 1
+            }
             dist[node] = c
             _heapPush(keys, nodes, &count, c, Int32(node))
         }
@@ -211,7 +243,10 @@ final class _DijkstraWorkspace {
                             let v = Int(head[a])
                             let nd = d + Int(cost[a])
                             if nd < dist[v] {
-                                if dist[v] == ShortestPathTree.unreachable { touched[touchedCount] = Int32(v); touchedCount += 1 }
+                                if dist[v] == ShortestPathTree.unreachable {
+                                    touched[touchedCount] = Int32(v)
+                                    touchedCount += 1
+                                }
                                 dist[v] = nd
                                 parent[v] = Int32(a)
                                 _heapPush(keys, nodes, &count, nd, Int32(v))
@@ -227,32 +262,42 @@ final class _DijkstraWorkspace {
 }
 
 @inline(__always)
-private func _heapPush(_ keys: UnsafeMutablePointer<Int>, _ nodes: UnsafeMutablePointer<Int32>, _ count: inout Int, _ key: Int, _ node: Int32) {
+private func _heapPush(
+    _ keys: UnsafeMutablePointer<Int>, _ nodes: UnsafeMutablePointer<Int32>, _ count: inout Int, _ key: Int,
+    _ node: Int32
+) {
     var i = count
     count += 1
     while i > 0 {
         let up = (i - 1) >> 1
         if keys[up] <= key { break }
-        keys[i] = keys[up]; nodes[i] = nodes[up]
+        keys[i] = keys[up]
+        nodes[i] = nodes[up]
         i = up
     }
-    keys[i] = key; nodes[i] = node
+    keys[i] = key
+    nodes[i] = node
 }
 
 @inline(__always)
-private func _heapPop(_ keys: UnsafeMutablePointer<Int>, _ nodes: UnsafeMutablePointer<Int32>, _ count: inout Int) -> (Int, Int) {
+private func _heapPop(_ keys: UnsafeMutablePointer<Int>, _ nodes: UnsafeMutablePointer<Int32>, _ count: inout Int) -> (
+    Int, Int
+) {
     let top = (keys[0], Int(nodes[0]))
     count -= 1
-    let lastKey = keys[count], lastNode = nodes[count]
+    let lastKey = keys[count]
+    let lastNode = nodes[count]
     var i = 0
     while true {
         var child = 2 * i + 1
         if child >= count { break }
         if child + 1 < count, keys[child + 1] < keys[child] { child += 1 }
         if keys[child] >= lastKey { break }
-        keys[i] = keys[child]; nodes[i] = nodes[child]
+        keys[i] = keys[child]
+        nodes[i] = nodes[child]
         i = child
     }
-    keys[i] = lastKey; nodes[i] = lastNode
+    keys[i] = lastKey
+    nodes[i] = lastNode
     return top
 }

@@ -32,15 +32,27 @@ public struct StreetGraph: Sendable {
     /// - Complexity: O(n + m), a counting sort of arcs by tail.
     public init(_ network: StreetNetwork, reversed: Bool = false, cost: (StreetSegment) -> Int32) {
         let n = network.junctions.count
-        var tails: [Int32] = [], heads: [Int32] = [], costs: [Int32] = [], ids: [Int32] = []
+        var tails: [Int32] = []
+        var heads: [Int32] = []
+        var costs: [Int32] = []
+        var ids: [Int32] = []
         let m = network.segments.count * 2
-        tails.reserveCapacity(m); heads.reserveCapacity(m); costs.reserveCapacity(m); ids.reserveCapacity(m)
+        tails.reserveCapacity(m)
+        heads.reserveCapacity(m)
+        costs.reserveCapacity(m)
+        ids.reserveCapacity(m)
         for s in network.segments {
             let ms = cost(s)
             let (a, b) = reversed ? (Int32(s.to), Int32(s.from)) : (Int32(s.from), Int32(s.to))
-            tails.append(a); heads.append(b); costs.append(ms); ids.append(Int32(2 * s.id))
+            tails.append(a)
+            heads.append(b)
+            costs.append(ms)
+            ids.append(Int32(2 * s.id))
             if !s.oneWay {
-                tails.append(b); heads.append(a); costs.append(ms); ids.append(Int32(2 * s.id + 1))
+                tails.append(b)
+                heads.append(a)
+                costs.append(ms)
+                ids.append(Int32(2 * s.id + 1))
             }
         }
         var first = [Int32](repeating: 0, count: n + 1)
@@ -53,7 +65,9 @@ public struct StreetGraph: Sendable {
         for k in tails.indices {
             let pos = Int(fill[Int(tails[k])])
             fill[Int(tails[k])] += 1
-            h[pos] = heads[k]; c[pos] = costs[k]; a[pos] = ids[k]
+            h[pos] = heads[k]
+            c[pos] = costs[k]
+            a[pos] = ids[k]
         }
         self.nodeCount = n
         self.firstOut = first

@@ -30,9 +30,11 @@ public struct StreetLine: Sendable {
     /// nodes), so that it is never split at a vertex inside it.
     public var hasExplicitTopology: Bool { sourceStartNode != nil && sourceEndNode != nil }
 
-    public init(featureIndex: Int, sourceID: String, name: String? = nil, roadClass: String, ref: String? = nil,
-                usrn: String? = nil, formOfWay: String? = nil, sourceStartNode: String? = nil, sourceEndNode: String? = nil,
-                oneWay: Bool = false, speedKmh: Double? = nil, points: [Point]) {
+    public init(
+        featureIndex: Int, sourceID: String, name: String? = nil, roadClass: String, ref: String? = nil,
+        usrn: String? = nil, formOfWay: String? = nil, sourceStartNode: String? = nil, sourceEndNode: String? = nil,
+        oneWay: Bool = false, speedKmh: Double? = nil, points: [Point]
+    ) {
         self.featureIndex = featureIndex
         self.sourceID = sourceID
         self.name = name

@@ -21,15 +21,7 @@ extension StreetNetwork {
         var grid = _VertexGrid(tolerance: snapTolerance)
         var vertexIDs: [[Int]] = []
         vertexIDs.reserveCapacity(lines.count)
-        for line in lines {
-            var ids: [Int] = []
-            ids.reserveCapacity(line.points.count)
-            for p in line.points {
-                let v = grid.id(for: p)
-                if v != ids.last { ids.append(v) }  // collapse repeated vertices
-            }
-            vertexIDs.append(ids)
-        }
+        for line in lines { vertexIDs.append(grid.ids(of: line)) }
         // 2. Count how often each vertex is used; line ends always split.
         var uses = [UInt8](repeating: 0, count: grid.points.count)
         for (line, ids) in zip(lines, vertexIDs) {
@@ -58,17 +50,19 @@ extension StreetNetwork {
                 points.append(grid.points[ids[k]])
                 let isLast = k == ids.count - 1
                 guard isLast || (uses[ids[k]] >= 2 && !line.hasExplicitTopology) else { continue }
-                segments.append(StreetSegment(
-                    id: segments.count, from: junction(ids[start]), to: junction(ids[k]),
-                    sourceID: line.sourceID, name: line.name, roadClass: line.roadClass, ref: line.ref,
-                    usrn: line.usrn, formOfWay: line.formOfWay, oneWay: line.oneWay, speedKmh: line.speedKmh,
-                    length: Polyline.length(points), points: points, component: 0))
+                segments.append(
+                    StreetSegment(
+                        id: segments.count, from: junction(ids[start]), to: junction(ids[k]),
+                        sourceID: line.sourceID, name: line.name, roadClass: line.roadClass, ref: line.ref,
+                        usrn: line.usrn, formOfWay: line.formOfWay, oneWay: line.oneWay, speedKmh: line.speedKmh,
+                        length: Polyline.length(points), points: points, component: 0))
                 start = k
                 points = [grid.points[ids[k]]]
             }
         }
         guard !segments.isEmpty else {
-            throw StreetNetworkError(.emptyNetwork, "no street with a length was found: the file holds no usable vehicle road lines")
+            throw StreetNetworkError(
+                .emptyNetwork, "no street with a length was found: the file holds no usable vehicle road lines")
         }
         // 4. Components.
         let labels = Self.componentLabels(junctionCount: junctions.count, segments: segments)
@@ -106,12 +100,24 @@ private struct _VertexGrid {
         self.cell = max(tolerance, 1e-9)
     }
 
+    /// The ids of a line's vertices in order, repeated vertices collapsed.
+    mutating func ids(of line: StreetLine) -> [Int] {
+        var ids: [Int] = []
+        ids.reserveCapacity(line.points.count)
+        for p in line.points {
+            let v = id(for: p)
+            if v != ids.last { ids.append(v) }  // collapse repeated vertices
+        }
+        return ids
+    }
+
     func key(_ cx: Int64, _ cy: Int64) -> Int64 { cx &* 73_856_093 ^ cy &* 19_349_663 }
 
     mutating func id(for p: Point) -> Int {
         if let id = exact[p] { return id }
         if tolerance > 0 {
-            let cx = Int64((p.x / cell).rounded(.down)), cy = Int64((p.y / cell).rounded(.down))
+            let cx = Int64((p.x / cell).rounded(.down))
+            let cy = Int64((p.y / cell).rounded(.down))
             var best: (Int, Double)?
             for dx in -1...1 {
                 for dy in -1...1 {

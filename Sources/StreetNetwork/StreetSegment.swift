@@ -23,8 +23,11 @@ public struct StreetSegment: Sendable, Equatable {
     /// Connected component: 0 is the main (largest) one.
     public var component: Int
 
-    public init(id: Int, from: Int, to: Int, sourceID: String, name: String?, roadClass: String, ref: String?,
-                usrn: String?, formOfWay: String?, oneWay: Bool, speedKmh: Double, length: Double, points: [Point], component: Int) {
+    public init(
+        id: Int, from: Int, to: Int, sourceID: String, name: String?, roadClass: String, ref: String?,
+        usrn: String?, formOfWay: String?, oneWay: Bool, speedKmh: Double, length: Double, points: [Point],
+        component: Int
+    ) {
         self.id = id
         self.from = from
         self.to = to

@@ -50,8 +50,9 @@ struct CalendarDay: CustomStringConvertible {
             return CalendarDay(date: date, description: text)
         }
         if let week = ISOWeek(parsing: text) {
-            throw ValidationError("\(text) is a week; write its days, --from \(format.string(from: week.monday)) "
-                                  + "--to \(format.string(from: week.date(of: .sunday))), or use --week \(week)")
+            throw ValidationError(
+                "\(text) is a week; write its days, --from \(format.string(from: week.monday)) "
+                    + "--to \(format.string(from: week.date(of: .sunday))), or use --week \(week)")
         }
         let today = format.string(from: Date())
         throw ValidationError("\(text) is not a calendar day; write it as YYYY-MM-DD, e.g. \(today)")
@@ -91,8 +92,9 @@ extension LonLat: ExpressibleByArgument {
             throw ValidationError("\(text) is not LON,LAT; write it as, e.g., -0.7275,52.6698")
         }
         guard p.isValidWGS84 else {
-            throw ValidationError("\(text) is out of range for WGS84 (longitude -180..180, latitude -90..90); "
-                                  + "British National Grid metres are not accepted here")
+            throw ValidationError(
+                "\(text) is out of range for WGS84 (longitude -180..180, latitude -90..90); "
+                    + "British National Grid metres are not accepted here")
         }
         // Britain lies at latitude 49-61 and longitude -9-2: a swap there is read the wrong way round.
         if (49...61).contains(p.lon), (-9...2).contains(p.lat) {

@@ -4,40 +4,56 @@
 enum BuiltInWorksData {
     /// data/activities.json as built.
     static let catalogue = #"""
-{
-  "about": "StreetRounds activity catalogue (defaults). Working speeds, set-up times and spread rates are planning assumptions for a small English town, to be replaced by each partner's own figures. Gritting capacity: a precautionary spread of about 10 g/m2 on a 7-8 m carriageway is about 0.08 kg of salt per metre of road (the UK code of practice 'Well-managed Highway Infrastructure' (2016) and the National Winter Service Research Group's practical guidance give 10 g/m2 as a typical precautionary rate).",
-  "activities": [
-    {"code": "sweeping", "name": "Mechanical channel sweeping", "working_speed_kmh": 6, "setup_minutes": 5,
-     "vehicle_types": ["compact_sweeper", "large_sweeper"]},
-    {"code": "litter_picking", "name": "Litter picking on foot, both sides", "working_speed_kmh": 2, "setup_minutes": 3,
-     "vehicle_types": ["caged_van", "volunteer_car", "mower_van"]},
-    {"code": "grass_cutting", "name": "Verge and amenity grass cutting", "working_speed_kmh": 3, "setup_minutes": 10,
-     "vehicle_types": ["mower_van"]},
-    {"code": "weed_control", "name": "Weed control on kerbs and footways", "working_speed_kmh": 4, "setup_minutes": 5,
-     "vehicle_types": ["caged_van"]},
-    {"code": "gully_emptying", "name": "Gully emptying", "minutes_per_segment": 12, "setup_minutes": 5,
-     "vehicle_types": ["gully_tanker"]},
-    {"code": "gritting", "name": "Precautionary salting", "working_speed_kmh": 25, "setup_minutes": 0,
-     "capacity_per_m": 0.08, "capacity_unit": "kg salt", "vehicle_types": ["gritter"]}
-  ]
-}
-"""#
+        {
+          "about": "StreetRounds activity catalogue (defaults). Working speeds, set-up times and spread rates are\#
+         planning assumptions for a small English town, to be replaced by each partner's own figures. Gritting\#
+         capacity: a precautionary spread of about 10 g/m2 on a 7-8 m carriageway is about 0.08 kg of salt per metre\#
+         of road (the UK code of practice 'Well-managed Highway Infrastructure' (2016) and the National Winter Service\#
+         Research Group's practical guidance give 10 g/m2 as a typical precautionary rate).",
+          "activities": [
+            {"code": "sweeping", "name": "Mechanical channel sweeping", "working_speed_kmh": 6, "setup_minutes": 5,
+             "vehicle_types": ["compact_sweeper", "large_sweeper"]},
+            {"code": "litter_picking", "name": "Litter picking on foot, both sides", "working_speed_kmh": 2,\#
+         "setup_minutes": 3,
+             "vehicle_types": ["caged_van", "volunteer_car", "mower_van"]},
+            {"code": "grass_cutting", "name": "Verge and amenity grass cutting", "working_speed_kmh": 3,\#
+         "setup_minutes": 10,
+             "vehicle_types": ["mower_van"]},
+            {"code": "weed_control", "name": "Weed control on kerbs and footways", "working_speed_kmh": 4,\#
+         "setup_minutes": 5,
+             "vehicle_types": ["caged_van"]},
+            {"code": "gully_emptying", "name": "Gully emptying", "minutes_per_segment": 12, "setup_minutes": 5,
+             "vehicle_types": ["gully_tanker"]},
+            {"code": "gritting", "name": "Precautionary salting", "working_speed_kmh": 25, "setup_minutes": 0,
+             "capacity_per_m": 0.08, "capacity_unit": "kg salt", "vehicle_types": ["gritter"]}
+          ]
+        }
+        """#
     /// data/compatibility.json as built.
     static let compatibility = #"""
-{
-  "about": "Which activities one crew can combine, which only group on one day, and the order rules. Pairs not listed are groupable on one day. Edit to suit the partners' crews.",
-  "pairs": [
-    {"activities": ["sweeping", "litter_picking"], "combine": true, "why": "a sweeper with a litter picker on foot does both in one pass"},
-    {"activities": ["sweeping", "weed_control"], "combine": true, "why": "the sweeper crew can treat kerb weeds as it passes"},
-    {"activities": ["litter_picking", "weed_control"], "combine": true, "why": "one crew on foot can pick and treat weeds"},
-    {"activities": ["grass_cutting", "litter_picking"], "combine": true, "why": "pick the verge before cutting it, in one visit"},
-    {"activities": ["grass_cutting", "sweeping"], "combine": false, "why": "cut first, then sweep the cuttings, on the same day"},
-    {"activities": ["gully_emptying", "sweeping"], "combine": false, "why": "sweep first so the debris is not washed into the emptied gullies, same day"},
-    {"activities": ["gritting", "sweeping"], "conflict": true, "why": "sweeping a priority gritting route on a gritting day removes the salt"}
-  ],
-  "order_rules": [
-    {"first": "grass_cutting", "then": "sweeping", "why": "sweeping before grass cutting in the same week leaves the cuttings on the street"}
-  ]
-}
-"""#
+        {
+          "about": "Which activities one crew can combine, which only group on one day, and the order rules. Pairs not\#
+         listed are groupable on one day. Edit to suit the partners' crews.",
+          "pairs": [
+            {"activities": ["sweeping", "litter_picking"], "combine": true,\#
+         "why": "a sweeper with a litter picker on foot does both in one pass"},
+            {"activities": ["sweeping", "weed_control"], "combine": true,\#
+         "why": "the sweeper crew can treat kerb weeds as it passes"},
+            {"activities": ["litter_picking", "weed_control"], "combine": true,\#
+         "why": "one crew on foot can pick and treat weeds"},
+            {"activities": ["grass_cutting", "litter_picking"], "combine": true,\#
+         "why": "pick the verge before cutting it, in one visit"},
+            {"activities": ["grass_cutting", "sweeping"], "combine": false,\#
+         "why": "cut first, then sweep the cuttings, on the same day"},
+            {"activities": ["gully_emptying", "sweeping"], "combine": false,\#
+         "why": "sweep first so the debris is not washed into the emptied gullies, same day"},
+            {"activities": ["gritting", "sweeping"], "conflict": true,\#
+         "why": "sweeping a priority gritting route on a gritting day removes the salt"}
+          ],
+          "order_rules": [
+            {"first": "grass_cutting", "then": "sweeping",\#
+         "why": "sweeping before grass cutting in the same week leaves the cuttings on the street"}
+          ]
+        }
+        """#
 }

@@ -7,7 +7,8 @@ import JSON
 struct CarpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "carp",
-        abstract: "Solve a capacitated arc routing benchmark instance (.dat, CARPLIB layout) with the arc-routing core.")
+        abstract: "Solve a capacitated arc routing benchmark instance (.dat, CARPLIB layout) with the arc-routing core."
+    )
 
     @Argument(help: "The instance file, e.g. ../shared/carp/instances/gdb/gdb1.dat.")
     var file: String
@@ -45,7 +46,9 @@ struct CarpCommand: ParsableCommand {
         let result = try failing { try CARPSolver.solve(problem, parameters: parameters) }
         let check = CARPChecker.check(result.solution, for: problem)
         guard check.isFeasible else {
-            throw CommandFailure(.internalError, "the solver returned a solution the checker rejects: " + check.problems.joined(separator: "; "))
+            throw CommandFailure(
+                .internalError,
+                "the solver returned a solution the checker rejects: " + check.problems.joined(separator: "; "))
         }
         let known = BestKnown.lookUp(problem.name, near: url)
         if json {
@@ -57,27 +60,39 @@ struct CarpCommand: ParsableCommand {
                 "iterations": .number(Double(result.iterations)),
                 "setup_seconds": .number((result.setupSeconds * 1000).rounded() / 1000),
                 "seconds": .number((result.seconds * 1000).rounded() / 1000),
-                "routes": .array(result.solution.routes.map { route in
-                    .array(route.map { s in
-                        let link = problem.links[s.link]
-                        let (a, b) = s.reversed ? (link.to, link.from) : (link.from, link.to)
-                        return .array([.number(Double(a + 1)), .number(Double(b + 1))])
+                "routes": .array(
+                    result.solution.routes.map { route in
+                        .array(
+                            route.map { s in
+                                let link = problem.links[s.link]
+                                let (a, b) = s.reversed ? (link.to, link.from) : (link.from, link.to)
+                                return .array([.number(Double(a + 1)), .number(Double(b + 1))])
+                            })
                     })
-                }),
             ]
             if let known { object["best_known"] = .number(Double(known)) }
             print(JSON.object(object).serialized())
             return
         }
-        print("\(problem.name): cost \(result.solution.cost), \(result.solution.routes.count) routes, found after \(Format.fixed(result.secondsToBest, 2)) s (\(Format.int(result.iterations)) iterations)")
-        print("  lower bound known to the solver: \(result.lowerBound)" + (known.map { "; best known: \($0) (gap \(Format.fixed(100 * Double(result.solution.cost - $0) / Double($0), 2))%)" } ?? ""))
+        print(
+            "\(problem.name): cost \(result.solution.cost), \(result.solution.routes.count) routes, "
+                + "found after \(Format.fixed(result.secondsToBest, 2)) s "
+                + "(\(Format.int(result.iterations)) iterations)")
+        print(
+            "  lower bound known to the solver: \(result.lowerBound)"
+                + (known.map { best -> String in
+                    let gap = 100 * Double(result.solution.cost - best) / Double(best)
+                    return "; best known: \(best) (gap \(Format.fixed(gap, 2))%)"
+                } ?? ""))
         for (k, route) in result.solution.routes.enumerated() {
             let steps = route.map { s -> String in
                 let link = problem.links[s.link]
                 let (a, b) = s.reversed ? (link.to, link.from) : (link.from, link.to)
                 return "(\(a + 1),\(b + 1))"
             }
-            print("  route \(k + 1): cost \(check.routeCosts[k]), load \(check.routeLoads[k]): " + steps.joined(separator: " "))
+            print(
+                "  route \(k + 1): cost \(check.routeCosts[k]), load \(check.routeLoads[k]): "
+                    + steps.joined(separator: " "))
         }
     }
 }
@@ -86,7 +101,8 @@ struct CarpCommand: ParsableCommand {
 /// the instance's set, as ../shared/carp lays them out.
 enum BestKnown {
     static func lookUp(_ name: String, near url: URL) -> Int? {
-        let csv = url.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("bks.csv")
+        let csv = url.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("bks.csv")
         guard let text = try? String(contentsOf: csv, encoding: .utf8) else { return nil }
         for line in text.split(separator: "\n") {
             let fields = line.split(separator: ",", maxSplits: 2)

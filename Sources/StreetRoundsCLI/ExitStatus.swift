@@ -3,9 +3,9 @@ import Foundation
 import Geometry
 import JSON
 import Planning
+import Store
 import StreetImport
 import StreetNetwork
-import Store
 import Works
 
 /// The CLI's exit codes. Never renumber them: cron jobs and scripts test

@@ -21,8 +21,9 @@ struct OrgsCommand: ParsableCommand {
 
         func run() throws {
             guard FileManager.default.fileExists(atPath: catalogue) else {
-                throw CommandFailure(.badInput,
-                                     "no file at \(catalogue); run from the project folder, or pass --catalogue PATH")
+                throw CommandFailure(
+                    .badInput,
+                    "no file at \(catalogue); run from the project folder, or pass --catalogue PATH")
             }
             let activities = try failing { try ActivityCatalogue(contentsOf: URL(fileURLWithPath: catalogue)) }
             let registry = try failing {
@@ -33,8 +34,10 @@ struct OrgsCommand: ParsableCommand {
             try failing { try store.saveOrganisations(organisations) }
             let detail = "\(URL(fileURLWithPath: file).lastPathComponent): \(registry.ids.joined(separator: ", "))"
             try failing {
-                try store.recordAudit(AuditEntry(actor: "cli", organisation: nil, action: "orgs.import",
-                                                 detail: detail))
+                try store.recordAudit(
+                    AuditEntry(
+                        actor: "cli", organisation: nil, action: "orgs.import",
+                        detail: detail))
             }
             print("Imported \(organisations.count) organisations into \(db): \(registry.ids.joined(separator: ", "))")
         }
@@ -80,12 +83,15 @@ struct OrgsCommand: ParsableCommand {
             let store = try failing { try RoundsStore(path: db) }
             let issued = try failing { try store.issueToken(organisation: org) }
             try failing {
-                try store.recordAudit(AuditEntry(actor: "cli", organisation: org, action: "token.issue",
-                                                 detail: "\(issued.token.prefix) (\(issued.token.role.rawValue))"))
+                try store.recordAudit(
+                    AuditEntry(
+                        actor: "cli", organisation: org, action: "token.issue",
+                        detail: "\(issued.token.prefix) (\(issued.token.role.rawValue))"))
             }
             let whose = org.map { " for \($0)" } ?? ""
-            print("Issued a \(issued.token.role.rawValue) token \(issued.token.prefix)\(whose); "
-                  + "keep it secret, it is not shown again:")
+            print(
+                "Issued a \(issued.token.role.rawValue) token \(issued.token.prefix)\(whose); "
+                    + "keep it secret, it is not shown again:")
             print(issued.secret)
         }
     }
@@ -118,8 +124,10 @@ struct OrgsCommand: ParsableCommand {
             let store = try failing { try RoundsStore(path: db) }
             let token = try failing { try store.revokeToken(prefix: prefix) }
             try failing {
-                try store.recordAudit(AuditEntry(actor: "cli", organisation: token.organisation, action: "token.revoke",
-                                                 detail: token.prefix))
+                try store.recordAudit(
+                    AuditEntry(
+                        actor: "cli", organisation: token.organisation, action: "token.revoke",
+                        detail: token.prefix))
             }
             print("Revoked \(token.prefix) (\(token.role.rawValue)\(token.organisation.map { " of \($0)" } ?? ""))")
         }

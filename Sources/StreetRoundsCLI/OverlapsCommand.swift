@@ -2,9 +2,9 @@ import ArgumentParser
 import Foundation
 import Geometry
 import JSON
+import Outputs
 import Store
 import StreetNetwork
-import Outputs
 import Works
 
 /// Output formats of `overlaps`.
@@ -28,8 +28,9 @@ struct OverlapsCommand: ParsableCommand {
     @Option(help: "text, json or csv.") var format: ReportFormat = .text
     @Flag(help: "Report only findings never reported before (state kept in the database).") var newOnly = false
     @Option(help: "Only findings that involve this organisation.") var org: String?
-    @Option(help: "The week fortnightly tasks count from (they are due every other week from it).",
-            transform: ISOWeek.parse)
+    @Option(
+        help: "The week fortnightly tasks count from (they are due every other week from it).",
+        transform: ISOWeek.parse)
     var fortnightAnchor = ISOWeek(year: 2026, week: 1)
     @OptionGroup var data: WorksDataOptions
 
@@ -57,7 +58,8 @@ struct OverlapsCommand: ParsableCommand {
         let places = try failing { try store.loadPlaces() }
         let (catalogue, registry, table) = try data.loadAll(database: db)
         if let org, registry[org] == nil {
-            throw CommandFailure(.badArguments, "--org \(org) is not a registered organisation: \(registry.ids.joined(separator: ", "))")
+            throw CommandFailure(
+                .badArguments, "--org \(org) is not a registered organisation: \(registry.ids.joined(separator: ", "))")
         }
         let finder = OverlapFinder(network: network, catalogue: catalogue, registry: registry, compatibility: table)
         let find: ([StoredTask]) -> [Overlap] = { stored in

@@ -30,23 +30,29 @@ extension PlanCommand {
     /// The stability against the stored week and, with --compare-fresh,
     /// the same week planned from scratch with the same budget.
     func stableWeekReport(_ start: StableStart, shared: WeeklyPlan, planFresh: () throws -> WeeklyPlan) throws
-        -> StableWeekReport? {
+        -> StableWeekReport?
+    {
         guard let previous = start.shared else { return nil }
         let fresh = compareFresh ? try planFresh() : nil
-        return StableWeekReport(stability: PlanStability(previous: previous.record, plan: shared),
-                                stable: shared.totals, fresh: fresh?.totals,
-                                freshStability: fresh.map { PlanStability(previous: previous.record, plan: $0) })
+        return StableWeekReport(
+            stability: PlanStability(previous: previous.record, plan: shared),
+            stable: shared.totals, fresh: fresh?.totals,
+            freshStability: fresh.map { PlanStability(previous: previous.record, plan: $0) })
     }
 
     /// The Shapley shares, with --shapley.
-    func fairShares(_ planner: WeeklyPlanner, tasks: [MatchedTask], options: PlanOptions, shared: WeeklyPlan,
-                    baseline: WeeklyPlan, progress: @escaping (String) -> Void) throws -> ShapleyShares? {
+    func fairShares(
+        _ planner: WeeklyPlanner, tasks: [MatchedTask], options: PlanOptions, shared: WeeklyPlan,
+        baseline: WeeklyPlan, progress: @escaping (String) -> Void
+    ) throws -> ShapleyShares? {
         guard shapley else { return nil }
-        let budget = CoalitionBudget(partners: planner.registry.ids.count, samples: shapleySamples,
-                                     totalSeconds: shapleySeconds ?? seconds, iterations: options.iterations)
+        let budget = CoalitionBudget(
+            partners: planner.registry.ids.count, samples: shapleySamples,
+            totalSeconds: shapleySeconds ?? seconds, iterations: options.iterations)
         return try failing {
-            try planner.shapley(tasks, options: options, shared: shared, baseline: baseline, budget: budget,
-                                samples: shapleySamples, progress: progress)
+            try planner.shapley(
+                tasks, options: options, shared: shared, baseline: baseline, budget: budget,
+                samples: shapleySamples, progress: progress)
         }
     }
 
@@ -54,10 +60,12 @@ extension PlanCommand {
     func printStableWeek(_ report: StableWeekReport?, shapley: ShapleyShares?) {
         if let report {
             let s = report.stability
-            var line = "  stable week: \(Format.fixed(s.share * 100, 1))% of \(s.common) task visits also in "
+            var line =
+                "  stable week: \(Format.fixed(s.share * 100, 1))% of \(s.common) task visits also in "
                 + "\(s.previousWeek) kept crew and day (\(Format.fixed(s.dayShare * 100, 1))% their day)"
             if let money = report.extraMoney, let hours = report.extraCrewHours {
-                line += "; against a fresh plan with the same budget it costs £\(Format.fixed(money, 0)) and "
+                line +=
+                    "; against a fresh plan with the same budget it costs £\(Format.fixed(money, 0)) and "
                     + "\(Format.fixed(hours, 1)) crew hours a week (negative: it saves)"
                 if let kept = report.freshStability {
                     line += "; the fresh plan would keep \(Format.fixed(kept.share * 100, 1))%"
@@ -69,8 +77,9 @@ extension PlanCommand {
         }
         if let shapley {
             let how = shapley.samples.map { "sampled, \($0) orders" } ?? "exact"
-            print("  fair shares (Shapley, \(how), \(shapley.budget?.plans ?? 0) coalition plans): "
-                  + shapley.shares.map { "\($0.organisation) £\(Format.fixed($0.saving, 0))" }
+            print(
+                "  fair shares (Shapley, \(how), \(shapley.budget?.plans ?? 0) coalition plans): "
+                    + shapley.shares.map { "\($0.organisation) £\(Format.fixed($0.saving, 0))" }
                     .joined(separator: ", "))
         }
     }

@@ -3,9 +3,9 @@ import Foundation
 import Geometry
 import JSON
 import Outputs
+import Planning
 import Store
 import StreetNetwork
-import Planning
 import Works
 
 struct PlanCommand: ParsableCommand {
@@ -18,24 +18,34 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "The database file.") var db: String
     @Option(help: "The ISO week to plan, e.g. 2026-W48 (default: next week).", transform: ISOWeek.parse)
     var week: ISOWeek?
-    @Option(help: "The folder for the outputs (replaced whole, only when the plan succeeds).") var out: String = "out/plan"
+    @Option(help: "The folder for the outputs (replaced whole, only when the plan succeeds).") var out: String =
+        "out/plan"
     @Option(help: "Wall-clock seconds for each plan (shared, and baseline), setup included.") var seconds: Double = 10
     @Option(help: "Seed of the solver's random source.") var seed: UInt64 = 1
-    @Option(help: "Solver iterations per routing job instead of a time limit: with a seed, the same plan on any machine.")
+    @Option(
+        help: "Solver iterations per routing job instead of a time limit: with a seed, the same plan on any machine.")
     var iterations: Int?
-    @Option(help: "When rounds without hours of their own start, HH:MM; rounds of tasks with hours start at those hours.",
-            transform: TimeWindow.parseStart)
+    @Option(
+        help: "When rounds without hours of their own start, HH:MM; rounds of tasks with hours start at those hours.",
+        transform: TimeWindow.parseStart)
     var start: Int = 7 * 60
-    @Option(help: "Gritting treatment deadline in hours: every stand-by round finishes within it.") var deadlineHours: Double = 3
+    @Option(help: "Gritting treatment deadline in hours: every stand-by round finishes within it.") var deadlineHours:
+        Double = 3
     @Option(help: "The week fortnightly tasks count from.", transform: ISOWeek.parse)
     var fortnightAnchor = ISOWeek(year: 2026, week: 1)
-    @Option(help: ArgumentHelp("Also write each routing job of the shared plan as a CARPLIB file (NAME.dat) here.",
-                               discussion: "The whole street graph as deadhead links plus the job's required links, "
-                                   + "its depot, capacity and route limit. Files already there are left alone."))
+    @Option(
+        help: ArgumentHelp(
+            "Also write each routing job of the shared plan as a CARPLIB file (NAME.dat) here.",
+            discussion: "The whole street graph as deadhead links plus the job's required links, "
+                + "its depot, capacity and route limit. Files already there are left alone."))
     var exportCarp: String?
     @Flag(help: "Re-optimise from scratch: do not start from the stored plan of the latest earlier (or same) week.")
     var fresh = false
-    @Flag(help: "Also plan the week fresh with the same budget; print what stability costs (doubles the shared plan's time).")
+    @Flag(
+        help: """
+            Also plan the week fresh with the same budget; print what stability costs \
+            (doubles the shared plan's time).
+            """)
     var compareFresh = false
     @Flag(help: "Fair shares: the Shapley value over partners (2^n - n - 2 extra coalition plans up to 8 partners).")
     var shapley = false
@@ -58,7 +68,9 @@ struct PlanCommand: ParsableCommand {
         if fresh, compareFresh {
             throw ValidationError("--compare-fresh compares with the stored week; it cannot go with --fresh")
         }
-        do { try outputFolder.check() } catch let error as OutputsError { throw ValidationError("--out: \(error.message)") }
+        do { try outputFolder.check() } catch let error as OutputsError {
+            throw ValidationError("--out: \(error.message)")
+        }
     }
 
     /// The outputs folder; one written before manifests existed is known by its file names.
@@ -77,7 +89,10 @@ struct PlanCommand: ParsableCommand {
         let network = try failing { try store.loadNetwork() }
         let stored = try failing { try store.tasks() }
         guard !stored.isEmpty else {
-            throw CommandFailure(.badInput, "\(db) holds no task lists; submit them first with 'streetrounds tasks submit FILE --org ID --db \(db)'")
+            throw CommandFailure(
+                .badInput,
+                "\(db) holds no task lists; submit them first with 'streetrounds tasks submit FILE --org ID --db \(db)'"
+            )
         }
         let (catalogue, registry, table) = try data.loadAll(database: db)
         var options = PlanOptions(week: target)
@@ -103,24 +118,46 @@ struct PlanCommand: ParsableCommand {
         let baseline = try plan(.baseline, stableFrom.preferences(.baseline))
         let stableWeek = try stableWeekReport(stableFrom, shared: shared) { try plan(.shared, PlanPreferences()) }
         var savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
-        savings.shapley = try fairShares(planner, tasks: tasks, options: options, shared: shared, baseline: baseline,
-                                         progress: progress.show)
+        savings.shapley = try fairShares(
+            planner, tasks: tasks, options: options, shared: shared, baseline: baseline,
+            progress: progress.show)
         progress.finish()
         let source = try failing { try store.networkProvenance() }?.streetDataSource ?? StreetDataSource(kind: .other)
         let drawing = try failing { try RoundDrawing(network: network, registry: registry, attribution: source) }
-        try writeOutputs(shared: shared, baseline: baseline, savings: savings, drawing: drawing, week: target,
-                         stableWeek: stableWeek)
-
-        let s = savings
-        print("Planned \(target) for \(registry.ids.count) partners in \(Format.fixed(Date().timeIntervalSince(started), 1)) s: \(shared.rounds.count) shared rounds (\(baseline.rounds.count) if each plans alone), \(shared.gritting.count) gritting stand-by rounds")
-        print("  \(shared.taskVisits) task visits; \(shared.rounds.reduce(0) { $0 + $1.stops.count }) stops on shared rounds; \(shared.unplaced.count) not placed" + (shared.unplaced.isEmpty ? "" : " (see the report)"))
-        for shortfall in shared.shortfalls { print("  beyond the fleet: \(shortfall)") }
-        print("  sharing saves \(Format.fixed(s.km, 1)) km (\(Format.fixed(s.deadheadKm, 1)) km deadhead), \(Format.fixed(s.crewHours, 1)) crew hours, £\(Format.fixed(s.money, 0)), \(Format.fixed(s.co2eKg, 1)) kg CO2e and \(s.streetVisits) street visits a week")
-        printStableWeek(stableWeek, shapley: savings.shapley)
-        let standby = shared.gritting.isEmpty ? "" : ", gritting-standby.ics"
-        print("  report: \(out)/report.html (also schedule.csv, rounds.geojson, gpx/, schedule.ics\(standby), "
-              + "savings.json)")
+        try writeOutputs(
+            shared: shared, baseline: baseline, savings: savings, drawing: drawing, week: target,
+            stableWeek: stableWeek)
+        printPlanSummary(
+            week: target, partners: registry.ids.count, started: started, shared: shared, baseline: baseline,
+            savings: savings, stableWeek: stableWeek)
         try storePlans([shared, baseline], network: network)
+    }
+
+    /// Prints what the week's plan came to: its rounds and visits, what
+    /// sharing saves, the stable week, and where the report is.
+    private func printPlanSummary(
+        week: ISOWeek, partners: Int, started: Date, shared: WeeklyPlan, baseline: WeeklyPlan, savings s: Savings,
+        stableWeek: StableWeekReport?
+    ) {
+        let elapsed = Date().timeIntervalSince(started)
+        print(
+            "Planned \(week) for \(partners) partners in \(Format.fixed(elapsed, 1)) s: "
+                + "\(shared.rounds.count) shared rounds (\(baseline.rounds.count) if each plans alone), "
+                + "\(shared.gritting.count) gritting stand-by rounds")
+        let stops = shared.rounds.reduce(0) { $0 + $1.stops.count }
+        print(
+            "  \(shared.taskVisits) task visits; \(stops) stops on shared rounds; \(shared.unplaced.count) not placed"
+                + (shared.unplaced.isEmpty ? "" : " (see the report)"))
+        for shortfall in shared.shortfalls { print("  beyond the fleet: \(shortfall)") }
+        print(
+            "  sharing saves \(Format.fixed(s.km, 1)) km (\(Format.fixed(s.deadheadKm, 1)) km deadhead), "
+                + "\(Format.fixed(s.crewHours, 1)) crew hours, £\(Format.fixed(s.money, 0)), "
+                + "\(Format.fixed(s.co2eKg, 1)) kg CO2e and \(s.streetVisits) street visits a week")
+        printStableWeek(stableWeek, shapley: s.shapley)
+        let standby = shared.gritting.isEmpty ? "" : ", gritting-standby.ics"
+        print(
+            "  report: \(out)/report.html (also schedule.csv, rounds.geojson, gpx/, schedule.ics\(standby), "
+                + "savings.json)")
     }
 
     /// Writes each exported job as `NAME.dat` in `folder` (made when missing);
@@ -130,8 +167,9 @@ struct PlanCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw CommandFailure(.badInput,
-                                 "cannot make the folder \(folder) for --export-carp (\(error.localizedDescription))")
+            throw CommandFailure(
+                .badInput,
+                "cannot make the folder \(folder) for --export-carp (\(error.localizedDescription))")
         }
         for job in jobs {
             try failing { try job.problem.write(to: url.appendingPathComponent(job.name + ".dat")) }
@@ -141,8 +179,10 @@ struct PlanCommand: ParsableCommand {
 
     /// Writes every output, then swaps them in for the previous ones by renames only (OutputFolder): a failure
     /// leaves the previous outputs as they were, and a folder StreetRounds did not write is never replaced.
-    private func writeOutputs(shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, drawing: RoundDrawing,
-                              week: ISOWeek, stableWeek: StableWeekReport?) throws {
+    private func writeOutputs(
+        shared: WeeklyPlan, baseline: WeeklyPlan, savings: Savings, drawing: RoundDrawing,
+        week: ISOWeek, stableWeek: StableWeekReport?
+    ) throws {
         let folder = outputFolder
         do {
             var files: [OutputFile] = []
@@ -158,17 +198,25 @@ struct PlanCommand: ParsableCommand {
                 let standby = ICalendarWriter.standbyText(shared, week: week, stamp: stamp, drawing: drawing)
                 write(standby, "gritting-standby.ics")
             }
-            let json = SavingsJSON.json(savings, week: week, seconds: seconds, seed: seed, unplacedShared: shared.unplaced.count, unplacedBaseline: baseline.unplaced.count)
+            let json = SavingsJSON.json(
+                savings, week: week, seconds: seconds, seed: seed, unplacedShared: shared.unplaced.count,
+                unplacedBaseline: baseline.unplaced.count)
             write(json.serialized(pretty: true) + "\n", "savings.json")
             let assumptions = json["assumptions"]?.array?.compactMap(\.string) ?? []
-            write(HTMLReport.text(shared: shared, baseline: baseline, savings: savings, week: week, drawing: drawing,
-                                  assumptions: assumptions, stableWeek: stableWeek),
-                  "report.html")
+            write(
+                HTMLReport.text(
+                    shared: shared, baseline: baseline, savings: savings, week: week, drawing: drawing,
+                    assumptions: assumptions, stableWeek: stableWeek),
+                "report.html")
             try folder.commit(files) { TestPause.at("output-\($0.rawValue)") }
         } catch let error as OutputsError {
-            throw CommandFailure(.badInput, "cannot write the outputs to \(out): \(error.message); the previous outputs are unchanged")
+            throw CommandFailure(
+                .badInput, "cannot write the outputs to \(out): \(error.message); the previous outputs are unchanged")
         } catch {
-            throw CommandFailure(.badInput, "cannot write the outputs to \(out) (\(error.localizedDescription)); the previous outputs are unchanged")
+            throw CommandFailure(
+                .badInput,
+                "cannot write the outputs to \(out) (\(error.localizedDescription)); the previous outputs are unchanged"
+            )
         }
     }
 }
@@ -184,7 +232,8 @@ final class ProgressLine {
         count += 1
         if terminal {
             let line = String(text.prefix(110))
-            FileHandle.standardError.write(Data(("\r" + line + String(repeating: " ", count: max(0, lastWidth - line.count))).utf8))
+            FileHandle.standardError.write(
+                Data(("\r" + line + String(repeating: " ", count: max(0, lastWidth - line.count))).utf8))
             lastWidth = line.count
         } else if count % 25 == 1 {
             FileHandle.standardError.write(Data("plan: \(text)\n".utf8))
@@ -192,6 +241,8 @@ final class ProgressLine {
     }
 
     func finish() {
-        if terminal, lastWidth > 0 { FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: lastWidth) + "\r").utf8)) }
+        if terminal, lastWidth > 0 {
+            FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: lastWidth) + "\r").utf8))
+        }
     }
 }

@@ -27,9 +27,10 @@ struct PlansCommand: ParsableCommand {
             let stamp = ISO8601DateFormatter()
             for p in plans {
                 let budget = p.iterations.map { "\($0) iterations" } ?? "\(Format.fixed(p.seconds, 1)) s"
-                print("  \(p.id)  \(p.week)  \(p.mode.rawValue)  \(stamp.string(from: p.createdAt))  "
-                      + "\(p.rounds) rounds (stand-by included)  \(p.taskVisits) task visits  "
-                      + "seed \(p.seed), \(budget)")
+                print(
+                    "  \(p.id)  \(p.week)  \(p.mode.rawValue)  \(stamp.string(from: p.createdAt))  "
+                        + "\(p.rounds) rounds (stand-by included)  \(p.taskVisits) task visits  "
+                        + "seed \(p.seed), \(budget)")
             }
         }
     }

@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import Geometry
 import JSON
-import StreetNetwork
 import Store
+import StreetNetwork
 
 struct RouteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,8 +13,9 @@ struct RouteCommand: ParsableCommand {
     @Option(help: "The database file.")
     var db: String
 
-    @Option(parsing: .unconditional, help: "Start, as LON,LAT in WGS84 degrees (e.g. -0.7275,52.6698).",
-            transform: LonLat.parse)
+    @Option(
+        parsing: .unconditional, help: "Start, as LON,LAT in WGS84 degrees (e.g. -0.7275,52.6698).",
+        transform: LonLat.parse)
     var from: LonLat
 
     @Option(parsing: .unconditional, help: "End, as LON,LAT in WGS84 degrees.", transform: LonLat.parse)
@@ -40,15 +41,20 @@ struct RouteCommand: ParsableCommand {
                 throw CommandFailure(.badInput, "\(flag) \(text) cannot be projected to \(network.crs)")
             }
             guard let match = try failing({ try store.nearestSegment(to: point, maxDistance: maxSnap) }) else {
-                throw CommandFailure(.badInput, "\(flag) \(text) is more than \(Format.fixed(maxSnap, 0)) m from any street of the network; give a point on or near a street, or raise --max-snap")
+                throw CommandFailure(
+                    .badInput,
+                    "\(flag) \(text) is more than \(Format.fixed(maxSnap, 0)) m from any street of the network; "
+                        + "give a point on or near a street, or raise --max-snap")
             }
             return match
         }
-        let start = try snap(from, "--from"), end = try snap(to, "--to")
+        let start = try snap(from, "--from")
+        let end = try snap(to, "--to")
         let graph = StreetGraph(network)
         let route = try failing {
-            try network.route(from: NetworkLocation(segment: start.segment.id, along: start.along),
-                              to: NetworkLocation(segment: end.segment.id, along: end.along), graph: graph)
+            try network.route(
+                from: NetworkLocation(segment: start.segment.id, along: start.along),
+                to: NetworkLocation(segment: end.segment.id, along: end.along), graph: graph)
         }
         let streets = route.streets(in: network)
         if geojson {
@@ -61,8 +67,8 @@ struct RouteCommand: ParsableCommand {
                 "properties": [
                     "distance_m": .number((route.metres * 10).rounded() / 10),
                     "time_s": .number((route.seconds * 10).rounded() / 10),
-                    "streets": .array(streets.map { .string($0) }),
-                ],
+                    "streets": .array(streets.map { .string($0) })
+                ]
             ]
             print(feature.serialized(pretty: true))
             return

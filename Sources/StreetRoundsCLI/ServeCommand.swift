@@ -31,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         for (flag, path) in [("--catalogue", catalogue), ("--compatibility", compatibility)]
-            where !FileManager.default.fileExists(atPath: path) {
+        where !FileManager.default.fileExists(atPath: path) {
             throw CommandFailure(.badInput, "no file at \(path); run from the project folder, or pass \(flag) PATH")
         }
         let activities = try failing { try ActivityCatalogue(contentsOf: URL(fileURLWithPath: catalogue)) }

@@ -11,7 +11,7 @@ struct StreetRounds: AsyncParsableCommand {
         version: StreetRounds.version,
         subcommands: [
             PlanCommand.self, PlansCommand.self, StreetsCommand.self, TasksCommand.self, OverlapsCommand.self,
-            RouteCommand.self, CarpCommand.self, OrgsCommand.self, ServeCommand.self,
+            RouteCommand.self, CarpCommand.self, OrgsCommand.self, ServeCommand.self
         ]
     )
 

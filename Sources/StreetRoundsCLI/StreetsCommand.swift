@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import Geometry
+import Store
 import StreetImport
 import StreetNetwork
-import Store
 
 struct StreetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +14,9 @@ struct StreetsCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a GeoJSON or GeoPackage street file into the database (replacing its network, in one transaction).")
+            abstract: "Import a GeoJSON or GeoPackage street file into the database "
+                + "(replacing its network, in one transaction)."
+        )
 
         @Argument(help: "The street file: GeoJSON (WGS84, or with a crs member) or GeoPackage.")
         var file: String
@@ -34,9 +36,10 @@ struct StreetsCommand: ParsableCommand {
         @Option(help: "Vertices closer than this many metres are joined into one junction.")
         var snap: Double = 0.5
 
-        @Option(help: ArgumentHelp(
-            "Named settlements for reports: an OSM PBF extract or a GeoJSON of place points.",
-            discussion: "Default: the place points of the street file itself, if any."))
+        @Option(
+            help: ArgumentHelp(
+                "Named settlements for reports: an OSM PBF extract or a GeoJSON of place points.",
+                discussion: "Default: the place points of the street file itself, if any."))
         var places: String?
 
         func validate() throws {
@@ -64,14 +67,20 @@ struct StreetsCommand: ParsableCommand {
                 importedAt: ISO8601DateFormatter().string(from: Date()), dataSource: read.dataSource)
             try failing { try store.saveNetwork(network, places: settlements, provenance: provenance) }
             let elapsed = Date().timeIntervalSince(started)
-            print("Imported \(url.lastPathComponent) (\(read.format.rawValue), \(read.sourceCRS) → \(read.targetCRS)) into \(db) in \(Format.fixed(elapsed, 2)) s")
+            print(
+                "Imported \(url.lastPathComponent) (\(read.format.rawValue), \(read.sourceCRS) → \(read.targetCRS)) "
+                    + "into \(db) in \(Format.fixed(elapsed, 2)) s")
             let left = read.skipped.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                 .map { "\(Format.int($0.value)) \($0.key)" }
-            print("  features: \(Format.int(read.featureCount)) read, \(Format.int(Set(read.lines.map(\.featureIndex)).count)) streets kept"
-                  + (left.isEmpty ? "" : "; left out: " + left.prefix(6).joined(separator: ", ") + (left.count > 6 ? ", …" : "")))
-            print("  places: \(Format.int(settlements.count)) named settlements"
-                  + (places.map { " from " + URL(fileURLWithPath: $0).lastPathComponent } ?? "")
-                  + (settlements.isEmpty ? " (reports locate streets by grid reference and nearest depot)" : ""))
+            let kept = Set(read.lines.map(\.featureIndex)).count
+            print(
+                "  features: \(Format.int(read.featureCount)) read, \(Format.int(kept)) streets kept"
+                    + (left.isEmpty
+                        ? "" : "; left out: " + left.prefix(6).joined(separator: ", ") + (left.count > 6 ? ", …" : "")))
+            print(
+                "  places: \(Format.int(settlements.count)) named settlements"
+                    + (places.map { " from " + URL(fileURLWithPath: $0).lastPathComponent } ?? "")
+                    + (settlements.isEmpty ? " (reports locate streets by grid reference and nearest depot)" : ""))
             printSummary(NetworkSummary(network))
         }
 
@@ -93,17 +102,27 @@ struct StreetsCommand: ParsableCommand {
             let store = try failing { try RoundsStore(path: db, access: .read) }
             let network = try failing { try store.loadNetwork() }
             if let provenance = try failing({ try store.networkProvenance() }) {
-                print("Street network in \(db): \(provenance.sourceFile) (\(provenance.sourceFormat)), imported \(provenance.importedAt); \(provenance.streetDataSource.attribution)")
+                print(
+                    "Street network in \(db): \(provenance.sourceFile) (\(provenance.sourceFormat)), "
+                        + "imported \(provenance.importedAt); \(provenance.streetDataSource.attribution)")
             }
             let summary = NetworkSummary(network)
             printSummary(summary)
             let box = summary.boundingBox
-            print("  bounding box (\(network.crs)): \(Format.fixed(box.minX, 0)), \(Format.fixed(box.minY, 0)) to \(Format.fixed(box.maxX, 0)), \(Format.fixed(box.maxY, 0))")
+            print(
+                "  bounding box (\(network.crs)): \(Format.fixed(box.minX, 0)), \(Format.fixed(box.minY, 0)) "
+                    + "to \(Format.fixed(box.maxX, 0)), \(Format.fixed(box.maxY, 0))")
             if let projection = try? Projection(from: .wgs84, to: network.crs),
-               let sw = projection.unproject(Point(x: box.minX, y: box.minY)), let ne = projection.unproject(Point(x: box.maxX, y: box.maxY)) {
-                print("  bounding box (WGS84): \(Format.fixed(sw.lon, 5)),\(Format.fixed(sw.lat, 5)) to \(Format.fixed(ne.lon, 5)),\(Format.fixed(ne.lat, 5))")
+                let sw = projection.unproject(Point(x: box.minX, y: box.minY)),
+                let ne = projection.unproject(Point(x: box.maxX, y: box.maxY))
+            {
+                print(
+                    "  bounding box (WGS84): \(Format.fixed(sw.lon, 5)),\(Format.fixed(sw.lat, 5)) "
+                        + "to \(Format.fixed(ne.lon, 5)),\(Format.fixed(ne.lat, 5))")
             }
-            let classes = summary.segmentsByClass.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            let classes = summary.segmentsByClass.sorted {
+                $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+            }
             print("  road classes: " + classes.map { "\($0.key) \(Format.int($0.value))" }.joined(separator: ", "))
         }
     }
@@ -111,16 +130,25 @@ struct StreetsCommand: ParsableCommand {
 
 /// Prints the figures shared by `streets import` and `streets info`.
 func printSummary(_ s: NetworkSummary) {
-    print("  network: \(Format.int(s.segmentCount)) segments, \(Format.fixed(s.totalKm, 1)) km, \(Format.int(s.junctionCount)) junctions, \(Format.int(s.deadEndCount)) dead ends, \(Format.int(s.oneWayCount)) one-way segments")
+    print(
+        "  network: \(Format.int(s.segmentCount)) segments, \(Format.fixed(s.totalKm, 1)) km, "
+            + "\(Format.int(s.junctionCount)) junctions, \(Format.int(s.deadEndCount)) dead ends, "
+            + "\(Format.int(s.oneWayCount)) one-way segments")
     guard let main = s.components.first else { return }
     if s.components.count == 1 {
         print("  components: 1 (every segment is reachable from every other, one-way streets aside)")
         return
     }
     let rest = s.components.dropFirst()
-    let restSegments = rest.reduce(0) { $0 + $1.segments }, restKm = rest.reduce(0) { $0 + $1.km }
-    print("  components: \(s.components.count); main: \(Format.int(main.segments)) segments (\(Format.fixed(main.km, 1)) km); "
-          + "\(rest.count) detached, unreachable from the main network: \(Format.int(restSegments)) segments (\(Format.fixed(restKm, 1)) km)")
+    let restSegments = rest.reduce(0) { $0 + $1.segments }
+    let restKm = rest.reduce(0) { $0 + $1.km }
+    print(
+        "  components: \(s.components.count); "
+            + "main: \(Format.int(main.segments)) segments (\(Format.fixed(main.km, 1)) km); "
+            + "\(rest.count) detached, unreachable from the main network: "
+            + "\(Format.int(restSegments)) segments (\(Format.fixed(restKm, 1)) km)")
     let names = s.detachedStreets.prefix(8)
-    print("  detached streets: " + names.joined(separator: "; ") + (s.detachedStreets.count > names.count ? "; and \(s.detachedStreets.count - names.count) more" : ""))
+    print(
+        "  detached streets: " + names.joined(separator: "; ")
+            + (s.detachedStreets.count > names.count ? "; and \(s.detachedStreets.count - names.count) more" : ""))
 }

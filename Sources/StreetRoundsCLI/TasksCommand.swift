@@ -16,9 +16,12 @@ struct TasksCommand: ParsableCommand {
 
     /// Reads and checks a task list; with a network, matches it too.
     /// Prints every problem and fails with exit 4 when there is any.
-    static func check(file: String, organisation: String?, data: WorksDataOptions, database: String?,
-                      network: StreetNetwork?)
-        throws -> (TaskList, [String: [MatchedSegment]], Data) {
+    static func check(
+        file: String, organisation: String?, data: WorksDataOptions, database: String?,
+        network: StreetNetwork?
+    )
+        throws -> (TaskList, [String: [MatchedSegment]], Data)
+    {
         let bytes: Data
         do {
             bytes = try JSONParser.readFile(URL(fileURLWithPath: file), maxBytes: TaskListReader.maxFileBytes)
@@ -33,13 +36,16 @@ struct TasksCommand: ParsableCommand {
         guard problems.isEmpty, let list = checked.list else {
             let name = URL(fileURLWithPath: file).lastPathComponent
             let lines = problems.map { "  \(name): \($0)" }.joined(separator: "\n")
-            throw CommandFailure(.badInput, "\(name) has \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was stored:\n\(lines)")
+            throw CommandFailure(
+                .badInput,
+                "\(name) has \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was stored:\n\(lines)")
         }
         return (list, matches, bytes)
     }
 
     struct Validate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check a task list and report every problem (with --db, also match it to the streets).")
+        static let configuration = CommandConfiguration(
+            abstract: "Check a task list and report every problem (with --db, also match it to the streets).")
 
         @Argument(help: "The task list (GeoJSON FeatureCollection).") var file: String
         @Option(help: "A database with a street network, to check that every task matches streets.") var db: String?
@@ -50,15 +56,20 @@ struct TasksCommand: ParsableCommand {
             let network = try db.map { path in
                 try failing { try RoundsStore(path: path, access: .read).loadNetwork() }
             }
-            let (list, matches, _) = try TasksCommand.check(file: file, organisation: org, data: data, database: db,
-                                                            network: network)
-            print("\(URL(fileURLWithPath: file).lastPathComponent): \(list.tasks.count) tasks for \(list.organisation), no problems")
+            let (list, matches, _) = try TasksCommand.check(
+                file: file, organisation: org, data: data, database: db,
+                network: network)
+            print(
+                "\(URL(fileURLWithPath: file).lastPathComponent): "
+                    + "\(list.tasks.count) tasks for \(list.organisation), no problems")
             if let network { print("  matched to " + summary(matches, network)) }
         }
     }
 
     struct Submit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Replace an organisation's task list (one transaction; history kept; a rejected list changes nothing).")
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Replace an organisation's task list (one transaction; history kept; a rejected list changes nothing).")
 
         @Argument(help: "The task list (GeoJSON FeatureCollection).") var file: String
         @Option(help: "The organisation submitting it.") var org: String
@@ -69,22 +80,29 @@ struct TasksCommand: ParsableCommand {
             let store = try failing { try RoundsStore(path: db) }
             let stored = try failing { try store.loadVersionedNetwork() }
             let network = stored.network
-            let (list, matches, bytes) = try TasksCommand.check(file: file, organisation: org, data: data, database: db,
-                                                                network: network)
+            let (list, matches, bytes) = try TasksCommand.check(
+                file: file, organisation: org, data: data, database: db,
+                network: network)
             let name = URL(fileURLWithPath: file).lastPathComponent
-            let audit = AuditEntry(actor: "cli", organisation: list.organisation, action: "task-list.submit",
-                                   detail: "\(name), \(list.tasks.count) tasks")
+            let audit = AuditEntry(
+                actor: "cli", organisation: list.organisation, action: "task-list.submit",
+                detail: "\(name), \(list.tasks.count) tasks")
             TestPause.at("submit-matched")
             let submission = try failing {
-                try store.submit(list, matches: matches, fileName: name, checksum: Checksum.sha256(bytes),
-                                 networkVersion: stored.version, audit: audit)
+                try store.submit(
+                    list, matches: matches, fileName: name, checksum: Checksum.sha256(bytes),
+                    networkVersion: stored.version, audit: audit)
             }
-            print("Submitted \(name) for \(list.organisation): \(list.tasks.count) tasks, matched to \(summary(matches, network)) (submission \(submission.id), sha256 \(submission.checksum.prefix(12))…)")
+            print(
+                "Submitted \(name) for \(list.organisation): \(list.tasks.count) tasks, "
+                    + "matched to \(summary(matches, network)) "
+                    + "(submission \(submission.id), sha256 \(submission.checksum.prefix(12))…)")
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the stored tasks with their matched streets, and the submission history.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the stored tasks with their matched streets, and the submission history.")
 
         @Option(help: "The database file.") var db: String
         @Option(help: "Only this organisation.") var org: String?
@@ -93,29 +111,46 @@ struct TasksCommand: ParsableCommand {
             let store = try failing { try RoundsStore(path: db, access: .read) }
             let network = try failing { try store.loadNetwork() }
             let tasks = try failing { try store.tasks(organisation: org) }
-            for (organisation, group) in Dictionary(grouping: tasks, by: \.task.organisation).sorted(by: { $0.key < $1.key }) {
+            for (organisation, group) in Dictionary(grouping: tasks, by: \.task.organisation).sorted(by: {
+                $0.key < $1.key
+            }) {
                 print("\(organisation): \(group.count) tasks")
                 for stored in group {
                     let t = stored.task
                     let km = stored.segments.reduce(0) { $0 + network.segments[$1.segment].length } / 1000
                     var names: [String] = []
-                    for m in stored.segments where !names.contains(network.segments[m.segment].displayName) { names.append(network.segments[m.segment].displayName) }
-                    let when = "\(t.frequency) \(t.weekdays.map(\.code).joined(separator: ","))" + (t.season.map { " (\($0))" } ?? "") + (t.priority.map { " priority \($0)" } ?? "")
-                    print("  \(t.taskID)  \(t.activity)  \(when)  \(stored.segments.count) segment\(stored.segments.count == 1 ? "" : "s"), \(Format.fixed(km, 2)) km: "
-                          + names.prefix(4).joined(separator: ", ") + (names.count > 4 ? ", and \(names.count - 4) more" : ""))
+                    for m in stored.segments where !names.contains(network.segments[m.segment].displayName) {
+                        names.append(network.segments[m.segment].displayName)
+                    }
+                    let when =
+                        "\(t.frequency) \(t.weekdays.map(\.code).joined(separator: ","))"
+                        + (t.season.map { " (\($0))" } ?? "") + (t.priority.map { " priority \($0)" } ?? "")
+                    let segments = "\(stored.segments.count) segment\(stored.segments.count == 1 ? "" : "s")"
+                    print(
+                        "  \(t.taskID)  \(t.activity)  \(when)  \(segments), \(Format.fixed(km, 2)) km: "
+                            + names.prefix(4).joined(separator: ", ")
+                            + (names.count > 4 ? ", and \(names.count - 4) more" : ""))
                 }
             }
             let history = try failing { try store.submissions(organisation: org) }
-            if history.isEmpty { print("No task list submitted yet."); return }
+            if history.isEmpty {
+                print("No task list submitted yet.")
+                return
+            }
             print("Submissions:")
             for s in history {
-                print("  \(s.id)  \(s.submittedAt)  \(s.organisation)  \(s.fileName)  \(s.taskCount) tasks  sha256 \(s.checksum.prefix(12))…")
+                print(
+                    "  \(s.id)  \(s.submittedAt)  \(s.organisation)  \(s.fileName)  "
+                        + "\(s.taskCount) tasks  sha256 \(s.checksum.prefix(12))…")
             }
         }
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Export stored tasks as GeoJSON: each task drawn as its matched segments, with segment_ids (re-submittable; opens in QGIS).")
+        static let configuration = CommandConfiguration(
+            abstract: "Export stored tasks as GeoJSON: each task drawn as its matched segments, "
+                + "with segment_ids (re-submittable; opens in QGIS)."
+        )
 
         @Option(help: "The database file.") var db: String
         @Option(help: "The organisation whose list to export.") var org: String
@@ -127,8 +162,9 @@ struct TasksCommand: ParsableCommand {
             guard let out else { return }
             let target = OutputFolder.resolved(out)
             for protected in [db, db + "-wal", db + "-shm"] where OutputFolder.resolved(protected) == target {
-                throw ValidationError("--out \(out) is the database; StreetRounds will not overwrite it: "
-                    + "give another file name")
+                throw ValidationError(
+                    "--out \(out) is the database; StreetRounds will not overwrite it: "
+                        + "give another file name")
             }
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder) {
@@ -142,9 +178,15 @@ struct TasksCommand: ParsableCommand {
             let network = try failing { try store.loadNetwork() }
             let projection = try failing { try Projection(from: .wgs84, to: network.crs) }
             let tasks = try failing { try store.tasks(organisation: org) }
-            guard !tasks.isEmpty else { throw CommandFailure(.badInput, "\(db) holds no tasks of \(org); submit a list with 'streetrounds tasks submit FILE --org \(org) --db \(db)'") }
-            let collection = TaskListGeoJSON.json(tasks.map(\.matched), organisation: org, network: network,
-                                                  projection: projection)
+            guard !tasks.isEmpty else {
+                throw CommandFailure(
+                    .badInput,
+                    "\(db) holds no tasks of \(org); "
+                        + "submit a list with 'streetrounds tasks submit FILE --org \(org) --db \(db)'")
+            }
+            let collection = TaskListGeoJSON.json(
+                tasks.map(\.matched), organisation: org, network: network,
+                projection: projection)
             let text = collection.serialized() + "\n"
             if let out {
                 do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {

@@ -9,7 +9,7 @@ enum TestPause {
     static func at(_ point: String) {
         let environment = ProcessInfo.processInfo.environment
         guard environment["STREETROUNDS_TEST_PAUSE_AT"] == point,
-              let marker = environment["STREETROUNDS_TEST_PAUSE_FILE"]
+            let marker = environment["STREETROUNDS_TEST_PAUSE_FILE"]
         else { return }
         FileManager.default.createFile(atPath: marker, contents: Data(point.utf8))
         for _ in 0..<6000 where FileManager.default.fileExists(atPath: marker) {

@@ -18,8 +18,10 @@ public struct Activity: Sendable, Equatable {
     /// Vehicle types that can do it.
     public var vehicleTypes: [String]
 
-    public init(code: String, name: String, workingSpeedKmh: Double? = nil, minutesPerSegment: Double? = nil,
-                setupMinutes: Double = 0, capacityPerMetre: Double? = nil, capacityUnit: String? = nil, vehicleTypes: [String]) {
+    public init(
+        code: String, name: String, workingSpeedKmh: Double? = nil, minutesPerSegment: Double? = nil,
+        setupMinutes: Double = 0, capacityPerMetre: Double? = nil, capacityUnit: String? = nil, vehicleTypes: [String]
+    ) {
         self.code = code
         self.name = name
         self.workingSpeedKmh = workingSpeedKmh

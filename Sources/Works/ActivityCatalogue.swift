@@ -41,17 +41,22 @@ public struct ActivityCatalogue: Sendable {
             if let why = Identifier.problem(code) {
                 throw WorksError(.badCatalogue, "\(name): activity \(k)'s code \(why)")
             }
-            let speed = entry["working_speed_kmh"]?.number, perSegment = entry["minutes_per_segment"]?.number
+            let speed = entry["working_speed_kmh"]?.number
+            let perSegment = entry["minutes_per_segment"]?.number
             guard (speed ?? 1) > 0, (speed != nil) != (perSegment != nil) else {
-                throw WorksError(.badCatalogue, "\(name): activity \(code) needs exactly one of working_speed_kmh (> 0) and minutes_per_segment")
+                throw WorksError(
+                    .badCatalogue,
+                    "\(name): activity \(code) needs exactly one of working_speed_kmh (> 0) and minutes_per_segment")
             }
             guard let types = entry["vehicle_types"]?.array?.compactMap(\.string), !types.isEmpty else {
                 throw WorksError(.badCatalogue, "\(name): activity \(code) needs \"vehicle_types\": [\"...\"]")
             }
-            activities.append(Activity(code: code, name: entry["name"]?.string ?? code, workingSpeedKmh: speed,
-                                       minutesPerSegment: perSegment, setupMinutes: entry["setup_minutes"]?.number ?? 0,
-                                       capacityPerMetre: entry["capacity_per_m"]?.number, capacityUnit: entry["capacity_unit"]?.string,
-                                       vehicleTypes: types))
+            activities.append(
+                Activity(
+                    code: code, name: entry["name"]?.string ?? code, workingSpeedKmh: speed,
+                    minutesPerSegment: perSegment, setupMinutes: entry["setup_minutes"]?.number ?? 0,
+                    capacityPerMetre: entry["capacity_per_m"]?.number, capacityUnit: entry["capacity_unit"]?.string,
+                    vehicleTypes: types))
         }
         self.init(activities)
     }

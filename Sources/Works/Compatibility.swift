@@ -32,7 +32,8 @@ public struct Compatibility: Sendable {
 
     /// The entry for two different activities; pairs not listed group on one day.
     public func pair(_ a: String, _ b: String) -> Pair {
-        pairs[Self.key(a, b)] ?? Pair(combine: false, conflict: false, why: "different jobs on the same street: group them on one day")
+        pairs[Self.key(a, b)]
+            ?? Pair(combine: false, conflict: false, why: "different jobs on the same street: group them on one day")
     }
 
     /// - Throws: `WorksError.badCatalogue` naming the entry.
@@ -51,7 +52,11 @@ public struct Compatibility: Sendable {
             throw WorksError(.badCatalogue, "\(file): cannot read the compatibility table (\(error))")
         }
         func known(_ code: String) throws -> String {
-            guard catalogue[code] != nil else { throw WorksError(.badCatalogue, "\(file): \"\(code)\" is not in the activity catalogue\(_Suggestion.hint(code, catalogue.codes))") }
+            guard catalogue[code] != nil else {
+                throw WorksError(
+                    .badCatalogue,
+                    "\(file): \"\(code)\" is not in the activity catalogue\(_Suggestion.hint(code, catalogue.codes))")
+            }
             return code
         }
         var pairs: [(String, String, Pair)] = []
@@ -59,8 +64,13 @@ public struct Compatibility: Sendable {
             guard let codes = entry["activities"]?.array?.compactMap(\.string), codes.count == 2 else {
                 throw WorksError(.badCatalogue, "\(file): pair \(k) needs \"activities\": [\"a\", \"b\"]")
             }
-            pairs.append((try known(codes[0]), try known(codes[1]),
-                          Pair(combine: entry["combine"]?.bool ?? false, conflict: entry["conflict"]?.bool ?? false, why: entry["why"]?.string ?? "")))
+            pairs.append(
+                (
+                    try known(codes[0]), try known(codes[1]),
+                    Pair(
+                        combine: entry["combine"]?.bool ?? false, conflict: entry["conflict"]?.bool ?? false,
+                        why: entry["why"]?.string ?? "")
+                ))
         }
         var rules: [OrderRule] = []
         for entry in json["order_rules"]?.array ?? [] {

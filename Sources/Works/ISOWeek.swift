@@ -21,7 +21,8 @@ public struct ISOWeek: Hashable, Sendable, Comparable, CustomStringConvertible {
     public init?(parsing text: String) {
         let t = text.uppercased().replacingOccurrences(of: "-", with: "")
         let parts = t.split(separator: "W")
-        guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let w = Int(parts[1]), (1...53).contains(w) else { return nil }
+        guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let w = Int(parts[1]), (1...53).contains(w)
+        else { return nil }
         let candidate = ISOWeek(year: y, week: w)
         guard ISOWeek(containing: candidate.monday) == candidate else { return nil }
         self = candidate
@@ -48,7 +49,9 @@ public struct ISOWeek: Hashable, Sendable, Comparable, CustomStringConvertible {
         Int((monday.timeIntervalSince(other.monday) / (7 * 86_400)).rounded())
     }
 
-    public func adding(weeks n: Int) -> ISOWeek { ISOWeek(containing: monday.addingTimeInterval(Double(n) * 7 * 86_400)) }
+    public func adding(weeks n: Int) -> ISOWeek {
+        ISOWeek(containing: monday.addingTimeInterval(Double(n) * 7 * 86_400))
+    }
 
     public static func < (a: ISOWeek, b: ISOWeek) -> Bool { (a.year, a.week) < (b.year, b.week) }
 

@@ -33,9 +33,11 @@ public struct Organisation: Sendable, Equatable {
         /// unless the registry says (`"days": ["mon", ..., "sat"]`).
         public var days: [Weekday]
 
-        public init(id: String, depot: String, vehicleType: String, skills: [String], shiftHours: Double, capacity: Double?,
-                    capacityUnit: String?, costPerHour: Double, costPerKm: Double, co2ePerKm: Double,
-                    days: [Weekday] = Weekday.workingWeek) {
+        public init(
+            id: String, depot: String, vehicleType: String, skills: [String], shiftHours: Double, capacity: Double?,
+            capacityUnit: String?, costPerHour: Double, costPerKm: Double, co2ePerKm: Double,
+            days: [Weekday] = Weekday.workingWeek
+        ) {
             self.days = days
             self.id = id
             self.depot = depot

@@ -27,43 +27,66 @@ public struct OrganisationRegistry: Sendable {
         }
         var organisations: [Organisation] = []
         for (k, entry) in list.enumerated() {
-            guard let id = entry["id"]?.string, !id.isEmpty else { throw WorksError(.badRegistry, "\(file): organisation \(k) has no \"id\"") }
+            guard let id = entry["id"]?.string, !id.isEmpty else {
+                throw WorksError(.badRegistry, "\(file): organisation \(k) has no \"id\"")
+            }
             if let why = Identifier.problem(id) {
                 throw WorksError(.badRegistry, "\(file): organisation \(k)'s id \(why)")
             }
             func fail(_ what: String) -> WorksError { WorksError(.badRegistry, "\(file): organisation \(id): \(what)") }
-            var depots: [Organisation.Depot] = []
-            for d in entry["depots"]?.array ?? [] {
-                guard let did = d["id"]?.string, let lon = d["lon"]?.number, let lat = d["lat"]?.number,
-                      LonLat(lon: lon, lat: lat).isValidWGS84 else {
-                    throw fail("each depot needs \"id\", and \"lon\" and \"lat\" in WGS84 degrees")
-                }
-                if let why = Identifier.problem(did) { throw fail("a depot id \(why)") }
-                depots.append(.init(id: did, name: d["name"]?.string ?? did, location: LonLat(lon: lon, lat: lat)))
-            }
+            let depots = try Self.depots(entry, fail: fail)
             guard !depots.isEmpty else { throw fail("needs at least one depot") }
-            var crews: [Organisation.Crew] = []
-            for c in entry["crews"]?.array ?? [] {
-                guard let cid = c["id"]?.string else { throw fail("a crew has no \"id\"") }
-                if let why = Identifier.problem(cid) { throw fail("a crew id \(why)") }
-                guard let depot = c["depot"]?.string, depots.contains(where: { $0.id == depot }) else {
-                    throw fail("crew \(cid) names no depot of this organisation (\(depots.map(\.id).joined(separator: ", ")))")
-                }
-                let skills = c["skills"]?.array?.compactMap(\.string) ?? []
-                for skill in skills where catalogue[skill] == nil {
-                    throw fail("crew \(cid) has skill \"\(skill)\", which is not in the activity catalogue\(_Suggestion.hint(skill, catalogue.codes))")
-                }
-                guard let shift = c["shift_hours"]?.number, shift > 0, shift <= 24 else { throw fail("crew \(cid) needs \"shift_hours\" between 0 and 24") }
-                let days = try Self.days(c["days"], crew: cid, fail: fail)
-                crews.append(.init(id: cid, depot: depot, vehicleType: c["vehicle_type"]?.string ?? "van", skills: skills,
-                                   shiftHours: shift, capacity: c["capacity"]?.number, capacityUnit: c["capacity_unit"]?.string,
-                                   costPerHour: c["cost_per_hour"]?.number ?? 0, costPerKm: c["cost_per_km"]?.number ?? 0,
-                                   co2ePerKm: c["co2e_kg_per_km"]?.number ?? 0, days: days))
+            let crews = try (entry["crews"]?.array ?? []).map {
+                try Self.crew($0, depots: depots, catalogue: catalogue, fail: fail)
             }
-            organisations.append(Organisation(id: id, name: entry["name"]?.string ?? id, depots: depots, crews: crews,
-                                              poolsCrews: entry["pools_crews"]?.bool ?? true))
+            organisations.append(
+                Organisation(
+                    id: id, name: entry["name"]?.string ?? id, depots: depots, crews: crews,
+                    poolsCrews: entry["pools_crews"]?.bool ?? true))
         }
         self.init(organisations)
+    }
+
+    /// An organisation's depots, in file order.
+    private static func depots(_ entry: JSON, fail: (String) -> WorksError) throws -> [Organisation.Depot] {
+        var depots: [Organisation.Depot] = []
+        for d in entry["depots"]?.array ?? [] {
+            guard let did = d["id"]?.string, let lon = d["lon"]?.number, let lat = d["lat"]?.number,
+                LonLat(lon: lon, lat: lat).isValidWGS84
+            else {
+                throw fail("each depot needs \"id\", and \"lon\" and \"lat\" in WGS84 degrees")
+            }
+            if let why = Identifier.problem(did) { throw fail("a depot id \(why)") }
+            depots.append(.init(id: did, name: d["name"]?.string ?? did, location: LonLat(lon: lon, lat: lat)))
+        }
+        return depots
+    }
+
+    /// One crew of an organisation, checked against its depots and the activity catalogue.
+    private static func crew(
+        _ c: JSON, depots: [Organisation.Depot], catalogue: ActivityCatalogue, fail: (String) -> WorksError
+    ) throws -> Organisation.Crew {
+        guard let cid = c["id"]?.string else { throw fail("a crew has no \"id\"") }
+        if let why = Identifier.problem(cid) { throw fail("a crew id \(why)") }
+        guard let depot = c["depot"]?.string, depots.contains(where: { $0.id == depot }) else {
+            throw fail(
+                "crew \(cid) names no depot of this organisation (\(depots.map(\.id).joined(separator: ", ")))")
+        }
+        let skills = c["skills"]?.array?.compactMap(\.string) ?? []
+        for skill in skills where catalogue[skill] == nil {
+            throw fail(
+                "crew \(cid) has skill \"\(skill)\", which is not in the activity catalogue"
+                    + "\(_Suggestion.hint(skill, catalogue.codes))")
+        }
+        guard let shift = c["shift_hours"]?.number, shift > 0, shift <= 24 else {
+            throw fail("crew \(cid) needs \"shift_hours\" between 0 and 24")
+        }
+        let days = try Self.days(c["days"], crew: cid, fail: fail)
+        return .init(
+            id: cid, depot: depot, vehicleType: c["vehicle_type"]?.string ?? "van", skills: skills,
+            shiftHours: shift, capacity: c["capacity"]?.number, capacityUnit: c["capacity_unit"]?.string,
+            costPerHour: c["cost_per_hour"]?.number ?? 0, costPerKm: c["cost_per_km"]?.number ?? 0,
+            co2ePerKm: c["co2e_kg_per_km"]?.number ?? 0, days: days)
     }
 
     /// A crew's working days: `"days": ["mon", "tue", ...]`; Monday to
@@ -78,8 +101,9 @@ public struct OrganisationRegistry: Sendable {
         for entry in list {
             guard let text = entry.string, let day = Weekday(parsing: text) else {
                 let what = entry.string.map { "\"\($0)\"" } ?? "a value that is not a day"
-                throw fail("crew \(crew): \"days\" holds \(what); "
-                           + "days are mon, tue, wed, thu, fri, sat, sun")
+                throw fail(
+                    "crew \(crew): \"days\" holds \(what); "
+                        + "days are mon, tue, wed, thu, fri, sat, sun")
             }
             if !days.contains(day) { days.append(day) }
         }

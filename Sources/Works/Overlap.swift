@@ -30,7 +30,8 @@ public struct Overlap: Sendable, Equatable {
         public static let zero = Saving(minutes: 0, km: 0, money: 0, co2eKg: 0)
 
         public static func + (a: Saving, b: Saving) -> Saving {
-            Saving(minutes: a.minutes + b.minutes, km: a.km + b.km, money: a.money + b.money, co2eKg: a.co2eKg + b.co2eKg)
+            Saving(
+                minutes: a.minutes + b.minutes, km: a.km + b.km, money: a.money + b.money, co2eKg: a.co2eKg + b.co2eKg)
         }
     }
 

@@ -8,8 +8,10 @@ public struct Season: Sendable, Equatable, CustomStringConvertible {
         /// Reads "MM-DD" (a real day of a leap year).
         public init?(parsing text: String) {
             let parts = text.split(separator: "-")
-            guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let m = Int(parts[0]), let d = Int(parts[1]),
-                  (1...12).contains(m), d >= 1, d <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] else { return nil }
+            guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let m = Int(parts[0]),
+                let d = Int(parts[1]),
+                (1...12).contains(m), d >= 1, d <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+            else { return nil }
             month = m
             day = d
         }

@@ -93,7 +93,7 @@ public struct StreetLocator {
         let centroid = projection?.unproject(c)
         let corners = [
             Point(x: box.minX, y: box.minY), Point(x: box.maxX, y: box.maxY),
-            Point(x: box.minX, y: box.maxY), Point(x: box.maxX, y: box.minY),
+            Point(x: box.minX, y: box.maxY), Point(x: box.maxX, y: box.minY)
         ].compactMap { projection?.unproject($0) }
         var southWest: LonLat?
         var northEast: LonLat?

@@ -24,10 +24,13 @@ public struct StreetTask: Sendable, Equatable {
     /// Feature index in the submitted file, for messages.
     public var featureIndex: Int
 
-    public init(organisation: String, taskID: String, activity: String, frequency: Frequency, season: Season? = nil,
-                weekdays: [Weekday] = Weekday.workingWeek, hours: TimeWindow? = nil, usrn: String? = nil, segmentIDs: [Int]? = nil,
-                serviceMinutes: Double? = nil, priority: Int? = nil, notes: String? = nil, street: String? = nil,
-                geometry: GeoJSONGeometry? = nil, featureIndex: Int = 0) {
+    public init(
+        organisation: String, taskID: String, activity: String, frequency: Frequency, season: Season? = nil,
+        weekdays: [Weekday] = Weekday.workingWeek, hours: TimeWindow? = nil, usrn: String? = nil,
+        segmentIDs: [Int]? = nil,
+        serviceMinutes: Double? = nil, priority: Int? = nil, notes: String? = nil, street: String? = nil,
+        geometry: GeoJSONGeometry? = nil, featureIndex: Int = 0
+    ) {
         self.organisation = organisation
         self.taskID = taskID
         self.activity = activity

@@ -43,17 +43,24 @@ public struct TaskMatcher {
     /// - Returns: the matched segments (ascending id), or the problem.
     public func match(_ task: StreetTask) -> Result<[MatchedSegment], TaskListProblem> {
         func problem(_ property: String, _ message: String) -> Result<[MatchedSegment], TaskListProblem> {
-            .failure(TaskListProblem(featureIndex: task.featureIndex, taskID: task.taskID, property: property, message: message))
+            Self.failure(task, property, message)
         }
         if let ids = task.segmentIDs {
             if let bad = ids.first(where: { !network.segments.indices.contains($0) }) {
-                return problem("segment_ids", "segment \(bad) is not in the network (ids run from 0 to \(network.segments.count - 1)); take ids from 'streetrounds tasks export' or use a geometry")
+                return problem(
+                    "segment_ids",
+                    "segment \(bad) is not in the network (ids run from 0 to \(network.segments.count - 1)); "
+                        + "take ids from 'streetrounds tasks export' or use a geometry")
             }
-            return .success(Set(ids).sorted().map { MatchedSegment(segment: $0, sharedMetres: network.segments[$0].length) })
+            return .success(
+                Set(ids).sorted().map { MatchedSegment(segment: $0, sharedMetres: network.segments[$0].length) })
         }
         if let usrn = task.usrn, task.geometry == nil {
             let found = network.segments.filter { $0.usrn == usrn }
-            guard !found.isEmpty else { return problem("usrn", "USRN \(usrn) is not in the street network; check the number, or give a geometry instead") }
+            guard !found.isEmpty else {
+                return problem(
+                    "usrn", "USRN \(usrn) is not in the street network; check the number, or give a geometry instead")
+            }
             return .success(found.map { MatchedSegment(segment: $0.id, sharedMetres: $0.length) })
         }
         guard let geometry = task.geometry else { return problem("geometry", "the task says no place") }
@@ -63,24 +70,56 @@ public struct TaskMatcher {
         let matches: [MatchedSegment]
         switch projected {
         case .point(let p):
-            let near = index.nearest(to: p, within: pointTolerance)
-            guard let best = near.first else {
-                return problem("geometry", "the point is more than \(Int(pointTolerance)) m from any street\(nearestHint(p)); put it on the street it means")
-            }
-            if let rival = near.dropFirst().first(where: { $0.distance - best.distance < 1 && network.segments[$0.segment].displayName != network.segments[best.segment].displayName }) {
-                return problem("geometry", "the point is ambiguous: as near to \(network.segments[best.segment].displayName) as to \(network.segments[rival.segment].displayName) (a junction?); move it onto one street or draw a LineString along it")
-            }
-            matches = [MatchedSegment(segment: best.segment, sharedMetres: network.segments[best.segment].length)]
+            return matchPoint(p, of: task)
         case .lines(let lines):
             matches = matchLines(lines)
             if matches.isEmpty {
-                return problem("geometry", "the line runs along no street within \(Int(lineTolerance)) m\(nearestHint(lines[0][0])); draw it along the street's centre line")
+                return problem(
+                    "geometry",
+                    "the line runs along no street within \(Int(lineTolerance)) m\(nearestHint(lines[0][0])); "
+                        + "draw it along the street's centre line")
             }
         case .polygons(let polygons):
             matches = matchPolygons(polygons)
-            if matches.isEmpty { return problem("geometry", "the polygon holds no street (by the middle of each segment); draw it around the streets it means") }
+            if matches.isEmpty {
+                return problem(
+                    "geometry",
+                    "the polygon holds no street (by the middle of each segment); draw it around the streets it means")
+            }
         }
         return .success(matches)
+    }
+
+    /// A problem with `task`'s `property`, as a failed match.
+    private static func failure(
+        _ task: StreetTask, _ property: String, _ message: String
+    ) -> Result<[MatchedSegment], TaskListProblem> {
+        .failure(
+            TaskListProblem(
+                featureIndex: task.featureIndex, taskID: task.taskID, property: property, message: message))
+    }
+
+    /// The one segment a point of `task` means: the nearest within the
+    /// tolerance, unless another street is as near.
+    private func matchPoint(_ p: Point, of task: StreetTask) -> Result<[MatchedSegment], TaskListProblem> {
+        let near = index.nearest(to: p, within: pointTolerance)
+        guard let best = near.first else {
+            return Self.failure(
+                task, "geometry",
+                "the point is more than \(Int(pointTolerance)) m from any street\(nearestHint(p)); "
+                    + "put it on the street it means")
+        }
+        if let rival = near.dropFirst().first(where: {
+            $0.distance - best.distance < 1
+                && network.segments[$0.segment].displayName != network.segments[best.segment].displayName
+        }) {
+            return Self.failure(
+                task, "geometry",
+                "the point is ambiguous: as near to \(network.segments[best.segment].displayName) "
+                    + "as to \(network.segments[rival.segment].displayName) (a junction?); "
+                    + "move it onto one street or draw a LineString along it")
+        }
+        return .success([MatchedSegment(segment: best.segment, sharedMetres: network.segments[best.segment].length)])
     }
 
     private enum _Projected {
@@ -91,7 +130,8 @@ public struct TaskMatcher {
 
     private func project(_ g: GeoJSONGeometry) -> _Projected? {
         func line(_ positions: [Position]) -> [Point]? {
-            var xs = positions.map(\.x), ys = positions.map(\.y)
+            var xs = positions.map(\.x)
+            var ys = positions.map(\.y)
             guard projection.transform(xs: &xs, ys: &ys) else { return nil }
             return zip(xs, ys).map { Point(x: $0, y: $1) }
         }
@@ -111,7 +151,9 @@ public struct TaskMatcher {
     }
 
     private func nearestHint(_ p: Point) -> String {
-        guard let near = index.nearest(to: p, within: 5_000).first else { return " (no street within 5 km: is it in the network's area?)" }
+        guard let near = index.nearest(to: p, within: 5_000).first else {
+            return " (no street within 5 km: is it in the network's area?)"
+        }
         return " (nearest: \(network.segments[near.segment].displayName), \(Int(near.distance)) m away)"
     }
 
@@ -128,7 +170,9 @@ public struct TaskMatcher {
                 if covered >= 0.5 * s.length || covered >= 0.5 * lineLength { shared[id, default: 0] += covered }
             }
         }
-        return shared.keys.sorted().map { MatchedSegment(segment: $0, sharedMetres: min(shared[$0]!, network.segments[$0].length)) }
+        return shared.keys.sorted().map {
+            MatchedSegment(segment: $0, sharedMetres: min(shared[$0]!, network.segments[$0].length))
+        }
     }
 
     /// Metres of `segment` lying within the tolerance of `line` and running
@@ -137,7 +181,8 @@ public struct TaskMatcher {
         let cosLimit = 0.866  // 30 degrees
         var covered = 0.0
         for k in 1..<segment.count {
-            let a = segment[k - 1], b = segment[k]
+            let a = segment[k - 1]
+            let b = segment[k]
             let length = a.distance(to: b)
             guard length > 0 else { continue }
             let steps = max(1, Int((length / 5).rounded(.up)))
@@ -158,8 +203,10 @@ public struct TaskMatcher {
     private func nearestPiece(_ p: Point, _ line: [Point]) -> (distance: Double, dx: Double, dy: Double)? {
         var best: (distance: Double, dx: Double, dy: Double, beyondEnd: Bool)?
         for k in 1..<line.count {
-            let a = line[k - 1], b = line[k]
-            let vx = b.x - a.x, vy = b.y - a.y
+            let a = line[k - 1]
+            let b = line[k]
+            let vx = b.x - a.x
+            let vy = b.y - a.y
             let len2 = vx * vx + vy * vy
             guard len2 > 0 else { continue }
             let raw = ((p.x - a.x) * vx + (p.y - a.y) * vy) / len2
@@ -186,7 +233,9 @@ public struct TaskMatcher {
                 }
             }
         }
-        return Dictionary(found.map { ($0.segment, $0) }, uniquingKeysWith: { a, _ in a }).values.sorted { $0.segment < $1.segment }
+        return Dictionary(found.map { ($0.segment, $0) }, uniquingKeysWith: { a, _ in a }).values.sorted {
+            $0.segment < $1.segment
+        }
     }
 
     /// Ray casting (even-odd rule).
@@ -194,7 +243,8 @@ public struct TaskMatcher {
         var inside = false
         var j = ring.count - 1
         for i in 0..<ring.count {
-            let a = ring[i], b = ring[j]
+            let a = ring[i]
+            let b = ring[j]
             if (a.y > p.y) != (b.y > p.y), p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x { inside.toggle() }
             j = i
         }

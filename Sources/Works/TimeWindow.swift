@@ -15,7 +15,9 @@ public struct TimeWindow: Sendable, Hashable, CustomStringConvertible {
         let halves = text.split(separator: "-")
         func minutes(_ s: Substring) -> Int? {
             let p = s.trimmingCharacters(in: .whitespaces).split(separator: ":")
-            guard p.count == 2, let h = Int(p[0]), let m = Int(p[1]), (0...24).contains(h), (0...59).contains(m), h * 60 + m <= 1440 else { return nil }
+            guard p.count == 2, let h = Int(p[0]), let m = Int(p[1]), (0...24).contains(h), (0...59).contains(m),
+                h * 60 + m <= 1440
+            else { return nil }
             return h * 60 + m
         }
         guard halves.count == 2, let a = minutes(halves[0]), let b = minutes(halves[1]), a < b else { return nil }
@@ -30,4 +32,3 @@ public struct TimeWindow: Sendable, Hashable, CustomStringConvertible {
         return "\(hm(start))-\(hm(end))"
     }
 }
-

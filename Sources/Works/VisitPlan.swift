@@ -26,7 +26,8 @@ public struct VisitPlan: Sendable, Equatable {
         var weeks: [Week] = []
         var week = ISOWeek(containing: from)
         let last = ISOWeek(containing: to)
-        let start = ISOWeek.calendar.startOfDay(for: from), end = ISOWeek.calendar.startOfDay(for: to)
+        let start = ISOWeek.calendar.startOfDay(for: from)
+        let end = ISOWeek.calendar.startOfDay(for: to)
         while week <= last {
             let due: Bool
             switch task.frequency {

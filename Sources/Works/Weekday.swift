@@ -1,6 +1,7 @@
 /// A day of the week, ISO numbering (Monday = 1).
 public enum Weekday: Int, CaseIterable, Sendable, Comparable, CustomStringConvertible {
-    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+    case monday = 1
+    case tuesday, wednesday, thursday, friday, saturday, sunday
 
     /// The codes task lists use: mon ... sun.
     public var code: String { ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][rawValue - 1] }
@@ -14,7 +15,9 @@ public enum Weekday: Int, CaseIterable, Sendable, Comparable, CustomStringConver
         self = day
     }
 
-    public var fullName: String { ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][rawValue - 1] }
+    public var fullName: String {
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][rawValue - 1]
+    }
 
     public static func < (a: Weekday, b: Weekday) -> Bool { a.rawValue < b.rawValue }
 

@@ -4,15 +4,18 @@ import XCTest
 final class CARPCheckerTests: XCTestCase {
     // depot 0 — 1 — 2, required (0,1) demand 2 and (1,2) demand 2, capacity 3;
     // (1,2) one-way from 1 to 2, with a deadhead-only way back 2 → 0.
-    let problem = CARPProblem(name: "tiny", nodeCount: 3, depot: 0, links: [
-        .init(from: 0, to: 1, deadheadCost: 4, serviceCost: 5, demand: 2),
-        .init(from: 1, to: 2, twoWay: false, deadheadCost: 3, serviceCost: 6, demand: 2),
-        .init(from: 2, to: 0, twoWay: false, deadheadCost: 10),
-    ], capacity: 3)
+    let problem = CARPProblem(
+        name: "tiny", nodeCount: 3, depot: 0,
+        links: [
+            .init(from: 0, to: 1, deadheadCost: 4, serviceCost: 5, demand: 2),
+            .init(from: 1, to: 2, twoWay: false, deadheadCost: 3, serviceCost: 6, demand: 2),
+            .init(from: 2, to: 0, twoWay: false, deadheadCost: 10)
+        ], capacity: 3)
 
     func testFeasibleSolutionCosts() {
         // Route 1: serve 0→1, back 1→0 (4). Route 2: deadhead 0→1 (4), serve 1→2, back 2→0 (10).
-        let solution = CARPSolution(routes: [[.init(link: 0, reversed: false)], [.init(link: 1, reversed: false)]], cost: 9 + 20)
+        let solution = CARPSolution(
+            routes: [[.init(link: 0, reversed: false)], [.init(link: 1, reversed: false)]], cost: 9 + 20)
         let report = CARPChecker.check(solution, for: problem)
         XCTAssertTrue(report.isFeasible, "\(report.problems)")
         XCTAssertEqual(report.routeCosts, [9, 20])
@@ -20,24 +23,29 @@ final class CARPCheckerTests: XCTestCase {
     }
 
     func testEveryBreachIsReported() {
-        let overloaded = CARPSolution(routes: [[.init(link: 0, reversed: false), .init(link: 1, reversed: false)]], cost: 5 + 6 + 10)
+        let overloaded = CARPSolution(
+            routes: [[.init(link: 0, reversed: false), .init(link: 1, reversed: false)]], cost: 5 + 6 + 10)
         XCTAssertEqual(CARPChecker.check(overloaded, for: problem).problems, ["route 0 carries 4, over the capacity 3"])
         let twice = CARPSolution(routes: [[.init(link: 0, reversed: false)], [.init(link: 0, reversed: true)]], cost: 0)
         let report = CARPChecker.check(twice, for: problem)
         XCTAssertTrue(report.problems.contains { $0.contains("required link 0 (0, 1) is served 2 times") })
         XCTAssertTrue(report.problems.contains { $0.contains("required link 1 (1, 2) is served 0 times") })
         XCTAssertTrue(report.problems.contains { $0.contains("states cost 0") })
-        let against = CARPSolution(routes: [[.init(link: 0, reversed: false)], [.init(link: 1, reversed: true)]], cost: 0)
-        XCTAssertTrue(CARPChecker.check(against, for: problem).problems.contains { $0.contains("against its direction") })
+        let against = CARPSolution(
+            routes: [[.init(link: 0, reversed: false)], [.init(link: 1, reversed: true)]], cost: 0)
+        XCTAssertTrue(
+            CARPChecker.check(against, for: problem).problems.contains { $0.contains("against its direction") })
         let deadheadOnly = CARPSolution(routes: [[.init(link: 2, reversed: false)]], cost: 0)
-        XCTAssertTrue(CARPChecker.check(deadheadOnly, for: problem).problems.contains { $0.contains("not a required link") })
+        XCTAssertTrue(
+            CARPChecker.check(deadheadOnly, for: problem).problems.contains { $0.contains("not a required link") })
     }
 
     func testRouteLimitAndFleet() {
         var limited = problem
         limited.maxRouteCost = 15
         limited.fleetSize = 1
-        let solution = CARPSolution(routes: [[.init(link: 0, reversed: false)], [.init(link: 1, reversed: false)]], cost: 29)
+        let solution = CARPSolution(
+            routes: [[.init(link: 0, reversed: false)], [.init(link: 1, reversed: false)]], cost: 29)
         let problems = CARPChecker.check(solution, for: limited).problems
         XCTAssertTrue(problems.contains("route 1 costs 20, over the route limit 15"))
         XCTAssertTrue(problems.contains("2 routes, more than the fleet of 1"))

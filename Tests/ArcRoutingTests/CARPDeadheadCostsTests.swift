@@ -42,7 +42,8 @@ final class CARPDeadheadCostsTests: XCTestCase {
         var links: [CARPProblem.Link] = []
         for v in 1..<30 { links.append(.init(from: v - 1, to: v, deadheadCost: Int.random(in: 1...20, using: &rng))) }
         for _ in 0..<40 {
-            let a = Int.random(in: 0..<30, using: &rng), b = Int.random(in: 0..<30, using: &rng)
+            let a = Int.random(in: 0..<30, using: &rng)
+            let b = Int.random(in: 0..<30, using: &rng)
             guard a != b else { continue }
             let twoWay = Bool.random(using: &rng) || allTwoWay
             links.append(.init(from: a, to: b, twoWay: twoWay, deadheadCost: Int.random(in: 1...20, using: &rng)))
@@ -63,7 +64,8 @@ final class CARPDeadheadCostsTests: XCTestCase {
         XCTAssertEqual(report.cost, b.solution.cost)
         // The required links keep their order, so services name the same links by position.
         let required = withLinks.requiredLinks
-        XCTAssertEqual(a.solution.routes.map { $0.map { required.firstIndex(of: $0.link)! } },
-                       b.solution.routes.map { $0.map(\.link) })
+        XCTAssertEqual(
+            a.solution.routes.map { $0.map { required.firstIndex(of: $0.link)! } },
+            b.solution.routes.map { $0.map(\.link) })
     }
 }

@@ -4,8 +4,10 @@ import XCTest
 
 /// CARP files a careless or hostile hand made: refused with the line, before anything is sized by them.
 final class CARPProblemFileHostileInputTests: XCTestCase {
-    private func text(vertices: String = "3", capacity: String = "5",
-                      edge: String = "( 1, 2)  coste 3 demanda 1") -> String {
+    private func text(
+        vertices: String = "3", capacity: String = "5",
+        edge: String = "( 1, 2)  coste 3 demanda 1"
+    ) -> String {
         " NOMBRE : x\n VERTICES : \(vertices)\n CAPACIDAD : \(capacity)\n LISTA_ARISTAS_REQ :\n \(edge)\n"
             + " ( 2, 3)  coste 2 demanda 1\n DEPOSITO : 1\n"
     }
@@ -23,19 +25,23 @@ final class CARPProblemFileHostileInputTests: XCTestCase {
     }
 
     func testNegativeOrHugeVertexCountsFailBeforeAllocating() {
-        let cases = [("-5", "VERTICES -5 is not a vertex count"), ("0", "VERTICES 0 is not a vertex count"),
-                     ("900000000", "VERTICES 900000000 is not a vertex count"), ("1e19", "no VERTICES line"),
-                     ("1e400", "no VERTICES line")]
+        let cases = [
+            ("-5", "VERTICES -5 is not a vertex count"), ("0", "VERTICES 0 is not a vertex count"),
+            ("900000000", "VERTICES 900000000 is not a vertex count"), ("1e19", "no VERTICES line"),
+            ("1e400", "no VERTICES line")
+        ]
         for (vertices, message) in cases { assertRefused(text(vertices: vertices), message) }
     }
 
     func testNegativeDemandsAndCostsAndOutOfRangeNumbersAreRefused() {
-        let edges = [("( 1, 2)  coste 3 demanda -1", "line 5: a negative cost or demand"),
-                     ("( 1, 2)  coste -3 demanda 1", "line 5: a negative cost or demand"),
-                     ("( 1, 2)  coste 1e19 demanda 1", "line 5: expected ( u, v) coste C"),
-                     ("( 1, 9223372036854775807)  coste 1 demanda 1", "line 5"),
-                     ("( -9223372036854775808, 2)  coste 1 demanda 1", "line 5"),
-                     ("( 0, 2)  coste 1 demanda 1", "numbered from 1")]
+        let edges = [
+            ("( 1, 2)  coste 3 demanda -1", "line 5: a negative cost or demand"),
+            ("( 1, 2)  coste -3 demanda 1", "line 5: a negative cost or demand"),
+            ("( 1, 2)  coste 1e19 demanda 1", "line 5: expected ( u, v) coste C"),
+            ("( 1, 9223372036854775807)  coste 1 demanda 1", "line 5"),
+            ("( -9223372036854775808, 2)  coste 1 demanda 1", "line 5"),
+            ("( 0, 2)  coste 1 demanda 1", "numbered from 1")
+        ]
         for (edge, message) in edges { assertRefused(text(edge: edge), message) }
         assertRefused(text(capacity: "-4"), "capacity must be positive")
     }

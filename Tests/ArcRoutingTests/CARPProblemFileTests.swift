@@ -39,17 +39,23 @@ final class CARPProblemFileTests: XCTestCase {
         XCTAssertThrowsError(try CARPProblem(carpText: header + " ( 1, 2)  coste 3 demanda 1\n", name: "x")) { error in
             XCTAssertTrue("\(error)".contains("no DEPOSITO"), "\(error)")
         }
-        XCTAssertThrowsError(try CARPProblem(carpText: header + " ( 1, 2)  coste three\n DEPOSITO : 1\n", name: "x")) { error in
+        XCTAssertThrowsError(try CARPProblem(carpText: header + " ( 1, 2)  coste three\n DEPOSITO : 1\n", name: "x")) {
+            error in
             XCTAssertTrue("\(error)".contains("x line 5"), "\(error)")
         }
-        XCTAssertThrowsError(try CARPProblem(carpText: header + " ( 1, 2)  coste 3\n DEPOSITO : 1\n", name: "x")) { error in
+        XCTAssertThrowsError(try CARPProblem(carpText: header + " ( 1, 2)  coste 3\n DEPOSITO : 1\n", name: "x")) {
+            error in
             XCTAssertTrue("\(error)".contains("demanda"), "\(error)")
         }
-        XCTAssertThrowsError(try CARPProblem(carpText: header + " ( 1, 2)  coste 3 demanda 9\n DEPOSITO : 1\n", name: "x")) { error in
+        XCTAssertThrowsError(
+            try CARPProblem(carpText: header + " ( 1, 2)  coste 3 demanda 9\n DEPOSITO : 1\n", name: "x")
+        ) { error in
             XCTAssertEqual((error as? ArcRoutingError)?.kind, .infeasibleInstance)
             XCTAssertTrue("\(error)".contains("more than the capacity 5"), "\(error)")
         }
-        XCTAssertThrowsError(try CARPProblem(carpText: header + " ( 1, 7)  coste 3 demanda 1\n DEPOSITO : 1\n", name: "x")) { error in
+        XCTAssertThrowsError(
+            try CARPProblem(carpText: header + " ( 1, 7)  coste 3 demanda 1\n DEPOSITO : 1\n", name: "x")
+        ) { error in
             XCTAssertTrue("\(error)".contains("outside"), "\(error)")
         }
     }

@@ -49,11 +49,13 @@ final class CARPProblemWritingTests: XCTestCase {
     }
 
     func testStreetExtensionsAreWrittenOnlyWhenNeeded() throws {
-        var p = CARPProblem(name: "street", nodeCount: 3, depot: 2, links: [
-            .init(from: 0, to: 1, twoWay: false, deadheadCost: 30, serviceCost: 75, demand: 2),
-            .init(from: 1, to: 2, deadheadCost: 12, demand: 1),
-            .init(from: 2, to: 0, twoWay: false, deadheadCost: 40),
-        ], capacity: 10, maxRouteCost: 3_600)
+        var p = CARPProblem(
+            name: "street", nodeCount: 3, depot: 2,
+            links: [
+                .init(from: 0, to: 1, twoWay: false, deadheadCost: 30, serviceCost: 75, demand: 2),
+                .init(from: 1, to: 2, deadheadCost: 12, demand: 1),
+                .init(from: 2, to: 0, twoWay: false, deadheadCost: 40)
+            ], capacity: 10, maxRouteCost: 3_600)
         let lines = try p.carpText().split(separator: "\n").map(String.init)
         XCTAssertTrue(lines.contains(" LIMITE_RUTA : 3600"))
         XCTAssertTrue(lines.contains(" ( 1, 2)  coste 30 servicio 75 demanda 2 arco"))
@@ -74,30 +76,39 @@ final class CARPProblemWritingTests: XCTestCase {
             let back = try CARPProblem(carpText: p.carpText(), name: p.name)
             assertSameProblem(inFileOrder(p), back, "seed \(seed)")
         }
-        XCTAssertThrowsError(try CARPProblem(carpText: " VERTICES : 2\n CAPACIDAD : 5\n LIMITE_RUTA : 0\n"
-            + " LISTA_ARISTAS_REQ :\n ( 1, 2)  coste 3 demanda 1\n DEPOSITO :   1\n", name: "zero-limit"))
-        XCTAssertThrowsError(try CARPProblem(carpText: " VERTICES : 2\n CAPACIDAD : 5\n"
-            + " LISTA_ARISTAS_REQ :\n ( 1, 2)  coste 3 servicio -4 demanda 1\n DEPOSITO :   1\n", name: "negative"))
+        XCTAssertThrowsError(
+            try CARPProblem(
+                carpText: " VERTICES : 2\n CAPACIDAD : 5\n LIMITE_RUTA : 0\n"
+                    + " LISTA_ARISTAS_REQ :\n ( 1, 2)  coste 3 demanda 1\n DEPOSITO :   1\n", name: "zero-limit"))
+        XCTAssertThrowsError(
+            try CARPProblem(
+                carpText: " VERTICES : 2\n CAPACIDAD : 5\n"
+                    + " LISTA_ARISTAS_REQ :\n ( 1, 2)  coste 3 servicio -4 demanda 1\n DEPOSITO :   1\n",
+                name: "negative"))
     }
 
     func testCallerCostsCannotBeWritten() {
         struct Flat: CARPDeadheadCosts {
             func costs(from source: Int, to targets: [Int]) -> [Int] { targets.map { _ in 1 } }
         }
-        let p = CARPProblem(name: "given", nodeCount: 2, depot: 0, links: [
-            .init(from: 0, to: 1, deadheadCost: 3, demand: 1),
-        ],
-                            capacity: 2, deadheadCosts: Flat())
+        let p = CARPProblem(
+            name: "given", nodeCount: 2, depot: 0,
+            links: [
+                .init(from: 0, to: 1, deadheadCost: 3, demand: 1)
+            ],
+            capacity: 2, deadheadCosts: Flat())
         XCTAssertThrowsError(try p.carpText()) { error in
             XCTAssertTrue("\(error)".contains("deadhead-only links"), "\(error)")
         }
     }
 
     func testInvalidProblemIsRefused() {
-        let p = CARPProblem(name: "bad", nodeCount: 2, depot: 5, links: [
-            .init(from: 0, to: 1, deadheadCost: 3, demand: 1),
-        ],
-                            capacity: 2)
+        let p = CARPProblem(
+            name: "bad", nodeCount: 2, depot: 5,
+            links: [
+                .init(from: 0, to: 1, deadheadCost: 3, demand: 1)
+            ],
+            capacity: 2)
         XCTAssertThrowsError(try p.carpText()) { error in
             XCTAssertEqual((error as? ArcRoutingError)?.kind, .infeasibleInstance)
         }
@@ -107,10 +118,12 @@ final class CARPProblemWritingTests: XCTestCase {
         let folder = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("tiny.dat")
-        let p = CARPProblem(name: "tiny", nodeCount: 2, depot: 0, links: [
-            .init(from: 0, to: 1, deadheadCost: 3, demand: 1),
-        ],
-                            capacity: 2)
+        let p = CARPProblem(
+            name: "tiny", nodeCount: 2, depot: 0,
+            links: [
+                .init(from: 0, to: 1, deadheadCost: 3, demand: 1)
+            ],
+            capacity: 2)
         try p.write(to: url)
         XCTAssertEqual(try CARPProblem(contentsOf: url).links, p.links)
         try "not ours\n".write(to: url, atomically: true, encoding: .utf8)

@@ -23,7 +23,9 @@ final class CARPSolverTests: XCTestCase {
             d[l.from][l.to] = min(d[l.from][l.to], l.deadheadCost)
             if l.twoWay { d[l.to][l.from] = min(d[l.to][l.from], l.deadheadCost) }
         }
-        for k in 0..<n { for i in 0..<n { for j in 0..<n where d[i][k] + d[k][j] < d[i][j] { d[i][j] = d[i][k] + d[k][j] } } }
+        for k in 0..<n {
+            for i in 0..<n { for j in 0..<n where d[i][k] + d[k][j] < d[i][j] { d[i][j] = d[i][k] + d[k][j] } }
+        }
         let tasks = p.requiredLinks
         var best = Int.max
         func permutations(_ items: [Int]) -> [[Int]] {
@@ -46,11 +48,14 @@ final class CARPSolverTests: XCTestCase {
                 var cost = [Int](repeating: Int.max / 4, count: order.count + 1)
                 cost[0] = 0
                 for i in 0..<order.count {
-                    var load = 0, route = 0
+                    var load = 0
+                    var route = 0
                     for j in i..<order.count {
                         load += p.links[order[j]].demand!
                         if load > p.capacity { break }
-                        route += (j == i ? d[p.depot][ends[j]!.0] : d[ends[j - 1]!.1][ends[j]!.0]) + p.links[order[j]].serviceCost
+                        route +=
+                            (j == i ? d[p.depot][ends[j]!.0] : d[ends[j - 1]!.1][ends[j]!.0])
+                            + p.links[order[j]].serviceCost
                         cost[j + 1] = min(cost[j + 1], cost[i] + route + d[ends[j]!.1][p.depot])
                     }
                 }
@@ -118,7 +123,8 @@ final class CARPSolverTests: XCTestCase {
         let p = try CARPProblem(contentsOf: root.appendingPathComponent("val/val1A.dat"))
         var params = parameters(iterations: 100)
         params.threads = 2
-        let a = try CARPSolver.solve(p, parameters: params), b = try CARPSolver.solve(p, parameters: params)
+        let a = try CARPSolver.solve(p, parameters: params)
+        let b = try CARPSolver.solve(p, parameters: params)
         XCTAssertEqual(a.solution, b.solution)
         XCTAssertTrue(CARPChecker.check(a.solution, for: p).isFeasible)
         XCTAssertEqual(a.solution.cost, 173)
@@ -134,10 +140,12 @@ final class CARPSolverTests: XCTestCase {
     }
 
     func testUnreachableLinkIsAnError() {
-        let p = CARPProblem(name: "cut", nodeCount: 4, depot: 0, links: [
-            .init(from: 0, to: 1, deadheadCost: 1, demand: 1),
-            .init(from: 2, to: 3, deadheadCost: 1, demand: 1),
-        ], capacity: 5)
+        let p = CARPProblem(
+            name: "cut", nodeCount: 4, depot: 0,
+            links: [
+                .init(from: 0, to: 1, deadheadCost: 1, demand: 1),
+                .init(from: 2, to: 3, deadheadCost: 1, demand: 1)
+            ], capacity: 5)
         XCTAssertThrowsError(try CARPSolver.solve(p)) { error in
             XCTAssertEqual((error as? ArcRoutingError)?.kind, .infeasibleInstance)
             XCTAssertTrue("\(error)".contains("required link 1 (2, 3) cannot be reached"), "\(error)")

@@ -1,6 +1,7 @@
-@testable import ArcRouting
 import TestSupport
 import XCTest
+
+@testable import ArcRouting
 
 /// The constructions the search starts from: every task once, in a
 /// direction it may be served in, the same tour for the same seed.
@@ -15,7 +16,8 @@ final class ConstructionTests: XCTestCase {
             let problem = RandomProblems.mixed(seed: seed, nodes: 30, required: 40, extra: 40, capacity: 20)
             let instance = try SearchInstance(problem)
             let neighbours = LocalSearch.neighbours(instance, granularity: 5)
-            var a = SplitMix64(seed: seed), b = SplitMix64(seed: seed)
+            var a = SplitMix64(seed: seed)
+            var b = SplitMix64(seed: seed)
             let tour = Construction.randomisedTour(instance, neighbours: neighbours, choices: 3, rng: &a)
             assertTour(tour, instance, "seed \(seed)")
             XCTAssertEqual(tour, Construction.randomisedTour(instance, neighbours: neighbours, choices: 3, rng: &b))

@@ -1,6 +1,7 @@
-@testable import ArcRouting
 import TestSupport
 import XCTest
+
+@testable import ArcRouting
 
 /// The property every local-search move must have: the gain it computes in
 /// O(1) equals the fall in penalised cost after it is applied, the routes'

@@ -13,17 +13,21 @@ enum RandomProblems {
             links.append(.init(from: v - 1, to: v, deadheadCost: Int.random(in: 1...20, using: &rng)))
         }
         for _ in 0..<extra {
-            let a = Int.random(in: 0..<nodes, using: &rng), b = Int.random(in: 0..<nodes, using: &rng)
+            let a = Int.random(in: 0..<nodes, using: &rng)
+            let b = Int.random(in: 0..<nodes, using: &rng)
             if a != b {
-                links.append(.init(from: a, to: b, twoWay: Bool.random(using: &rng),
-                                   deadheadCost: Int.random(in: 1...20, using: &rng)))
+                links.append(
+                    .init(
+                        from: a, to: b, twoWay: Bool.random(using: &rng),
+                        deadheadCost: Int.random(in: 1...20, using: &rng)))
             }
         }
         for k in Array(links.indices).shuffled(using: &rng).prefix(required) {
             links[k].demand = Int.random(in: 1...capacity, using: &rng)
             links[k].serviceCost = links[k].deadheadCost + Int.random(in: 0...5, using: &rng)
         }
-        return CARPProblem(name: "random-\(seed)", nodeCount: nodes, depot: Int.random(in: 0..<nodes, using: &rng),
-                           links: links, capacity: capacity)
+        return CARPProblem(
+            name: "random-\(seed)", nodeCount: nodes, depot: Int.random(in: 0..<nodes, using: &rng),
+            links: links, capacity: capacity)
     }
 }

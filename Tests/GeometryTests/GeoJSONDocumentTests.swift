@@ -6,15 +6,15 @@ import XCTest
 final class GeoJSONDocumentTests: XCTestCase {
     func testReadsFeaturesCRSAndMembers() throws {
         let text = """
-        {"type": "FeatureCollection", "organisation": "town-council",
-         "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::27700"}},
-         "features": [
-           {"type": "Feature", "id": 7, "properties": {"name": "High Street"},
-            "geometry": {"type": "LineString", "coordinates": [[1, 2], [3, 4]]}},
-           {"type": "Feature", "properties": {}, "geometry": {"type": "LineString", "coordinates": [[1, 2]]}},
-           {"type": "Feature", "properties": {}, "geometry": null}
-         ]}
-        """
+            {"type": "FeatureCollection", "organisation": "town-council",
+             "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::27700"}},
+             "features": [
+               {"type": "Feature", "id": 7, "properties": {"name": "High Street"},
+                "geometry": {"type": "LineString", "coordinates": [[1, 2], [3, 4]]}},
+               {"type": "Feature", "properties": {}, "geometry": {"type": "LineString", "coordinates": [[1, 2]]}},
+               {"type": "Feature", "properties": {}, "geometry": null}
+             ]}
+            """
         let doc = try GeoJSONDocument(data: Data(text.utf8))
         XCTAssertEqual(doc.crs, .britishNationalGrid)
         XCTAssertTrue(doc.crsIsDeclared)

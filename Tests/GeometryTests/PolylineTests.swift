@@ -17,8 +17,10 @@ final class PolylineTests: XCTestCase {
     }
 
     func testSliceBothWays() {
-        XCTAssertEqual(Polyline.slice(line, from: 10, to: 40), [Point(x: 10, y: 0), Point(x: 30, y: 0), Point(x: 30, y: 10)])
-        XCTAssertEqual(Polyline.slice(line, from: 40, to: 10), [Point(x: 30, y: 10), Point(x: 30, y: 0), Point(x: 10, y: 0)])
+        XCTAssertEqual(
+            Polyline.slice(line, from: 10, to: 40), [Point(x: 10, y: 0), Point(x: 30, y: 0), Point(x: 30, y: 10)])
+        XCTAssertEqual(
+            Polyline.slice(line, from: 40, to: 10), [Point(x: 30, y: 10), Point(x: 30, y: 0), Point(x: 10, y: 0)])
     }
 
     func testBoundingBox() {

@@ -8,8 +8,11 @@ final class ProjectionTests: XCTestCase {
     // good to about 2 m: tolerances say so.
 
     func testWGS84ToBritishNationalGridMatchesGDALOutputOnBristolSample() throws {
-        guard let wgs = SharedData.bristolGeoJSON, let bng = SharedData.bristolBNGGeoJSON else { throw XCTSkip(SharedData.skipMessage) }
-        let a = try GeoJSONDocument(data: Data(contentsOf: wgs)), b = try GeoJSONDocument(data: Data(contentsOf: bng))
+        guard let wgs = SharedData.bristolGeoJSON, let bng = SharedData.bristolBNGGeoJSON else {
+            throw XCTSkip(SharedData.skipMessage)
+        }
+        let a = try GeoJSONDocument(data: Data(contentsOf: wgs))
+        let b = try GeoJSONDocument(data: Data(contentsOf: bng))
         XCTAssertEqual(b.crs, .britishNationalGrid)
         let projection = try Projection(from: .wgs84, to: .britishNationalGrid)
         var worst = 0.0
@@ -38,10 +41,11 @@ final class ProjectionTests: XCTestCase {
     func testBatchTransformMatchesSinglePoints() throws {
         let projection = try Projection(from: .wgs84, to: .britishNationalGrid)
         var rng = SplitMix64(seed: 7)
-        var xs: [Double] = [], ys: [Double] = []
+        var xs: [Double] = []
+        var ys: [Double] = []
         for _ in 0..<100 {
-            xs.append(Double.random(in: -3.0 ... 0.5, using: &rng))
-            ys.append(Double.random(in: 51.0 ... 54.0, using: &rng))
+            xs.append(Double.random(in: -3.0...0.5, using: &rng))
+            ys.append(Double.random(in: 51.0...54.0, using: &rng))
         }
         let singles = zip(xs, ys).map { projection.forward($0, $1)! }
         XCTAssertTrue(projection.transform(xs: &xs, ys: &ys))

@@ -38,8 +38,10 @@ final class WKBTests: XCTestCase {
     }
 
     func testHugeCountsAreRefusedBeforeAllocating() {
-        for wkb in [[1] + le32(3) + le32(.max), [1] + le32(5) + le32(.max), [1] + le32(6) + le32(.max),
-                    [1] + le32(2) + le32(.max)] {
+        for wkb in [
+            [1] + le32(3) + le32(.max), [1] + le32(5) + le32(.max), [1] + le32(6) + le32(.max),
+            [1] + le32(2) + le32(.max)
+        ] {
             XCTAssertThrowsError(try WKB.parse(Data(wkb))) { error in
                 XCTAssertTrue("\(error)".contains("more than it holds"), "\(error)")
             }

@@ -85,8 +85,10 @@ final class JSONParserHostileInputTests: XCTestCase {
     }
 
     func testIntegerAccessorNeverTraps() {
-        let cases: [(JSON, Int?)] = [(.number(3), 3), (.number(3.5), nil), (.number(1e19), nil), (.number(-1), nil),
-                                     (.string("3"), nil)]
+        let cases: [(JSON, Int?)] = [
+            (.number(3), 3), (.number(3.5), nil), (.number(1e19), nil), (.number(-1), nil),
+            (.string("3"), nil)
+        ]
         for (value, expected) in cases {
             XCTAssertEqual(value.integer(in: 0...1_000), expected, "\(value)")
         }

@@ -1,7 +1,7 @@
 import Foundation
 import Outputs
-import TestSupport
 import Planning
+import TestSupport
 import Works
 import XCTest
 

@@ -1,8 +1,8 @@
 import Foundation
 import JSON
 import Outputs
-import TestSupport
 import Planning
+import TestSupport
 import Works
 import XCTest
 
@@ -56,7 +56,7 @@ final class HTMLReportTests: XCTestCase {
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
                 "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
-                "--window-size=600,900", "--virtual-time-budget=5000", "--dump-dom", page.absoluteString,
+                "--window-size=600,900", "--virtual-time-budget=5000", "--dump-dom", page.absoluteString
             ])
         XCTAssertEqual(result.status, 0, result.stderr)
         let json = try XCTUnwrap(

@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 import Planning
+import TestSupport
 import Works
 import XCTest
 
@@ -146,7 +146,7 @@ final class ICalendarWriterTests: XCTestCase {
         else {
             throw XCTSkip(
                 "python3 with icalendar is not installed (pip install icalendar); the strict Swift reader above still "
-                + "runs"
+                    + "runs"
             )
         }
         let summer = try PlannedSample.make("2026-W27")

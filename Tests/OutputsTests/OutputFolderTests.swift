@@ -33,8 +33,9 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertEqual(text(out, "a.txt"), "new a")
         XCTAssertEqual(text(out, "gpx/r2.gpx"), "new r2")
         XCTAssertNil(text(out, "gpx/r1.gpx"), "a file of the old outputs that the new ones lack is gone")
-        XCTAssertEqual(listing(directory),
-                       ["plan", "plan/\(OutputFolder.manifestName)", "plan/a.txt", "plan/gpx", "plan/gpx/r2.gpx"])
+        XCTAssertEqual(
+            listing(directory),
+            ["plan", "plan/\(OutputFolder.manifestName)", "plan/a.txt", "plan/gpx", "plan/gpx/r2.gpx"])
     }
 
     func testRefusesAFolderItDidNotWrite() throws {
@@ -122,7 +123,8 @@ final class OutputFolderTests: XCTestCase {
 
     func testAFolderOfAnEarlierVersionIsKnownByItsFileNames() throws {
         let out = directory.appendingPathComponent("plan")
-        try FileManager.default.createDirectory(at: out.appendingPathComponent("gpx"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: out.appendingPathComponent("gpx"), withIntermediateDirectories: true)
         try Data("old".utf8).write(to: out.appendingPathComponent("a.txt"))
         try Data("old".utf8).write(to: out.appendingPathComponent("gpx/r1.gpx"))
         let legacy = OutputFolder(path: out.path) { $0 == "a.txt" || $0.hasPrefix("gpx/") }

@@ -28,7 +28,7 @@ final class OverlapReportTests: XCTestCase {
         return try StreetNetwork(
             lines: [
                 line(0, "ab", "Station Road"), line(1, "bc", "Station Road"), line(2, "bd", "Church Lane"),
-                line(3, "ac", "Station Road", east: 3_000),
+                line(3, "ac", "Station Road", east: 3_000)
             ],
             crs: .britishNationalGrid)
     }
@@ -57,7 +57,7 @@ final class OverlapReportTests: XCTestCase {
         XCTAssertEqual(findings.count, network.segments.count)
         let places = [
             Place(name: "Oakham", kind: "town", point: Point(x: 486_050, y: 308_100)),
-            Place(name: "Langham", kind: "village", point: Point(x: 489_050, y: 308_100)),
+            Place(name: "Langham", kind: "village", point: Point(x: 489_050, y: 308_100))
         ]
         let locator = StreetLocator(network: network, groups: StreetGroups(network), places: places, registry: registry)
         let period = OverlapReport.Period(label: "2026-W48", first: week.monday, last: week.date(of: .sunday))
@@ -71,7 +71,7 @@ final class OverlapReportTests: XCTestCase {
             headings,
             [
                 "Church Lane, Oakham (1 segment, 0.02 km)", "Station Road, Langham (1 segment, 0.10 km)",
-                "Station Road, Oakham (2 segments, 0.10 km)",
+                "Station Road, Oakham (2 segments, 0.10 km)"
             ], text)
         XCTAssertTrue(text.hasPrefix("Overlaps in 2026-W48: 4 segment findings on 3 streets (4 duplicate"), text)
         XCTAssertTrue(try report(newOnly: true).text().hasPrefix("New overlaps in 2026-W48"))

@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 import Planning
+import TestSupport
 import Works
 import XCTest
 

@@ -1,10 +1,9 @@
 import Foundation
-import JSON
 import Geometry
 import JSON
 import Outputs
-import TestSupport
 import Planning
+import TestSupport
 import Works
 import XCTest
 

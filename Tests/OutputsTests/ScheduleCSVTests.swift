@@ -13,7 +13,8 @@ final class ScheduleCSVTests: XCTestCase {
         guard let python = installedTool("python3") else { throw XCTSkip("python3 is not installed") }
         let file = temporaryDirectory().appendingPathComponent("schedule.csv")
         try text.write(to: file, atomically: true, encoding: .utf8)
-        let script = "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline=''), strict=True))))"
+        let script =
+            "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline=''), strict=True))))"
         let result = try runProcess(python, ["-c", script, file.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
@@ -28,16 +29,23 @@ final class ScheduleCSVTests: XCTestCase {
         XCTAssertTrue(table.allSatisfy { $0.count == header.count })
         for name in ["arrival", "departure", "service", "driven", "served"] {
             let column = try XCTUnwrap(header.first { $0.contains(name) })
-            XCTAssertTrue(["_min", "_km", "_hh_mm_europe_london"].contains { column.hasSuffix($0) }, "unit in \(column)")
+            XCTAssertTrue(
+                ["_min", "_km", "_hh_mm_europe_london"].contains { column.hasSuffix($0) }, "unit in \(column)")
         }
         let col = Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0) })
         for r in s.shared.rounds {
             let mine = table.dropFirst().filter { $0[col["round"]!] == r.id }
             XCTAssertEqual(mine.count, r.stops.count + 1, "a row per stop and the drive back")
-            let km = mine.reduce(0.0) { $0 + Double($1[col["driven_to_reach_km"]!])! + Double($1[col["length_served_km"]!])! }
+            let km = mine.reduce(0.0) {
+                $0 + Double($1[col["driven_to_reach_km"]!])! + Double($1[col["length_served_km"]!])!
+            }
             XCTAssertEqual(km, r.metres / 1000, accuracy: 0.001 * Double(mine.count), r.id)
             let day = try XCTUnwrap(r.day)
-            XCTAssertTrue(mine.allSatisfy { $0[col["date_yyyy_mm_dd"]!] == LondonTime.dateText(s.week, day) && $0[col["iso_week"]!] == "2026-W48" })
+            XCTAssertTrue(
+                mine.allSatisfy {
+                    $0[col["date_yyyy_mm_dd"]!] == LondonTime.dateText(s.week, day)
+                        && $0[col["iso_week"]!] == "2026-W48"
+                })
         }
     }
 
@@ -47,7 +55,9 @@ final class ScheduleCSVTests: XCTestCase {
         let table = try rows(ScheduleCSV.text(s.shared, week: s.week, network: s.drawing.network))
         let ids = table.dropFirst().map { $0[12] }
         XCTAssertTrue(ids.contains { $0.contains(hostile) }, "the renamed task is in the plan")
-        XCTAssertFalse(table.joined().contains { ["=", "+", "-", "@"].contains($0.first.map(String.init) ?? "") }, "no cell starts a formula")
+        XCTAssertFalse(
+            table.joined().contains { ["=", "+", "-", "@"].contains($0.first.map(String.init) ?? "") },
+            "no cell starts a formula")
     }
 }
 

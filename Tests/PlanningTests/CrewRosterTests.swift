@@ -1,6 +1,7 @@
-@testable import Planning
 import Works
 import XCTest
+
+@testable import Planning
 
 /// The roster on hand-made rounds: crews one round after another within a
 /// shift on their days, what they cannot take left over (never an extra
@@ -8,21 +9,24 @@ import XCTest
 final class CrewRosterTests: XCTestCase {
     private func crewClass(crews: Int, shiftHours: Double = 7.5) -> CrewPool.CrewClass {
         let list = (1...crews).map {
-            Organisation.Crew(id: "C-\($0)", depot: "yard", vehicleType: "van", skills: ["sweeping"],
-                              shiftHours: shiftHours, capacity: nil, capacityUnit: nil, costPerHour: 30, costPerKm: 0.5,
-                              co2ePerKm: 0.2)
+            Organisation.Crew(
+                id: "C-\($0)", depot: "yard", vehicleType: "van", skills: ["sweeping"],
+                shiftHours: shiftHours, capacity: nil, capacityUnit: nil, costPerHour: 30, costPerKm: 0.5,
+                co2ePerKm: 0.2)
         }
-        return CrewPool.CrewClass(key: "o|yard|van|sweeping", organisation: "o", depot: "yard", depotNode: 0,
-                                  crews: list, skills: ["sweeping"], vehicleType: "van", capacity: nil,
-                                  shiftSeconds: Int(shiftHours * 3600), costPerHour: 30, costPerKm: 0.5, co2ePerKm: 0.2)
+        return CrewPool.CrewClass(
+            key: "o|yard|van|sweeping", organisation: "o", depot: "yard", depotNode: 0,
+            crews: list, skills: ["sweeping"], vehicleType: "van", capacity: nil,
+            shiftSeconds: Int(shiftHours * 3600), costPerHour: 30, costPerKm: 0.5, co2ePerKm: 0.2)
     }
 
     private func round(_ id: String, hours: Double, window: TimeWindow? = nil) -> Round {
         let visit = PlannedVisit(segment: 0, day: .monday, parts: [], serviceSeconds: 60, demand: 0, window: window)
-        return Round(id: id, day: .monday, organisation: "o", crew: "", depot: "yard", startMinutes: window?.start ?? 0,
-                     stops: [Round.Stop(visit: visit, reversed: false, arrival: 0, departure: 60)], path: [],
-                     seconds: Int(hours * 3600), serviceSeconds: 60, metres: 0, deadheadMetres: 0, load: 0,
-                     extraShift: false)
+        return Round(
+            id: id, day: .monday, organisation: "o", crew: "", depot: "yard", startMinutes: window?.start ?? 0,
+            stops: [Round.Stop(visit: visit, reversed: false, arrival: 0, departure: 60)], path: [],
+            seconds: Int(hours * 3600), serviceSeconds: 60, metres: 0, deadheadMetres: 0, load: 0,
+            extraShift: false)
     }
 
     func testTwoShortRoundsGoToOneCrewOneAfterTheOther() {

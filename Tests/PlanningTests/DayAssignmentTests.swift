@@ -1,6 +1,7 @@
+import XCTest
+
 @testable import Planning
 @testable import Works
-import XCTest
 
 /// The periodic layer on hand-made task weeks: spread, balance, shared
 /// street-days and the order rules.
@@ -25,8 +26,10 @@ final class DayAssignmentTests: XCTestCase {
 
     func testTasksOnTheSameStreetShareADay() {
         // Two partners' tasks on the same streets meet on one day (so they can merge), balance permitting.
-        let weeks = none.assign([taskWeek("a", "S", "sweeping", segments: [1, 2, 3]),
-                                 taskWeek("b", "L", "litter_picking", segments: [1, 2, 3])]) { _ in
+        let weeks = none.assign([
+            taskWeek("a", "S", "sweeping", segments: [1, 2, 3]),
+            taskWeek("b", "L", "litter_picking", segments: [1, 2, 3])
+        ]) { _ in
             DayAssignment.Workload(depot: "d", seconds: 60)
         }
         XCTAssertEqual(weeks[0].days, weeks[1].days)

@@ -1,9 +1,10 @@
 import Geometry
-@testable import Planning
 import StreetNetwork
 import TestSupport
-@testable import Works
 import XCTest
+
+@testable import Planning
+@testable import Works
 
 /// Finite crews on a drawn town: every round has a real crew within its
 /// shift on its days; work beyond the fleet moves to another crew with time,
@@ -12,13 +13,13 @@ import XCTest
 final class FleetRepairTests: XCTestCase {
     // Two rows of 100 m blocks, 50 m apart; depots at a (west) and d (east).
     private let picture = """
-    a         b         c         d
+        a         b         c         d
 
 
 
 
-    e         f         g         h
-    """
+        e         f         g         h
+        """
     private let origin = Point(x: 430_000, y: 290_000)
 
     private func lonLat(_ x: Double, _ y: Double) throws -> LonLat {
@@ -26,12 +27,15 @@ final class FleetRepairTests: XCTestCase {
         return try XCTUnwrap(projection.unproject(Point(x: origin.x + x, y: origin.y + y)))
     }
 
-    private func organisation(_ id: String, depotAt x: Double, shiftHours: Double,
-                              days: [Weekday] = Weekday.workingWeek,
-                              skills: [String] = ["sweeping"]) throws -> Organisation {
-        let crew = Organisation.Crew(id: "\(id)-1", depot: "\(id)-yard", vehicleType: "van", skills: skills,
-                                     shiftHours: shiftHours, capacity: nil, capacityUnit: nil, costPerHour: 30,
-                                     costPerKm: 0.5, co2ePerKm: 0.2, days: days)
+    private func organisation(
+        _ id: String, depotAt x: Double, shiftHours: Double,
+        days: [Weekday] = Weekday.workingWeek,
+        skills: [String] = ["sweeping"]
+    ) throws -> Organisation {
+        let crew = Organisation.Crew(
+            id: "\(id)-1", depot: "\(id)-yard", vehicleType: "van", skills: skills,
+            shiftHours: shiftHours, capacity: nil, capacityUnit: nil, costPerHour: 30,
+            costPerKm: 0.5, co2ePerKm: 0.2, days: days)
         let depot = Organisation.Depot(id: "\(id)-yard", name: id, location: try lonLat(x, 0))
         return Organisation(id: id, name: id, depots: [depot], crews: [crew])
     }
@@ -39,19 +43,23 @@ final class FleetRepairTests: XCTestCase {
     /// Six hours of sweeping that must be done on Tuesday, all of it the west partner's.
     /// Tuesday-only tasks of `minutes` (an hour) on each of the first six streets: `work` gives (organisation,
     /// activity).
-    private func plan(_ organisations: [Organisation], mode: PlanMode,
-                      work: [(String, String)] = [("west", "sweeping")],
-                      minutes: Double = 60,
-                      compatibility: Compatibility = Compatibility(pairs: [], orderRules: []),
-                      configure: (inout PlanOptions) -> Void = { _ in }) throws -> WeeklyPlan {
+    private func plan(
+        _ organisations: [Organisation], mode: PlanMode,
+        work: [(String, String)] = [("west", "sweeping")],
+        minutes: Double = 60,
+        compatibility: Compatibility = Compatibility(pairs: [], orderRules: []),
+        configure: (inout PlanOptions) -> Void = { _ in }
+    ) throws -> WeeklyPlan {
         let network = try drawnNetwork(picture, ["abcd", "efgh", "ae", "bf", "cg", "dh"], origin: origin)
         let registry = OrganisationRegistry(organisations)
-        let planner = WeeklyPlanner(network: network, catalogue: try shippedCatalogue(), registry: registry,
-                                    compatibility: compatibility)
+        let planner = WeeklyPlanner(
+            network: network, catalogue: try shippedCatalogue(), registry: registry,
+            compatibility: compatibility)
         let tasks = work.flatMap { org, activity in
             network.segments.prefix(6).enumerated().map { k, s in
-                let task = StreetTask(organisation: org, taskID: "\(activity)-\(k)", activity: activity,
-                                      frequency: .weekly, weekdays: [.tuesday], serviceMinutes: minutes)
+                let task = StreetTask(
+                    organisation: org, taskID: "\(activity)-\(k)", activity: activity,
+                    frequency: .weekly, weekdays: [.tuesday], serviceMinutes: minutes)
                 return MatchedTask(task: task, segments: [s.id])
             }
         }
@@ -61,25 +69,30 @@ final class FleetRepairTests: XCTestCase {
         return try planner.plan(tasks, options: options, mode: mode)
     }
 
-    private func assertFeasible(_ plan: WeeklyPlan, _ registry: [Organisation], file: StaticString = #filePath,
-                                line: UInt = #line) {
+    private func assertFeasible(
+        _ plan: WeeklyPlan, _ registry: [Organisation], file: StaticString = #filePath,
+        line: UInt = #line
+    ) {
         let crews = Dictionary(uniqueKeysWithValues: registry.flatMap(\.crews).map { ($0.id, $0) })
         for r in plan.rounds {
             guard let crew = crews[r.crew], let day = r.day else {
                 return XCTFail("\(r.id): no crew", file: file, line: line)
             }
             XCTAssertFalse(r.extraShift, r.id, file: file, line: line)
-            XCTAssertTrue(crew.days.contains(day), "\(r.id) on \(day), a day \(crew.id) does not work",
-                          file: file, line: line)
+            XCTAssertTrue(
+                crew.days.contains(day), "\(r.id) on \(day), a day \(crew.id) does not work",
+                file: file, line: line)
         }
         for (crew, rounds) in Dictionary(grouping: plan.rounds, by: { "\($0.day?.code ?? "")|\($0.crew)" }) {
             let spans = rounds.map { ($0.startMinutes, $0.startMinutes + ($0.seconds + 59) / 60) }
                 .sorted { $0.0 < $1.0 }
-            XCTAssertTrue(zip(spans, spans.dropFirst()).allSatisfy { $0.1 <= $1.0 }, "\(crew) in two rounds at once",
-                          file: file, line: line)
+            XCTAssertTrue(
+                zip(spans, spans.dropFirst()).allSatisfy { $0.1 <= $1.0 }, "\(crew) in two rounds at once",
+                file: file, line: line)
             let shift = crews[rounds[0].crew].map { Int($0.shiftHours * 60) } ?? 0
-            XCTAssertLessThanOrEqual((spans.last?.1 ?? 0) - (spans.first?.0 ?? 0), shift, "\(crew) beyond its shift",
-                                     file: file, line: line)
+            XCTAssertLessThanOrEqual(
+                (spans.last?.1 ?? 0) - (spans.first?.0 ?? 0), shift, "\(crew) beyond its shift",
+                file: file, line: line)
         }
     }
 
@@ -95,14 +108,16 @@ final class FleetRepairTests: XCTestCase {
         XCTAssertTrue(shortfall.noOtherDay)
         XCTAssertTrue(shortfall.description.hasPrefix("Tuesday, west-yard (west): "), shortfall.description)
         let expected = "crew hours beyond 1 crew's shift; these tasks allow no other day"
-        XCTAssertTrue(shortfall.description.contains(expected),
-                      shortfall.description)
+        XCTAssertTrue(
+            shortfall.description.contains(expected),
+            shortfall.description)
         // Every visit is in a round or unplaced with the shortfall as its reason.
         let served = plan.rounds.reduce(0) { $0 + $1.stops.count }
         XCTAssertEqual(served + plan.unplaced.count, 6)
         let reason = "no crew has time left for it: \(shortfall.description)"
-        XCTAssertTrue(plan.unplaced.allSatisfy { $0.reason == reason },
-                      "\(plan.unplaced.map(\.reason))")
+        XCTAssertTrue(
+            plan.unplaced.allSatisfy { $0.reason == reason },
+            "\(plan.unplaced.map(\.reason))")
     }
 
     func testWorkBeyondOneCrewMovesToAnotherPartnersCrewWithTime() throws {
@@ -149,8 +164,9 @@ final class FleetRepairTests: XCTestCase {
         let eastStops = shared.rounds.filter { $0.crew == "east-1" }.flatMap(\.stops)
         XCTAssertFalse(eastStops.isEmpty, "the east crew takes litter picks")
         XCTAssertTrue(eastStops.allSatisfy { $0.visit.activities == ["litter_picking"] })
-        XCTAssertFalse(shared.unplaced.contains { $0.visit.activities.contains("litter_picking") },
-                       "\(shared.unplaced.map(\.visit.activities))")
+        XCTAssertFalse(
+            shared.unplaced.contains { $0.visit.activities.contains("litter_picking") },
+            "\(shared.unplaced.map(\.visit.activities))")
     }
 
     func testNoCrewWorksOnADayOffAndTheVisitSaysWhy() throws {
@@ -158,7 +174,8 @@ final class FleetRepairTests: XCTestCase {
         let plan = try plan([west], mode: .baseline)
         XCTAssertTrue(plan.rounds.isEmpty)
         XCTAssertEqual(plan.unplaced.count, 6)
-        XCTAssertTrue(plan.unplaced.allSatisfy { $0.reason.contains("works on tuesday") },
-                      "\(plan.unplaced.map(\.reason))")
+        XCTAssertTrue(
+            plan.unplaced.allSatisfy { $0.reason.contains("works on tuesday") },
+            "\(plan.unplaced.map(\.reason))")
     }
 }

@@ -1,16 +1,17 @@
-@testable import Planning
 import StreetNetwork
 import XCTest
+
+@testable import Planning
 
 /// One search per terminal on a drawn grid: the solver's costs, and the
 /// paths the rounds are laid out along, agree with a plain search.
 final class JobShortestPathsTests: XCTestCase {
     // 100 m blocks; a is the depot.
     private let picture = """
-    a          b          c
+        a          b          c
 
-    d          e          f
-    """
+        d          e          f
+        """
 
     func testCostsAndPathsComeFromTheSameTrees() throws {
         let network = try drawnNetwork(picture, ["abc", "def", "ad", "be", "cf"])
@@ -18,7 +19,10 @@ final class JobShortestPathsTests: XCTestCase {
         func node(_ x: Double, _ y: Double) -> Int {
             network.junctions.firstIndex { abs($0.x - x) < 0.5 && abs($0.y - y) < 0.5 } ?? -1
         }
-        let a = node(0, 0), c = node(220, 0), f = node(220, -20), e = node(110, -20)
+        let a = node(0, 0)
+        let c = node(220, 0)
+        let f = node(220, -20)
+        let e = node(110, -20)
         XCTAssertFalse([a, c, f, e].contains(-1))
         let paths = JobShortestPaths(streets: streets, depot: a, depots: DepotTrees([a], streets: streets))
         let terminals = [a, c, f, e]

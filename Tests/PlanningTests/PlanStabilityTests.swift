@@ -1,7 +1,8 @@
 import Foundation
-@testable import Planning
 import Works
 import XCTest
+
+@testable import Planning
 
 /// The stability figure on hand-made rounds: visits present in both weeks,
 /// kept on crew and day, a task visited more often counting its smaller number.
@@ -12,38 +13,51 @@ final class PlanStabilityTests: XCTestCase {
 
     private func round(_ day: Weekday, crew: String, _ stops: [(Int, String)]) -> Round {
         let list = stops.map { segment, task in
-            Round.Stop(visit: PlannedVisit(segment: segment, day: day, parts: [part(task)], serviceSeconds: 60,
-                                           demand: 0),
-                       reversed: false, arrival: 0, departure: 60)
+            Round.Stop(
+                visit: PlannedVisit(
+                    segment: segment, day: day, parts: [part(task)], serviceSeconds: 60,
+                    demand: 0),
+                reversed: false, arrival: 0, departure: 60)
         }
-        return Round(id: "\(day.code)-\(crew)", day: day, organisation: "o", crew: crew, depot: "yard",
-                     startMinutes: 420, stops: list, path: [], seconds: 600, serviceSeconds: 60, metres: 0,
-                     deadheadMetres: 0, load: 0, extraShift: false)
+        return Round(
+            id: "\(day.code)-\(crew)", day: day, organisation: "o", crew: crew, depot: "yard",
+            startMinutes: 420, stops: list, path: [], seconds: 600, serviceSeconds: 60, metres: 0,
+            deadheadMetres: 0, load: 0, extraShift: false)
     }
 
     private func record(_ rounds: [Round]) -> PlanRecord {
-        PlanRecord(week: ISOWeek(year: 2026, week: 48), mode: .shared, createdAt: Date(), seed: 1, seconds: 1,
-                   iterations: nil, networkFingerprint: "x", rounds: rounds.map { r in
-                       PlanRecord.RoundRecord(id: r.id, organisation: r.organisation, crew: r.crew, day: r.day,
-                                              depot: r.depot, startMinutes: r.startMinutes, stops: r.stops.map {
-                                                  PlanRecord.Stop(segment: $0.visit.segment, reversed: false,
-                                                                  parts: $0.visit.parts)
-                                              })
-                   })
+        PlanRecord(
+            week: ISOWeek(year: 2026, week: 48), mode: .shared, createdAt: Date(), seed: 1, seconds: 1,
+            iterations: nil, networkFingerprint: "x",
+            rounds: rounds.map { r in
+                PlanRecord.RoundRecord(
+                    id: r.id, organisation: r.organisation, crew: r.crew, day: r.day,
+                    depot: r.depot, startMinutes: r.startMinutes,
+                    stops: r.stops.map {
+                        PlanRecord.Stop(
+                            segment: $0.visit.segment, reversed: false,
+                            parts: $0.visit.parts)
+                    })
+            })
     }
 
     private func plan(_ rounds: [Round]) -> WeeklyPlan {
-        WeeklyPlan(options: PlanOptions(week: ISOWeek(year: 2026, week: 49)), mode: .shared, rounds: rounds,
-                   gritting: [], unplaced: [], shortfalls: [], taskVisits: 0, totals: PlanTotals(), totalsByOrganisation: [:],
-                   timing: PlanTiming())
+        WeeklyPlan(
+            options: PlanOptions(week: ISOWeek(year: 2026, week: 49)), mode: .shared, rounds: rounds,
+            gritting: [], unplaced: [], shortfalls: [], taskVisits: 0, totals: PlanTotals(), totalsByOrganisation: [:],
+            timing: PlanTiming())
     }
 
     func testVisitsThatMovedCrewOrDayAreCountedApart() {
-        let before = record([round(.monday, crew: "A", [(1, "t1"), (2, "t1"), (3, "t2")]),
-                             round(.tuesday, crew: "B", [(4, "t3"), (5, "gone")])])
-        let after = plan([round(.monday, crew: "A", [(1, "t1"), (3, "t2")]),  // kept
-                          round(.monday, crew: "B", [(2, "t1")]),  // same day, other crew
-                          round(.wednesday, crew: "B", [(4, "t3"), (6, "new")])])  // same crew, other day
+        let before = record([
+            round(.monday, crew: "A", [(1, "t1"), (2, "t1"), (3, "t2")]),
+            round(.tuesday, crew: "B", [(4, "t3"), (5, "gone")])
+        ])
+        let after = plan([
+            round(.monday, crew: "A", [(1, "t1"), (3, "t2")]),  // kept
+            round(.monday, crew: "B", [(2, "t1")]),  // same day, other crew
+            round(.wednesday, crew: "B", [(4, "t3"), (6, "new")])
+        ])  // same crew, other day
         let s = PlanStability(previous: before, plan: after)
         XCTAssertEqual(s.common, 4, "t1 on 1 and 2, t2 on 3, t3 on 4; 'gone' and 'new' are in one week only")
         XCTAssertEqual(s.kept, 2)

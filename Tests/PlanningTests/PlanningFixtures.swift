@@ -1,9 +1,10 @@
 import Foundation
 import Geometry
-@testable import Planning
 import StreetNetwork
 import TestSupport
 import Works
+
+@testable import Planning
 
 /// The catalogue and registry shipped in data/ (the sample town's partners).
 func shippedCatalogue() throws -> ActivityCatalogue {
@@ -11,8 +12,9 @@ func shippedCatalogue() throws -> ActivityCatalogue {
 }
 
 func shippedRegistry() throws -> OrganisationRegistry {
-    try OrganisationRegistry(contentsOf: SharedData.projectRoot.appendingPathComponent("data/organisations.json"),
-                             catalogue: shippedCatalogue())
+    try OrganisationRegistry(
+        contentsOf: SharedData.projectRoot.appendingPathComponent("data/organisations.json"),
+        catalogue: shippedCatalogue())
 }
 
 func shippedReader() throws -> TaskListReader {
@@ -25,17 +27,21 @@ func shippedReader() throws -> TaskListReader {
 func drawnNetwork(_ picture: String, _ paths: [String], origin: Point = Point(x: 0, y: 0)) throws -> StreetNetwork {
     let map = DrawnMap(picture)
     let lines = paths.enumerated().map { k, names in
-        StreetLine(featureIndex: k, sourceID: "way/\(k)", name: names, roadClass: "residential", oneWay: false,
-                   speedKmh: 36, points: map.path(names).map { Point(x: origin.x + $0.x, y: origin.y + $0.y) })
+        StreetLine(
+            featureIndex: k, sourceID: "way/\(k)", name: names, roadClass: "residential", oneWay: false,
+            speedKmh: 36, points: map.path(names).map { Point(x: origin.x + $0.x, y: origin.y + $0.y) })
     }
     return try StreetNetwork(lines: lines, crs: .britishNationalGrid)
 }
 
 /// A task of the week, ready for day assignment.
-func taskWeek(_ org: String, _ id: String, _ activity: String, segments: [Int],
-              allowed: [Weekday] = Weekday.workingWeek, visits: Int = 1,
-              hours: TimeWindow? = nil) -> WeekDemand.TaskWeek {
-    let task = StreetTask(organisation: org, taskID: id, activity: activity, frequency: .weekly, weekdays: allowed,
-                          hours: hours)
+func taskWeek(
+    _ org: String, _ id: String, _ activity: String, segments: [Int],
+    allowed: [Weekday] = Weekday.workingWeek, visits: Int = 1,
+    hours: TimeWindow? = nil
+) -> WeekDemand.TaskWeek {
+    let task = StreetTask(
+        organisation: org, taskID: id, activity: activity, frequency: .weekly, weekdays: allowed,
+        hours: hours)
     return WeekDemand.TaskWeek(task: task, segments: segments, allowed: allowed, visits: visits)
 }

@@ -13,14 +13,16 @@ final class PreviousPlanTests: XCTestCase {
         // fresh plan would not find the same days again.
         let week1 = try town.planner.plan(town.tasks(), options: StableWeekFixture.options(), mode: .shared)
         let tasks = town.changedTasks()
-        let week2 = try town.planner.plan(tasks, options: StableWeekFixture.options(week: "2026-W49", seed: 3),
-                                          mode: .shared, preferences: try Self.preferences(week1, town))
+        let week2 = try town.planner.plan(
+            tasks, options: StableWeekFixture.options(week: "2026-W49", seed: 3),
+            mode: .shared, preferences: try Self.preferences(week1, town))
         XCTAssertGreaterThan(week2.rounds.count, 3)
         let record = PlanRecord(week2, network: town.network)
         // Week 3, the same lists, another seed.
         let next = StableWeekFixture.options(week: "2026-W50", seed: 7)
-        let stable = try town.planner.plan(tasks, options: next, mode: .shared,
-                                           preferences: try PreviousPlan(record, network: town.network).preferences)
+        let stable = try town.planner.plan(
+            tasks, options: next, mode: .shared,
+            preferences: try PreviousPlan(record, network: town.network).preferences)
         let fresh = try town.planner.plan(tasks, options: next, mode: .shared)
         let kept = PlanStability(previous: record, plan: stable)
         let anew = PlanStability(previous: record, plan: fresh)
@@ -46,8 +48,9 @@ final class PreviousPlanTests: XCTestCase {
         let fresh = try town.planner.plan(changed, options: next, mode: .shared)
         let kept = PlanStability(previous: record, plan: stable)
         let anew = PlanStability(previous: record, plan: fresh)
-        print("a tenth changed: stable \(kept.kept)/\(kept.common) = \(kept.share), fresh \(anew.kept)/\(anew.common)"
-              + " = \(anew.share)")
+        print(
+            "a tenth changed: stable \(kept.kept)/\(kept.common) = \(kept.share), fresh \(anew.kept)/\(anew.common)"
+                + " = \(anew.share)")
         XCTAssertGreaterThanOrEqual(kept.share, 0.9, "kept \(kept.kept) of \(kept.common)")
         XCTAssertGreaterThanOrEqual(kept.share, anew.share)
     }

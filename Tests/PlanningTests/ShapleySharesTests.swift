@@ -11,7 +11,7 @@ final class ShapleySharesTests: XCTestCase {
     /// + 1/6 (20) + 1/3 (50 - 20) = 55/3; phi(C) = 1/6 (20) + 1/6 (20) + 1/3
     /// (50 - 30) = 40/3. They add up to 50.
     private static let handCosts: [String: Double] = [
-        "A": 100, "B": 80, "C": 60, "A+B": 150, "A+C": 140, "B+C": 120, "A+B+C": 190,
+        "A": 100, "B": 80, "C": 60, "A+B": 150, "A+C": 140, "B+C": 120, "A+B+C": 190
     ]
 
     func testThreePartnersMatchTheHandComputedShares() throws {
@@ -58,24 +58,29 @@ final class ShapleySharesTests: XCTestCase {
 
     func testSharesOfAPlanAddUpToItsSaving() throws {
         let town = try StableWeekFixture()
-        let tasks = town.tasks(), options = StableWeekFixture.options()
+        let tasks = town.tasks()
+        let options = StableWeekFixture.options()
         let shared = try town.planner.plan(tasks, options: options, mode: .shared)
         let baseline = try town.planner.plan(tasks, options: options, mode: .baseline)
-        let budget = CoalitionBudget(partners: 3, samples: ShapleyShares.defaultSamples, totalSeconds: 3,
-                                     iterations: options.iterations)
+        let budget = CoalitionBudget(
+            partners: 3, samples: ShapleyShares.defaultSamples, totalSeconds: 3,
+            iterations: options.iterations)
         XCTAssertEqual(budget.plans, 3)
         XCTAssertEqual(budget.iterationsPerJob, 5)
-        let shapley = try town.planner.shapley(tasks, options: options, shared: shared, baseline: baseline,
-                                               budget: budget)
+        let shapley = try town.planner.shapley(
+            tasks, options: options, shared: shared, baseline: baseline,
+            budget: budget)
         let saving = baseline.totals.money - shared.totals.money
         XCTAssertEqual(shapley.totalSaving, saving, accuracy: 1e-6)
         XCTAssertEqual(shapley.shares.reduce(0) { $0 + $1.saving }, saving, accuracy: 1e-6)
         XCTAssertEqual(shapley.budget?.plans, 3, "the three pairs planned; singles and all read from the plans")
         for share in shapley.shares {
-            XCTAssertEqual(share.aloneCost, baseline.totalsByOrganisation[share.organisation]?.money ?? 0,
-                           accuracy: 1e-9)
+            XCTAssertEqual(
+                share.aloneCost, baseline.totalsByOrganisation[share.organisation]?.money ?? 0,
+                accuracy: 1e-9)
         }
-        print("fair shares: " + shapley.shares.map { "\($0.organisation) £\($0.saving)" }.joined(separator: ", ")
-              + "; total £\(saving)")
+        print(
+            "fair shares: " + shapley.shares.map { "\($0.organisation) £\($0.saving)" }.joined(separator: ", ")
+                + "; total £\(saving)")
     }
 }

@@ -52,8 +52,10 @@ struct StableWeekFixture {
             for k in 0..<(names.count - 1) {
                 let points = map.path(String([names[k], names[k + 1]]))
                     .map { Point(x: Self.origin.x + $0.x, y: Self.origin.y + $0.y) }
-                lines.append(StreetLine(featureIndex: lines.count, sourceID: "way/\(lines.count)", name: street,
-                                        roadClass: "residential", oneWay: false, speedKmh: 30, points: points))
+                lines.append(
+                    StreetLine(
+                        featureIndex: lines.count, sourceID: "way/\(lines.count)", name: street,
+                        roadClass: "residential", oneWay: false, speedKmh: 30, points: points))
             }
         }
         network = try StreetNetwork(lines: lines, crs: .britishNationalGrid)
@@ -66,27 +68,35 @@ struct StableWeekFixture {
             let at = Point(x: Self.origin.x + p.x, y: Self.origin.y + p.y)
             return Organisation.Depot(id: id, name: id, location: projection.unproject(at) ?? LonLat(lon: 0, lat: 0))
         }
-        func crews(_ prefix: String, _ count: Int, depot: String, vehicle: String,
-                   skills: [String]) -> [Organisation.Crew] {
+        func crews(
+            _ prefix: String, _ count: Int, depot: String, vehicle: String,
+            skills: [String]
+        ) -> [Organisation.Crew] {
             (1...count).map {
-                Organisation.Crew(id: "\(prefix)-\($0)", depot: depot, vehicleType: vehicle, skills: skills,
-                                  shiftHours: 1.5, capacity: nil, capacityUnit: nil, costPerHour: 40, costPerKm: 1,
-                                  co2ePerKm: 0.3)
+                Organisation.Crew(
+                    id: "\(prefix)-\($0)", depot: depot, vehicleType: vehicle, skills: skills,
+                    shiftHours: 1.5, capacity: nil, capacityUnit: nil, costPerHour: 40, costPerKm: 1,
+                    co2ePerKm: 0.3)
             }
         }
         registry = OrganisationRegistry([
-            Organisation(id: "council", name: "Council", depots: [depot("yard", at: "a")],
-                         crews: crews("C", 2, depot: "yard", vehicle: "compact_sweeper", skills: ["sweeping"])),
-            Organisation(id: "town", name: "Town", depots: [depot("shed", at: "e")],
-                         crews: crews("T", 2, depot: "shed", vehicle: "caged_van", skills: ["litter_picking"])),
-            Organisation(id: "housing", name: "Housing", depots: [depot("garage", at: "t")],
-                         crews: crews("H", 1, depot: "garage", vehicle: "mower_van",
-                                      skills: ["grass_cutting", "litter_picking"])),
+            Organisation(
+                id: "council", name: "Council", depots: [depot("yard", at: "a")],
+                crews: crews("C", 2, depot: "yard", vehicle: "compact_sweeper", skills: ["sweeping"])),
+            Organisation(
+                id: "town", name: "Town", depots: [depot("shed", at: "e")],
+                crews: crews("T", 2, depot: "shed", vehicle: "caged_van", skills: ["litter_picking"])),
+            Organisation(
+                id: "housing", name: "Housing", depots: [depot("garage", at: "t")],
+                crews: crews(
+                    "H", 1, depot: "garage", vehicle: "mower_van",
+                    skills: ["grass_cutting", "litter_picking"]))
         ])
         let root = SharedData.projectRoot
         let catalogue = try ActivityCatalogue(contentsOf: root.appendingPathComponent("data/activities.json"))
-        let table = try Compatibility(contentsOf: root.appendingPathComponent("data/compatibility.json"),
-                                      catalogue: catalogue)
+        let table = try Compatibility(
+            contentsOf: root.appendingPathComponent("data/compatibility.json"),
+            catalogue: catalogue)
         planner = WeeklyPlanner(network: network, catalogue: catalogue, registry: registry, compatibility: table)
     }
 
@@ -111,8 +121,11 @@ struct StableWeekFixture {
     /// drops one and takes a new one, twice a week, on another street.
     func changedTasks() -> [MatchedTask] {
         var changed = tasks().filter { !($0.task.organisation == "council" && $0.task.taskID == "SW-1") }
-        changed.append(MatchedTask(task: StreetTask(organisation: "council", taskID: "SW-NEW", activity: "sweeping",
-                                                    frequency: .perWeek(2)), segments: streets["klmno"] ?? []))
+        changed.append(
+            MatchedTask(
+                task: StreetTask(
+                    organisation: "council", taskID: "SW-NEW", activity: "sweeping",
+                    frequency: .perWeek(2)), segments: streets["klmno"] ?? []))
         return changed
     }
 

@@ -1,13 +1,14 @@
+import XCTest
+
 @testable import Planning
 @testable import Works
-import XCTest
 
 /// Merging on a drawn street: one stop per crew-doable group, set-up once.
 final class VisitMergingTests: XCTestCase {
     // a----------b: one 100 m street (segment 0).
     private let picture = """
-    a          b
-    """
+        a          b
+        """
 
     private func merging() throws -> VisitMerging {
         let catalogue = try shippedCatalogue()
@@ -24,8 +25,10 @@ final class VisitMergingTests: XCTestCase {
 
     func testCombinableVisitsOfTwoPartnersMergeInTheSharedPlanOnly() throws {
         let m = try merging()
-        let weeks = [on(.monday, taskWeek("a", "S", "sweeping", segments: [0])),
-                     on(.monday, taskWeek("b", "L", "litter_picking", segments: [0]))]
+        let weeks = [
+            on(.monday, taskWeek("a", "S", "sweeping", segments: [0])),
+            on(.monday, taskWeek("b", "L", "litter_picking", segments: [0]))
+        ]
         let shared = m.merge(weeks, acrossOrganisations: true) { _ in true }
         XCTAssertEqual(shared.count, 1)
         XCTAssertEqual(shared[0].organisations, ["a", "b"])
@@ -36,24 +39,30 @@ final class VisitMergingTests: XCTestCase {
     }
 
     func testNoMergeWithoutACrewThatCanDoBoth() throws {
-        let weeks = [on(.monday, taskWeek("a", "S", "sweeping", segments: [0])),
-                     on(.monday, taskWeek("b", "L", "litter_picking", segments: [0]))]
+        let weeks = [
+            on(.monday, taskWeek("a", "S", "sweeping", segments: [0])),
+            on(.monday, taskWeek("b", "L", "litter_picking", segments: [0]))
+        ]
         let visits = try merging().merge(weeks, acrossOrganisations: true) { $0.count < 2 }
         XCTAssertEqual(visits.count, 2)
     }
 
     func testVisitsOnDifferentDaysOrHoursThatDoNotMeetStayApart() throws {
-        let early = TimeWindow(start: 7 * 60, end: 9 * 60), late = TimeWindow(start: 10 * 60, end: 12 * 60)
-        let weeks = [on(.monday, taskWeek("a", "S", "sweeping", segments: [0], hours: early)),
-                     on(.monday, taskWeek("b", "L", "litter_picking", segments: [0], hours: late)),
-                     on(.tuesday, taskWeek("c", "L2", "litter_picking", segments: [0]))]
+        let early = TimeWindow(start: 7 * 60, end: 9 * 60)
+        let late = TimeWindow(start: 10 * 60, end: 12 * 60)
+        let weeks = [
+            on(.monday, taskWeek("a", "S", "sweeping", segments: [0], hours: early)),
+            on(.monday, taskWeek("b", "L", "litter_picking", segments: [0], hours: late)),
+            on(.tuesday, taskWeek("c", "L2", "litter_picking", segments: [0]))
+        ]
         let visits = try merging().merge(weeks, acrossOrganisations: true) { _ in true }
         XCTAssertEqual(visits.count, 3)
         XCTAssertEqual(visits.filter { $0.day == .monday }.compactMap(\.window), [early, late])
     }
 
     func testOverlappingHoursMergeIntoTheirOverlap() {
-        let a = TimeWindow(start: 7 * 60, end: 11 * 60), b = TimeWindow(start: 9 * 60, end: 13 * 60)
+        let a = TimeWindow(start: 7 * 60, end: 11 * 60)
+        let b = TimeWindow(start: 9 * 60, end: 13 * 60)
         XCTAssertEqual(VisitMerging.overlap(a, b), .some(TimeWindow(start: 9 * 60, end: 11 * 60)))
         XCTAssertEqual(VisitMerging.overlap(nil, b), .some(b))
         XCTAssertNil(VisitMerging.overlap(a, TimeWindow(start: 11 * 60, end: 12 * 60)))

@@ -1,8 +1,8 @@
 import Foundation
 import Geometry
-import JSON
 import Hummingbird
 import HummingbirdTesting
+import JSON
 import Server
 import Store
 import TestSupport
@@ -19,15 +19,17 @@ final class PartnersServiceLiveTests: XCTestCase {
 
     func testConcurrentSubmissionsAreEachStoredExactlyOnce() async throws {
         let f = try F(directory: directory)
-        let county = try F.list("county-council"), town = try F.list("town-council")
+        let county = try F.list("county-council")
+        let town = try F.list("town-council")
         let results = try await f.application.test(.live) { client in
             try await withThrowingTaskGroup(of: Int.self) { group in
                 for k in 0..<8 {
                     group.addTask {
                         let org = k % 2 == 0 ? "county-council" : "town-council"
                         let (token, body) = k % 2 == 0 ? (f.county, county) : (f.town, town)
-                        let response = try await client.execute(uri: "/v1/organisations/\(org)/task-list", method: .put,
-                                                                headers: F.headers(token), body: body)
+                        let response = try await client.execute(
+                            uri: "/v1/organisations/\(org)/task-list", method: .put,
+                            headers: F.headers(token), body: body)
                         return Int(response.status.code)
                     }
                 }
@@ -48,12 +50,14 @@ final class PartnersServiceLiveTests: XCTestCase {
         try await f.application.test(.live) { client in
             let none = try await client.execute(uri: "/v1/organisations/county-council/task-list", method: .get)
             XCTAssertEqual(none.status, .unauthorized)
-            let big = try await client.execute(uri: "/v1/organisations/county-council/task-list", method: .put,
-                                               headers: F.headers(f.county), body: try F.list("county-council"))
+            let big = try await client.execute(
+                uri: "/v1/organisations/county-council/task-list", method: .put,
+                headers: F.headers(f.county), body: try F.list("county-council"))
             XCTAssertEqual(big.status, .contentTooLarge)
-            let forged = try await client.execute(uri: "/v1/organisations/town-council/task-list/validation",
-                                                  method: .post,
-                                                  headers: F.headers(f.county), body: ByteBuffer(string: "{}"))
+            let forged = try await client.execute(
+                uri: "/v1/organisations/town-council/task-list/validation",
+                method: .post,
+                headers: F.headers(f.county), body: ByteBuffer(string: "{}"))
             XCTAssertEqual(forged.status, .forbidden)
         }
         XCTAssertTrue(try f.store.submissions().isEmpty)

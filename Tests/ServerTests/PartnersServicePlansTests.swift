@@ -1,8 +1,8 @@
 import Foundation
 import Geometry
-import JSON
 import Hummingbird
 import HummingbirdTesting
+import JSON
 import Server
 import Store
 import TestSupport
@@ -21,16 +21,19 @@ final class PartnersServicePlansTests: XCTestCase {
         let f = try F(directory: directory)
         try await f.application.test(.router) { client in
             for (org, token) in [("county-council", f.county), ("town-council", f.town)] {
-                let put = try await client.execute(uri: "/v1/organisations/\(org)/task-list", method: .put,
-                                                   headers: F.headers(token), body: try F.list(org))
+                let put = try await client.execute(
+                    uri: "/v1/organisations/\(org)/task-list", method: .put,
+                    headers: F.headers(token), body: try F.list(org))
                 XCTAssertEqual(put.status, .ok)
             }
-            let refused = try await client.execute(uri: "/v1/plans?week=2026-W24",
-                                                   method: .post, headers: F.headers(f.town))
+            let refused = try await client.execute(
+                uri: "/v1/plans?week=2026-W24",
+                method: .post, headers: F.headers(f.town))
             XCTAssertEqual(refused.status, .forbidden, "only the coordinator runs plans")
-            let started = try await client.execute(uri: "/v1/plans?week=2026-W24&seconds=5&iterations=20",
-                                                   method: .post,
-                                                   headers: F.headers(f.coordinator))
+            let started = try await client.execute(
+                uri: "/v1/plans?week=2026-W24&seconds=5&iterations=20",
+                method: .post,
+                headers: F.headers(f.coordinator))
             XCTAssertEqual(started.status, .accepted, String(buffer: started.body))
             let location = try XCTUnwrap(started.headers[.location])
             var state = "running"
@@ -40,10 +43,12 @@ final class PartnersServicePlansTests: XCTestCase {
                 state = try F.json(polled)["state"]?.string ?? "?"
             }
             XCTAssertEqual(state, "done")
-            let all = try await client.execute(uri: "\(location)/rounds.geojson", method: .get,
-                                               headers: F.headers(f.coordinator))
-            let mine = try await client.execute(uri: "\(location)/rounds.geojson",
-                                                method: .get, headers: F.headers(f.town))
+            let all = try await client.execute(
+                uri: "\(location)/rounds.geojson", method: .get,
+                headers: F.headers(f.coordinator))
+            let mine = try await client.execute(
+                uri: "\(location)/rounds.geojson",
+                method: .get, headers: F.headers(f.town))
             let allRounds = try F.json(all)["features"]?.array?.count ?? 0
             let myRounds = try F.json(mine)["features"]?.array?.count ?? 0
             XCTAssertGreaterThan(myRounds, 0)
@@ -51,11 +56,13 @@ final class PartnersServicePlansTests: XCTestCase {
             let share = try await client.execute(uri: "\(location)/savings", method: .get, headers: F.headers(f.town))
             XCTAssertEqual(try F.json(share)["share"]?["organisation"]?.string, "town-council")
             XCTAssertNil(try F.json(share)["split"], "a partner sees its own share, not the others'")
-            let whole = try await client.execute(uri: "\(location)/savings",
-                                                 method: .get, headers: F.headers(f.coordinator))
+            let whole = try await client.execute(
+                uri: "\(location)/savings",
+                method: .get, headers: F.headers(f.coordinator))
             XCTAssertNotNil(try F.json(whole)["split"]?.array)
-            let csv = try await client.execute(uri: "\(location)/schedule.csv",
-                                               method: .get, headers: F.headers(f.town))
+            let csv = try await client.execute(
+                uri: "\(location)/schedule.csv",
+                method: .get, headers: F.headers(f.town))
             XCTAssertEqual(csv.status, .ok)
             let missing = try await client.execute(uri: "/v1/plans/99", method: .get, headers: F.headers(f.town))
             XCTAssertEqual(missing.status, .notFound)
@@ -66,12 +73,14 @@ final class PartnersServicePlansTests: XCTestCase {
     func testAPlanOfNothingOrWithABadBudgetIsRefused() async throws {
         let f = try F(directory: directory)
         try await f.application.test(.router) { client in
-            let empty = try await client.execute(uri: "/v1/plans?week=2026-W24", method: .post,
-                                                 headers: F.headers(f.coordinator))
+            let empty = try await client.execute(
+                uri: "/v1/plans?week=2026-W24", method: .post,
+                headers: F.headers(f.coordinator))
             XCTAssertEqual(empty.status, .conflict)
             for query in ["seconds=0", "seconds=abc", "iterations=-1", "week=W24"] {
-                let bad = try await client.execute(uri: "/v1/plans?\(query)",
-                                                   method: .post, headers: F.headers(f.coordinator))
+                let bad = try await client.execute(
+                    uri: "/v1/plans?\(query)",
+                    method: .post, headers: F.headers(f.coordinator))
                 XCTAssertEqual(bad.status, .badRequest, query)
             }
         }

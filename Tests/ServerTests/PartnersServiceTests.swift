@@ -1,8 +1,8 @@
 import Foundation
 import Geometry
-import JSON
 import Hummingbird
 import HummingbirdTesting
+import JSON
 import Server
 import Store
 import TestSupport
@@ -21,59 +21,69 @@ final class PartnersServiceTests: XCTestCase {
     func testAPartnerSubmitsChecksAndReadsItsOwnList() async throws {
         let f = try F(directory: directory)
         try await f.application.test(.router) { client in
-            let checked = try await client.execute(uri: "/v1/organisations/county-council/task-list/validation",
-                                                   method: .post,
-                                                   headers: F.headers(f.county), body: try F.list("county-council"))
+            let checked = try await client.execute(
+                uri: "/v1/organisations/county-council/task-list/validation",
+                method: .post,
+                headers: F.headers(f.county), body: try F.list("county-council"))
             XCTAssertEqual(checked.status, .ok, String(buffer: checked.body))
             XCTAssertEqual(try F.json(checked)["tasks"]?.number, 6)
             XCTAssertTrue(try f.store.submissions().isEmpty, "validation stores nothing")
-            let put = try await client.execute(uri: "/v1/organisations/county-council/task-list?file_name=cc.geojson",
-                                               method: .put,
-                                               headers: F.headers(f.county), body: try F.list("county-council"))
+            let put = try await client.execute(
+                uri: "/v1/organisations/county-council/task-list?file_name=cc.geojson",
+                method: .put,
+                headers: F.headers(f.county), body: try F.list("county-council"))
             XCTAssertEqual(put.status, .ok, String(buffer: put.body))
             XCTAssertEqual(try F.json(put)["submission"]?["task_count"]?.number, 6)
-            let got = try await client.execute(uri: "/v1/organisations/county-council/task-list", method: .get,
-                                               headers: F.headers(f.county))
+            let got = try await client.execute(
+                uri: "/v1/organisations/county-council/task-list", method: .get,
+                headers: F.headers(f.county))
             XCTAssertEqual(try F.json(got)["tasks"]?.array?.count, 6)
             XCTAssertEqual(try F.json(got)["submissions"]?.array?.first?["file_name"]?.string, "cc.geojson")
-            let exported = try await client.execute(uri: "/v1/organisations/county-council/task-list/geojson",
-                                                    method: .get,
-                                                    headers: F.headers(f.county))
+            let exported = try await client.execute(
+                uri: "/v1/organisations/county-council/task-list/geojson",
+                method: .get,
+                headers: F.headers(f.county))
             XCTAssertEqual(exported.headers[.contentType], "application/geo+json")
             XCTAssertEqual(try F.json(exported)["features"]?.array?.count, 6)
             // The export goes back in unchanged: same tasks, a second submission.
-            let again = try await client.execute(uri: "/v1/organisations/county-council/task-list", method: .put,
-                                                 headers: F.headers(f.county), body: exported.body)
+            let again = try await client.execute(
+                uri: "/v1/organisations/county-council/task-list", method: .put,
+                headers: F.headers(f.county), body: exported.body)
             XCTAssertEqual(again.status, .ok, String(buffer: again.body))
         }
         XCTAssertEqual(try f.store.submissions(organisation: "county-council").count, 2)
         let audit = try f.store.auditTrail(organisation: "county-council")
         XCTAssertEqual(audit.filter { $0.action == "task-list.submit" }.count, 2)
-        XCTAssertEqual(Set(audit.compactMap(\.submission)),
-                       Set(try f.store.submissions(organisation: "county-council").map(\.id)))
+        XCTAssertEqual(
+            Set(audit.compactMap(\.submission)),
+            Set(try f.store.submissions(organisation: "county-council").map(\.id)))
         XCTAssertTrue(audit.allSatisfy { $0.actor.hasPrefix("srt_") })
     }
 
     func testCrossPartnerCallsAre403AndTheStoreIsUnchanged() async throws {
         let f = try F(directory: directory)
         try await f.application.test(.router) { client in
-            let own = try await client.execute(uri: "/v1/organisations/county-council/task-list", method: .put,
-                                               headers: F.headers(f.county), body: try F.list("county-council"))
+            let own = try await client.execute(
+                uri: "/v1/organisations/county-council/task-list", method: .put,
+                headers: F.headers(f.county), body: try F.list("county-council"))
             XCTAssertEqual(own.status, .ok)
             let before = try f.store.tasks()
-            let forged = try await client.execute(uri: "/v1/organisations/county-council/task-list", method: .put,
-                                                  headers: F.headers(f.town), body: try F.list("county-council"))
+            let forged = try await client.execute(
+                uri: "/v1/organisations/county-council/task-list", method: .put,
+                headers: F.headers(f.town), body: try F.list("county-council"))
             XCTAssertEqual(forged.status, .forbidden)
             XCTAssertEqual(forged.headers[.contentType], "application/problem+json")
             XCTAssertTrue(try F.json(forged)["detail"]?.string?.contains("county-council") == true)
             for path in ["", "/task-list", "/task-list/geojson", "/overlaps", "/map.svg"] {
-                let read = try await client.execute(uri: "/v1/organisations/county-council\(path)", method: .get,
-                                                    headers: F.headers(f.town))
+                let read = try await client.execute(
+                    uri: "/v1/organisations/county-council\(path)", method: .get,
+                    headers: F.headers(f.town))
                 XCTAssertEqual(read.status, .forbidden, path)
             }
-            let validate = try await client.execute(uri: "/v1/organisations/county-council/task-list/validation",
-                                                    method: .post,
-                                                    headers: F.headers(f.town), body: try F.list("county-council"))
+            let validate = try await client.execute(
+                uri: "/v1/organisations/county-council/task-list/validation",
+                method: .post,
+                headers: F.headers(f.town), body: try F.list("county-council"))
             XCTAssertEqual(validate.status, .forbidden)
             for path in ["/v1/overlaps", "/v1/audit?organisation=county-council"] {
                 let refused = try await client.execute(uri: path, method: .get, headers: F.headers(f.town))
@@ -89,30 +99,36 @@ final class PartnersServiceTests: XCTestCase {
         try await f.application.test(.router) { client in
             for org in ["county-council", "town-council"] {
                 let token = org == "county-council" ? f.county : f.town
-                let put = try await client.execute(uri: "/v1/organisations/\(org)/task-list", method: .put,
-                                                   headers: F.headers(token), body: try F.list(org))
+                let put = try await client.execute(
+                    uri: "/v1/organisations/\(org)/task-list", method: .put,
+                    headers: F.headers(token), body: try F.list(org))
                 XCTAssertEqual(put.status, .ok, String(buffer: put.body))
             }
-            let all = try await client.execute(uri: "/v1/organisations",
-                                               method: .get, headers: F.headers(f.coordinator))
+            let all = try await client.execute(
+                uri: "/v1/organisations",
+                method: .get, headers: F.headers(f.coordinator))
             XCTAssertEqual(try F.json(all)["organisations"]?.array?.count, 5)
             let mine = try await client.execute(uri: "/v1/organisations", method: .get, headers: F.headers(f.town))
             XCTAssertEqual(try F.json(mine)["organisations"]?.array?.compactMap { $0["id"]?.string }, ["town-council"])
-            let overlaps = try await client.execute(uri: "/v1/overlaps?week=2026-W24",
-                                                    method: .get, headers: F.headers(f.coordinator))
+            let overlaps = try await client.execute(
+                uri: "/v1/overlaps?week=2026-W24",
+                method: .get, headers: F.headers(f.coordinator))
             XCTAssertEqual(overlaps.status, .ok)
             let findings = try F.json(overlaps)["findings"]?.array ?? []
-            let townOnly = try await client.execute(uri: "/v1/organisations/town-council/overlaps?week=2026-W24",
-                                                    method: .get,
-                                                    headers: F.headers(f.town))
+            let townOnly = try await client.execute(
+                uri: "/v1/organisations/town-council/overlaps?week=2026-W24",
+                method: .get,
+                headers: F.headers(f.town))
             let involving = try F.json(townOnly)["findings"]?.array ?? []
             XCTAssertFalse(involving.isEmpty, "the county and the town share streets in the sample")
-            XCTAssertTrue(involving.allSatisfy {
-                $0["organisations"]?.array?.contains(.string("town-council")) == true
-            })
+            XCTAssertTrue(
+                involving.allSatisfy {
+                    $0["organisations"]?.array?.contains(.string("town-council")) == true
+                })
             XCTAssertLessThanOrEqual(involving.count, findings.count)
-            let read = try await client.execute(uri: "/v1/organisations/town-council/task-list", method: .get,
-                                                headers: F.headers(f.coordinator))
+            let read = try await client.execute(
+                uri: "/v1/organisations/town-council/task-list", method: .get,
+                headers: F.headers(f.coordinator))
             XCTAssertEqual(read.status, .ok)
             let audit = try await client.execute(uri: "/v1/audit", method: .get, headers: F.headers(f.town))
             let actors = try F.json(audit)["entries"]?.array?.compactMap { $0["organisation"]?.string } ?? []
@@ -130,9 +146,10 @@ final class PartnersServiceTests: XCTestCase {
                 let uri = route.path.replacingOccurrences(of: "{org}", with: "county-council")
                     .replacingOccurrences(of: "{id}", with: "1")
                 for token in [nil, "srt_0000000000_" + String(repeating: "0", count: 40), revoked.secret, "garbage"] {
-                    let response = try await client.execute(uri: uri, method: HTTPRequest.Method(route.method)!,
-                                                            headers: F.headers(token),
-                                                            body: try F.list("county-council"))
+                    let response = try await client.execute(
+                        uri: uri, method: HTTPRequest.Method(route.method)!,
+                        headers: F.headers(token),
+                        body: try F.list("county-council"))
                     XCTAssertEqual(response.status, .unauthorized, "\(route) with \(token ?? "no token")")
                     XCTAssertEqual(response.headers[.contentType], "application/problem+json")
                 }
@@ -149,7 +166,8 @@ final class PartnersServiceTests: XCTestCase {
         let f = try F(directory: directory)
         let json = try JSONParser.parse(Data(contentsOf: F.root("data/sample-town/tasks/county-council.geojson")))
         guard case .object(var top) = json, var features = top["features"]?.array,
-              case .object(var first) = features[0], case .object(var properties) = first["properties"] ?? .null else {
+            case .object(var first) = features[0], case .object(var properties) = first["properties"] ?? .null
+        else {
             return XCTFail("the sample list is not a FeatureCollection")
         }
         properties["activity"] = "sweepin"
@@ -160,16 +178,18 @@ final class PartnersServiceTests: XCTestCase {
         let text = JSON.object(top).serialized()
         try await f.application.test(.router) { client in
             for (method, path) in [(HTTPRequest.Method.post, "/task-list/validation"), (.put, "/task-list")] {
-                let response = try await client.execute(uri: "/v1/organisations/county-council\(path)", method: method,
-                                                        headers: F.headers(f.county), body: ByteBuffer(string: text))
+                let response = try await client.execute(
+                    uri: "/v1/organisations/county-council\(path)", method: method,
+                    headers: F.headers(f.county), body: ByteBuffer(string: text))
                 XCTAssertEqual(response.status, .unprocessableContent)
                 XCTAssertEqual(response.headers[.contentType], "application/problem+json")
                 let problems = try F.json(response)["problems"]?.array ?? []
                 XCTAssertEqual(problems.compactMap { $0["property"]?.string }.sorted(), ["activity", "frequency"])
                 XCTAssertEqual(Set(problems.compactMap { $0["feature_index"]?.number }), [0])
-                XCTAssertTrue(problems.contains {
-                    $0["message"]?.string?.contains("did you mean \"sweeping\"") == true
-                })
+                XCTAssertTrue(
+                    problems.contains {
+                        $0["message"]?.string?.contains("did you mean \"sweeping\"") == true
+                    })
             }
         }
         XCTAssertTrue(try f.store.submissions().isEmpty)
@@ -182,23 +202,27 @@ final class PartnersServiceTests: XCTestCase {
         let f = try F(directory: directory, configuration: limits)
         try await f.application.test(.router) { client in
             let uri = "/v1/organisations/county-council/task-list"
-            let big = try await client.execute(uri: uri,
-                                               method: .put,
-                                               headers: F.headers(f.county), body: try F.list("county-council"))
+            let big = try await client.execute(
+                uri: uri,
+                method: .put,
+                headers: F.headers(f.county), body: try F.list("county-council"))
             XCTAssertEqual(big.status, .contentTooLarge)
             XCTAssertEqual(big.headers[.contentType], "application/problem+json")
             for text in ["{not json", "[]", "{\"type\": \"FeatureCollection\"}", ""] {
-                let bad = try await client.execute(uri: uri,
-                                                   method: .put,
-                                                   headers: F.headers(f.county), body: ByteBuffer(string: text))
+                let bad = try await client.execute(
+                    uri: uri,
+                    method: .put,
+                    headers: F.headers(f.county), body: ByteBuffer(string: text))
                 XCTAssertEqual(bad.status, .unprocessableContent, text)
                 XCTAssertFalse(try F.json(bad)["problems"]?.array?.isEmpty ?? true, text)
             }
-            let typed = try await client.execute(uri: uri, method: .put, headers: F.headers(f.county, type: "text/csv"),
-                                                 body: ByteBuffer(string: "a,b"))
+            let typed = try await client.execute(
+                uri: uri, method: .put, headers: F.headers(f.county, type: "text/csv"),
+                body: ByteBuffer(string: "a,b"))
             XCTAssertEqual(typed.status, .unsupportedMediaType)
-            let week = try await client.execute(uri: "/v1/organisations/county-council/overlaps?week=48", method: .get,
-                                                headers: F.headers(f.county))
+            let week = try await client.execute(
+                uri: "/v1/organisations/county-council/overlaps?week=48", method: .get,
+                headers: F.headers(f.county))
             XCTAssertEqual(week.status, .badRequest)
             XCTAssertTrue(try F.json(week)["detail"]?.string?.contains("2026-W48") == true)
         }
@@ -211,8 +235,9 @@ final class PartnersServiceTests: XCTestCase {
             let missing = try await client.execute(uri: "/v1/nothing", method: .get, headers: F.headers(f.county))
             XCTAssertEqual(missing.status, .notFound)
             XCTAssertEqual(missing.headers[.contentType], "application/problem+json")
-            let wrong = try await client.execute(uri: "/v1/organisations/county-council/task-list", method: .delete,
-                                                 headers: F.headers(f.county))
+            let wrong = try await client.execute(
+                uri: "/v1/organisations/county-council/task-list", method: .delete,
+                headers: F.headers(f.county))
             XCTAssertEqual(wrong.status, .methodNotAllowed)
             XCTAssertEqual(wrong.headers[.allow], "GET, PUT")
             let page = try await client.execute(uri: "/openapi.json", method: .post)
@@ -263,13 +288,16 @@ final class PartnersServiceTests: XCTestCase {
         try await f.application.test(.router) { client in
             let page = String(buffer: try await client.execute(uri: "/", method: .get).body)
             XCTAssertTrue(page.contains("<textarea id=\"list\""))
-            XCTAssertFalse(page.contains("http://") || page.contains("https://"),
-                           "the page fetches nothing from elsewhere")
-            _ = try await client.execute(uri: "/v1/organisations/town-council/task-list", method: .put,
-                                         headers: F.headers(f.town), body: try F.list("town-council"))
-            let map = try await client.execute(uri: "/v1/organisations/town-council/map.svg?week=2026-W24",
-                                               method: .get,
-                                               headers: F.headers(f.town))
+            XCTAssertFalse(
+                page.contains("http://") || page.contains("https://"),
+                "the page fetches nothing from elsewhere")
+            _ = try await client.execute(
+                uri: "/v1/organisations/town-council/task-list", method: .put,
+                headers: F.headers(f.town), body: try F.list("town-council"))
+            let map = try await client.execute(
+                uri: "/v1/organisations/town-council/map.svg?week=2026-W24",
+                method: .get,
+                headers: F.headers(f.town))
             XCTAssertEqual(map.headers[.contentType], "image/svg+xml")
             let svg = String(buffer: map.body)
             XCTAssertTrue(svg.hasPrefix("<svg"))

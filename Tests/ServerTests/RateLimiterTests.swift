@@ -1,11 +1,15 @@
-@testable import Server
 import XCTest
+
+@testable import Server
 
 /// The request-rate bucket and the failed-login delays, counted (not timed).
 final class RateLimiterTests: XCTestCase {
     func testABucketAdmitsItsBurstThenAsksToWaitPerKey() async {
         let limiter = RateLimiter(burst: 3, perSecond: 0.001)
-        for _ in 0..<3 { let admitted = await limiter.admit("a"); XCTAssertNil(admitted) }
+        for _ in 0..<3 {
+            let admitted = await limiter.admit("a")
+            XCTAssertNil(admitted)
+        }
         let wait = await limiter.admit("a")
         XCTAssertNotNil(wait)
         XCTAssertGreaterThan(wait ?? 0, 0)

@@ -1,8 +1,8 @@
 import Foundation
 import Geometry
-import JSON
 import Hummingbird
 import HummingbirdTesting
+import JSON
 import Server
 import Store
 import StreetImport
@@ -26,8 +26,9 @@ struct ServiceFixture {
         let read = try StreetFile.read(Self.root("data/sample-town/streets.geojson"))
         let network = try StreetNetwork(lines: read.lines, crs: read.targetCRS)
         store = try RoundsStore(path: directory.appendingPathComponent("service.sqlite").path, create: true)
-        let provenance = NetworkProvenance(sourceFile: "streets.geojson", sourceFormat: "GeoJSON", snapTolerance: 0.5,
-                                           importedAt: "test")
+        let provenance = NetworkProvenance(
+            sourceFile: "streets.geojson", sourceFormat: "GeoJSON", snapTolerance: 0.5,
+            importedAt: "test")
         try store.saveNetwork(network, provenance: provenance)
         let catalogue = try ActivityCatalogue(contentsOf: Self.root("data/activities.json"))
         let registry = try OrganisationRegistry(contentsOf: Self.root("data/organisations.json"), catalogue: catalogue)
@@ -36,8 +37,9 @@ struct ServiceFixture {
         town = try store.issueToken(organisation: "town-council").secret
         coordinator = try store.issueToken(organisation: nil).secret
         let compatibility = try Compatibility(contentsOf: Self.root("data/compatibility.json"), catalogue: catalogue)
-        service = PartnersService(store: store, catalogue: catalogue, compatibility: compatibility,
-                                  configuration: configuration)
+        service = PartnersService(
+            store: store, catalogue: catalogue, compatibility: compatibility,
+            configuration: configuration)
     }
 
     /// Small delays so tests stay quick; generous rates.

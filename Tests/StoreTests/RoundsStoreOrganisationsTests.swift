@@ -15,13 +15,15 @@ final class RoundsStoreOrganisationsTests: XCTestCase {
     }
 
     private func organisation(_ id: String, crews: Int = 1) -> Organisation {
-        let depot = Organisation.Depot(id: "\(id)-depot", name: "Depot of \(id)",
-                                       location: LonLat(lon: -2.8, lat: 52.5))
+        let depot = Organisation.Depot(
+            id: "\(id)-depot", name: "Depot of \(id)",
+            location: LonLat(lon: -2.8, lat: 52.5))
         let list = (0..<crews).map {
-            Organisation.Crew(id: "\(id)-\($0)", depot: depot.id, vehicleType: "van",
-                              skills: ["sweeping", "litter_picking"],
-                              shiftHours: 7.5, capacity: $0 == 0 ? nil : 900, capacityUnit: $0 == 0 ? nil : "kg",
-                              costPerHour: 30, costPerKm: 0.5, co2ePerKm: 0.25)
+            Organisation.Crew(
+                id: "\(id)-\($0)", depot: depot.id, vehicleType: "van",
+                skills: ["sweeping", "litter_picking"],
+                shiftHours: 7.5, capacity: $0 == 0 ? nil : 900, capacityUnit: $0 == 0 ? nil : "kg",
+                costPerHour: 30, costPerKm: 0.5, co2ePerKm: 0.25)
         }
         return Organisation(id: id, name: "Org \(id)", depots: [depot], crews: list, poolsCrews: id != "volunteers")
     }
@@ -29,7 +31,8 @@ final class RoundsStoreOrganisationsTests: XCTestCase {
     func testOrganisationsRoundTripAndAnImportReplacesOnlyTheOrganisationsItNames() throws {
         let store = try store()
         XCTAssertNil(try store.storedRegistry(), "an empty store has no registry: commands fall back to the file")
-        let a = organisation("a", crews: 2), b = organisation("volunteers")
+        let a = organisation("a", crews: 2)
+        let b = organisation("volunteers")
         try store.saveOrganisations([a, b])
         XCTAssertEqual(try store.organisations(), [a, b])
         var changed = a
@@ -89,14 +92,17 @@ final class RoundsStoreOrganisationsTests: XCTestCase {
         let store = try store()
         try store.saveOrganisations([organisation("a")])
         let audit = AuditEntry(actor: "srt_x", organisation: "a", action: "task-list.submit", detail: "a.geojson")
-        let submission = try store.submit(TaskList(organisation: "a", tasks: []), matches: [:], fileName: "a.geojson",
-                                          checksum: "c", audit: audit)
+        let submission = try store.submit(
+            TaskList(organisation: "a", tasks: []), matches: [:], fileName: "a.geojson",
+            checksum: "c", audit: audit)
         XCTAssertEqual(try store.auditTrail().map(\.submission), [submission.id])
         // A failed submission (here: a task matched to a segment the store lacks) leaves no audit line either.
         let task = StreetTask(organisation: "a", taskID: "T", activity: "sweeping", frequency: .weekly, featureIndex: 0)
-        XCTAssertThrowsError(try store.submit(TaskList(organisation: "a", tasks: [task]),
-                                              matches: ["T": [MatchedSegment(segment: 999_999, sharedMetres: 1)]],
-                                              fileName: "b.geojson", checksum: "d", audit: audit))
+        XCTAssertThrowsError(
+            try store.submit(
+                TaskList(organisation: "a", tasks: [task]),
+                matches: ["T": [MatchedSegment(segment: 999_999, sharedMetres: 1)]],
+                fileName: "b.geojson", checksum: "d", audit: audit))
         XCTAssertEqual(try store.auditTrail().count, 1)
         XCTAssertEqual(try store.submissions().count, 1)
     }

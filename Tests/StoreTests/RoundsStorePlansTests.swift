@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
 import Planning
-@testable import Store
 import TestSupport
 import Works
 import XCTest
+
+@testable import Store
 
 /// Stored plans: a week's plans round-trip, the latest up to a week is the
 /// one a week starts from, and a damaged row is a clear error.
@@ -14,19 +15,29 @@ final class RoundsStorePlansTests: XCTestCase {
     override func tearDown() { try? FileManager.default.removeItem(at: directory) }
 
     private func record(_ week: String, _ mode: PlanMode, crew: String = "C-1") -> PlanRecord {
-        let parts = [PlannedVisit.Part(organisation: "council", taskID: "SW-1", activity: "sweeping"),
-                     PlannedVisit.Part(organisation: "town", taskID: "LP-1", activity: "litter_picking")]
+        let parts = [
+            PlannedVisit.Part(organisation: "council", taskID: "SW-1", activity: "sweeping"),
+            PlannedVisit.Part(organisation: "town", taskID: "LP-1", activity: "litter_picking")
+        ]
         let monday = PlanRecord.RoundRecord(
             id: "mon-1", organisation: "council", crew: crew, day: .monday, depot: "yard", startMinutes: 420,
-            stops: [PlanRecord.Stop(segment: 4, reversed: true, parts: parts),
-                    PlanRecord.Stop(segment: 2, reversed: false, parts: [parts[0]])])
-        let grit = PlanRecord.RoundRecord(id: "grit-1", organisation: "council", crew: "G-1", day: nil, depot: "yard",
-                                          startMinutes: 0, stops: [PlanRecord.Stop(segment: 7, reversed: false,
-                                                                                   parts: [])])
-        return PlanRecord(week: ISOWeek(parsing: week) ?? ISOWeek(year: 2026, week: 1), mode: mode,
-                          createdAt: Date(timeIntervalSince1970: 1_795_000_000), seed: UInt64.max - 1, seconds: 2.5,
-                          iterations: mode == .shared ? 30 : nil, networkFingerprint: "abc123",
-                          rounds: [monday, grit])
+            stops: [
+                PlanRecord.Stop(segment: 4, reversed: true, parts: parts),
+                PlanRecord.Stop(segment: 2, reversed: false, parts: [parts[0]])
+            ])
+        let grit = PlanRecord.RoundRecord(
+            id: "grit-1", organisation: "council", crew: "G-1", day: nil, depot: "yard",
+            startMinutes: 0,
+            stops: [
+                PlanRecord.Stop(
+                    segment: 7, reversed: false,
+                    parts: [])
+            ])
+        return PlanRecord(
+            week: ISOWeek(parsing: week) ?? ISOWeek(year: 2026, week: 1), mode: mode,
+            createdAt: Date(timeIntervalSince1970: 1_795_000_000), seed: UInt64.max - 1, seconds: 2.5,
+            iterations: mode == .shared ? 30 : nil, networkFingerprint: "abc123",
+            rounds: [monday, grit])
     }
 
     private func store() throws -> RoundsStore {
@@ -38,8 +49,9 @@ final class RoundsStorePlansTests: XCTestCase {
         let ids = try store.savePlans([record("2026-W48", .shared), record("2026-W48", .baseline)])
         XCTAssertEqual(ids.count, 2)
         XCTAssertEqual(try store.latestPlan(.shared, upTo: ISOWeek(year: 2026, week: 48)), record("2026-W48", .shared))
-        XCTAssertEqual(try store.latestPlan(.baseline, upTo: ISOWeek(year: 2026, week: 52)),
-                       record("2026-W48", .baseline))
+        XCTAssertEqual(
+            try store.latestPlan(.baseline, upTo: ISOWeek(year: 2026, week: 52)),
+            record("2026-W48", .baseline))
         let listed = try store.plans()
         XCTAssertEqual(listed.map(\.mode), [.shared, .baseline])
         XCTAssertEqual(listed.first?.rounds, 2)

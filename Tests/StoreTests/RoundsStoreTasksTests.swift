@@ -13,24 +13,36 @@ final class RoundsStoreTasksTests: XCTestCase {
     override func tearDown() { try? FileManager.default.removeItem(at: directory) }
 
     private func sampleStore() throws -> (RoundsStore, StreetNetwork) {
-        let read = try StreetFile.read(SharedData.projectRoot.appendingPathComponent("data/sample-town/streets.geojson"))
+        let read = try StreetFile.read(
+            SharedData.projectRoot.appendingPathComponent("data/sample-town/streets.geojson"))
         let network = try StreetNetwork(lines: read.lines, crs: read.targetCRS)
         let store = try RoundsStore(path: directory.appendingPathComponent("t.sqlite").path, create: true)
-        try store.saveNetwork(network, provenance: NetworkProvenance(sourceFile: "s", sourceFormat: "GeoJSON", snapTolerance: 0.5, importedAt: "t"))
+        try store.saveNetwork(
+            network,
+            provenance: NetworkProvenance(sourceFile: "s", sourceFormat: "GeoJSON", snapTolerance: 0.5, importedAt: "t")
+        )
         return (store, network)
     }
 
     private func task(_ id: String, _ segments: [Int]) -> (StreetTask, [MatchedSegment]) {
-        (StreetTask(organisation: "town-council", taskID: id, activity: "sweeping", frequency: .perWeek(2), season: Season(from: .init(month: 3, day: 1), to: .init(month: 10, day: 31)),
-                    weekdays: [.tuesday, .friday], hours: TimeWindow(start: 420, end: 900), priority: nil, notes: "n",
-                    geometry: .lineString([Position(x: -2.808, y: 52.531), Position(x: -2.808, y: 52.532)]), featureIndex: 0),
-         segments.map { MatchedSegment(segment: $0, sharedMetres: 10) })
+        (
+            StreetTask(
+                organisation: "town-council", taskID: id, activity: "sweeping", frequency: .perWeek(2),
+                season: Season(from: .init(month: 3, day: 1), to: .init(month: 10, day: 31)),
+                weekdays: [.tuesday, .friday], hours: TimeWindow(start: 420, end: 900), priority: nil, notes: "n",
+                geometry: .lineString([Position(x: -2.808, y: 52.531), Position(x: -2.808, y: 52.532)]), featureIndex: 0
+            ),
+            segments.map { MatchedSegment(segment: $0, sharedMetres: 10) }
+        )
     }
 
     func testSubmissionReplacesTheListAndKeepsHistory() throws {
         let (store, _) = try sampleStore()
-        let (a, ma) = task("A", [1, 2]), (b, mb) = task("B", [3])
-        try store.submit(TaskList(organisation: "town-council", tasks: [a, b]), matches: ["A": ma, "B": mb], fileName: "v1.geojson", checksum: "c1")
+        let (a, ma) = task("A", [1, 2])
+        let (b, mb) = task("B", [3])
+        try store.submit(
+            TaskList(organisation: "town-council", tasks: [a, b]), matches: ["A": ma, "B": mb], fileName: "v1.geojson",
+            checksum: "c1")
         XCTAssertEqual(try store.tasks().map(\.task.taskID), ["A", "B"])
         let stored = try store.tasks()[0]
         XCTAssertEqual(stored.task.frequency, .perWeek(2))
@@ -40,7 +52,9 @@ final class RoundsStoreTasksTests: XCTestCase {
         XCTAssertEqual(stored.segments.map(\.segment), [1, 2])
         // The second list replaces the first: B is gone, C is new.
         let (c, mc) = task("C", [4])
-        try store.submit(TaskList(organisation: "town-council", tasks: [a, c]), matches: ["A": ma, "C": mc], fileName: "v2.geojson", checksum: "c2")
+        try store.submit(
+            TaskList(organisation: "town-council", tasks: [a, c]), matches: ["A": ma, "C": mc], fileName: "v2.geojson",
+            checksum: "c2")
         XCTAssertEqual(try store.tasks().map(\.task.taskID), ["A", "C"])
         let history = try store.submissions(organisation: "town-council")
         XCTAssertEqual(history.map(\.fileName), ["v1.geojson", "v2.geojson"])
@@ -51,10 +65,14 @@ final class RoundsStoreTasksTests: XCTestCase {
     func testAFailedSubmissionChangesNothing() throws {
         let (store, _) = try sampleStore()
         let (a, ma) = task("A", [1])
-        try store.submit(TaskList(organisation: "town-council", tasks: [a]), matches: ["A": ma], fileName: "v1", checksum: "c1")
+        try store.submit(
+            TaskList(organisation: "town-council", tasks: [a]), matches: ["A": ma], fileName: "v1", checksum: "c1")
         // A segment id outside the network breaks a foreign key midway.
         let (b, mb) = task("B", [999_999])
-        XCTAssertThrowsError(try store.submit(TaskList(organisation: "town-council", tasks: [a, b]), matches: ["A": ma, "B": mb], fileName: "v2", checksum: "c2"))
+        XCTAssertThrowsError(
+            try store.submit(
+                TaskList(organisation: "town-council", tasks: [a, b]), matches: ["A": ma, "B": mb], fileName: "v2",
+                checksum: "c2"))
         XCTAssertEqual(try store.tasks().map(\.task.taskID), ["A"])
         XCTAssertEqual(try store.submissions().count, 1)
     }
@@ -62,8 +80,14 @@ final class RoundsStoreTasksTests: XCTestCase {
     func testTheNetworkCannotBeReplacedUnderMatchedTasks() throws {
         let (store, network) = try sampleStore()
         let (a, ma) = task("A", [1])
-        try store.submit(TaskList(organisation: "town-council", tasks: [a]), matches: ["A": ma], fileName: "v1", checksum: "c1")
-        XCTAssertThrowsError(try store.saveNetwork(network, provenance: NetworkProvenance(sourceFile: "s", sourceFormat: "GeoJSON", snapTolerance: 0.5, importedAt: "t"))) { error in
+        try store.submit(
+            TaskList(organisation: "town-council", tasks: [a]), matches: ["A": ma], fileName: "v1", checksum: "c1")
+        XCTAssertThrowsError(
+            try store.saveNetwork(
+                network,
+                provenance: NetworkProvenance(
+                    sourceFile: "s", sourceFormat: "GeoJSON", snapTolerance: 0.5, importedAt: "t"))
+        ) { error in
             XCTAssertEqual((error as? StoreError)?.kind, .networkInUse)
         }
     }

@@ -17,7 +17,8 @@ final class RoundsStoreTests: XCTestCase {
         return try StreetNetwork(lines: read.lines, crs: read.targetCRS)
     }
 
-    private let provenance = NetworkProvenance(sourceFile: "leeds.geojson", sourceFormat: "GeoJSON", snapTolerance: 0.5, importedAt: "2026-11-23T00:00:00Z")
+    private let provenance = NetworkProvenance(
+        sourceFile: "leeds.geojson", sourceFormat: "GeoJSON", snapTolerance: 0.5, importedAt: "2026-11-23T00:00:00Z")
 
     func testSaveAndLoadRoundTrip() throws {
         let network = try leeds()
@@ -38,7 +39,8 @@ final class RoundsStoreTests: XCTestCase {
         // A network whose last segment breaks a constraint: the write fails midway.
         var segments = network.segments
         segments[segments.count - 1].length = .nan
-        let broken = StreetNetwork(crs: network.crs, junctions: network.junctions, segments: Array(segments.dropFirst(3)))
+        let broken = StreetNetwork(
+            crs: network.crs, junctions: network.junctions, segments: Array(segments.dropFirst(3)))
         let other = NetworkProvenance(sourceFile: "x", sourceFormat: "GeoJSON", snapTolerance: 0, importedAt: "later")
         XCTAssertThrowsError(try store.saveNetwork(broken, provenance: other)) { error in
             XCTAssertEqual((error as? StoreError)?.kind, .writeFailed)
@@ -56,8 +58,9 @@ final class RoundsStoreTests: XCTestCase {
         let box = network.boundingBox!
         var rng = SplitMix64(seed: 2026)
         for _ in 0..<200 {
-            let p = Point(x: Double.random(in: box.minX - 200 ... box.maxX + 200, using: &rng),
-                          y: Double.random(in: box.minY - 200 ... box.maxY + 200, using: &rng))
+            let p = Point(
+                x: Double.random(in: box.minX - 200...box.maxX + 200, using: &rng),
+                y: Double.random(in: box.minY - 200...box.maxY + 200, using: &rng))
             let brute = network.segments.map { ($0.id, Polyline.nearest(to: p, on: $0.points).distance) }
                 .min { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }!
             let found = try store.nearestSegment(to: p, maxDistance: 5_000)

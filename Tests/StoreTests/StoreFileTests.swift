@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
-@testable import Store
 import StreetImport
 import StreetNetwork
 import TestSupport
 import Works
 import XCTest
+
+@testable import Store
 
 /// What a path holds, told without writing to it; read access that never writes; the network version that
 /// keeps a submission from landing on a network it was not matched against.
@@ -21,8 +22,11 @@ final class StoreFileTests: XCTestCase {
         let read = try StreetFile.read(streets)
         let network = try StreetNetwork(lines: read.lines, crs: read.targetCRS)
         let store = try RoundsStore(path: path("s.sqlite"), create: true)
-        try store.saveNetwork(network, provenance: NetworkProvenance(sourceFile: "s", sourceFormat: "GeoJSON",
-                                                                     snapTolerance: 0.5, importedAt: "t"))
+        try store.saveNetwork(
+            network,
+            provenance: NetworkProvenance(
+                sourceFile: "s", sourceFormat: "GeoJSON",
+                snapTolerance: 0.5, importedAt: "t"))
         return store
     }
 
@@ -61,8 +65,11 @@ final class StoreFileTests: XCTestCase {
     func testASubmissionMatchedAgainstAnotherNetworkVersionIsRefused() throws {
         let store = try sampleStore()
         let first = try store.loadVersionedNetwork()
-        try store.saveNetwork(first.network, provenance: NetworkProvenance(sourceFile: "again", sourceFormat: "GeoJSON",
-                                                                           snapTolerance: 0.5, importedAt: "t2"))
+        try store.saveNetwork(
+            first.network,
+            provenance: NetworkProvenance(
+                sourceFile: "again", sourceFormat: "GeoJSON",
+                snapTolerance: 0.5, importedAt: "t2"))
         let second = try store.loadVersionedNetwork()
         XCTAssertEqual(second.version, first.version + 1)
         let list = TaskList(organisation: "town-council", tasks: [])

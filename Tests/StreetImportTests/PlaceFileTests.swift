@@ -17,7 +17,7 @@ final class PlaceFileTests: XCTestCase {
         // The county's two towns, where a map puts them (to about a kilometre).
         let projection = try Projection(from: .wgs84, to: .britishNationalGrid)
         for (town, at) in [
-            ("Oakham", LonLat(lon: -0.731, lat: 52.670)), ("Uppingham", LonLat(lon: -0.723, lat: 52.587)),
+            ("Oakham", LonLat(lon: -0.731, lat: 52.670)), ("Uppingham", LonLat(lon: -0.723, lat: 52.587))
         ] {
             let place = try XCTUnwrap(places.first { $0.name == town }, "\(town) is missing")
             XCTAssertEqual(place.kind, "town")
@@ -40,12 +40,13 @@ final class PlaceFileTests: XCTestCase {
             #"{"type":"Feature","properties":{"# + properties + #"},"geometry":{"type":"Point","coordinates":["#
                 + "\(lon),\(lat)]}}"
         }
-        let line = #"{"type":"Feature","properties":{"highway":"residential","name":"Main Street"},"#
+        let line =
+            #"{"type":"Feature","properties":{"highway":"residential","name":"Main Street"},"#
             + #""geometry":{"type":"LineString","coordinates":[[-0.72,52.71],[-0.721,52.71]]}}"#
         let features = [
             point(#""place":"village","name":"Ashwell""#, -0.7197, 52.7142),
             point(#""place":"farm","name":"Manor Farm""#, -0.72, 52.71),
-            point(#""place":"hamlet""#, -0.73, 52.71), line,
+            point(#""place":"hamlet""#, -0.73, 52.71), line
         ]
         try Data((#"{"type":"FeatureCollection","features":["# + features.joined(separator: ",") + "]}").utf8)
             .write(to: file)

@@ -1,6 +1,6 @@
 import Foundation
-import Geometry
 import GRDB
+import Geometry
 import StreetImport
 import TestSupport
 import XCTest
@@ -24,8 +24,10 @@ final class StreetFileHostileInputTests: XCTestCase {
             + "\"geometry\":{\"type\":\"LineString\",\"coordinates\":\(coordinates)}}"
     }
 
-    func assertRefused(_ url: URL, sourceCRS: CRS? = nil, layer: String? = nil, _ parts: [String],
-                       file: StaticString = #filePath, line: UInt = #line) {
+    func assertRefused(
+        _ url: URL, sourceCRS: CRS? = nil, layer: String? = nil, _ parts: [String],
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         let read = { try StreetFile.read(url, sourceCRS: sourceCRS, layer: layer) }
         XCTAssertThrowsError(try read(), file: file, line: line) { error in
             XCTAssertTrue(error is StreetImportError, "\(error)", file: file, line: line)
@@ -65,25 +67,32 @@ final class StreetFileHostileInputTests: XCTestCase {
     var lineWKB: [UInt8] { [1] + le32(2) + le32(2) + leD(354_000) + leD(185_000) + leD(354_100) + leD(185_050) }
 
     /// A minimal GeoPackage with one feature table per name, each holding `rows` geometries.
-    func geoPackage(tables: [String], rows: [Data], srsID: DatabaseValueConvertible = 27700,
-                    extra: String = "") throws -> URL {
+    func geoPackage(
+        tables: [String], rows: [Data], srsID: DatabaseValueConvertible = 27700,
+        extra: String = ""
+    ) throws -> URL {
         let url = directory.appendingPathComponent("streets-\(UUID().uuidString).gpkg")
         let queue = try DatabaseQueue(path: url.path)
         try queue.write { db in
-            try db.execute(sql: """
-                CREATE TABLE gpkg_spatial_ref_sys (srs_id INTEGER, organization TEXT, organization_coordsys_id INTEGER);
-                INSERT INTO gpkg_spatial_ref_sys VALUES (27700, 'EPSG', 27700);
-                CREATE TABLE gpkg_contents (table_name TEXT, data_type TEXT);
-                CREATE TABLE gpkg_geometry_columns (table_name TEXT, column_name TEXT, geometry_type_name TEXT, srs_id);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE gpkg_spatial_ref_sys (srs_id INTEGER, organization TEXT,
+                                                       organization_coordsys_id INTEGER);
+                    INSERT INTO gpkg_spatial_ref_sys VALUES (27700, 'EPSG', 27700);
+                    CREATE TABLE gpkg_contents (table_name TEXT, data_type TEXT);
+                    CREATE TABLE gpkg_geometry_columns (table_name TEXT, column_name TEXT, geometry_type_name TEXT,
+                                                        srs_id);
+                    """)
             for table in tables {
                 try db.execute(sql: "CREATE TABLE \(quoted(table)) (fid INTEGER PRIMARY KEY, geom BLOB, name TEXT)")
                 try db.execute(sql: "INSERT INTO gpkg_contents VALUES (?, 'features')", arguments: [table])
-                try db.execute(sql: "INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', 'LINESTRING', ?)",
-                               arguments: [table, srsID])
+                try db.execute(
+                    sql: "INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', 'LINESTRING', ?)",
+                    arguments: [table, srsID])
                 for row in rows {
-                    try db.execute(sql: "INSERT INTO \(quoted(table)) (geom, name) VALUES (?, 'High Street')",
-                                   arguments: [row])
+                    try db.execute(
+                        sql: "INSERT INTO \(quoted(table)) (geom, name) VALUES (?, 'High Street')",
+                        arguments: [row])
                 }
             }
             if !extra.isEmpty { try db.execute(sql: extra) }

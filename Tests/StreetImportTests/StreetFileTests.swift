@@ -64,8 +64,11 @@ final class StreetFileTests: XCTestCase {
     }
 
     func testBristolWGS84GeoJSONProjectsOntoTheGeoPackage() throws {
-        guard let wgs = SharedData.bristolGeoJSON, let gpkg = SharedData.bristolGeoPackage else { throw XCTSkip(SharedData.skipMessage) }
-        let a = try StreetFile.read(wgs), b = try StreetFile.read(gpkg)
+        guard let wgs = SharedData.bristolGeoJSON, let gpkg = SharedData.bristolGeoPackage else {
+            throw XCTSkip(SharedData.skipMessage)
+        }
+        let a = try StreetFile.read(wgs)
+        let b = try StreetFile.read(gpkg)
         XCTAssertEqual(a.sourceCRS, .wgs84)
         for (la, lb) in zip(a.lines, b.lines) {
             XCTAssertEqual(la.points.count, lb.points.count)
@@ -74,7 +77,8 @@ final class StreetFileTests: XCTestCase {
     }
 
     func testOneWayReversedAndSpeeds() throws {
-        let url = try write("""
+        let url = try write(
+            """
             {"type":"FeatureCollection","features":[
              {"type":"Feature","properties":{"@id":1,"highway":"residential","oneway":"-1","maxspeed":"20 mph"},
               "geometry":{"type":"LineString","coordinates":[[-0.72,52.67],[-0.71,52.67]]}},
@@ -83,7 +87,8 @@ final class StreetFileTests: XCTestCase {
             """)
         let read = try StreetFile.read(url)
         XCTAssertTrue(read.lines[0].oneWay)
-        XCTAssertGreaterThan(read.lines[0].points[0].x, read.lines[0].points[1].x)  // reversed: drawn in travel direction
+        // reversed: drawn in travel direction
+        XCTAssertGreaterThan(read.lines[0].points[0].x, read.lines[0].points[1].x)
         XCTAssertEqual(read.lines[0].speedKmh, 32.19, accuracy: 0.01)
         XCTAssertTrue(read.lines[1].oneWay)
         XCTAssertEqual(read.lines[1].speedKmh, RoadClass.defaultSpeedKmh("tertiary"))
@@ -103,13 +108,19 @@ final class StreetFileTests: XCTestCase {
         return url
     }
 
-    private func assertFails(_ text: String, _ kind: StreetImportError.Kind, mentioning parts: [String],
-                             sourceCRS: CRS? = nil, targetCRS: CRS = .britishNationalGrid, file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertFails(
+        _ text: String, _ kind: StreetImportError.Kind, mentioning parts: [String],
+        sourceCRS: CRS? = nil, targetCRS: CRS = .britishNationalGrid, file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let url = try write(text)
-        XCTAssertThrowsError(try StreetFile.read(url, sourceCRS: sourceCRS, targetCRS: targetCRS), file: file, line: line) { error in
+        XCTAssertThrowsError(
+            try StreetFile.read(url, sourceCRS: sourceCRS, targetCRS: targetCRS), file: file, line: line
+        ) { error in
             guard let e = error as? StreetImportError else { return XCTFail("\(error)", file: file, line: line) }
             XCTAssertEqual(e.kind, kind, e.message, file: file, line: line)
-            for part in parts { XCTAssertTrue(e.message.contains(part), "\(e.message) lacks \(part)", file: file, line: line) }
+            for part in parts {
+                XCTAssertTrue(e.message.contains(part), "\(e.message) lacks \(part)", file: file, line: line)
+            }
         }
     }
 
@@ -125,12 +136,15 @@ final class StreetFileTests: XCTestCase {
     }
 
     func testNeitherGeoJSONNorGeoPackage() throws {
-        try assertFails("osm_id,name\n1,High Street\n", .unsupportedFormat, mentioning: ["neither GeoJSON nor GeoPackage", "osm_id"])
+        try assertFails(
+            "osm_id,name\n1,High Street\n", .unsupportedFormat, mentioning: ["neither GeoJSON nor GeoPackage", "osm_id"]
+        )
         try assertFails("", .unsupportedFormat, mentioning: ["empty"])
     }
 
     func testMalformedJSONGivesLineAndColumn() throws {
-        try assertFails("{\"type\": \"FeatureCollection\",\n \"features\": [}", .malformedFile, mentioning: ["line 2, column 15"])
+        try assertFails(
+            "{\"type\": \"FeatureCollection\",\n \"features\": [}", .malformedFile, mentioning: ["line 2, column 15"])
     }
 
     func testEmptyCollection() throws {
@@ -138,34 +152,50 @@ final class StreetFileTests: XCTestCase {
     }
 
     func testOnlyFootpaths() throws {
-        try assertFails(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"highway":"footway"},"geometry":{"type":"LineString","coordinates":[[-0.7,52.6],[-0.71,52.6]]}}]}"#,
-                        .noStreets, mentioning: ["1 highway=footway"])
+        try assertFails(
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"highway":"footway"},"#
+                + #""geometry":{"type":"LineString","coordinates":[[-0.7,52.6],[-0.71,52.6]]}}]}"#,
+            .noStreets, mentioning: ["1 highway=footway"])
     }
 
     func testProjectedMetresInAWGS84File() throws {
-        try assertFails(#"{"type":"FeatureCollection","features":[{"type":"Feature","id":"L1","properties":{"highway":"residential"},"geometry":{"type":"LineString","coordinates":[[354420.89,185691.22],[354423.67,185589.51]]}}]}"#,
-                        .badCoordinates, mentioning: ["feature 0 (id L1)", "British National Grid", "--source-crs EPSG:27700"])
+        try assertFails(
+            #"{"type":"FeatureCollection","features":["#
+                + #"{"type":"Feature","id":"L1","properties":{"highway":"residential"},"#
+                + #""geometry":{"type":"LineString","coordinates":[[354420.89,185691.22],[354423.67,185589.51]]}}]}"#,
+            .badCoordinates, mentioning: ["feature 0 (id L1)", "British National Grid", "--source-crs EPSG:27700"])
     }
 
     func testOutOfRangeAndNonFiniteCoordinates() throws {
-        try assertFails(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"highway":"residential"},"geometry":{"type":"LineString","coordinates":[[-0.7,52.6],[-0.7,-95]]}}]}"#,
-                        .badCoordinates, mentioning: ["feature 0", "out of range"])
-        try assertFails(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"highway":"residential"},"geometry":{"type":"LineString","coordinates":[[-0.7,52.6],[1e999,52.6]]}}]}"#,
-                        .malformedFile, mentioning: ["line 1, column 158", "too large to represent"])
+        try assertFails(
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"highway":"residential"},"#
+                + #""geometry":{"type":"LineString","coordinates":[[-0.7,52.6],[-0.7,-95]]}}]}"#,
+            .badCoordinates, mentioning: ["feature 0", "out of range"])
+        try assertFails(
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"highway":"residential"},"#
+                + #""geometry":{"type":"LineString","coordinates":[[-0.7,52.6],[1e999,52.6]]}}]}"#,
+            .malformedFile, mentioning: ["line 1, column 158", "too large to represent"])
     }
 
     func testOnePointLineNamesTheFeature() throws {
-        try assertFails(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"highway":"residential"},"geometry":{"type":"LineString","coordinates":[[-0.7,52.6],[-0.71,52.6]]}},{"type":"Feature","properties":{"@id":17,"highway":"residential"},"geometry":{"type":"LineString","coordinates":[[-0.7,52.6]]}}]}"#,
-                        .badFeature, mentioning: ["feature 1 (id way/17)", "LineString has 1 point; a line needs at least 2"])
+        try assertFails(
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"highway":"residential"},"#
+                + #""geometry":{"type":"LineString","coordinates":[[-0.7,52.6],[-0.71,52.6]]}},"#
+                + #"{"type":"Feature","properties":{"@id":17,"highway":"residential"},"#
+                + #""geometry":{"type":"LineString","coordinates":[[-0.7,52.6]]}}]}"#,
+            .badFeature, mentioning: ["feature 1 (id way/17)", "LineString has 1 point; a line needs at least 2"])
     }
 
     func testUnknownCRS() throws {
-        let ok = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"highway":"residential"},"geometry":{"type":"LineString","coordinates":[[-0.7,52.6],[-0.71,52.6]]}}]}"#
+        let ok =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"highway":"residential"},"#
+            + #""geometry":{"type":"LineString","coordinates":[[-0.7,52.6],[-0.71,52.6]]}}]}"#
         try assertFails(ok, .unknownCRS, mentioning: ["EPSG:999999"], targetCRS: CRS("EPSG:999999"))
         try assertFails(ok, .unknownCRS, mentioning: ["EPSG:4326", "not a projected CRS"], targetCRS: .wgs84)
         try assertFails(ok, .unknownCRS, mentioning: ["EPSG:12345"], sourceCRS: CRS("EPSG:12345"))
-        try assertFails(#"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"Lambert"}},"features":[]}"#,
-                        .unknownCRS, mentioning: ["Lambert"])
+        try assertFails(
+            #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"Lambert"}},"features":[]}"#,
+            .unknownCRS, mentioning: ["Lambert"])
     }
 
     func testGeoPackageWithoutLayerOfThatName() throws {

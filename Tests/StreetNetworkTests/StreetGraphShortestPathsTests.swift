@@ -7,13 +7,20 @@ final class StreetGraphShortestPathsTests: XCTestCase {
     /// A random network of `n` junctions on a 100 m grid, some one-way.
     private func randomNetwork(seed: UInt64, n: Int, lines: Int) throws -> StreetNetwork {
         var rng = SplitMix64(seed: seed)
-        let spots = (0..<n).map { _ in Point(x: Double(Int.random(in: 0..<20, using: &rng)) * 100, y: Double(Int.random(in: 0..<20, using: &rng)) * 100) }
+        let spots = (0..<n).map { _ in
+            Point(
+                x: Double(Int.random(in: 0..<20, using: &rng)) * 100,
+                y: Double(Int.random(in: 0..<20, using: &rng)) * 100)
+        }
         var streetLines: [StreetLine] = []
         for k in 0..<lines {
-            let a = spots[Int.random(in: 0..<n, using: &rng)], b = spots[Int.random(in: 0..<n, using: &rng)]
+            let a = spots[Int.random(in: 0..<n, using: &rng)]
+            let b = spots[Int.random(in: 0..<n, using: &rng)]
             guard a != b else { continue }
-            streetLines.append(StreetLine(featureIndex: k, sourceID: "\(k)", roadClass: "road", oneWay: Bool.random(using: &rng),
-                                          speedKmh: Double(Int.random(in: 10...60, using: &rng)), points: [a, b]))
+            streetLines.append(
+                StreetLine(
+                    featureIndex: k, sourceID: "\(k)", roadClass: "road", oneWay: Bool.random(using: &rng),
+                    speedKmh: Double(Int.random(in: 10...60, using: &rng)), points: [a, b]))
         }
         return try StreetNetwork(lines: streetLines, crs: .britishNationalGrid)
     }
@@ -24,11 +31,17 @@ final class StreetGraphShortestPathsTests: XCTestCase {
         var d = [[Int]](repeating: [Int](repeating: inf, count: g.nodeCount), count: g.nodeCount)
         for v in 0..<g.nodeCount {
             d[v][v] = 0
-            for a in Int(g.firstOut[v])..<Int(g.firstOut[v + 1]) { d[v][Int(g.head[a])] = min(d[v][Int(g.head[a])], Int(g.cost[a])) }
+            for a in Int(g.firstOut[v])..<Int(g.firstOut[v + 1]) {
+                d[v][Int(g.head[a])] = min(d[v][Int(g.head[a])], Int(g.cost[a]))
+            }
         }
-        for k in 0..<g.nodeCount { for i in 0..<g.nodeCount where d[i][k] < inf { for j in 0..<g.nodeCount where d[k][j] < inf {
-            d[i][j] = min(d[i][j], d[i][k] + d[k][j])
-        } } }
+        for k in 0..<g.nodeCount {
+            for i in 0..<g.nodeCount where d[i][k] < inf {
+                for j in 0..<g.nodeCount where d[k][j] < inf {
+                    d[i][j] = min(d[i][j], d[i][k] + d[k][j])
+                }
+            }
+        }
         return d.map { $0.map { $0 >= inf ? ShortestPathTree.unreachable : $0 } }
     }
 
@@ -53,7 +66,8 @@ final class StreetGraphShortestPathsTests: XCTestCase {
         let network = try randomNetwork(seed: 99, n: 60, lines: 120)
         let graph = StreetGraph(network)
         let reference = allPairs(graph)
-        let sources = Array(stride(from: 0, to: graph.nodeCount, by: 3)), targets = Array(stride(from: 1, to: graph.nodeCount, by: 2))
+        let sources = Array(stride(from: 0, to: graph.nodeCount, by: 3))
+        let targets = Array(stride(from: 1, to: graph.nodeCount, by: 2))
         let one = graph.matrix(from: sources, to: targets, threads: 1)
         let two = graph.matrix(from: sources, to: targets, threads: 2)
         XCTAssertEqual(one, two)
@@ -64,7 +78,8 @@ final class StreetGraphShortestPathsTests: XCTestCase {
         let network = try drawnNetwork("a  b", [("ab", true)])
         let graph = StreetGraph(network)
         XCTAssertEqual(graph.arcCount, 1)
-        let a = network.segments[0].from, b = network.segments[0].to
+        let a = network.segments[0].from
+        let b = network.segments[0].to
         XCTAssertEqual(graph.shortestPaths(from: a).distance[b], 3000)  // 30 m at 36 km/h = 3 s
         XCTAssertEqual(graph.shortestPaths(from: b).distance[a], ShortestPathTree.unreachable)
     }

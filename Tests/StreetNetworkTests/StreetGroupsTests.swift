@@ -39,7 +39,7 @@ final class StreetGroupsTests: XCTestCase {
             village,
             [
                 ("ab", "Station Road", nil), ("bc", "Station Road", nil),
-                ("bd", "Church Lane", nil), ("xy", "Station Road", nil),
+                ("bd", "Church Lane", nil), ("xy", "Station Road", nil)
             ])
         let groups = StreetGroups(net)
         XCTAssertEqual(partition(groups, net), [["way/0", "way/1"], ["way/2"], ["way/3"]])
@@ -70,7 +70,7 @@ final class StreetGroupsTests: XCTestCase {
             """
         let lines: [(path: String, name: String?, usrn: String?)] = [
             ("ab", "Main Street", nil), ("bc", "High Street", nil), ("cd", "Main Street", nil),
-            ("be", "Back Lane", nil),
+            ("be", "Back Lane", nil)
         ]
         let net = try network(picture, lines)
         XCTAssertEqual(partition(StreetGroups(net), net), [["way/0", "way/2"], ["way/1"], ["way/3"]])
@@ -93,7 +93,7 @@ final class StreetGroupsTests: XCTestCase {
             picture,
             [
                 ("abc", nil, nil), ("bd", nil, nil),
-                ("de", "Mill Lane", "100"), ("ef", "Mill Lane", "200"),
+                ("de", "Mill Lane", "100"), ("ef", "Mill Lane", "200")
             ])
         let groups = StreetGroups(net)
         XCTAssertEqual(partition(groups, net), [["way/0"], ["way/1"], ["way/2"], ["way/3"]])
@@ -104,7 +104,7 @@ final class StreetGroupsTests: XCTestCase {
     func testIdsDependOnContentNotOnOrder() throws {
         let lines: [(path: String, name: String?, usrn: String?)] = [
             ("ab", "Station Road", nil), ("bc", "Station Road", nil), ("bd", "Church Lane", nil),
-            ("xy", "Station Road", nil),
+            ("xy", "Station Road", nil)
         ]
         let forward = try network(village, lines)
         let backward = try network(village, lines, reversed: true)

@@ -6,7 +6,8 @@ import XCTest
 final class StreetNetworkTopologyTests: XCTestCase {
     func testSplitsAtJunctionsAndKeepsDeadEnds() throws {
         // "abc" crosses "dbe" at b; "ef" hangs off e.
-        let network = try drawnNetwork("""
+        let network = try drawnNetwork(
+            """
             a  b  c
                d
                e  f
@@ -21,7 +22,8 @@ final class StreetNetworkTopologyTests: XCTestCase {
     }
 
     func testOneWayKeptAndComponentsLabelled() throws {
-        let network = try drawnNetwork("""
+        let network = try drawnNetwork(
+            """
             a  b  c
 
             x  y
@@ -35,7 +37,8 @@ final class StreetNetworkTopologyTests: XCTestCase {
 
     func testLoopAndSelfCrossingWaySplit() throws {
         // A way that comes back through b: b is used twice, so it splits.
-        let network = try drawnNetwork("""
+        let network = try drawnNetwork(
+            """
             a  b  c
                d  e
             """, [("abcedb", false)])
@@ -45,28 +48,39 @@ final class StreetNetworkTopologyTests: XCTestCase {
 
     func testSnapToleranceJoinsNearlyEqualVertices() throws {
         func lines(gap: Double) -> [StreetLine] {
-            [StreetLine(featureIndex: 0, sourceID: "1", roadClass: "road", points: [Point(x: 0, y: 0), Point(x: 10, y: 0)]),
-             StreetLine(featureIndex: 1, sourceID: "2", roadClass: "road", points: [Point(x: 10 + gap, y: 0), Point(x: 20, y: 0)])]
+            [
+                StreetLine(
+                    featureIndex: 0, sourceID: "1", roadClass: "road", points: [Point(x: 0, y: 0), Point(x: 10, y: 0)]),
+                StreetLine(
+                    featureIndex: 1, sourceID: "2", roadClass: "road",
+                    points: [Point(x: 10 + gap, y: 0), Point(x: 20, y: 0)])
+            ]
         }
         XCTAssertEqual(try StreetNetwork(lines: lines(gap: 0.3), crs: .britishNationalGrid).junctions.count, 3)
         XCTAssertEqual(try StreetNetwork(lines: lines(gap: 2), crs: .britishNationalGrid).junctions.count, 4)
-        XCTAssertEqual(try StreetNetwork(lines: lines(gap: 0.3), crs: .britishNationalGrid, snapTolerance: 0).junctions.count, 4)
+        XCTAssertEqual(
+            try StreetNetwork(lines: lines(gap: 0.3), crs: .britishNationalGrid, snapTolerance: 0).junctions.count, 4)
     }
 
     func testLinksWithTheirOwnNodesMeetOnlyAtTheirEnds() throws {
         // Two OS links cross at a shared vertex (a bridge): no junction there.
-        var over = StreetLine(featureIndex: 0, sourceID: "A", roadClass: "Motorway",
-                              points: [Point(x: 0, y: 0), Point(x: 10, y: 0), Point(x: 20, y: 0)])
-        var under = StreetLine(featureIndex: 1, sourceID: "B", roadClass: "A Road",
-                               points: [Point(x: 10, y: -10), Point(x: 10, y: 0), Point(x: 10, y: 10)])
+        var over = StreetLine(
+            featureIndex: 0, sourceID: "A", roadClass: "Motorway",
+            points: [Point(x: 0, y: 0), Point(x: 10, y: 0), Point(x: 20, y: 0)])
+        var under = StreetLine(
+            featureIndex: 1, sourceID: "B", roadClass: "A Road",
+            points: [Point(x: 10, y: -10), Point(x: 10, y: 0), Point(x: 10, y: 10)])
         XCTAssertEqual(try StreetNetwork(lines: [over, under], crs: .britishNationalGrid).segments.count, 4)
-        over.sourceStartNode = "n1"; over.sourceEndNode = "n2"
-        under.sourceStartNode = "n3"; under.sourceEndNode = "n4"
+        over.sourceStartNode = "n1"
+        over.sourceEndNode = "n2"
+        under.sourceStartNode = "n3"
+        under.sourceEndNode = "n4"
         XCTAssertEqual(try StreetNetwork(lines: [over, under], crs: .britishNationalGrid).segments.count, 2)
     }
 
     func testNoUsableLinesIsAnError() {
-        let zero = StreetLine(featureIndex: 0, sourceID: "1", roadClass: "road", points: [Point(x: 1, y: 1), Point(x: 1, y: 1)])
+        let zero = StreetLine(
+            featureIndex: 0, sourceID: "1", roadClass: "road", points: [Point(x: 1, y: 1), Point(x: 1, y: 1)])
         XCTAssertThrowsError(try StreetNetwork(lines: [zero], crs: .britishNationalGrid)) { error in
             XCTAssertEqual((error as? StreetNetworkError)?.kind, .emptyNetwork)
         }

@@ -15,15 +15,21 @@ class CLITestCase: XCTestCase {
         try runProcess(binary, arguments, currentDirectory: SharedData.projectRoot)
     }
 
-    static let partners = ["county-council", "town-council", "highways-contractor", "housing-association", "litter-volunteers"]
+    static let partners = [
+        "county-council", "town-council", "highways-contractor", "housing-association", "litter-volunteers"
+    ]
 
     /// The sample town's streets, with the partners' task lists submitted
     /// (all but `skipping`).
-    func sampleDatabase(name: String = "sample.sqlite", submitting partners: [String] = CLITestCase.partners) throws -> String {
+    func sampleDatabase(name: String = "sample.sqlite", submitting partners: [String] = CLITestCase.partners) throws
+        -> String
+    {
         let db = directory.appendingPathComponent(name).path
         XCTAssertEqual(try run(["streets", "import", "data/sample-town/streets.geojson", "--db", db]).status, 0)
         for org in partners {
-            let submitted = try run(["tasks", "submit", "data/sample-town/tasks/\(org).geojson", "--org", org, "--db", db])
+            let submitted = try run([
+                "tasks", "submit", "data/sample-town/tasks/\(org).geojson", "--org", org, "--db", db
+            ])
             XCTAssertEqual(submitted.status, 0, submitted.stderr)
         }
         return db

@@ -8,7 +8,12 @@ final class CarpCommandTests: CLITestCase {
 
     func testSolvesGDB1WithJSONOutput() throws {
         guard let root = SharedData.carpInstances else { throw XCTSkip(SharedData.skipMessage) }
-        let result = try runProcess(binary, ["carp", root.appendingPathComponent("gdb/gdb1.dat").path, "--iterations", "20", "--seconds", "30", "--json"])
+        let result = try runProcess(
+            binary,
+            [
+                "carp", root.appendingPathComponent("gdb/gdb1.dat").path, "--iterations", "20", "--seconds", "30",
+                "--json"
+            ])
         XCTAssertEqual(result.status, 0, result.stderr)
         let json = try JSONParser.parse(result.stdout)
         XCTAssertEqual(json["instance"]?.string, "gdb1")
@@ -17,7 +22,8 @@ final class CarpCommandTests: CLITestCase {
         XCTAssertEqual(json["lower_bound"]?.number, 252)
         // Every required edge appears once across the routes (22 in gdb1).
         XCTAssertEqual(json["routes"]?.array?.reduce(0) { $0 + ($1.array?.count ?? 0) }, 22)
-        let text = try runProcess(binary, ["carp", root.appendingPathComponent("gdb/gdb1.dat").path, "--iterations", "20"])
+        let text = try runProcess(
+            binary, ["carp", root.appendingPathComponent("gdb/gdb1.dat").path, "--iterations", "20"])
         XCTAssertTrue(text.stdout.hasPrefix("gdb1: cost 316"), text.stdout)
         XCTAssertTrue(text.stdout.contains("best known: 316 (gap 0.00%)"), text.stdout)
     }
@@ -26,7 +32,10 @@ final class CarpCommandTests: CLITestCase {
         let directory = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let bad = directory.appendingPathComponent("bad.dat")
-        try Data(" NOMBRE : bad\n VERTICES : 3\n CAPACIDAD : 5\n LISTA_ARISTAS_REQ :\n ( 1, 2)  coste 3 demanda 9\n DEPOSITO : 1\n".utf8).write(to: bad)
+        let text =
+            " NOMBRE : bad\n VERTICES : 3\n CAPACIDAD : 5\n"
+            + " LISTA_ARISTAS_REQ :\n ( 1, 2)  coste 3 demanda 9\n DEPOSITO : 1\n"
+        try Data(text.utf8).write(to: bad)
         let failed = try runProcess(binary, ["carp", bad.path])
         XCTAssertEqual(failed.status, 4)
         XCTAssertTrue(failed.stderr.contains("more than the capacity 5"), failed.stderr)

@@ -13,8 +13,10 @@ final class HostileInputCommandTests: CLITestCase {
 
     func write(_ name: String, _ text: String) throws -> String { try write(name, Data(text.utf8)) }
 
-    func assertBadInput(_ arguments: [String], _ part: String,
-                        file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertBadInput(
+        _ arguments: [String], _ part: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let result = try run(arguments)
         XCTAssertEqual(result.status, 4, "\(arguments): \(result.stderr)", file: file, line: line)
         XCTAssertTrue(result.stderr.contains(part), "\(result.stderr) lacks \(part)", file: file, line: line)
@@ -33,7 +35,7 @@ final class HostileInputCommandTests: CLITestCase {
             (street("[[-0.7,52.6],[1e400,52.6]]"), "too large to represent"),
             (street("[[52.6698,-0.7275],[52.6699,-0.7214]]"), "swap the axes"),
             (street("[[-0.7,52.6],[-0.71,52.6]]", "\"a\", \"name\": \"b\""), "duplicate member name"),
-            ("{\"type\":" + String(repeating: "[", count: 10_000), "nesting deeper than 512"),
+            ("{\"type\":" + String(repeating: "[", count: 10_000), "nesting deeper than 512")
         ]
         for (k, (text, part)) in cases.enumerated() {
             try assertBadInput(["streets", "import", try write("s\(k).geojson", text), "--db", db], part)
@@ -54,11 +56,18 @@ final class HostileInputCommandTests: CLITestCase {
                 + "\"geometry\":null,\"properties\":{\"activity\":\"sweeping\",\"frequency\":\"weekly\","
                 + "\(properties)}}]}"
         }
-        try assertBadInput(["tasks", "submit", try write("a.geojson", list(#""task_id":"T1","segment_ids":[1e19]"#)),
-                            "--org", "town-council", "--db", db], "segment_ids")
-        try assertBadInput(["tasks", "submit", try write("b.geojson", list(#""task_id":"T1\u0000x","usrn":"1""#)),
-                            "--org", "town-council", "--db", db], "U+0000")
-        let carp = " NOMBRE : x\n VERTICES : -5\n CAPACIDAD : 5\n LISTA_ARISTAS_REQ :\n"
+        try assertBadInput(
+            [
+                "tasks", "submit", try write("a.geojson", list(#""task_id":"T1","segment_ids":[1e19]"#)),
+                "--org", "town-council", "--db", db
+            ], "segment_ids")
+        try assertBadInput(
+            [
+                "tasks", "submit", try write("b.geojson", list(#""task_id":"T1\u0000x","usrn":"1""#)),
+                "--org", "town-council", "--db", db
+            ], "U+0000")
+        let carp =
+            " NOMBRE : x\n VERTICES : -5\n CAPACIDAD : 5\n LISTA_ARISTAS_REQ :\n"
             + " ( 1, 2)  coste 3 demanda 1\n DEPOSITO : 1\n"
         try assertBadInput(["carp", try write("x.dat", carp)], "VERTICES -5")
         let negative = carp.replacingOccurrences(of: "-5", with: "2")

@@ -7,7 +7,6 @@ import XCTest
 /// End-to-end: the cron job's command, its formats, state and exit codes.
 final class OverlapsCommandTests: CLITestCase {
 
-
     func testFormatsAndGroupingByStreet() throws {
         let db = try sampleDatabase()
         let text = try run(["overlaps", "--db", db, "--week", "2026-W48"])
@@ -15,19 +14,30 @@ final class OverlapsCommandTests: CLITestCase {
         // High Street's 14 segments: one line for the duplicate sweeping, not 14.
         // The street file's place nodes name the town the street lies in.
         XCTAssertTrue(text.stdout.contains("High Street, Stretton Magna (14 segments, 1.40 km)"), text.stdout)
-        let dup = text.stdout.split(separator: "\n").filter { $0.contains("duplicate: sweeping by county-council (CC-SW-001) and sweeping by town-council (TC-002)") }
+        let dup = text.stdout.split(separator: "\n").filter {
+            $0.contains("duplicate: sweeping by county-council (CC-SW-001) and sweeping by town-council (TC-002)")
+        }
         XCTAssertEqual(dup.count, 1)
         XCTAssertTrue(dup[0].contains("on 14 segments"), String(dup[0]))
-        XCTAssertTrue(text.stdout.contains("conflict: sweeping by county-council (CC-SW-001) and gritting by highways-contractor (HC-GR-002)"), text.stdout)
+        XCTAssertTrue(
+            text.stdout.contains(
+                "conflict: sweeping by county-council (CC-SW-001) and gritting by highways-contractor (HC-GR-002)"),
+            text.stdout)
         // JSON lists every segment; CSV has a row per finding.
-        let json = try JSONParser.parse(try run(["overlaps", "--db", db, "--week", "2026-W48", "--format", "json"]).stdout)
+        let json = try JSONParser.parse(
+            try run(["overlaps", "--db", db, "--week", "2026-W48", "--format", "json"]).stdout)
         let findings = try XCTUnwrap(json["findings"]?.array)
-        XCTAssertEqual(findings.filter { $0["kind"]?.string == "duplicate" && $0["task_ids"] == ["CC-SW-001", "TC-002"] }.count, 14)
-        let csv = try run(["overlaps", "--db", db, "--week", "2026-W48", "--format", "csv"]).stdout.split(separator: "\n")
+        XCTAssertEqual(
+            findings.filter { $0["kind"]?.string == "duplicate" && $0["task_ids"] == ["CC-SW-001", "TC-002"] }.count, 14
+        )
+        let csv = try run(["overlaps", "--db", db, "--week", "2026-W48", "--format", "csv"]).stdout.split(
+            separator: "\n")
         XCTAssertEqual(csv.count, findings.count + 1)
         XCTAssertTrue(csv[0].hasPrefix("key,kind,segment_id,street"))
         // --org keeps only findings that involve it.
-        let org = try JSONParser.parse(try run(["overlaps", "--db", db, "--week", "2026-W48", "--format", "json", "--org", "litter-volunteers"]).stdout)
+        let org = try JSONParser.parse(
+            try run(["overlaps", "--db", db, "--week", "2026-W48", "--format", "json", "--org", "litter-volunteers"])
+                .stdout)
         XCTAssertTrue(org["findings"]!.array!.allSatisfy { $0["organisations"]!.array!.contains("litter-volunteers") })
         XCTAssertFalse(org["findings"]!.array!.isEmpty)
     }
@@ -41,7 +51,11 @@ final class OverlapsCommandTests: CLITestCase {
         XCTAssertEqual(second.status, 0)
         XCTAssertEqual(second.stdout, "")  // silent for cron
         // A new partner list: only the findings it brings are new.
-        XCTAssertEqual(try run(["tasks", "submit", "data/sample-town/tasks/litter-volunteers.geojson", "--org", "litter-volunteers", "--db", db]).status, 0)
+        XCTAssertEqual(
+            try run([
+                "tasks", "submit", "data/sample-town/tasks/litter-volunteers.geojson", "--org", "litter-volunteers",
+                "--db", db
+            ]).status, 0)
         let third = try run(["overlaps", "--db", db, "--week", "2026-W48", "--new-only", "--format", "json"])
         XCTAssertEqual(third.status, 1)
         let thirdFindings = try JSONParser.parse(third.stdout)["findings"]!.array!
@@ -52,10 +66,13 @@ final class OverlapsCommandTests: CLITestCase {
 
     func testTwoRunsAtOnceNeitherDoubleReportNorLoseState() throws {
         let db = try sampleDatabase()
-        let all = Set(try JSONParser.parse(try run(["overlaps", "--db", db, "--week", "2026-W48", "--format", "json"]).stdout)["findings"]!.array!.map { $0["key"]!.string! })
+        let all = Set(
+            try JSONParser.parse(try run(["overlaps", "--db", db, "--week", "2026-W48", "--format", "json"]).stdout)[
+                "findings"]!.array!.map { $0["key"]!.string! })
         // Two processes started together, then both awaited.
         let runs = (0..<2).map { _ -> (Process, Pipe) in
-            let process = Process(), pipe = Pipe()
+            let process = Process()
+            let pipe = Pipe()
             process.executableURL = binary
             process.arguments = ["overlaps", "--db", db, "--week", "2026-W48", "--new-only", "--format", "csv"]
             process.currentDirectoryURL = SharedData.projectRoot
@@ -77,9 +94,12 @@ final class OverlapsCommandTests: CLITestCase {
     func testExitCodes() throws {
         let db = try sampleDatabase()
         XCTAssertEqual(try run(["overlaps", "--db", db, "--week", "2026-W48"]).status, 1)
-        XCTAssertEqual(try run(["overlaps", "--db", db, "--from", "2026-07-05", "--to", "2026-07-05"]).status, 0)  // a Sunday in July: nobody shares a street
+        // a Sunday in July: nobody shares a street
+        XCTAssertEqual(try run(["overlaps", "--db", db, "--from", "2026-07-05", "--to", "2026-07-05"]).status, 0)
         XCTAssertEqual(try run(["overlaps", "--db", db, "--week", "2026-W99"]).status, 2)
-        XCTAssertEqual(try run(["overlaps", "--db", db, "--week", "2026-W48", "--from", "2026-11-23", "--to", "2026-11-29"]).status, 2)
+        XCTAssertEqual(
+            try run(["overlaps", "--db", db, "--week", "2026-W48", "--from", "2026-11-23", "--to", "2026-11-29"])
+                .status, 2)
         XCTAssertEqual(try run(["overlaps", "--db", db, "--from", "2026-11-30", "--to", "2026-11-23"]).status, 2)
         XCTAssertEqual(try run(["overlaps", "--db", db, "--format", "xml"]).status, 2)
         XCTAssertEqual(try run(["overlaps", "--db", db, "--org", "nobody"]).status, 2)
@@ -96,8 +116,9 @@ final class OverlapsCommandTests: CLITestCase {
         let week = ["--week", "2026-W48"]
         let json = try JSONParser.parse(try run(["overlaps", "--db", db, "--format", "json"] + week).stdout)
         let streets = try XCTUnwrap(json["streets"]?.array)
-        XCTAssertEqual(streets.compactMap { $0["label"]?.string }.sorted(),
-                       ["High Street, Stretton Magna", "Station Road, Stretton Magna"])
+        XCTAssertEqual(
+            streets.compactMap { $0["label"]?.string }.sorted(),
+            ["High Street, Stretton Magna", "Station Road, Stretton Magna"])
         let ids = Set(streets.compactMap { $0["id"]?.string })
         for street in streets {
             let box = try XCTUnwrap(street["bbox"]?.array?.compactMap(\.number))
@@ -149,7 +170,8 @@ final class OverlapsCommandTests: CLITestCase {
 
     /// Runs `overlaps --new-only` with its standard output on `output`.
     private func newOnly(_ db: String, into output: FileHandle) throws -> FailedRun {
-        let process = Process(), err = Pipe()
+        let process = Process()
+        let err = Pipe()
         process.executableURL = binary
         process.arguments = ["overlaps", "--db", db, "--week", "2026-W48", "--new-only"]
         process.currentDirectoryURL = SharedData.projectRoot
@@ -158,8 +180,9 @@ final class OverlapsCommandTests: CLITestCase {
         try process.run()
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        return FailedRun(status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
-                         stderr: message)
+        return FailedRun(
+            status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
+            stderr: message)
     }
 
     /// After a failed write, the next run reports every finding again.
@@ -184,7 +207,8 @@ final class OverlapsCommandTests: CLITestCase {
     func testAReportIntoAPipeNobodyReadsExitsNonZeroAndMarksNothing() throws {
         let db = try sampleDatabase()
         // A pipe into `false`: the reader has exited before the report is written.
-        let pipe = Pipe(), reader = Process()
+        let pipe = Pipe()
+        let reader = Process()
         reader.executableURL = URL(fileURLWithPath: "/bin/false")
         reader.standardInput = pipe
         try reader.run()

@@ -17,7 +17,7 @@ final class PlanCommandOutputFolderTests: CLITestCase {
         try Data("keep".utf8).write(to: photos.appendingPathComponent("holiday.jpg"))
         let cases: [(String, String)] = [
             (photos.path, "not written by StreetRounds"), (db, "is a file"), (directory.path, "database"),
-            (".", "current folder"),
+            (".", "current folder")
         ]
         for (out, message) in cases {
             let result = try run(plan(db, out))
@@ -36,9 +36,10 @@ final class PlanCommandOutputFolderTests: CLITestCase {
         XCTAssertEqual(try run(plan(db, out.path)).status, 0)
         let before = try Data(contentsOf: out.appendingPathComponent("schedule.csv"))
         // Killed with the old outputs renamed aside and the new ones staged: nothing is deleted yet.
-        let killed = try PausedProcess(binary, plan(db, out.path), pausingAt: "output-old-moved-aside",
-                                       scratch: directory,
-                                       currentDirectory: SharedData.projectRoot)
+        let killed = try PausedProcess(
+            binary, plan(db, out.path), pausingAt: "output-old-moved-aside",
+            scratch: directory,
+            currentDirectory: SharedData.projectRoot)
         killed.kill()
         let aside = directory.appendingPathComponent(".plan.streetrounds-old")
         let staged = directory.appendingPathComponent(".plan.streetrounds-new")

@@ -1,11 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Geometry
 import JSON
 import TestSupport
 import XCTest
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// End-to-end: `streetrounds plan` on the sample, and every output parses.
 final class PlanCommandTests: CLITestCase {
@@ -21,8 +22,10 @@ final class PlanCommandTests: CLITestCase {
         let db = try sampleDatabase()
         let out = directory.appendingPathComponent("plan")
         // A tiny --seconds: the iteration budget lifts the time limit, so the plan cannot depend on it.
-        let result = try run(["plan", "--db", db, "--week", "2026-W48", "--out", out.path, "--iterations", "40",
-                              "--seconds", "0.01"])
+        let result = try run([
+            "plan", "--db", db, "--week", "2026-W48", "--out", out.path, "--iterations", "40",
+            "--seconds", "0.01"
+        ])
         XCTAssertEqual(result.status, 0, result.stderr)
         let made = try String(contentsOf: out.appendingPathComponent("schedule.csv"), encoding: .utf8)
         let stored = SharedData.projectRoot.appendingPathComponent(Self.golden)
@@ -37,7 +40,9 @@ final class PlanCommandTests: CLITestCase {
     func testPlanWritesOutputsThatParse() throws {
         let db = try sampleDatabase()
         let out = directory.appendingPathComponent("plan")
-        let result = try run(["plan", "--db", db, "--week", "2026-W48", "--out", out.path, "--iterations", "20", "--seconds", "30"])
+        let result = try run([
+            "plan", "--db", db, "--week", "2026-W48", "--out", out.path, "--iterations", "20", "--seconds", "30"
+        ])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("report: \(out.path)/report.html"), result.stdout)
         XCTAssertTrue(result.stdout.contains("sharing saves"), result.stdout)
@@ -47,20 +52,28 @@ final class PlanCommandTests: CLITestCase {
         let geojson = try JSONParser.parse(Data(contentsOf: out.appendingPathComponent("rounds.geojson")))
         let features = try XCTUnwrap(geojson["features"]?.array)
         XCTAssertFalse(features.isEmpty)
-        XCTAssertTrue(features.allSatisfy { $0["geometry"]?["type"]?.string == "LineString" && ($0["geometry"]?["coordinates"]?.array?.count ?? 0) >= 2 })
+        XCTAssertTrue(
+            features.allSatisfy {
+                $0["geometry"]?["type"]?.string == "LineString"
+                    && ($0["geometry"]?["coordinates"]?.array?.count ?? 0) >= 2
+            })
         // savings.json: the figures add up.
         let savings = try JSONParser.parse(Data(contentsOf: out.appendingPathComponent("savings.json")))
         let saved = try XCTUnwrap(savings["savings"]?["money_gbp"]?.number)
         let split = try XCTUnwrap(savings["split"]?.array).reduce(0) { $0 + ($1["money_gbp"]?.number ?? 0) }
         XCTAssertEqual(split, saved, accuracy: 0.05)
-        XCTAssertEqual((savings["baseline"]?["money_gbp"]?.number ?? 0) - (savings["shared"]?["money_gbp"]?.number ?? 0), saved, accuracy: 0.02)
+        XCTAssertEqual(
+            (savings["baseline"]?["money_gbp"]?.number ?? 0) - (savings["shared"]?["money_gbp"]?.number ?? 0), saved,
+            accuracy: 0.02)
         // CSV: a header and rows of the same width.
-        let csv = try String(contentsOf: out.appendingPathComponent("schedule.csv"), encoding: .utf8).split(separator: "\n")
+        let csv = try String(contentsOf: out.appendingPathComponent("schedule.csv"), encoding: .utf8).split(
+            separator: "\n")
         XCTAssertTrue(csv[0].hasPrefix("date_yyyy_mm_dd,iso_week,day,round,crew"))
         XCTAssertGreaterThan(csv.count, 10)
-        XCTAssertTrue(csv.allSatisfy {
-            !$0.contains("\"") && $0.split(separator: ",", omittingEmptySubsequences: false).count == 18
-        })
+        XCTAssertTrue(
+            csv.allSatisfy {
+                !$0.contains("\"") && $0.split(separator: ",", omittingEmptySubsequences: false).count == 18
+            })
         // GPX: well-formed XML with a track, one file per round.
         let gpxFiles = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("gpx").path)
         XCTAssertEqual(gpxFiles.count, features.count)
@@ -74,17 +87,26 @@ final class PlanCommandTests: CLITestCase {
         let events = ics.components(separatedBy: "BEGIN:VEVENT").count - 1
         XCTAssertEqual(events, ics.components(separatedBy: "END:VEVENT").count - 1)
         XCTAssertEqual(events, features.filter { $0["properties"]?["kind"]?.string == "weekday" }.count)
-        // HTML: self-contained, with the summary and a map per round.
-        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
-        XCTAssertTrue(html.contains("<h2>What sharing saves</h2>"))
-        // A hidden street layer, the savings chart, the week's overview, then a map per round.
-        XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, features.count + 3)
-        XCTAssertEqual(html.components(separatedBy: "<figure class=\"map\">").count - 1, features.count + 1)
-        XCTAssertEqual(html.components(separatedBy: "<ul class=\"legend\">").count - 1, features.count + 1)
-        XCTAssertTrue(html.contains("Synthetic street data"), "the sample's credit says it is synthetic")
+        try assertReportIsSelfContained(in: out, rounds: features.count)
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("gritting-standby.ics").path))
-        XCTAssertFalse(html.contains("src=\"http"), "nothing fetched from the internet")
-        XCTAssertFalse(html.contains("<script"))
+    }
+
+    /// report.html in `out`: self-contained, with the summary and a map per round.
+    private func assertReportIsSelfContained(
+        in out: URL, rounds: Int, file: StaticString = #filePath, line: UInt = #line
+    ) throws {
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("<h2>What sharing saves</h2>"), file: file, line: line)
+        // A hidden street layer, the savings chart, the week's overview, then a map per round.
+        XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, rounds + 3, file: file, line: line)
+        XCTAssertEqual(
+            html.components(separatedBy: "<figure class=\"map\">").count - 1, rounds + 1, file: file, line: line)
+        XCTAssertEqual(
+            html.components(separatedBy: "<ul class=\"legend\">").count - 1, rounds + 1, file: file, line: line)
+        XCTAssertTrue(
+            html.contains("Synthetic street data"), "the sample's credit says it is synthetic", file: file, line: line)
+        XCTAssertFalse(html.contains("src=\"http"), "nothing fetched from the internet", file: file, line: line)
+        XCTAssertFalse(html.contains("<script"), file: file, line: line)
     }
 
     /// Organisations imported into the database are the registry a command reads (before any file), with
@@ -95,8 +117,12 @@ final class PlanCommandTests: CLITestCase {
         let elsewhere = directory.appendingPathComponent("nowhere")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
         let out = directory.appendingPathComponent("stored").path
-        let planned = try runProcess(binary, ["plan", "--db", db, "--week", "2026-W48", "--out", out,
-                                              "--iterations", "40", "--seconds", "0.01"], currentDirectory: elsewhere)
+        let planned = try runProcess(
+            binary,
+            [
+                "plan", "--db", db, "--week", "2026-W48", "--out", out,
+                "--iterations", "40", "--seconds", "0.01"
+            ], currentDirectory: elsewhere)
         XCTAssertEqual(planned.status, 0, planned.stderr)
         // The same registry from the store as from the file: the golden schedule, crews' days included.
         let made = try String(contentsOfFile: out + "/schedule.csv", encoding: .utf8)
@@ -115,8 +141,9 @@ final class PlanCommandTests: CLITestCase {
         let looked = "no organisations.json found (looked at \(directory.path)/organisations.json"
         XCTAssertTrue(missing.stderr.contains(looked), missing.stderr)
         XCTAssertTrue(missing.stderr.contains("--registry PATH"), missing.stderr)
-        try FileManager.default.copyItem(at: SharedData.projectRoot.appendingPathComponent("data/organisations.json"),
-                                         to: directory.appendingPathComponent("organisations.json"))
+        try FileManager.default.copyItem(
+            at: SharedData.projectRoot.appendingPathComponent("data/organisations.json"),
+            to: directory.appendingPathComponent("organisations.json"))
         let planned = try runProcess(binary, args, currentDirectory: elsewhere)
         XCTAssertEqual(planned.status, 0, planned.stderr)  // catalogue and compatibility table built in
         let version = try runProcess(binary, ["--version"], currentDirectory: elsewhere)
@@ -129,8 +156,10 @@ final class PlanCommandTests: CLITestCase {
     func testRoutingJobsExportAsCARPLIBFilesThatSolve() throws {
         let db = try sampleDatabase()
         let carp = directory.appendingPathComponent("carp")
-        let args = ["plan", "--db", db, "--week", "2026-W48", "--out", directory.appendingPathComponent("plan").path,
-                    "--iterations", "10", "--export-carp", carp.path]
+        let args = [
+            "plan", "--db", db, "--week", "2026-W48", "--out", directory.appendingPathComponent("plan").path,
+            "--iterations", "10", "--export-carp", carp.path
+        ]
         let result = try run(args)
         XCTAssertEqual(result.status, 0, result.stderr)
         let files = try FileManager.default.contentsOfDirectory(atPath: carp.path).sorted()

@@ -14,8 +14,10 @@ final class PlansCommandTests: CLITestCase {
         XCTAssertEqual(first.status, 0, first.stderr)
         XCTAssertTrue(first.stdout.contains("stored as plans 1, 2"), first.stdout)
         XCTAssertFalse(first.stdout.contains("stable week"), "nothing stored before the first week")
-        let second = try run(["plan", "--db", db, "--week", "2026-W49", "--out", out.path, "--iterations", "10",
-                              "--seed", "7", "--compare-fresh", "--shapley"])
+        let second = try run([
+            "plan", "--db", db, "--week", "2026-W49", "--out", out.path, "--iterations", "10",
+            "--seed", "7", "--compare-fresh", "--shapley"
+        ])
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertTrue(second.stdout.contains("task visits also in 2026-W48 kept crew and day"), second.stdout)
         XCTAssertTrue(second.stdout.contains("against a fresh plan with the same budget"), second.stdout)
@@ -34,8 +36,10 @@ final class PlansCommandTests: CLITestCase {
         let listed = try run(["plans", "list", "--db", db])
         XCTAssertEqual(listed.status, 0, listed.stderr)
         XCTAssertEqual(listed.stdout.split(separator: "\n").filter { $0.contains("2026-W4") }.count, 4, listed.stdout)
-        let fresh = try run(["plan", "--db", db, "--week", "2026-W49", "--out", out.path, "--iterations", "10",
-                             "--fresh"])
+        let fresh = try run([
+            "plan", "--db", db, "--week", "2026-W49", "--out", out.path, "--iterations", "10",
+            "--fresh"
+        ])
         XCTAssertTrue(fresh.stdout.contains("planned fresh (--fresh)"), fresh.stdout)
     }
 
@@ -48,14 +52,17 @@ final class PlansCommandTests: CLITestCase {
         let out = directory.appendingPathComponent("plan")
         let first = try run(["plan", "--db", db, "--week", "2026-W48", "--out", out.path, "--iterations", "5"])
         XCTAssertEqual(first.status, 0, first.stderr)
-        let damage = try runProcess(sqlite, [db, "UPDATE plan_round SET day = 12 WHERE position = 0"],
-                                    currentDirectory: directory)
+        let damage = try runProcess(
+            sqlite, [db, "UPDATE plan_round SET day = 12 WHERE position = 0"],
+            currentDirectory: directory)
         XCTAssertEqual(damage.status, 0, damage.stderr)
         let next = try run(["plan", "--db", db, "--week", "2026-W49", "--out", out.path, "--iterations", "5"])
         XCTAssertEqual(next.status, 4, next.stderr)
         XCTAssertTrue(next.stderr.contains("damaged") && next.stderr.contains("--fresh"), next.stderr)
-        let fresh = try run(["plan", "--db", db, "--week", "2026-W49", "--out", out.path, "--iterations", "5",
-                             "--fresh"])
+        let fresh = try run([
+            "plan", "--db", db, "--week", "2026-W49", "--out", out.path, "--iterations", "5",
+            "--fresh"
+        ])
         XCTAssertEqual(fresh.status, 0, fresh.stderr)
     }
 }

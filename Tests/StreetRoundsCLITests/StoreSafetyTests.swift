@@ -16,10 +16,12 @@ final class StoreSafetyTests: CLITestCase {
     func testReadersNeverChangeTheDatabase() throws {
         let db = try sampleDatabase(submitting: ["town-council", "county-council"])
         let before = try bytes(db)
-        let readers = [["streets", "info", "--db", db], ["tasks", "list", "--db", db],
-                       ["tasks", "export", "--db", db, "--org", "town-council"],
-                       ["overlaps", "--db", db, "--week", "2026-W48"],
-                       ["route", "--db", db, "--from", "-2.8266,52.5396", "--to", "-2.8230,52.5360"]]
+        let readers = [
+            ["streets", "info", "--db", db], ["tasks", "list", "--db", db],
+            ["tasks", "export", "--db", db, "--org", "town-council"],
+            ["overlaps", "--db", db, "--week", "2026-W48"],
+            ["route", "--db", db, "--from", "-2.8266,52.5396", "--to", "-2.8230,52.5360"]
+        ]
         for arguments in readers {
             let result = try run(arguments)
             XCTAssertTrue([0, 1, 4].contains(result.status), "\(arguments): \(result.stderr)")
@@ -33,9 +35,11 @@ final class StoreSafetyTests: CLITestCase {
         try queue.write { try $0.execute(sql: "CREATE TABLE photo (name TEXT); INSERT INTO photo VALUES ('holiday')") }
         try queue.close()
         let before = try bytes(path)
-        for arguments in [["streets", "info", "--db", path], ["tasks", "list", "--db", path],
-                          ["streets", "import", "data/sample-town/streets.geojson", "--db", path],
-                          submit(path)] {
+        for arguments in [
+            ["streets", "info", "--db", path], ["tasks", "list", "--db", path],
+            ["streets", "import", "data/sample-town/streets.geojson", "--db", path],
+            submit(path)
+        ] {
             let result = try run(arguments)
             XCTAssertEqual(result.status, 3, "\(arguments): \(result.stderr)")
             XCTAssertTrue(result.stderr.contains("not a StreetRounds database"), result.stderr)
@@ -58,15 +62,17 @@ final class StoreSafetyTests: CLITestCase {
         var prefix: [String] = []
         if getuid() == 0 {
             guard fm.isExecutableFile(atPath: "/usr/bin/setpriv") else {
-                throw XCTSkip("running as root without /usr/bin/setpriv: chmod does not stop root, "
-                    + "so a read-only user cannot be tried")
+                throw XCTSkip(
+                    "running as root without /usr/bin/setpriv: chmod does not stop root, "
+                        + "so a read-only user cannot be tried")
             }
             prefix = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", binary.path]
         }
         func runAsReader(_ arguments: [String]) throws -> ProcessResult {
             if prefix.isEmpty { return try run(arguments) }
-            return try runProcess(URL(fileURLWithPath: prefix[0]), Array(prefix.dropFirst()) + arguments,
-                                  currentDirectory: SharedData.projectRoot)
+            return try runProcess(
+                URL(fileURLWithPath: prefix[0]), Array(prefix.dropFirst()) + arguments,
+                currentDirectory: SharedData.projectRoot)
         }
         let info = try runAsReader(["streets", "info", "--db", db])
         XCTAssertEqual(info.status, 0, info.stderr)
@@ -97,13 +103,15 @@ final class StoreSafetyTests: CLITestCase {
         XCTAssertTrue(impatient.stderr.contains("process \(getpid())"), "names the holder: \(impatient.stderr)")
         XCTAssertTrue(impatient.stderr.contains("STREETROUNDS_BUSY_TIMEOUT"), impatient.stderr)
         // The nightly overlap run waits too, and fails as a database problem (exit 3), not a crash (5).
-        let nightly = try runProcessWithEnvironment(["overlaps", "--db", db, "--week", "2026-W48", "--new-only"],
-                                                    ["STREETROUNDS_BUSY_TIMEOUT": "1"])
+        let nightly = try runProcessWithEnvironment(
+            ["overlaps", "--db", db, "--week", "2026-W48", "--new-only"],
+            ["STREETROUNDS_BUSY_TIMEOUT": "1"])
         XCTAssertEqual(nightly.status, 3, nightly.stderr)
         XCTAssertTrue(nightly.stderr.contains("process \(getpid())"), nightly.stderr)
         // A patient writer waits, and goes on when the lock is released.
-        let patient = try PausedProcess(binary, submit, pausingAt: nil, scratch: directory,
-                                        currentDirectory: SharedData.projectRoot)
+        let patient = try PausedProcess(
+            binary, submit, pausingAt: nil, scratch: directory,
+            currentDirectory: SharedData.projectRoot)
         sleep(2)
         XCTAssertTrue(patient.process.isRunning, "the writer waits for the lock")
         try lock.writeWithoutTransaction { try $0.execute(sql: "COMMIT") }
@@ -114,16 +122,22 @@ final class StoreSafetyTests: CLITestCase {
     }
 
     func runProcessWithEnvironment(_ arguments: [String], _ environment: [String: String]) throws -> ProcessResult {
-        try PausedProcess(binary, arguments, pausingAt: nil, scratch: directory,
-                          currentDirectory: SharedData.projectRoot, environment: environment).resume()
+        try PausedProcess(
+            binary, arguments, pausingAt: nil, scratch: directory,
+            currentDirectory: SharedData.projectRoot, environment: environment
+        ).resume()
     }
 
     func testAnImportDuringASubmissionMakesTheSubmissionFailNotAttachToTheWrongStreets() throws {
         let db = try sampleDatabase(submitting: [])
-        let submit = try PausedProcess(binary, ["tasks", "submit", "data/sample-town/tasks/town-council.geojson",
-                                                "--org", "town-council", "--db", db],
-                                       pausingAt: "submit-matched", scratch: directory,
-                                       currentDirectory: SharedData.projectRoot)
+        let submit = try PausedProcess(
+            binary,
+            [
+                "tasks", "submit", "data/sample-town/tasks/town-council.geojson",
+                "--org", "town-council", "--db", db
+            ],
+            pausingAt: "submit-matched", scratch: directory,
+            currentDirectory: SharedData.projectRoot)
         // Matched against the first network; a second import replaces it before the tasks are stored.
         let reimport = try run(["streets", "import", "data/sample-town/streets.geojson", "--db", db, "--snap", "3"])
         XCTAssertEqual(reimport.status, 0, reimport.stderr)
@@ -135,9 +149,10 @@ final class StoreSafetyTests: CLITestCase {
 
     func testASubmissionDuringAnImportMakesTheImportRefuse() throws {
         let db = try sampleDatabase(submitting: [])
-        let reimport = try PausedProcess(binary, ["streets", "import", "data/sample-town/streets.geojson", "--db", db],
-                                         pausingAt: "import-read", scratch: directory,
-                                         currentDirectory: SharedData.projectRoot)
+        let reimport = try PausedProcess(
+            binary, ["streets", "import", "data/sample-town/streets.geojson", "--db", db],
+            pausingAt: "import-read", scratch: directory,
+            currentDirectory: SharedData.projectRoot)
         let submitted = try run(submit(db))
         XCTAssertEqual(submitted.status, 0, submitted.stderr)
         let imported = reimport.resume()

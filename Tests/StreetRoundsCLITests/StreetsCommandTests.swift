@@ -6,8 +6,6 @@ import XCTest
 /// stored output, and its exit codes.
 final class StreetsCommandTests: CLITestCase {
 
-
-
     private func expected(_ name: String) throws -> String {
         let url = SharedData.projectRoot.appendingPathComponent("Tests/StreetRoundsCLITests/Expected/\(name)")
         return try String(contentsOf: url, encoding: .utf8)
@@ -21,11 +19,14 @@ final class StreetsCommandTests: CLITestCase {
         let info = try run(["streets", "info", "--db", db])
         XCTAssertEqual(info.status, 0, info.stderr)
         // The first line carries the import time.
-        XCTAssertEqual(info.stdout.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n", try expected("sample-info.txt"))
+        XCTAssertEqual(
+            info.stdout.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n",
+            try expected("sample-info.txt"))
         let route = try run(["route", "--db", db, "--from", "-2.8080,52.5310", "--to", "-2.8016,52.5420"])
         XCTAssertEqual(route.status, 0, route.stderr)
         XCTAssertEqual(route.stdout, try expected("sample-route.txt"))
-        let geojson = try run(["route", "--db", db, "--from", "-2.8080,52.5310", "--to", "-2.8016,52.5420", "--geojson"])
+        let geojson = try run(["route", "--db", db, "--from", "-2.8080,52.5310", "--to", "-2.8016,52.5420", "--geojson"]
+        )
         XCTAssertEqual(geojson.status, 0)
         XCTAssertTrue(geojson.stdout.contains("\"LineString\""))
     }
@@ -51,7 +52,11 @@ final class StreetsCommandTests: CLITestCase {
         let before = try run(["streets", "info", "--db", db]).stdout
 
         let bad = directory.appendingPathComponent("bad.geojson")
-        try Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","id":"L9","properties":{"highway":"residential"},"geometry":{"type":"LineString","coordinates":[[354420.89,185691.22],[354423.67,185589.51]]}}]}"#.utf8).write(to: bad)
+        let text =
+            #"{"type":"FeatureCollection","features":["#
+            + #"{"type":"Feature","id":"L9","properties":{"highway":"residential"},"#
+            + #""geometry":{"type":"LineString","coordinates":[[354420.89,185691.22],[354423.67,185589.51]]}}]}"#
+        try Data(text.utf8).write(to: bad)
         let failed = try run(["streets", "import", bad.path, "--db", db])
         XCTAssertEqual(failed.status, 4)
         XCTAssertTrue(failed.stderr.contains("feature 0 (id L9)"), failed.stderr)
@@ -63,7 +68,8 @@ final class StreetsCommandTests: CLITestCase {
         XCTAssertEqual(try run(["streets", "import", csv.path, "--db", db]).status, 4)
         XCTAssertEqual(try run(["streets", "info", "--db", db]).stdout, before)
 
-        XCTAssertEqual(try run(["streets", "info", "--db", directory.appendingPathComponent("none.sqlite").path]).status, 3)
+        XCTAssertEqual(
+            try run(["streets", "info", "--db", directory.appendingPathComponent("none.sqlite").path]).status, 3)
         XCTAssertEqual(try run(["streets", "import", "/no/such/file.geojson", "--db", db]).status, 2)
         XCTAssertEqual(try run(["route", "--db", db, "--from", "nowhere", "--to", "-2.80,52.54"]).status, 2)
         let swapped = try run(["route", "--db", db, "--from", "52.5310,-2.8080", "--to", "-2.80,52.54"])
@@ -73,7 +79,9 @@ final class StreetsCommandTests: CLITestCase {
         let far = try run(["route", "--db", db, "--from", "-2.0,52.54", "--to", "-2.8016,52.5420"])
         XCTAssertEqual(far.status, 4)
         XCTAssertTrue(far.stderr.contains("more than 500 m from any street"), far.stderr)
-        XCTAssertEqual(try run(["route", "--db", db, "--from", "-2.0,52.54", "--to", "-2.8016,52.5420", "--max-snap", "-1"]).status, 2)
+        XCTAssertEqual(
+            try run(["route", "--db", db, "--from", "-2.0,52.54", "--to", "-2.8016,52.5420", "--max-snap", "-1"])
+                .status, 2)
     }
 
     func testPlacesComeFromTheStreetFileOrFromAPlacesFile() throws {
@@ -84,7 +92,8 @@ final class StreetsCommandTests: CLITestCase {
         XCTAssertTrue(own.stdout.contains("places: 7 named settlements\n"), own.stdout)
         // Another file's places replace them; a wrong places file is refused before any work.
         let other = directory.appendingPathComponent("places.geojson")
-        let minton = #"{"type":"Feature","properties":{"place":"village","name":"Minton"},"#
+        let minton =
+            #"{"type":"Feature","properties":{"place":"village","name":"Minton"},"#
             + #""geometry":{"type":"Point","coordinates":[-2.83,52.52]}}"#
         try Data((#"{"type":"FeatureCollection","features":["# + minton + "]}").utf8).write(to: other)
         let fresh = directory.appendingPathComponent("fresh.sqlite").path

@@ -7,11 +7,15 @@ import XCTest
 /// End-to-end: task lists through the built binary.
 final class TasksCommandTests: CLITestCase {
 
-    private func sample(_ path: String) -> String { SharedData.projectRoot.appendingPathComponent("data/sample-town/\(path)").path }
+    private func sample(_ path: String) -> String {
+        SharedData.projectRoot.appendingPathComponent("data/sample-town/\(path)").path
+    }
 
     func testSubmitListExportAndResubmitTheExport() throws {
         let db = try sampleDatabase(submitting: [])
-        let submitted = try run(["tasks", "submit", sample("tasks/town-council.geojson"), "--org", "town-council", "--db", db])
+        let submitted = try run([
+            "tasks", "submit", sample("tasks/town-council.geojson"), "--org", "town-council", "--db", db
+        ])
         XCTAssertEqual(submitted.status, 0, submitted.stderr)
         XCTAssertTrue(submitted.stdout.contains("5 tasks, matched to"), submitted.stdout)
         let listed = try run(["tasks", "list", "--db", db])
@@ -23,8 +27,9 @@ final class TasksCommandTests: CLITestCase {
         XCTAssertEqual(first["features"]?.array?.count, 5)
         let again = try run(["tasks", "submit", exported, "--org", "town-council", "--db", db])
         XCTAssertEqual(again.status, 0, again.stderr)
-        XCTAssertEqual(try run(["tasks", "list", "--db", db]).stdout.split(separator: "\n").prefix(6),
-                       listed.stdout.split(separator: "\n").prefix(6))
+        XCTAssertEqual(
+            try run(["tasks", "list", "--db", db]).stdout.split(separator: "\n").prefix(6),
+            listed.stdout.split(separator: "\n").prefix(6))
         let second = directory.appendingPathComponent("export2.geojson").path
         XCTAssertEqual(try run(["tasks", "export", "--db", db, "--org", "town-council", "--out", second]).status, 0)
         XCTAssertEqual(try JSONParser.parse(Data(contentsOf: URL(fileURLWithPath: second))), first)
@@ -36,16 +41,22 @@ final class TasksCommandTests: CLITestCase {
 
     func testARejectedListChangesNothingAndListsEveryProblem() throws {
         let db = try sampleDatabase(submitting: [])
-        XCTAssertEqual(try run(["tasks", "submit", sample("tasks/town-council.geojson"), "--org", "town-council", "--db", db]).status, 0)
+        XCTAssertEqual(
+            try run(["tasks", "submit", sample("tasks/town-council.geojson"), "--org", "town-council", "--db", db])
+                .status, 0)
         let before = try run(["tasks", "list", "--db", db]).stdout
         let bad = directory.appendingPathComponent("bad.geojson")
-        try Data("""
+        try Data(
+            """
             {"type": "FeatureCollection", "organisation": "town-council", "features": [
-             {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[-2.808, 52.531], [-2.808, 52.532]]},
+             {"type": "Feature",
+              "geometry": {"type": "LineString", "coordinates": [[-2.808, 52.531], [-2.808, 52.532]]},
               "properties": {"task_id": "X1", "activity": "sweping", "frequency": "weekly"}},
              {"type": "Feature", "geometry": {"type": "Point", "coordinates": [-2.5, 52.3]},
-              "properties": {"task_id": "X2", "activity": "sweeping", "frequency": "weekly", "weekdays": ["mon", "xyz"]}}]}
-            """.utf8).write(to: bad)
+              "properties": {"task_id": "X2", "activity": "sweeping", "frequency": "weekly",
+                             "weekdays": ["mon", "xyz"]}}]}
+            """.utf8
+        ).write(to: bad)
         let rejected = try run(["tasks", "submit", bad.path, "--org", "town-council", "--db", db])
         XCTAssertEqual(rejected.status, 4)
         XCTAssertTrue(rejected.stderr.contains("2 problems; nothing was stored"), rejected.stderr)
@@ -53,15 +64,25 @@ final class TasksCommandTests: CLITestCase {
         XCTAssertTrue(rejected.stderr.contains("feature 1 (task X2), property weekdays"), rejected.stderr)
         XCTAssertEqual(try run(["tasks", "list", "--db", db]).stdout, before)
         // Valid as a file, but the point is far from every street: a matching problem.
-        try Data(String(decoding: try Data(contentsOf: bad), as: UTF8.self).replacingOccurrences(of: "sweping", with: "sweeping")
-            .replacingOccurrences(of: "\"xyz\"", with: "\"tue\"").utf8).write(to: bad)
+        try Data(
+            String(decoding: try Data(contentsOf: bad), as: UTF8.self).replacingOccurrences(
+                of: "sweping", with: "sweeping"
+            )
+            .replacingOccurrences(of: "\"xyz\"", with: "\"tue\"").utf8
+        ).write(to: bad)
         XCTAssertEqual(try run(["tasks", "validate", bad.path]).status, 0)
         let unmatched = try run(["tasks", "validate", bad.path, "--db", db])
         XCTAssertEqual(unmatched.status, 4)
-        XCTAssertTrue(unmatched.stderr.contains("feature 1 (task X2), property geometry: the point is more than 50 m from any street"), unmatched.stderr)
+        XCTAssertTrue(
+            unmatched.stderr.contains(
+                "feature 1 (task X2), property geometry: the point is more than 50 m from any street"), unmatched.stderr
+        )
         // Wrong organisation, missing database.
-        XCTAssertEqual(try run(["tasks", "submit", sample("tasks/town-council.geojson"), "--org", "county-council", "--db", db]).status, 4)
-        XCTAssertEqual(try run(["tasks", "list", "--db", directory.appendingPathComponent("none.sqlite").path]).status, 3)
+        XCTAssertEqual(
+            try run(["tasks", "submit", sample("tasks/town-council.geojson"), "--org", "county-council", "--db", db])
+                .status, 4)
+        XCTAssertEqual(
+            try run(["tasks", "list", "--db", directory.appendingPathComponent("none.sqlite").path]).status, 3)
         // Re-importing streets under matched tasks is refused, and says why.
         let reimport = try run(["streets", "import", sample("streets.geojson"), "--db", db])
         XCTAssertEqual(reimport.status, 4)

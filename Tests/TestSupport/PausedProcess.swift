@@ -11,8 +11,10 @@ public final class PausedProcess {
 
     /// Starts `executable` and waits (up to `timeout` seconds) until it reaches `point`, if one is given.
     /// - Throws: when it ends or times out before reaching the point.
-    public init(_ executable: URL, _ arguments: [String], pausingAt point: String?, scratch: URL,
-                currentDirectory: URL? = nil, environment: [String: String] = [:], timeout: TimeInterval = 120) throws {
+    public init(
+        _ executable: URL, _ arguments: [String], pausingAt point: String?, scratch: URL,
+        currentDirectory: URL? = nil, environment: [String: String] = [:], timeout: TimeInterval = 120
+    ) throws {
         marker = scratch.appendingPathComponent("pause-\(UUID().uuidString)")
         output = scratch.appendingPathComponent("out-\(UUID().uuidString)")
         errors = scratch.appendingPathComponent("err-\(UUID().uuidString)")
@@ -50,9 +52,10 @@ public final class PausedProcess {
     public func resume() -> ProcessResult {
         try? FileManager.default.removeItem(at: marker)
         process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus,
-                             stdout: (try? String(contentsOf: output, encoding: .utf8)) ?? "",
-                             stderr: (try? String(contentsOf: errors, encoding: .utf8)) ?? "")
+        return ProcessResult(
+            status: process.terminationStatus,
+            stdout: (try? String(contentsOf: output, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: errors, encoding: .utf8)) ?? "")
     }
 }
 

@@ -27,14 +27,21 @@ public enum SharedData {
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
-    public static let skipMessage = "../shared is absent beside the project: tests on real data are skipped (set STREETROUNDS_SHARED to its path)"
+    public static let skipMessage =
+        "../shared is absent beside the project: tests on real data are skipped (set STREETROUNDS_SHARED to its path)"
 
     public static var rutlandGeoJSON: URL? { file("data/streets/rutland-osm/rutland-highways.geojson") }
     public static var rutlandPBF: URL? { file("data/streets/rutland-osm/rutland-2022-07-20.osm.pbf") }
     public static var leedsGeoJSON: URL? { file("data/streets/leeds-its-osm-tiny/its-example-highways.geojson") }
-    public static var bristolGeoPackage: URL? { file("data/streets/bristol-os-open-roads-sample/os_roads_bristol_bng.gpkg") }
-    public static var bristolGeoJSON: URL? { file("data/streets/bristol-os-open-roads-sample/os_roads_bristol.geojson") }
-    public static var bristolBNGGeoJSON: URL? { file("data/streets/bristol-os-open-roads-sample/os_roads_bristol_bng.geojson") }
+    public static var bristolGeoPackage: URL? {
+        file("data/streets/bristol-os-open-roads-sample/os_roads_bristol_bng.gpkg")
+    }
+    public static var bristolGeoJSON: URL? {
+        file("data/streets/bristol-os-open-roads-sample/os_roads_bristol.geojson")
+    }
+    public static var bristolBNGGeoJSON: URL? {
+        file("data/streets/bristol-os-open-roads-sample/os_roads_bristol_bng.geojson")
+    }
     public static var carpInstances: URL? { file("carp/instances") }
     public static var carpBestKnown: URL? { file("carp/bks.csv") }
 }

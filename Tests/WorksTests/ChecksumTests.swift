@@ -1,15 +1,17 @@
 import Foundation
-import Works
 import TestSupport
+import Works
 import XCTest
 
 final class ChecksumTests: XCTestCase {
     func testKnownSHA256Vectors() {
         // FIPS 180-4 examples.
-        XCTAssertEqual(Checksum.sha256(Data("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(
+            Checksum.sha256(Data("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         XCTAssertEqual(Checksum.sha256(Data()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        XCTAssertEqual(Checksum.sha256(Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
-                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        XCTAssertEqual(
+            Checksum.sha256(Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 }
 
@@ -42,8 +44,12 @@ final class TaskListSchemaTests: XCTestCase {
     /// lists conform to it (checked by Python's jsonschema).
     func testSchemaAndSamplesAgree() throws {
         let probe = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import jsonschema"])
-        guard probe.status == 0 else { throw XCTSkip("python3 with jsonschema is not installed (pip install jsonschema)") }
-        let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["python3", SharedData.projectRoot.appendingPathComponent("scripts/check_schema.py").path])
+        guard probe.status == 0 else {
+            throw XCTSkip("python3 with jsonschema is not installed (pip install jsonschema)")
+        }
+        let result = try runProcess(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["python3", SharedData.projectRoot.appendingPathComponent("scripts/check_schema.py").path])
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
         XCTAssertEqual(result.stdout.split(separator: "\n").filter { $0.hasSuffix(": valid") }.count, 5)
     }

@@ -8,9 +8,9 @@ final class OrganisationRegistryTests: XCTestCase {
     private func registry(crewDays: String?) throws -> OrganisationRegistry {
         let days = crewDays.map { ", \"days\": \($0)" } ?? ""
         let text = """
-        {"organisations": [{"id": "tc", "depots": [{"id": "yard", "lon": -2.8, "lat": 52.5}],
-          "crews": [{"id": "TC-1", "depot": "yard", "skills": ["sweeping"], "shift_hours": 7.5\(days)}]}]}
-        """
+            {"organisations": [{"id": "tc", "depots": [{"id": "yard", "lon": -2.8, "lat": 52.5}],
+              "crews": [{"id": "TC-1", "depot": "yard", "skills": ["sweeping"], "shift_hours": 7.5\(days)}]}]}
+            """
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("registry-\(UUID().uuidString).json")
         try Data(text.utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }

@@ -31,7 +31,7 @@ final class StreetLocatorTests: XCTestCase {
         return try StreetNetwork(
             lines: [
                 line(0, "ab", "Station Road"), line(1, "bc", "Station Road"),
-                line(2, "ac", "Station Road", shift: 2_500),
+                line(2, "ac", "Station Road", shift: 2_500)
             ],
             crs: .britishNationalGrid)
     }
@@ -41,7 +41,7 @@ final class StreetLocatorTests: XCTestCase {
         let places = [
             Place(name: "Oakham", kind: "town", point: Point(x: 486_050, y: 308_300)),  // 300 m away
             Place(name: "Barleythorpe", kind: "hamlet", point: Point(x: 486_050, y: 308_200)),  // nearer, smaller
-            Place(name: "Manor Farm", kind: "farm", point: Point(x: 486_050, y: 308_010)),  // not a settlement
+            Place(name: "Manor Farm", kind: "farm", point: Point(x: 486_050, y: 308_010))  // not a settlement
         ]
         let locator = StreetLocator(
             network: network, groups: StreetGroups(network), places: places,
@@ -74,7 +74,7 @@ final class StreetLocatorTests: XCTestCase {
             labels,
             [
                 "Station Road, SK 86 08, nearest depot North depot",
-                "Station Road, SK 88 08, nearest depot North depot",
+                "Station Road, SK 88 08, nearest depot North depot"
             ])
         // Ids outside the network are skipped, not trapped on.
         XCTAssertTrue(locator.locate(groupsOf: [-1, 99]).isEmpty)

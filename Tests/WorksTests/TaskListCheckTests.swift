@@ -12,9 +12,11 @@ final class TaskListCheckTests: XCTestCase {
 
     private func reader() throws -> TaskListReader {
         let catalogue = try ActivityCatalogue(contentsOf: root("data/activities.json"))
-        return TaskListReader(catalogue: catalogue,
-                              registry: try OrganisationRegistry(contentsOf: root("data/organisations.json"),
-                                                                 catalogue: catalogue))
+        return TaskListReader(
+            catalogue: catalogue,
+            registry: try OrganisationRegistry(
+                contentsOf: root("data/organisations.json"),
+                catalogue: catalogue))
     }
 
     private func index() throws -> SegmentIndex {

@@ -10,16 +10,26 @@ final class TaskListReaderTests: XCTestCase {
         return problems.map(\.description)
     }
 
-    private func assertProblem(_ data: Data, contains parts: [String], file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertProblem(
+        _ data: Data, contains parts: [String], file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let found = try problems(data)
-        XCTAssertTrue(found.contains { p in parts.allSatisfy { p.contains($0) } }, "\(found) lacks \(parts)", file: file, line: line)
+        XCTAssertTrue(
+            found.contains { p in parts.allSatisfy { p.contains($0) } }, "\(found) lacks \(parts)", file: file,
+            line: line)
     }
 
     func testAGoodListReads() throws {
         let data = taskList([
-            feature(#""task_id": "T1", "activity": "sweeping", "frequency": "2/week", "weekdays": ["tue", "Friday"], "hours": "07:00-15:30", "season": {"from": "03-01", "to": "10-31"}, "notes": "n""#),
-            feature(#""task_id": 2, "activity": "gritting", "frequency": "daily", "weekdays": ["mon","tue","wed","thu","fri","sat","sun"], "priority": 1"#),
-            feature(#""task_id": "T3", "activity": "weed_control", "frequency": "monthly", "usrn": "38700001""#, geometry: "null"),
+            feature(
+                #""task_id": "T1", "activity": "sweeping", "frequency": "2/week", "weekdays": ["tue", "Friday"], "#
+                    + #""hours": "07:00-15:30", "season": {"from": "03-01", "to": "10-31"}, "notes": "n""#),
+            feature(
+                #""task_id": 2, "activity": "gritting", "frequency": "daily", "#
+                    + #""weekdays": ["mon","tue","wed","thu","fri","sat","sun"], "priority": 1"#),
+            feature(
+                #""task_id": "T3", "activity": "weed_control", "frequency": "monthly", "usrn": "38700001""#,
+                geometry: "null")
         ])
         let (list, problems) = try shippedReader().read(data)
         XCTAssertEqual(problems, [])
@@ -35,57 +45,88 @@ final class TaskListReaderTests: XCTestCase {
     }
 
     func testMalformedJSONGivesLineAndColumn() throws {
-        try assertProblem(Data("{\"type\": \"FeatureCollection\",\n\"features\": [\n  {\"type\": \"Feature\" \"properties\": {}}]}".utf8),
-                          contains: ["line 3, column 22"])
+        try assertProblem(
+            Data(
+                "{\"type\": \"FeatureCollection\",\n\"features\": [\n  {\"type\": \"Feature\" \"properties\": {}}]}"
+                    .utf8),
+            contains: ["line 3, column 22"])
     }
 
     func testCollectionWithoutFeatures() throws {
         try assertProblem(taskList([]), contains: ["no features"])
-        try assertProblem(Data(#"{"type": "FeatureCollection", "organisation": "town-council"}"#.utf8), contains: ["no \"features\" array"])
+        try assertProblem(
+            Data(#"{"type": "FeatureCollection", "organisation": "town-council"}"#.utf8),
+            contains: ["no \"features\" array"])
     }
 
     func testUnknownActivityWithSuggestion() throws {
-        try assertProblem(taskList([feature(#""task_id": "T1", "activity": "sweping", "frequency": "weekly""#)]),
-                          contains: ["feature 0 (task T1)", "property activity", "unknown activity \"sweping\"", "did you mean \"sweeping\"?"])
+        try assertProblem(
+            taskList([feature(#""task_id": "T1", "activity": "sweping", "frequency": "weekly""#)]),
+            contains: [
+                "feature 0 (task T1)", "property activity", "unknown activity \"sweping\"", "did you mean \"sweeping\"?"
+            ])
     }
 
     func testMisspeltPropertySuggestsTheNearestName() throws {
-        try assertProblem(taskList([feature(#""task_id": "T1", "activity": "sweeping", "frequncy": "weekly""#)]),
-                          contains: ["unknown property \"frequncy\"", "did you mean \"frequency\"?"])
+        try assertProblem(
+            taskList([feature(#""task_id": "T1", "activity": "sweeping", "frequncy": "weekly""#)]),
+            contains: ["unknown property \"frequncy\"", "did you mean \"frequency\"?"])
     }
 
     func testImpossibleFrequencies() throws {
-        try assertProblem(taskList([feature(#""task_id": "T1", "activity": "sweeping", "frequency": "3/weak""#)]),
-                          contains: ["\"3/weak\" is not a frequency"])
-        try assertProblem(taskList([feature(#""task_id": "T1", "activity": "sweeping", "frequency": "9/week""#)]),
-                          contains: ["is not a frequency"])
-        try assertProblem(taskList([feature(#""task_id": "T1", "activity": "sweeping", "frequency": "3/week", "weekdays": ["mon", "tue"]"#)]),
-                          contains: ["3/week needs at least 3 allowed weekdays, only 2 given"])
+        try assertProblem(
+            taskList([feature(#""task_id": "T1", "activity": "sweeping", "frequency": "3/weak""#)]),
+            contains: ["\"3/weak\" is not a frequency"])
+        try assertProblem(
+            taskList([feature(#""task_id": "T1", "activity": "sweeping", "frequency": "9/week""#)]),
+            contains: ["is not a frequency"])
+        try assertProblem(
+            taskList([
+                feature(#""task_id": "T1", "activity": "sweeping", "frequency": "3/week", "weekdays": ["mon", "tue"]"#)
+            ]),
+            contains: ["3/week needs at least 3 allowed weekdays, only 2 given"])
     }
 
     func testWeekdayThatIsNotOne() throws {
-        try assertProblem(taskList([feature(#""task_id": "T1", "activity": "sweeping", "frequency": "weekly", "weekdays": ["mon", "Funday"]"#)]),
-                          contains: ["property weekdays", "\"Funday\" is not a weekday"])
+        try assertProblem(
+            taskList([
+                feature(
+                    #""task_id": "T1", "activity": "sweeping", "frequency": "weekly", "weekdays": ["mon", "Funday"]"#)
+            ]),
+            contains: ["property weekdays", "\"Funday\" is not a weekday"])
     }
 
     func testDuplicateTaskID() throws {
-        try assertProblem(taskList([feature(#""task_id": "T1", "activity": "sweeping", "frequency": "weekly""#),
-                                    feature(#""task_id": "T1", "activity": "sweeping", "frequency": "weekly""#)]),
-                          contains: ["feature 1 (task T1)", "used by feature 0 too"])
+        try assertProblem(
+            taskList([
+                feature(#""task_id": "T1", "activity": "sweeping", "frequency": "weekly""#),
+                feature(#""task_id": "T1", "activity": "sweeping", "frequency": "weekly""#)
+            ]),
+            contains: ["feature 1 (task T1)", "used by feature 0 too"])
     }
 
     func testBritishNationalGridInAWGS84File() throws {
-        try assertProblem(taskList([feature(#""task_id": "T1", "activity": "sweeping", "frequency": "weekly""#,
-                                            geometry: #"{"type": "LineString", "coordinates": [[344000, 293000], [344100, 293000]]}"#)]),
-                          contains: ["looks like British National Grid metres", "EPSG:4326"])
+        try assertProblem(
+            taskList([
+                feature(
+                    #""task_id": "T1", "activity": "sweeping", "frequency": "weekly""#,
+                    geometry: #"{"type": "LineString", "coordinates": [[344000, 293000], [344100, 293000]]}"#)
+            ]),
+            contains: ["looks like British National Grid metres", "EPSG:4326"])
     }
 
     func testUnknownOrganisationAndMismatch() throws {
-        try assertProblem(taskList(organisation: "town-counsil", [feature(#""task_id": "T1", "activity": "sweeping", "frequency": "weekly""#)]),
-                          contains: ["unknown organisation \"town-counsil\"", "did you mean \"town-council\"?"])
-        try assertProblem(taskList(organisation: nil, [feature(#""task_id": "T1", "activity": "sweeping", "frequency": "weekly""#)]),
-                          contains: ["needs \"organisation\""])
-        let found = try problems(taskList([feature(#""task_id": "T1", "activity": "sweeping", "frequency": "weekly""#)]), organisation: "county-council")
+        try assertProblem(
+            taskList(
+                organisation: "town-counsil",
+                [feature(#""task_id": "T1", "activity": "sweeping", "frequency": "weekly""#)]),
+            contains: ["unknown organisation \"town-counsil\"", "did you mean \"town-council\"?"])
+        try assertProblem(
+            taskList(organisation: nil, [feature(#""task_id": "T1", "activity": "sweeping", "frequency": "weekly""#)]),
+            contains: ["needs \"organisation\""])
+        let found = try problems(
+            taskList([feature(#""task_id": "T1", "activity": "sweeping", "frequency": "weekly""#)]),
+            organisation: "county-council")
         XCTAssertTrue(found.contains { $0.contains("--org says \"county-council\"") }, "\(found)")
     }
 
@@ -95,11 +136,12 @@ final class TaskListReaderTests: XCTestCase {
     }
 
     func testEveryProblemIsReportedAtOnce() throws {
-        let found = try problems(taskList([
-            feature(#""task_id": "T1", "activity": "sweeping", "frequency": "sometimes""#),
-            feature(#""activity": "mowing", "frequency": "weekly", "priority": 2"#, geometry: "null"),
-            feature(#""task_id": "T3", "activity": "gritting", "frequency": "daily", "hours": "15:00-07:00""#),
-        ]))
+        let found = try problems(
+            taskList([
+                feature(#""task_id": "T1", "activity": "sweeping", "frequency": "sometimes""#),
+                feature(#""activity": "mowing", "frequency": "weekly", "priority": 2"#, geometry: "null"),
+                feature(#""task_id": "T3", "activity": "gritting", "frequency": "daily", "hours": "15:00-07:00""#)
+            ]))
         XCTAssertEqual(found.count, 7, "\(found)")  // frequency; task_id, activity, priority, geometry; priority, hours
     }
 }

@@ -8,14 +8,17 @@ import Works
 import XCTest
 
 final class TaskMatcherTests: XCTestCase {
-    nonisolated(unsafe) private static var rutland: (StreetNetwork, JSON)?  // loaded once; XCTest runs tests one at a time
+    // loaded once; XCTest runs tests one at a time
+    nonisolated(unsafe) private static var rutland: (StreetNetwork, JSON)?
 
     /// The Rutland network, and its raw GeoJSON for drawing task lines.
     private func rutland() throws -> (StreetNetwork, JSON) {
         if let cached = Self.rutland { return cached }
         guard let file = SharedData.rutlandGeoJSON else { throw XCTSkip(SharedData.skipMessage) }
         let read = try StreetFile.read(file)
-        let loaded = (try StreetNetwork(lines: read.lines, crs: read.targetCRS), try JSONParser.parse(Data(contentsOf: file)))
+        let loaded = (
+            try StreetNetwork(lines: read.lines, crs: read.targetCRS), try JSONParser.parse(Data(contentsOf: file))
+        )
         Self.rutland = loaded
         return loaded
     }
@@ -25,13 +28,19 @@ final class TaskMatcherTests: XCTestCase {
     }
 
     private func task(_ geometry: GeoJSONGeometry?, usrn: String? = nil, segments: [Int]? = nil) -> StreetTask {
-        StreetTask(organisation: "o", taskID: "T", activity: "sweeping", frequency: .weekly, usrn: usrn, segmentIDs: segments, geometry: geometry)
+        StreetTask(
+            organisation: "o", taskID: "T", activity: "sweeping", frequency: .weekly, usrn: usrn, segmentIDs: segments,
+            geometry: geometry)
     }
 
     /// The way's coordinates, shifted north by `metres` (as a partner might draw them).
     private func drawnAlong(_ name: String, _ raw: JSON, shiftMetres: Double = 0) -> [[Position]] {
-        raw["features"]!.array!.filter { $0["properties"]?["name"]?.string == name && $0["properties"]?["highway"]?.string != "footway" }.map { f in
-            f["geometry"]!["coordinates"]!.array!.map { Position(x: $0.array![0].number!, y: $0.array![1].number! + shiftMetres / 111_320) }
+        raw["features"]!.array!.filter {
+            $0["properties"]?["name"]?.string == name && $0["properties"]?["highway"]?.string != "footway"
+        }.map { f in
+            f["geometry"]!["coordinates"]!.array!.map {
+                Position(x: $0.array![0].number!, y: $0.array![1].number! + shiftMetres / 111_320)
+            }
         }
     }
 
@@ -58,7 +67,9 @@ final class TaskMatcherTests: XCTestCase {
             Set(network.segments.filter { ($0.from == j || $0.to == j) && $0.name != nil }.map { $0.name! }).count >= 2
         }!
         let lonLat = try Projection(from: .wgs84, to: network.crs).unproject(network.junctions[junction])!
-        guard case .failure(let problem) = m.match(task(.point(Position(x: lonLat.lon, y: lonLat.lat)))) else { return XCTFail("a junction point matched") }
+        guard case .failure(let problem) = m.match(task(.point(Position(x: lonLat.lon, y: lonLat.lat)))) else {
+            return XCTFail("a junction point matched")
+        }
         XCTAssertTrue(problem.message.contains("ambiguous"), problem.message)
     }
 
@@ -92,7 +103,10 @@ final class TaskMatcherTests: XCTestCase {
     func testFarAwayGeometryIsReported() throws {
         let (network, _) = try rutland()
         // Shrewsbury, 100 km west of Rutland.
-        guard case .failure(let problem) = try matcher(network).match(task(.lineString([Position(x: -2.75, y: 52.70), Position(x: -2.74, y: 52.70)]))) else {
+        guard
+            case .failure(let problem) = try matcher(network).match(
+                task(.lineString([Position(x: -2.75, y: 52.70), Position(x: -2.74, y: 52.70)])))
+        else {
             return XCTFail("matched far away")
         }
         XCTAssertTrue(problem.message.contains("runs along no street"), problem.message)

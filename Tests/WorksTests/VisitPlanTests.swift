@@ -5,10 +5,14 @@ import XCTest
 final class VisitPlanTests: XCTestCase {
     let anchor = ISOWeek(year: 2026, week: 1)
 
-    private func plan(_ frequency: Frequency, days: [Weekday] = Weekday.workingWeek, season: Season? = nil,
-                      from: String, to: String) -> VisitPlan {
-        let task = StreetTask(organisation: "o", taskID: "t", activity: "sweeping", frequency: frequency, season: season, weekdays: days)
-        return VisitPlan(task, from: ISOWeek(parsing: from)!.monday, to: ISOWeek(parsing: to)!.date(of: .sunday), anchor: anchor)
+    private func plan(
+        _ frequency: Frequency, days: [Weekday] = Weekday.workingWeek, season: Season? = nil,
+        from: String, to: String
+    ) -> VisitPlan {
+        let task = StreetTask(
+            organisation: "o", taskID: "t", activity: "sweeping", frequency: frequency, season: season, weekdays: days)
+        return VisitPlan(
+            task, from: ISOWeek(parsing: from)!.monday, to: ISOWeek(parsing: to)!.date(of: .sunday), anchor: anchor)
     }
 
     func testISOWeeks() {
@@ -26,25 +30,35 @@ final class VisitPlanTests: XCTestCase {
         XCTAssertEqual(p.weeks.map(\.week.week), [1, 3, 5, 7])
         XCTAssertEqual(p.totalVisits, 4)
         // Across the new year, counting goes on from the anchor (2026 has 53 weeks).
-        XCTAssertEqual(plan(.fortnightly, from: "2026-W52", to: "2027-W02").weeks.map(\.week.description), ["2026-W53", "2027-W02"])
+        XCTAssertEqual(
+            plan(.fortnightly, from: "2026-W52", to: "2027-W02").weeks.map(\.week.description), ["2026-W53", "2027-W02"]
+        )
     }
 
     func testPerWeekAndDaily() {
-        XCTAssertEqual(plan(.perWeek(3), days: [.monday, .wednesday, .friday, .saturday], from: "2026-W10", to: "2026-W11").totalVisits, 6)
+        XCTAssertEqual(
+            plan(.perWeek(3), days: [.monday, .wednesday, .friday, .saturday], from: "2026-W10", to: "2026-W11")
+                .totalVisits, 6)
         XCTAssertEqual(plan(.daily, days: [.monday, .tuesday], from: "2026-W10", to: "2026-W10").totalVisits, 2)
     }
 
     func testMonthlyIsOneWeekAMonth() {
         let p = plan(.monthly, from: "2026-W01", to: "2026-W52")
         XCTAssertEqual(p.weeks.count, 12)
-        XCTAssertTrue(p.weeks.allSatisfy { (1...7).contains(Calendar(identifier: .iso8601).component(.day, from: $0.week.monday)) })
+        XCTAssertTrue(
+            p.weeks.allSatisfy {
+                (1...7).contains(Calendar(identifier: .iso8601).component(.day, from: $0.week.monday))
+            })
     }
 
     func testSeasonsCutVisits() {
         let winter = Season(from: .init(month: 11, day: 1), to: .init(month: 3, day: 31))
-        XCTAssertEqual(plan(.daily, days: Weekday.allCases, season: winter, from: "2026-W20", to: "2026-W21").totalVisits, 0)
-        XCTAssertEqual(plan(.daily, days: Weekday.allCases, season: winter, from: "2026-W48", to: "2026-W48").totalVisits, 7)
+        XCTAssertEqual(
+            plan(.daily, days: Weekday.allCases, season: winter, from: "2026-W20", to: "2026-W21").totalVisits, 0)
+        XCTAssertEqual(
+            plan(.daily, days: Weekday.allCases, season: winter, from: "2026-W48", to: "2026-W48").totalVisits, 7)
         // 2026-W14 runs Mon 30 March to Sun 5 April: two days in season.
-        XCTAssertEqual(plan(.daily, days: Weekday.allCases, season: winter, from: "2026-W14", to: "2026-W14").totalVisits, 2)
+        XCTAssertEqual(
+            plan(.daily, days: Weekday.allCases, season: winter, from: "2026-W14", to: "2026-W14").totalVisits, 2)
     }
 }

@@ -24,8 +24,10 @@ final class WorksDataHostileInputTests: XCTestCase {
     func testRegistryIdsArePrintableText() throws {
         let catalogue = try shippedCatalogue()
         XCTAssertNoThrow(try OrganisationRegistry(contentsOf: try file(registry(id: "ok")), catalogue: catalogue))
-        let cases = [(registry(id: #"a\u0000b"#), "U+0000"), (registry(id: "ok", crew: #"C\n1"#), "crew id holds"),
-                     (registry(id: "ok", depot: String(repeating: "d", count: 101)), "101 characters")]
+        let cases = [
+            (registry(id: #"a\u0000b"#), "U+0000"), (registry(id: "ok", crew: #"C\n1"#), "crew id holds"),
+            (registry(id: "ok", depot: String(repeating: "d", count: 101)), "101 characters")
+        ]
         for (text, part) in cases {
             XCTAssertThrowsError(try OrganisationRegistry(contentsOf: try file(text), catalogue: catalogue)) { error in
                 XCTAssertTrue("\(error)".contains(part), "\(error) lacks \(part)")

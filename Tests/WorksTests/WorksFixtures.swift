@@ -8,7 +8,9 @@ func shippedCatalogue() throws -> ActivityCatalogue {
 }
 
 func shippedRegistry() throws -> OrganisationRegistry {
-    try OrganisationRegistry(contentsOf: SharedData.projectRoot.appendingPathComponent("data/organisations.json"), catalogue: shippedCatalogue())
+    try OrganisationRegistry(
+        contentsOf: SharedData.projectRoot.appendingPathComponent("data/organisations.json"),
+        catalogue: shippedCatalogue())
 }
 
 func shippedReader() throws -> TaskListReader {
@@ -22,6 +24,9 @@ func taskList(organisation: String? = "town-council", _ features: [String]) -> D
 }
 
 /// A feature on the sample town's High Street with these properties.
-func feature(_ properties: String, geometry: String = #"{"type": "LineString", "coordinates": [[-2.808, 52.531], [-2.808, 52.532]]}"#) -> String {
+func feature(
+    _ properties: String,
+    geometry: String = #"{"type": "LineString", "coordinates": [[-2.808, 52.531], [-2.808, 52.532]]}"#
+) -> String {
     "{\"type\": \"Feature\", \"geometry\": \(geometry), \"properties\": {\(properties)}}"
 }
