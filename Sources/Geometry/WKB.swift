@@ -22,19 +22,19 @@ public enum WKB {
         case 4: envelopeDoubles = 8
         default: throw GeometryError(.malformedGeometry, "geometry blob has an invalid envelope code")
         }
-        var reader = _Reader(bytes: bytes, offset: 8 + envelopeDoubles * 8)
+        var reader = WKBReader(bytes: bytes, offset: 8 + envelopeDoubles * 8)
         return try reader.geometry()
     }
 
     /// Parses bare WKB.
     public static func parse(_ data: Data) throws -> GeoJSONGeometry {
-        var reader = _Reader(bytes: [UInt8](data), offset: 0)
+        var reader = WKBReader(bytes: [UInt8](data), offset: 0)
         guard let g = try reader.geometry() else { throw GeometryError(.malformedGeometry, "empty WKB geometry") }
         return g
     }
 }
 
-private struct _Reader {
+private struct WKBReader {
     let bytes: [UInt8]
     var offset: Int
     var littleEndian = true
@@ -117,7 +117,7 @@ private struct _Reader {
     /// a loop, not by recursion, so nesting cannot grow the stack.
     mutating func members<T>(
         _ expected: UInt32, of container: String,
-        _ read: (inout _Reader, Int) throws -> T
+        _ read: (inout WKBReader, Int) throws -> T
     ) throws -> [T] {
         let n = Int(try uint32())
         guard n <= max(0, bytes.count - offset) / 9 else {

@@ -20,7 +20,7 @@ public struct JSONParser {
     ///   expected.
     public static func parse(_ data: Data) throws -> JSON {
         try data.withUnsafeBytes { raw in
-            var parser = _Parser(bytes: raw.bindMemory(to: UInt8.self))
+            var parser = TextParser(bytes: raw.bindMemory(to: UInt8.self))
             if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
             parser.skipWhitespace()
             let value = try parser.parseValue(depth: 0)
@@ -37,7 +37,7 @@ public struct JSONParser {
     }
 }
 
-private struct _Parser {
+private struct TextParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     static let maxDepth = JSONParser.maxDepth
@@ -86,7 +86,7 @@ private struct _Parser {
     }
 
     mutating func parseValue(depth: Int) throws -> JSON {
-        guard depth < _Parser.maxDepth else { throw failure("nesting deeper than \(_Parser.maxDepth) levels") }
+        guard depth < TextParser.maxDepth else { throw failure("nesting deeper than \(TextParser.maxDepth) levels") }
         guard index < bytes.count else { throw failure("expected a value") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject(depth: depth)

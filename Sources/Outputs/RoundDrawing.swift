@@ -57,7 +57,7 @@ public struct RoundDrawing {
 }
 
 /// Clock times from a round's start.
-enum _Clock {
+enum WallClock {
     /// "HH:MM" for `seconds` after `startMinutes` past midnight.
     static func text(_ seconds: Int, startMinutes: Int) -> String {
         let total = startMinutes + seconds / 60

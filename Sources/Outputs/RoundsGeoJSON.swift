@@ -32,8 +32,8 @@ public enum RoundsGeoJSON {
             ]
             if let day = r.day {
                 properties["date"] = .string(LondonTime.dateText(week, day))
-                properties["start_time_europe_london"] = .string(_Clock.text(0, startMinutes: r.startMinutes))
-                properties["end_time_europe_london"] = .string(_Clock.text(r.seconds, startMinutes: r.startMinutes))
+                properties["start_time_europe_london"] = .string(WallClock.text(0, startMinutes: r.startMinutes))
+                properties["end_time_europe_london"] = .string(WallClock.text(r.seconds, startMinutes: r.startMinutes))
                 let start = LondonTime.instant(week, day, minutes: r.startMinutes)
                 properties["start_utc"] = .string(LondonTime.utcText(start))
                 properties["end_utc"] = .string(LondonTime.utcText(start.addingTimeInterval(Double(r.seconds))))

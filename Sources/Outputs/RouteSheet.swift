@@ -39,7 +39,7 @@ struct RouteSheet {
 
     /// "HH:MM" on a day's round; "+H:MM" from the call-out on a stand-by one.
     func clock(_ seconds: Int) -> String {
-        if round.day != nil { return _Clock.text(seconds, startMinutes: round.startMinutes) }
+        if round.day != nil { return WallClock.text(seconds, startMinutes: round.startMinutes) }
         return String(format: "+%d:%02d", seconds / 3600, seconds / 60 % 60)
     }
 

@@ -45,8 +45,8 @@ public enum ScheduleCSV {
                             cell(v.activities.joined(separator: "+")),
                             cell(v.organisations.joined(separator: "+")),
                             cell(v.parts.map(\.taskID).joined(separator: "+")),
-                            _Clock.text(s.arrival, startMinutes: r.startMinutes),
-                            _Clock.text(s.departure, startMinutes: r.startMinutes),
+                            WallClock.text(s.arrival, startMinutes: r.startMinutes),
+                            WallClock.text(s.departure, startMinutes: r.startMinutes),
                             CSVText.number(Double(s.departure - s.arrival) / 60, digits: 1),
                             CSVText.number(driven / 1000, digits: 3),
                             CSVText.number(metres / 1000, digits: 3)
@@ -57,7 +57,7 @@ public enum ScheduleCSV {
                 CSVText.line(
                     lead + [
                         "back", cell("back to depot \(r.depot)"), "", "", "", "",
-                        _Clock.text(r.seconds, startMinutes: r.startMinutes),
+                        WallClock.text(r.seconds, startMinutes: r.startMinutes),
                         "", "0.0", CSVText.number(driven / 1000, digits: 3), "0.000"
                     ]) + "\n"
         }

@@ -104,7 +104,7 @@ extension RoundsStore {
         for s in network.segments {
             try segment.execute(arguments: [
                 s.id, s.from, s.to, s.sourceID, s.name, s.roadClass, s.ref, s.usrn, s.formOfWay,
-                s.oneWay, s.speedKmh, s.length.isFinite ? s.length : nil, s.component, _GeometryBlob.encode(s.points)
+                s.oneWay, s.speedKmh, s.length.isFinite ? s.length : nil, s.component, GeometryBlob.encode(s.points)
             ])
             let box = s.boundingBox
             try rtree.execute(arguments: [s.id, box.minX, box.maxX, box.minY, box.maxY])
@@ -168,6 +168,6 @@ extension RoundsStore {
             id: row["id"], from: row["from_junction"], to: row["to_junction"], sourceID: row["source_id"],
             name: row["name"], roadClass: row["road_class"], ref: row["ref"], usrn: row["usrn"],
             formOfWay: row["form_of_way"], oneWay: row["one_way"], speedKmh: row["speed_kmh"],
-            length: row["length_m"], points: _GeometryBlob.decode(row["geometry"]), component: row["component"])
+            length: row["length_m"], points: GeometryBlob.decode(row["geometry"]), component: row["component"])
     }
 }

@@ -142,7 +142,7 @@ extension RoundsStore {
                 t.season?.from.description, t.season?.to.description,
                 t.weekdays.map(\.code).joined(separator: ","),
                 t.hours?.description, t.usrn, t.serviceMinutes, t.priority, t.notes, t.street,
-                t.geometry.map(_TaskGeometry.encode)
+                t.geometry.map(TaskGeometry.encode)
             ])
             for m in matches[t.taskID] ?? [] {
                 try insertSegment.execute(arguments: [t.organisation, t.taskID, m.segment, m.sharedMetres])
@@ -199,7 +199,7 @@ extension RoundsStore {
                 hours: (row["hours"] as String?).flatMap(TimeWindow.init(parsing:)), usrn: row["usrn"], segmentIDs: nil,
                 serviceMinutes: row["service_minutes"], priority: row["priority"], notes: row["notes"],
                 street: row["street"],
-                geometry: (row["geometry"] as String?).flatMap(_TaskGeometry.decode), featureIndex: row["feature_index"]
+                geometry: (row["geometry"] as String?).flatMap(TaskGeometry.decode), featureIndex: row["feature_index"]
             )
             return StoredTask(
                 task: task, segments: segments[org + "\u{0}" + id] ?? [], submission: row["submission_id"])
@@ -208,7 +208,7 @@ extension RoundsStore {
 }
 
 /// Task geometry as stored: its GeoJSON text, WGS84 as submitted.
-enum _TaskGeometry {
+enum TaskGeometry {
     static func encode(_ g: GeoJSONGeometry) -> String { g.json.serialized() }
 
     static func decode(_ text: String) -> GeoJSONGeometry? {

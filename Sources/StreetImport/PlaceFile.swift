@@ -25,12 +25,12 @@ public enum PlaceFile {
                 projection.project(node.location).map { Place(name: node.name, kind: node.kind, point: $0) }
             }
         } else {
-            let raw: _RawFeatures
+            let raw: RawFeatures
             switch try StreetFileFormat.detect(url) {
-            case .geoJSON: raw = try _RawFeatures(geoJSON: url)
-            case .geoPackage: raw = try _RawFeatures(geoPackage: url, layer: nil)
+            case .geoJSON: raw = try RawFeatures(geoJSON: url)
+            case .geoPackage: raw = try RawFeatures(geoPackage: url, layer: nil)
             }
-            var mapper = try _FeatureMapper(file: url.lastPathComponent, source: raw.crs, target: targetCRS)
+            var mapper = try FeatureMapper(file: url.lastPathComponent, source: raw.crs, target: targetCRS)
             for feature in raw.features { try mapper.add(feature) }
             places = mapper.places
         }

@@ -38,13 +38,13 @@ public struct StreetFile: Sendable {
                 "--crs \(targetCRS.code) is not a projected CRS PROJ knows; streets need metres: "
                     + "use EPSG:27700 (British National Grid) or another projected EPSG code")
         }
-        let raw: _RawFeatures
+        let raw: RawFeatures
         switch try StreetFileFormat.detect(url) {
-        case .geoJSON: raw = try _RawFeatures(geoJSON: url)
-        case .geoPackage: raw = try _RawFeatures(geoPackage: url, layer: layer)
+        case .geoJSON: raw = try RawFeatures(geoJSON: url)
+        case .geoPackage: raw = try RawFeatures(geoPackage: url, layer: layer)
         }
         let source = sourceCRS ?? raw.crs
-        var mapper = try _FeatureMapper(file: url.lastPathComponent, source: source, target: targetCRS)
+        var mapper = try FeatureMapper(file: url.lastPathComponent, source: source, target: targetCRS)
         for feature in raw.features { try mapper.add(feature) }
         guard raw.featureCount > 0 else {
             throw StreetImportError(
@@ -67,7 +67,7 @@ public struct StreetFile: Sendable {
 }
 
 /// Features as read, before mapping: properties and geometry per feature.
-struct _RawFeatures {
+struct RawFeatures {
     struct Feature {
         var index: Int
         var id: String?

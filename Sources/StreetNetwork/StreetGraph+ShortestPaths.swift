@@ -28,7 +28,7 @@ extension StreetGraph {
     /// - Parameter targets: when given, stops once all of them are settled.
     /// - Complexity: O((n + m) log n)
     public func shortestPaths(from sources: [(node: Int, cost: Int)], targets: [Int]? = nil) -> ShortestPathTree {
-        let workspace = _DijkstraWorkspace(nodeCount: nodeCount)
+        let workspace = DijkstraWorkspace(nodeCount: nodeCount)
         workspace.run(self, sources: sources, targets: targets)
         return workspace.tree
     }
@@ -51,7 +51,7 @@ extension StreetGraph {
             // Each row is written by exactly one thread.
             nonisolated(unsafe) let out = buffer
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let workspace = _DijkstraWorkspace(nodeCount: nodeCount)
+                let workspace = DijkstraWorkspace(nodeCount: nodeCount)
                 for i in stride(from: chunk, to: sources.count, by: chunks) {
                     workspace.run(self, sources: [(sources[i], 0)], targets: targets)
                     out[i] = workspace.distances(to: targets)
@@ -80,7 +80,7 @@ extension StreetGraph {
                 nonisolated(unsafe) let outD = d
                 nonisolated(unsafe) let outP = p
                 DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    let workspace = _DijkstraWorkspace(nodeCount: nodeCount)
+                    let workspace = DijkstraWorkspace(nodeCount: nodeCount)
                     for i in stride(from: chunk, to: sources.count, by: chunks) {
                         workspace.run(self, sources: [(sources[i], 0)], targets: targets)
                         outD[i] = workspace.distances(to: targets)
@@ -122,7 +122,7 @@ extension StreetGraph {
 /// per row; only the nodes a search touched are reset before the next one.
 /// Raw memory keeps the inner loop free of copy-on-write and exclusivity
 /// checks. A class: it owns that memory. Internal.
-final class _DijkstraWorkspace {
+final class DijkstraWorkspace {
     let nodeCount: Int
     private let dist: UnsafeMutablePointer<Int>
     private let parent: UnsafeMutablePointer<Int32>

@@ -18,7 +18,7 @@ extension StreetNetwork {
     /// - Throws: `StreetNetworkError.emptyNetwork` when no line has length.
     public init(lines: [StreetLine], crs: CRS, snapTolerance: Double = 0.5) throws {
         // 1. One id per distinct vertex (within the tolerance).
-        var grid = _VertexGrid(tolerance: snapTolerance)
+        var grid = VertexGrid(tolerance: snapTolerance)
         var vertexIDs: [[Int]] = []
         vertexIDs.reserveCapacity(lines.count)
         for line in lines { vertexIDs.append(grid.ids(of: line)) }
@@ -88,7 +88,7 @@ extension StreetNetwork {
 
 /// A hash grid that gives one id to all points within `tolerance` metres of
 /// the first point seen there.
-private struct _VertexGrid {
+private struct VertexGrid {
     let tolerance: Double
     let cell: Double
     var points: [Point] = []

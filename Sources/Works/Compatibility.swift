@@ -55,7 +55,7 @@ public struct Compatibility: Sendable {
             guard catalogue[code] != nil else {
                 throw WorksError(
                     .badCatalogue,
-                    "\(file): \"\(code)\" is not in the activity catalogue\(_Suggestion.hint(code, catalogue.codes))")
+                    "\(file): \"\(code)\" is not in the activity catalogue\(Suggestion.hint(code, catalogue.codes))")
             }
             return code
         }

@@ -76,7 +76,7 @@ public struct OrganisationRegistry: Sendable {
         for skill in skills where catalogue[skill] == nil {
             throw fail(
                 "crew \(cid) has skill \"\(skill)\", which is not in the activity catalogue"
-                    + "\(_Suggestion.hint(skill, catalogue.codes))")
+                    + "\(Suggestion.hint(skill, catalogue.codes))")
         }
         guard let shift = c["shift_hours"]?.number, shift > 0, shift <= 24 else {
             throw fail("crew \(cid) needs \"shift_hours\" between 0 and 24")

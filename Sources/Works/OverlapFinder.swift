@@ -30,7 +30,7 @@ public struct OverlapFinder: Sendable {
     }
 
     /// A task as pairs see it.
-    private struct _Visitor {
+    private struct TaskVisitor {
         var organisation: Int
         var activity: Int
         /// Visit weeks in order: week number from the period's start, mask of
@@ -44,7 +44,7 @@ public struct OverlapFinder: Sendable {
     }
 
     /// The compatibility of two activities, by activity index.
-    private struct _PairRule {
+    private struct PairRule {
         var combine: Bool
         var conflict: Bool
         var why: String
@@ -53,7 +53,7 @@ public struct OverlapFinder: Sendable {
     }
 
     /// Numbers strings densely in order of first appearance.
-    private struct _Numbering {
+    private struct Numbering {
         var index: [String: Int] = [:]
         var names: [String] = []
 
@@ -67,18 +67,18 @@ public struct OverlapFinder: Sendable {
     }
 
     /// Everything the pair loop reads, worked out once per call of `find`.
-    private struct _Run {
+    private struct FindingInputs {
         let tasks: [MatchedTask]
-        let visitors: [_Visitor]
+        let visitors: [TaskVisitor]
         let activityNames: [String]
         /// Compatibility by pair of activity indices (nil on the diagonal).
-        let rules: [[_PairRule?]]
+        let rules: [[PairRule?]]
         /// The index of the organisation findings must involve, or -1 for any.
         let only: Int
     }
 
     /// The segment a pair shares, with the figures its savings are made of.
-    private struct _Shared {
+    private struct SegmentFigures {
         let index: Int
         let metres: Double
         /// Minutes to drive the segment once.
@@ -87,7 +87,7 @@ public struct OverlapFinder: Sendable {
     }
 
     /// What the coinciding weeks of two visitors have in common.
-    private struct _Coincidence {
+    private struct Coincidence {
         /// Visits the two make in the same weeks (the lesser count each week).
         var coVisits = 0
         /// Whether some coinciding week lets both visit on the same day.
@@ -98,7 +98,7 @@ public struct OverlapFinder: Sendable {
         /// Walks the two visitors' sorted weeks side by side.
         /// - Complexity: O(weeks of a + weeks of b), no allocation.
         @inline(__always)
-        init(_ a: _Visitor, _ b: _Visitor, rule: _PairRule?) {
+        init(_ a: TaskVisitor, _ b: TaskVisitor, rule: PairRule?) {
             var k = 0
             for wa in a.weeks {
                 while k < b.weeks.count, b.weeks[k].week < wa.week { k += 1 }
@@ -119,14 +119,14 @@ public struct OverlapFinder: Sendable {
     }
 
     /// How a pair of coinciding visitors is classified, and why.
-    private struct _Verdict {
+    private struct PairVerdict {
         let kind: Overlap.Kind
         var combinable = true
         var reason = "the same job twice: one visit is waste"
 
         /// Classifies by the activities' rule (nil: the same activity twice).
         @inline(__always)
-        init(_ rule: _PairRule?, _ together: _Coincidence) {
+        init(_ rule: PairRule?, _ together: Coincidence) {
             if let rule {
                 combinable = rule.combine
                 reason = rule.why
@@ -146,14 +146,14 @@ public struct OverlapFinder: Sendable {
         _ tasks: [MatchedTask], from: Date, to: Date, anchor: ISOWeek,
         organisation: String? = nil
     ) -> [Overlap] {
-        var organisations = _Numbering()
-        var activities = _Numbering()
+        var organisations = Numbering()
+        var activities = Numbering()
         let visitors = self.visitors(
             tasks, from: from, to: to, anchor: anchor, organisations: &organisations, activities: &activities)
         let rules = pairRules(activities)
         let only = organisation.flatMap { organisations.index[$0] } ?? (organisation == nil ? -1 : -2)
         if only == -2 { return [] }
-        let run = _Run(
+        let run = FindingInputs(
             tasks: tasks, visitors: visitors, activityNames: activities.names, rules: rules, only: only)
         var findings: [Overlap] = []
         for (segment, here) in tasksBySegment(tasks, visitors).enumerated() where here.count > 1 {
@@ -164,12 +164,12 @@ public struct OverlapFinder: Sendable {
 
     /// Each task as pairs see it, numbering organisations and activities as they come.
     private func visitors(
-        _ tasks: [MatchedTask], from: Date, to: Date, anchor: ISOWeek, organisations: inout _Numbering,
-        activities: inout _Numbering
-    ) -> [_Visitor] {
+        _ tasks: [MatchedTask], from: Date, to: Date, anchor: ISOWeek, organisations: inout Numbering,
+        activities: inout Numbering
+    ) -> [TaskVisitor] {
         let first = ISOWeek(containing: from)
         var rateCache: [String: (Double, Double, Double)] = [:]
-        var visitors: [_Visitor] = []
+        var visitors: [TaskVisitor] = []
         visitors.reserveCapacity(tasks.count)
         for task in tasks.map(\.task) {
             let plan = VisitPlan(task, from: from, to: to, anchor: anchor)
@@ -183,7 +183,7 @@ public struct OverlapFinder: Sendable {
             let rates = rateCache[rateKey] ?? self.rates(task.organisation, task.activity)
             rateCache[rateKey] = rates
             visitors.append(
-                _Visitor(
+                TaskVisitor(
                     organisation: organisations.number(task.organisation),
                     activity: activities.number(task.activity),
                     weeks: weeks, totalVisits: plan.totalVisits,
@@ -195,14 +195,14 @@ public struct OverlapFinder: Sendable {
     }
 
     /// Compatibility per pair of activity indices; nil where the two are the same.
-    private func pairRules(_ activities: _Numbering) -> [[_PairRule?]] {
+    private func pairRules(_ activities: Numbering) -> [[PairRule?]] {
         let activityNames = activities.names
         let n = activityNames.count
-        var rules = [[_PairRule?]](repeating: [_PairRule?](repeating: nil, count: n), count: n)
+        var rules = [[PairRule?]](repeating: [PairRule?](repeating: nil, count: n), count: n)
         for a in 0..<n {
             for b in 0..<n where a != b {
                 let pair = compatibility.pair(activityNames[a], activityNames[b])
-                var rule = _PairRule(combine: pair.combine, conflict: pair.conflict, why: pair.why, order: nil)
+                var rule = PairRule(combine: pair.combine, conflict: pair.conflict, why: pair.why, order: nil)
                 if let order = compatibility.orderRules.first(where: {
                     Set([$0.first, $0.then]) == Set([activityNames[a], activityNames[b]])
                 }) {
@@ -216,7 +216,7 @@ public struct OverlapFinder: Sendable {
     }
 
     /// The indices of the visiting tasks (those with a visit) on each segment.
-    private func tasksBySegment(_ tasks: [MatchedTask], _ visitors: [_Visitor]) -> [[Int32]] {
+    private func tasksBySegment(_ tasks: [MatchedTask], _ visitors: [TaskVisitor]) -> [[Int32]] {
         var onSegment = [[Int32]](repeating: [], count: network.segments.count)
         for (i, entry) in tasks.enumerated() where visitors[i].totalVisits > 0 {
             for s in entry.segments where onSegment.indices.contains(s) { onSegment[s].append(Int32(i)) }
@@ -226,9 +226,9 @@ public struct OverlapFinder: Sendable {
 
     /// Appends the findings of every pair of tasks on one segment, in order of
     /// organisation then task id.
-    private func appendFindings(segment: Int, _ here: [Int32], _ run: _Run, to findings: inout [Overlap]) {
+    private func appendFindings(segment: Int, _ here: [Int32], _ run: FindingInputs, to findings: inout [Overlap]) {
         let s = network.segments[segment]
-        let shared = _Shared(
+        let shared = SegmentFigures(
             index: segment, metres: s.length, driveMinutes: s.length / 1000 / s.speedKmh * 60, km: s.length / 1000)
         let tasks = run.tasks
         // Order the visitors by organisation then task id, so each pair comes out in that order.
@@ -246,11 +246,11 @@ public struct OverlapFinder: Sendable {
                 guard a.organisation != b.organisation else { continue }
                 if run.only >= 0, a.organisation != run.only, b.organisation != run.only { continue }
                 let rule = a.activity == b.activity ? nil : run.rules[a.activity][b.activity]
-                let together = _Coincidence(a, b, rule: rule)
+                let together = Coincidence(a, b, rule: rule)
                 guard together.coVisits > 0 else { continue }
                 findings.append(
                     overlap(
-                        on: shared, (i, a), (j, b), coVisits: together.coVisits, _Verdict(rule, together), run))
+                        on: shared, (i, a), (j, b), coVisits: together.coVisits, PairVerdict(rule, together), run))
             }
         }
     }
@@ -258,8 +258,8 @@ public struct OverlapFinder: Sendable {
     /// The finding for one pair of coinciding visitors, with its saving.
     @inline(__always)
     private func overlap(
-        on shared: _Shared, _ first: (index: Int, visitor: _Visitor), _ second: (index: Int, visitor: _Visitor),
-        coVisits: Int, _ verdict: _Verdict, _ run: _Run
+        on shared: SegmentFigures, _ first: (index: Int, visitor: TaskVisitor),
+        _ second: (index: Int, visitor: TaskVisitor), coVisits: Int, _ verdict: PairVerdict, _ run: FindingInputs
     ) -> Overlap {
         let a = first.visitor
         let b = second.visitor

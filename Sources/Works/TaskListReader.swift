@@ -52,7 +52,7 @@ public struct TaskListReader: Sendable {
         var tasks: [StreetTask] = []
         var firstUse: [String: Int] = [:]
         for feature in document.features {
-            var checker = _FeatureChecker(feature: feature, catalogue: catalogue)
+            var checker = FeatureChecker(feature: feature, catalogue: catalogue)
             if let task = checker.task(organisation: organisation) {
                 if let earlier = firstUse[task.taskID] {
                     checker.problem(
@@ -84,7 +84,7 @@ public struct TaskListReader: Sendable {
                 TaskListProblem(
                     property: "organisation",
                     message:
-                        "unknown organisation \"\(named!)\"\(_Suggestion.hint(named!, registry.ids)); "
+                        "unknown organisation \"\(named!)\"\(Suggestion.hint(named!, registry.ids)); "
                         + "registered: \(registry.ids.joined(separator: ", "))"))
         }
         if let expected, let named, expected != named {
@@ -100,7 +100,7 @@ public struct TaskListReader: Sendable {
 }
 
 /// Checks one feature, collecting every problem in it.
-private struct _FeatureChecker {
+private struct FeatureChecker {
     let feature: GeoJSONDocument.Feature
     let catalogue: ActivityCatalogue
     var problems: [TaskListProblem] = []
@@ -146,7 +146,7 @@ private struct _FeatureChecker {
         for key in p.keys.sorted() where !TaskListReader.properties.contains(key) {
             problem(
                 key,
-                "unknown property \"\(key)\"\(_Suggestion.hint(key, TaskListReader.properties)); "
+                "unknown property \"\(key)\"\(Suggestion.hint(key, TaskListReader.properties)); "
                     + "the properties are: \(TaskListReader.properties.joined(separator: ", "))")
         }
         if taskID?.isEmpty ?? true {
@@ -161,7 +161,7 @@ private struct _FeatureChecker {
         } else if catalogue[activity!] == nil {
             problem(
                 "activity",
-                "unknown activity \"\(activity!)\"\(_Suggestion.hint(activity!, catalogue.codes)); "
+                "unknown activity \"\(activity!)\"\(Suggestion.hint(activity!, catalogue.codes)); "
                     + "the catalogue has: \(catalogue.codes.joined(separator: ", "))")
         }
         // Frequency and days.
@@ -264,7 +264,7 @@ private struct _FeatureChecker {
     }
 }
 
-extension _FeatureChecker {
+extension FeatureChecker {
     /// segment_ids: whole numbers from 0 to 2^31 - 1 (1e19 is a problem, not a trap).
     mutating func readSegmentIDs() -> [Int]? {
         guard let raw = feature.properties["segment_ids"], !raw.isNull else { return nil }

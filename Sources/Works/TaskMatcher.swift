@@ -122,13 +122,13 @@ public struct TaskMatcher {
         return .success([MatchedSegment(segment: best.segment, sharedMetres: network.segments[best.segment].length)])
     }
 
-    private enum _Projected {
+    private enum ProjectedGeometry {
         case point(Point)
         case lines([[Point]])
         case polygons([[[Point]]])
     }
 
-    private func project(_ g: GeoJSONGeometry) -> _Projected? {
+    private func project(_ g: GeoJSONGeometry) -> ProjectedGeometry? {
         func line(_ positions: [Position]) -> [Point]? {
             var xs = positions.map(\.x)
             var ys = positions.map(\.y)

@@ -3,7 +3,7 @@ import Geometry
 import JSON
 import StreetNetwork
 
-extension _RawFeatures {
+extension RawFeatures {
     /// GeoJSON street files over this size are refused before they are read (2 GiB: about a whole
     /// English region of OpenStreetMap highways; a whole country is a GeoPackage).
     static let maxGeoJSONBytes = 2 * 1_073_741_824

@@ -1,7 +1,7 @@
 import Geometry
 import StreetNetwork
 
-extension _RawFeatures {
+extension RawFeatures {
     /// Whose data the features are, from their attribute schema (checked on
     /// the first 50 features): OpenStreetMap tags (`highway`, `@id`,
     /// `osm_id`) or the OS Open Roads schema (`formOfWay`, `roadClassification`,

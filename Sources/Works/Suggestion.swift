@@ -1,6 +1,6 @@
 /// The nearest valid name to a misspelt one, by edit distance
 /// (Levenshtein 1966), when it is close enough to be a likely slip.
-enum _Suggestion {
+enum Suggestion {
     static func nearest(to word: String, in candidates: [String]) -> String? {
         let w = Array(word.lowercased())
         var best: (String, Int)?

@@ -3,7 +3,7 @@ import GRDB
 import Geometry
 import JSON
 
-extension _RawFeatures {
+extension RawFeatures {
     /// Reads a GeoPackage (OGC 12-128r18) feature layer through SQLite: the
     /// geometry column and CRS from `gpkg_geometry_columns` and
     /// `gpkg_spatial_ref_sys`, every other column as a property.
@@ -46,7 +46,7 @@ extension _RawFeatures {
                     features.append(try Self.feature(row, index: index, geometryColumn: column))
                     index += 1
                 }
-                return _RawFeatures(format: .geoPackage, crs: crs, featureCount: features.count, features: features)
+                return RawFeatures(format: .geoPackage, crs: crs, featureCount: features.count, features: features)
             }
         } catch let error as StreetImportError {
             throw error

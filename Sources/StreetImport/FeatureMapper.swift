@@ -6,7 +6,7 @@ import StreetNetwork
 /// Turns raw features into projected `StreetLine`s: keeps vehicle roads,
 /// reads the OSM or OS Open Roads attributes, checks coordinates and
 /// projects them. Errors name the feature by index and id.
-struct _FeatureMapper {
+struct FeatureMapper {
     let file: String
     let source: CRS
     let projection: Projection?
@@ -36,7 +36,7 @@ struct _FeatureMapper {
         return p["name"]?.text?.isEmpty == false ? kind : nil
     }
 
-    mutating func add(_ feature: _RawFeatures.Feature) throws {
+    mutating func add(_ feature: RawFeatures.Feature) throws {
         let p = feature.properties
         let name = "\(file): feature \(feature.index)" + (Self.sourceID(feature).map { " (id \($0))" } ?? "")
         if let problem = feature.geometryError {
@@ -140,7 +140,7 @@ struct _FeatureMapper {
         }
     }
 
-    static func sourceID(_ feature: _RawFeatures.Feature) -> String? {
+    static func sourceID(_ feature: RawFeatures.Feature) -> String? {
         let p = feature.properties
         if let osm = p["@id"]?.text { return "\(p["@type"]?.text ?? "way")/\(osm)" }
         if let osm = p["osm_id"]?.text { return "way/\(osm)" }

@@ -3,7 +3,7 @@ import Geometry
 
 /// Segment geometry as stored: x, y pairs of little-endian Float64, in the
 /// network's projected CRS.
-enum _GeometryBlob {
+enum GeometryBlob {
     static func encode(_ points: [Point]) -> Data {
         var data = Data(capacity: points.count * 16)
         for p in points {
