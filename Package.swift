@@ -73,7 +73,7 @@ let package = Package(
             name: "Benchmarks",
             dependencies: ["Geometry", "JSON", "StreetNetwork", "StreetImport", "Store", "ArcRouting", "Works", "Planning", "Outputs"]
         ),
-        .target(name: "TestSupport", dependencies: ["ArcRouting"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["ArcRouting", "Works"], path: "Tests/TestSupport"),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "JSON", "TestSupport"]),
         .testTarget(name: "StreetNetworkTests", dependencies: ["StreetNetwork", "Geometry", "TestSupport"]),

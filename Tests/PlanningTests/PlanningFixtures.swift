@@ -6,21 +6,6 @@ import Works
 
 @testable import Planning
 
-/// The catalogue and registry shipped in data/ (the sample town's partners).
-func shippedCatalogue() throws -> ActivityCatalogue {
-    try ActivityCatalogue(contentsOf: SharedData.projectRoot.appendingPathComponent("data/activities.json"))
-}
-
-func shippedRegistry() throws -> OrganisationRegistry {
-    try OrganisationRegistry(
-        contentsOf: SharedData.projectRoot.appendingPathComponent("data/organisations.json"),
-        catalogue: shippedCatalogue())
-}
-
-func shippedReader() throws -> TaskListReader {
-    TaskListReader(catalogue: try shippedCatalogue(), registry: try shippedRegistry())
-}
-
 /// A street network drawn as text (see `DrawnMap`): each path of point
 /// names a two-way residential street at 36 km/h.
 /// `origin` places the drawing's (0, 0) on the British National Grid.
