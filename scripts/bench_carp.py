@@ -26,8 +26,9 @@ covers the whole solve. Instances with more than --pyvrp-max-required
 required edges are left out for PyVRP (its dense matrix of 2n+1 squared
 64-bit costs, twice, takes 1.6 GB at n = 5,000).
 
-The load average at the start and the end says whether the machine was
-busy: time-limited searches lose quality on a shared core.
+The cores in use before the start and over the whole run (from /proc/stat)
+say whether the machine was busy: time-limited searches lose quality on a
+shared core.
 
 Usage: python3 scripts/bench_carp.py [--seconds 10] [--jobs 2] [--seed 1] [--sets gdb,val,egl]
            [--only NAMES] [--peer pyvrp|none] [--large DIR] [--long-seconds S] [--pyvrp-max-required 3000]
@@ -200,12 +201,37 @@ def theirs(path, seconds, seed):
     return result, error
 
 
-def load_line(when, jobs):
-    one, five, _ = os.getloadavg()
+def cpu_ticks():
+    """(busy, total) clock ticks of all cores since boot, from /proc/stat."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return sum(fields) - idle, sum(fields)
+
+
+def cores_busy(before, after):
+    """Cores in use on average between two cpu_ticks() readings."""
+    busy, total = after[0] - before[0], after[1] - before[1]
+    return (os.cpu_count() or 1) * busy / total if total else 0.0
+
+
+def load_line(when, jobs, since=None):
+    """Whether the machine was busy. At the start: the cores in use over one
+    second before the benchmark (the load average would still count the
+    previous benchmark); at the end: the cores in use over the whole run,
+    against the `jobs` solvers this script ran."""
     cores = os.cpu_count() or 1
-    busy = one > (0.5 if when == "start" else jobs + 0.5)
-    verdict = "BUSY: time-limited results are not comparable" if busy else "quiet"
-    return f"load average at {when}: {one:.2f} (1 min), {five:.2f} (5 min) on {cores} cores: {verdict}"
+    if since is None:
+        before = cpu_ticks()
+        time.sleep(1)
+        used, allowed = cores_busy(before, cpu_ticks()), 0.5
+    else:
+        used, allowed = cores_busy(since, cpu_ticks()), jobs + 0.5
+    one, five, _ = os.getloadavg()
+    verdict = "BUSY: time-limited results are not comparable" if used > allowed else "quiet"
+    return (f"machine at {when}: {used:.2f} of {cores} cores in use"
+            + (" over the run" if since is not None else "")
+            + f" (load average {one:.2f} 1 min, {five:.2f} 5 min): {verdict}")
 
 
 def gap(cost, reference):
@@ -337,6 +363,7 @@ def main():
     print(f"CARP benchmark: {args.seconds:g} s per instance, seed {args.seed}, single-threaded solvers, "
           f"{args.jobs} at once" + (", beside PyVRP" if peer else ""))
     print(load_line("start", args.jobs), flush=True)
+    started = cpu_ticks()
     failed = 0
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         if args.sets:
@@ -344,7 +371,7 @@ def main():
         if args.large:
             print()
             failed += large_instances(args, pool, peer)
-    print(load_line("end", args.jobs))
+    print(load_line("end", args.jobs, since=started))
     return 1 if failed else 0
 
 

@@ -41,7 +41,7 @@ func overlapsBenchmark(file: URL, visits target: Int) throws {
         .joined(separator: ", ")
     print(
         "Overlap benchmark: \(tasks.count) generated tasks of 5 partners on Rutland, \(total) visits in \(week), "
-            + "seed 48, release build")
+            + "seed 48, \(buildConfiguration)")
     print(String(format: "  flag in memory: %.3f s (median of 3); %d findings (%@)", inMemory, findings.count, kinds))
     print(
         String(

@@ -35,7 +35,7 @@ func tasksBenchmark(file: URL, count: Int) throws {
     let megabytes = Double(files.reduce(0) { $0 + $1.count }) / 1_048_576
     print(
         "Task list benchmark: \(count) generated tasks on Rutland (\(network.segments.count) segments), seed 2026, "
-            + "release build")
+            + buildConfiguration)
     print(
         "  tasks by kind: "
             + generated.kinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))

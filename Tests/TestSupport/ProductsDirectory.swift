@@ -31,12 +31,34 @@ public func runProcess(_ executable: URL, _ arguments: [String], currentDirector
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    // Both pipes drained at once: a child that fills one pipe's buffer
+    // (64 KiB) while the other is read would otherwise never finish.
+    let errData = DrainedPipe(err)
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return ProcessResult(
         status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-        stderr: String(decoding: errData, as: UTF8.self))
+        stderr: String(decoding: errData.wait(), as: UTF8.self))
+}
+
+/// A pipe read to its end on a thread of its own.
+final class DrainedPipe: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ pipe: Pipe) {
+        let handle = pipe.fileHandleForReading
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// Everything the pipe carried, once its writer closed it.
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
 }
 
 /// A fresh temporary folder, removed by the caller's teardown.
