@@ -105,7 +105,7 @@ bench: deps
 	python3 scripts/bench_carp.py --seconds 10 --jobs 2 --large .build/carp-instances $(if $(CARP_LONG),--long-seconds $(CARP_LONG))
 	python3 scripts/bench_server.py $(RELEASE)/streetrounds --requests 2000 --clients 16
 
-# libFuzzer targets for the JSON parser, the task-list reader, the street readers and the CARP reader,
+# libFuzzer targets for the JSON parser, the task-list reader, the street and places readers and the CARP reader,
 # each run for FUZZ_SECONDS (default 180) from the seed corpus in Fuzz/corpus/ (docs/reliability.md).
 # Built apart, in .build/fuzz, and never part of make test.
 FUZZ_SECONDS ?= 180

@@ -121,6 +121,7 @@ if Context.environment["STREETROUNDS_FUZZ"] != nil {
         ("FuzzTaskList", ["Works"]),
         ("FuzzStreets", ["StreetImport", "StreetNetwork", "Geometry"]),
         ("FuzzCARP", ["ArcRouting"]),
+        ("FuzzPlaces", ["StreetImport", "Geometry"]),
     ]
     package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
     for (name, dependencies) in fuzzTargets {

@@ -2,13 +2,13 @@
 # Builds the libFuzzer targets (Fuzz/, only when STREETROUNDS_FUZZ is set) with -sanitize=fuzzer in their own
 # build folder, then runs each for FUZZ_SECONDS (default 180) from the seed corpus in Fuzz/corpus/.
 # New inputs go to .build/fuzz/corpus/, crashes to .build/fuzz/crashes/; the script fails on the first crash.
-# Usage: scripts/fuzz.sh [FuzzJSON FuzzTaskList FuzzStreets FuzzCARP]
+# Usage: scripts/fuzz.sh [FuzzJSON FuzzTaskList FuzzStreets FuzzCARP FuzzPlaces]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${FUZZ_SECONDS:-180}"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzJSON FuzzTaskList FuzzStreets FuzzCARP)
-declare -A corpus=([FuzzJSON]=json [FuzzTaskList]=tasklist [FuzzStreets]=streets [FuzzCARP]=carp)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzJSON FuzzTaskList FuzzStreets FuzzCARP FuzzPlaces)
+declare -A corpus=([FuzzJSON]=json [FuzzTaskList]=tasklist [FuzzStreets]=streets [FuzzCARP]=carp [FuzzPlaces]=places)
 build=.build/fuzz
 for target in "${targets[@]}"; do
     STREETROUNDS_FUZZ=1 swift build --build-path "$build" -Xswiftc -sanitize=fuzzer \

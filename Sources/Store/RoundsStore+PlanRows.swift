@@ -63,7 +63,7 @@ extension RoundsStore {
             stops[k, default: []].append(
                 PlanRecord.Stop(
                     segment: segment, reversed: reversed,
-                    parts: parts["\(k)|\(s)"] ?? []))
+                    parts: parts[StopPosition(round: k, stop: s)] ?? []))
         }
         return try Row.fetchAll(
             db, sql: "SELECT * FROM plan_round WHERE plan_id = ? ORDER BY position",
@@ -89,10 +89,16 @@ extension RoundsStore {
         }
     }
 
-    /// The visit parts of a stored plan, by `"round|stop"` position, each stop's parts in order.
-    private static func visitParts(of id: Int, _ db: Database) throws -> [String: [PlannedVisit.Part]] {
+    /// Where a stop sits in a stored plan: its round's and its own position.
+    private struct StopPosition: Hashable {
+        var round: Int
+        var stop: Int
+    }
+
+    /// The visit parts of a stored plan, by stop position, each stop's parts in order.
+    private static func visitParts(of id: Int, _ db: Database) throws -> [StopPosition: [PlannedVisit.Part]] {
         let tag = "\(id)"
-        var parts: [String: [PlannedVisit.Part]] = [:]  // "round|stop"
+        var parts: [StopPosition: [PlannedVisit.Part]] = [:]
         for row in try Row.fetchAll(
             db,
             sql: """
@@ -102,7 +108,7 @@ extension RoundsStore {
         {
             let k: Int = try field(row, "round_position", plan: tag)
             let s: Int = try field(row, "stop_position", plan: tag)
-            parts["\(k)|\(s)", default: []].append(
+            parts[StopPosition(round: k, stop: s), default: []].append(
                 PlannedVisit.Part(
                     organisation: try field(row, "organisation", plan: tag),
                     taskID: try field(row, "task_id", plan: tag), activity: try field(row, "activity", plan: tag)))

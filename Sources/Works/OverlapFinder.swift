@@ -250,19 +250,21 @@ public struct OverlapFinder: Sendable {
                 guard together.coVisits > 0 else { continue }
                 findings.append(
                     overlap(
-                        on: shared, (i, a), (j, b), coVisits: together.coVisits, PairVerdict(rule, together), run))
+                        on: shared, first: i, second: j, coVisits: together.coVisits, PairVerdict(rule, together),
+                        run))
             }
         }
     }
 
-    /// The finding for one pair of coinciding visitors, with its saving.
+    /// The finding for one pair of coinciding visitors (indices into the
+    /// run's tasks and visitors), with its saving.
     @inline(__always)
     private func overlap(
-        on shared: SegmentFigures, _ first: (index: Int, visitor: TaskVisitor),
-        _ second: (index: Int, visitor: TaskVisitor), coVisits: Int, _ verdict: PairVerdict, _ run: FindingInputs
+        on shared: SegmentFigures, first: Int, second: Int, coVisits: Int, _ verdict: PairVerdict,
+        _ run: FindingInputs
     ) -> Overlap {
-        let a = first.visitor
-        let b = second.visitor
+        let a = run.visitors[first]
+        let b = run.visitors[second]
         let kind = verdict.kind
         let km = shared.km
         var minutes = shared.driveMinutes
@@ -282,8 +284,8 @@ public struct OverlapFinder: Sendable {
         h = FNV1a.mix(h, UInt64(kind == .duplicate ? 1 : kind == .shareable ? 2 : 3))
         h = FNV1a.mix(h, a.keyHash)
         h = FNV1a.mix(h, b.keyHash)
-        let ta = run.tasks[first.index].task
-        let tb = run.tasks[second.index].task
+        let ta = run.tasks[first].task
+        let tb = run.tasks[second].task
         return Overlap(
             keyValue: h, kind: kind, segment: shared.index, street: streetNames[shared.index], metres: shared.metres,
             first: Overlap.Party(

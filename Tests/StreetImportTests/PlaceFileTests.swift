@@ -34,6 +34,20 @@ final class PlaceFileTests: XCTestCase {
         XCTAssertEqual(near.map(\.name), ["Oakham"])
     }
 
+    func testDenseAndPlainNodesOfASmallExtract() throws {
+        // The fuzz seed (scripts/make_pbf_seed.py, checked with libosmium): a raw header block, then a
+        // zlib block with three dense nodes (two places) and a plain place node.
+        let seed = SharedData.projectRoot.appendingPathComponent("Fuzz/corpus/places/pbf-places.bin")
+        let file = directory.appendingPathComponent("small.osm.pbf")
+        try FileManager.default.copyItem(at: seed, to: file)
+        let places = try PlaceFile.read(file, targetCRS: .britishNationalGrid)
+        XCTAssertEqual(places.map(\.name), ["Oakham", "Braunston-in-Rutland", "Brooke"])
+        XCTAssertEqual(places.map(\.kind), ["town", "village", "hamlet"])
+        let projection = try Projection(from: .wgs84, to: .britishNationalGrid)
+        let brooke = try XCTUnwrap(projection.project(LonLat(lon: -0.77, lat: 52.65)))
+        XCTAssertLessThan(places[2].point.distance(to: brooke), 0.01)  // the same transform both ways
+    }
+
     func testPlacePointsOfAGeoJSONFile() throws {
         let file = directory.appendingPathComponent("places.geojson")
         func point(_ properties: String, _ lon: Double, _ lat: Double) -> String {
