@@ -149,6 +149,7 @@ struct PlanCommand: ParsableCommand {
             "  \(shared.taskVisits) task visits; \(stops) stops on shared rounds; \(shared.unplaced.count) not placed"
                 + (shared.unplaced.isEmpty ? "" : " (see the report)"))
         for shortfall in shared.shortfalls { print("  beyond the fleet: \(shortfall)") }
+        for conflict in shared.orderConflicts { print("  out of order: \(conflict)") }
         print(
             "  sharing saves \(Format.fixed(s.km, 1)) km (\(Format.fixed(s.deadheadKm, 1)) km deadhead), "
                 + "\(Format.fixed(s.crewHours, 1)) crew hours, £\(Format.fixed(s.money, 0)), "
