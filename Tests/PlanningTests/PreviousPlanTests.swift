@@ -30,7 +30,9 @@ final class PreviousPlanTests: XCTestCase {
         XCTAssertEqual(kept.common, week2.taskVisits)
         XCTAssertEqual(kept.share, 1, "kept \(kept.kept) of \(kept.common)")
         XCTAssertLessThan(anew.share, 1, "the fixture should show what the preferences keep")
-        print("unchanged week, in place: stable \(kept.orderKept)/\(kept.orderCommon), fresh \(anew.orderKept)")
+        print(
+            "unchanged week, in place: stable \(kept.orderKept)/\(kept.orderCommon), "
+                + "fresh \(anew.orderKept)/\(anew.orderCommon)")
         XCTAssertEqual(kept.orderCommon, week2.taskVisits)
         XCTAssertEqual(kept.orderShare, 1, "kept \(kept.orderKept) of \(kept.orderCommon) in place")
     }
@@ -56,7 +58,9 @@ final class PreviousPlanTests: XCTestCase {
                 + " = \(anew.share)")
         XCTAssertGreaterThanOrEqual(kept.share, 0.9, "kept \(kept.kept) of \(kept.common)")
         XCTAssertGreaterThanOrEqual(kept.share, anew.share)
-        print("a tenth changed, in place: stable \(kept.orderShare), fresh \(anew.orderShare)")
+        print(
+            "a tenth changed, in place: stable \(kept.orderKept)/\(kept.orderCommon), "
+                + "fresh \(anew.orderKept)/\(anew.orderCommon)")
         XCTAssertGreaterThanOrEqual(kept.orderShare, 0.8, "kept \(kept.orderKept) of \(kept.orderCommon) in place")
         XCTAssertGreaterThan(kept.orderShare, anew.orderShare)
     }
