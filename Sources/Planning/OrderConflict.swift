@@ -15,6 +15,15 @@ public struct OrderConflict: Sendable, Equatable, CustomStringConvertible {
     /// Why it could not be put right.
     public var reason: String
 
+    public init(day: Weekday, segment: Int, street: String, first: String, then: String, reason: String) {
+        self.day = day
+        self.segment = segment
+        self.street = street
+        self.first = first
+        self.then = then
+        self.reason = reason
+    }
+
     /// "Wednesday, Church Street: sweeping before grass_cutting (should come after); the sweeping round ...".
     public var description: String {
         "\(day.fullName.capitalized), \(street): \(then) is served before \(first) (\(first) should come first); "
