@@ -91,8 +91,9 @@ final class RoundBuilderPreviousOrderTests: XCTestCase {
         XCTAssertEqual(chosen(near, preferences()), kept, "2% dearer than the solver: kept")
         XCTAssertEqual(chosen(far, preferences()), far, "5% dearer: the solver's")
         XCTAssertEqual(chosen(near), near, "no stored week (--fresh): the solver's")
+        let short = problem(maxRouteCost: 40)
         XCTAssertNil(
-            builder.previousOrder(problem(maxRouteCost: 40), visits: visits(), day: .monday, preferences: preferences()),
+            builder.previousOrder(short, visits: visits(), day: .monday, preferences: preferences()),
             "beyond the shift: not kept")
         XCTAssertNil(builder.previousOrder(problem(), visits: visits(), day: .tuesday, preferences: preferences()))
     }
