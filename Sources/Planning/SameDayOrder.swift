@@ -93,7 +93,7 @@ struct SameDayOrder {
         return out
     }
 
-    /// Every broken rule of the day's rounds, in the order of the rounds.
+    /// Every broken rule of the week's rounds, by day and street.
     func breaches(_ rounds: [Round]) -> [Breach] {
         struct StreetDay: Hashable {
             var day: Weekday
