@@ -82,8 +82,11 @@ func countyTasks(_ network: StreetNetwork, scale: Int) -> [MatchedTask] {
 /// The county week planned shared and as the baseline. Prints, per plan,
 /// the fleet figures, wall time against the budget and the time outside
 /// the solver's search; and the peak memory of the process. With `report`,
-/// also writes that week's report.html into the folder.
-func planBenchmark(file: URL, scale: Int, budget: Double, iterations: Int?, report: URL? = nil) throws {
+/// also writes that week's report.html into the folder; with `nextWeek`,
+/// also plans the week after from the stored shared plan (`nextWeekBenchmark`).
+func planBenchmark(
+    file: URL, scale: Int, budget: Double, iterations: Int?, report: URL? = nil, nextWeek: Bool = false
+) throws {
     let county = try CountyWeek(file: file, scale: scale)
     var options = PlanOptions(week: ISOWeek(parsing: "2026-W49")!)  // December: monthly tasks due, gritting in season
     options.seconds = budget
@@ -109,6 +112,7 @@ func planBenchmark(file: URL, scale: Int, budget: Double, iterations: Int?, repo
             format: "  saving: %.0f km, %.0f crew hours, £%.0f, %.0f kg CO2e, %d street visits; wall %.1f s; "
                 + "peak memory %.0f MB", savings.km, savings.crewHours, savings.money, savings.co2eKg,
             savings.streetVisits, sharedTime + baselineTime, peakMemoryMB()))
+    if nextWeek { try nextWeekBenchmark(county, shared: shared) }
 }
 
 /// The week's report.html, as `streetrounds plan` writes it, into `folder`.

@@ -4,9 +4,11 @@
 //   Benchmarks network RUTLAND.geojson [--export DIR]   street network (with the SciPy peer: scripts/bench_network.py)
 //   Benchmarks tasks RUTLAND.geojson [--count N]        validate and match N task lists' tasks (default 100,000)
 //   Benchmarks overlaps RUTLAND.geojson [--visits N]    flag overlaps among N visits in a week (default 1,000,000)
-//   Benchmarks plan RUTLAND.geojson [--scale K] [--seconds S] [--iterations N] [--report DIR]
+//   Benchmarks plan RUTLAND.geojson [--scale K] [--seconds S] [--iterations N] [--report DIR] [--next-week]
 //                                                       a county week, shared and baseline (K x the tasks);
-//                                                       --report writes its report.html into DIR
+//                                                       --report writes its report.html into DIR;
+//                                                       --next-week plans the week after from the stored
+//                                                       plan and fresh (stability and what it costs)
 //   Benchmarks fleet RUTLAND.geojson [--iterations N]   the finite-crew method against the simplest alternatives
 //   Benchmarks carp-instances RUTLAND.geojson --out DIR   county-size CARPLIB files (300 to 5,000 required edges)
 //
@@ -21,7 +23,7 @@ let kinds = ["network", "tasks", "overlaps", "plan", "fleet", "carp-instances"]
 guard arguments.count >= 2, kinds.contains(arguments[0]) else {
     let usage =
         "usage: Benchmarks \(kinds.joined(separator: "|")) FILE.geojson [--export DIR] [--out DIR] [--count N]"
-        + " [--visits N] [--scale K] [--seconds S] [--iterations N] [--report DIR]\n"
+        + " [--visits N] [--scale K] [--seconds S] [--iterations N] [--report DIR] [--next-week]\n"
     FileHandle.standardError.write(Data(usage.utf8))
     exit(2)
 }
@@ -46,5 +48,5 @@ default:
         file: file, scale: option("--scale").flatMap(Int.init) ?? 1,
         budget: option("--seconds").flatMap(Double.init) ?? 30,
         iterations: option("--iterations").flatMap(Int.init),
-        report: option("--report").map { URL(fileURLWithPath: $0) })
+        report: option("--report").map { URL(fileURLWithPath: $0) }, nextWeek: arguments.contains("--next-week"))
 }

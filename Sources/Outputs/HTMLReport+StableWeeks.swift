@@ -9,12 +9,17 @@ extension HTMLReport {
         guard let report else { return "" }
         let s = report.stability
         var h = "<p>Stable week: \(NumberText.fixed(s.share * 100, 1))% of the \(s.common) task visits also in "
-        h += "\(s.previousWeek) kept their crew and day (\(NumberText.fixed(s.dayShare * 100, 1))% their day)."
+        h += "\(s.previousWeek) kept their crew and day (\(NumberText.fixed(s.dayShare * 100, 1))% their day); "
+        h += "\(NumberText.fixed(s.orderShare * 100, 1))% of the \(s.orderCommon) on the same day kept their place in "
+        h += "the round (the same street before them)."
         if let money = report.extraMoney, let hours = report.extraCrewHours {
             h += " Against a fresh plan with the same budget, stability costs £\(NumberText.fixed(money, 0)) and "
             h += "\(NumberText.fixed(hours, 1)) crew hours a week (negative: it saves)"
             h +=
-                report.freshStability.map { "; the fresh plan would keep \(NumberText.fixed($0.share * 100, 1))%." }
+                report.freshStability.map {
+                    "; the fresh plan would keep \(NumberText.fixed($0.share * 100, 1))% on crew and day, "
+                        + "\(NumberText.fixed($0.orderShare * 100, 1))% in place."
+                }
                 ?? "."
         }
         return h + "</p>\n"

@@ -36,7 +36,7 @@ public enum HTMLReport {
         for (r, key) in zip(shared.rounds + shared.gritting, keys) {
             h += RouteSheet(round: r, key: key, week: week, drawing: drawing, map: map, colours: colours).html()
         }
-        h += unplacedSection(shared, drawing: drawing)
+        h += unplacedSection(shared, drawing: drawing) + orderConflictsSection(shared)
         h +=
             "<footer><p>\(HTMLText.escape(drawing.attribution.attribution)) Made by StreetRounds.</p></footer>\n</body>"
             + "</html>\n"

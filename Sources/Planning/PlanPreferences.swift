@@ -20,13 +20,15 @@ public struct PlanPreferences: Sendable, Equatable {
     }
 
     /// Where a task visit was: its day, crew (organisation and id), depot,
-    /// and its place in the round (0 for the first stop).
+    /// and its place in the round (0 for the first stop) and the round's id.
     public struct Placement: Sendable, Equatable {
         public var day: Weekday
         public var crewOrganisation: String
         public var crew: String
         public var depot: String
         public var position: Int
+        /// The round's id in the stored plan ("mon-3"); "" when not known.
+        public var round: String = ""
     }
 
     /// Each task visit's placements, by day.

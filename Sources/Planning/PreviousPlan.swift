@@ -35,7 +35,7 @@ public struct PreviousPlan: Sendable {
                 }
                 let placement = PlanPreferences.Placement(
                     day: day, crewOrganisation: round.organisation,
-                    crew: round.crew, depot: round.depot, position: position)
+                    crew: round.crew, depot: round.depot, position: position, round: round.id)
                 for part in stop.parts {
                     preferences.add(
                         PlanPreferences.VisitKey(

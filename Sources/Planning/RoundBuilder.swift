@@ -52,7 +52,12 @@ struct RoundBuilder {
         return out
     }
 
-    func build(_ job: RoutingJob, crews: CrewPool, parameters: SolverParameters) -> Routed {
+    /// - Parameter preferences: stable weeks: last week's order of the
+    ///   rounds is kept where it still fits (RoundBuilder+PreviousOrder.swift).
+    func build(
+        _ job: RoutingJob, crews: CrewPool, parameters: SolverParameters,
+        preferences: PlanPreferences = PlanPreferences()
+    ) -> Routed {
         let crewClass = job.crewClass
         let checked = routable(job, crews: crews)
         var routed = Routed(unplaced: checked.unplaced)
@@ -70,7 +75,9 @@ struct RoundBuilder {
             }
             return routed
         }
-        for (k, route) in result.solution.routes.enumerated() {
+        let solution = keepingOrder(
+            result.solution, problem: problem, visits: routable, day: job.key.day, preferences: preferences)
+        for (k, route) in solution.routes.enumerated() {
             // Crews provisionally by number; the roster gives them out for the day.
             let crew = crewClass.crews[min(k, crewClass.crews.count - 1)].id
             var r = round(

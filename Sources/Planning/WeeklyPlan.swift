@@ -13,6 +13,8 @@ public struct WeeklyPlan: Sendable {
     public var unplaced: [UnplacedVisit]
     /// Work the fleet could not do, per day and depot (its visits are in `unplaced`).
     public var shortfalls: [Shortfall]
+    /// Order rules the plan could not keep inside a day (a sweep before the grass cut on one street and day).
+    public var orderConflicts: [OrderConflict] = []
     /// Task visits in the week (one per task, segment and visit day).
     public var taskVisits: Int
     public var totals: PlanTotals

@@ -16,6 +16,8 @@ import Works
 /// 7. `CrewRoster`: a day's rounds given to the class's crews that work
 ///    that day, one shift each; `FleetRepair` moves what they cannot take
 ///    to another able class with time, else reports it as a `Shortfall`.
+///    `SameDayOrder` then starts rounds later where an order rule's two
+///    activities meet on one street and day (cut before sweep).
 /// 8. `PlanTotals`: kilometres, hours, money and CO2e.
 ///
 /// The same planner makes the shared plan and the baseline (`PlanMode`).
@@ -52,7 +54,7 @@ public struct WeeklyPlanner {
         let started = ContinuousClock.now
         let week = try routingJobs(tasks, options: options, mode: mode, preferences: preferences)  // stages 1-5
         var budget = RoutingBudget(options: options, started: started, jobs: week.jobs)
-        let routed = route(week, budget: &budget, mode: mode, progress: progress)  // stage 6
+        let routed = route(week, budget: &budget, mode: mode, preferences: preferences, progress: progress)  // 6
         let rostered = roster(
             routed.byRoster, classes: week.classes, options: options,
             preferences: preferences)  // stage 7
@@ -62,7 +64,9 @@ public struct WeeklyPlanner {
             repairs: options.fleetRepair, merging: merging
         )
         .repair(rostered, classes: week.classes, budget: &budget)  // stage 7b
-        let rounds = repaired.rounds.sorted {
+        let ordered = SameDayOrder(orderRules: compatibility.orderRules, classes: week.classes, network: network)
+            .order(repaired.rounds)  // stage 7c
+        let rounds = ordered.rounds.sorted {
             ($0.day?.rawValue ?? 0, $0.startMinutes, $0.id) < ($1.day?.rawValue ?? 0, $1.startMinutes, $1.id)
         }
         var timing = routed.timing
@@ -71,7 +75,7 @@ public struct WeeklyPlanner {
         return WeeklyPlan(
             options: options, mode: mode, rounds: rounds, gritting: routed.gritting,
             unplaced: week.unplaced + routed.unplaced + repaired.unplaced,
-            shortfalls: repaired.shortfalls,
+            shortfalls: repaired.shortfalls, orderConflicts: ordered.conflicts,
             taskVisits: week.taskVisits, totals: PlanTotals(rounds, registry: registry),  // 8
             totalsByOrganisation: totalsByOrganisation(rounds), timing: timing)
     }
@@ -86,7 +90,7 @@ public struct WeeklyPlanner {
 
     /// Stage 6: each job solved within its share of the time left, in order.
     private func route(
-        _ week: WeekJobs, budget: inout RoutingBudget, mode: PlanMode,
+        _ week: WeekJobs, budget: inout RoutingBudget, mode: PlanMode, preferences: PlanPreferences,
         progress: ((String) -> Void)?
     ) -> RoutedWeek {
         var out = RoutedWeek()
@@ -94,7 +98,9 @@ public struct WeeklyPlanner {
             let crew = "\(job.crewClass.organisation)/\(job.crewClass.depot) \(job.crewClass.vehicleType)"
             let stops = "\(job.visits.count) stops"
             progress?("\(mode.rawValue): routing \(k + 1) of \(week.jobs.count): \(job.label) \(crew), \(stops)")
-            let routed = builder.build(job, crews: week.pools[job.pool], parameters: budget.parameters(forJob: k, job))
+            let routed = builder.build(
+                job, crews: week.pools[job.pool], parameters: budget.parameters(forJob: k, job),
+                preferences: preferences)
             if let day = job.key.day {
                 out.byRoster[CrewRoster.Key(day: day, pool: job.pool, crewClass: job.crewClass.key), default: []] +=
                     routed.rounds

@@ -149,6 +149,10 @@ struct PlanCommand: ParsableCommand {
             "  \(shared.taskVisits) task visits; \(stops) stops on shared rounds; \(shared.unplaced.count) not placed"
                 + (shared.unplaced.isEmpty ? "" : " (see the report)"))
         for shortfall in shared.shortfalls { print("  beyond the fleet: \(shortfall)") }
+        for conflict in shared.orderConflicts.prefix(5) { print("  out of order: \(conflict)") }
+        if shared.orderConflicts.count > 5 {
+            print("  out of order: \(shared.orderConflicts.count - 5) more street-days (see the report)")
+        }
         print(
             "  sharing saves \(Format.fixed(s.km, 1)) km (\(Format.fixed(s.deadheadKm, 1)) km deadhead), "
                 + "\(Format.fixed(s.crewHours, 1)) crew hours, £\(Format.fixed(s.money, 0)), "

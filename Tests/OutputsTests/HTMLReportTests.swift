@@ -35,6 +35,20 @@ final class HTMLReportTests: XCTestCase {
             html.contains("<script") || html.contains("src=\"http") || html.contains("href=\"http"), "nothing fetched")
     }
 
+    func testOrderRulesBrokenWithinADayAreListedWithTheirStreetAndDay() throws {
+        var s = try PlannedSample.make("2026-W48")
+        XCTAssertFalse(report(s).contains("Out of order within a day"), "no table when every rule is kept")
+        s.shared.orderConflicts = [
+            OrderConflict(
+                day: .wednesday, segment: 0, street: "Mill & Church Lane", first: "grass_cutting", then: "sweeping",
+                reason: "round wed-2 keeps its hours and cannot start later")
+        ]
+        let html = report(s)
+        let table = try XCTUnwrap(html.components(separatedBy: "Out of order within a day").dropFirst().first)
+        XCTAssertTrue(table.contains("<td>Mill &amp; Church Lane</td><td>wed</td><td>sweeping</td>"), table)
+        XCTAssertTrue(table.contains("keeps its hours"))
+    }
+
     /// Headless Chromium lays the page out at 390 px (a phone): the page
     /// must not scroll sideways and every map's legend must be there with
     /// entries. Headless windows are at least 500 px wide, so the report is

@@ -64,6 +64,10 @@ final class PlanStabilityTests: XCTestCase {
         XCTAssertEqual(s.keptDay, 3)
         XCTAssertEqual(s.share, 0.5)
         XCTAssertEqual(s.dayShare, 0.75)
+        // In place: of t1 on 1, t1 on 2 and t2 on 3 (Monday both weeks), only the first kept its predecessor
+        // (none); 2 is now first in B's round, 3 now follows 1.
+        XCTAssertEqual(s.orderCommon, 3)
+        XCTAssertEqual(s.orderKept, 1)
     }
 
     func testATaskVisitedMoreOftenCountsItsSmallerNumber() {

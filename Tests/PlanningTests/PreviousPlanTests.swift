@@ -30,6 +30,11 @@ final class PreviousPlanTests: XCTestCase {
         XCTAssertEqual(kept.common, week2.taskVisits)
         XCTAssertEqual(kept.share, 1, "kept \(kept.kept) of \(kept.common)")
         XCTAssertLessThan(anew.share, 1, "the fixture should show what the preferences keep")
+        print(
+            "unchanged week, in place: stable \(kept.orderKept)/\(kept.orderCommon), "
+                + "fresh \(anew.orderKept)/\(anew.orderCommon)")
+        XCTAssertEqual(kept.orderCommon, week2.taskVisits)
+        XCTAssertEqual(kept.orderShare, 1, "kept \(kept.orderKept) of \(kept.orderCommon) in place")
     }
 
     private static func preferences(_ plan: WeeklyPlan, _ town: StableWeekFixture) throws -> PlanPreferences {
@@ -53,6 +58,11 @@ final class PreviousPlanTests: XCTestCase {
                 + " = \(anew.share)")
         XCTAssertGreaterThanOrEqual(kept.share, 0.9, "kept \(kept.kept) of \(kept.common)")
         XCTAssertGreaterThanOrEqual(kept.share, anew.share)
+        print(
+            "a tenth changed, in place: stable \(kept.orderKept)/\(kept.orderCommon), "
+                + "fresh \(anew.orderKept)/\(anew.orderCommon)")
+        XCTAssertGreaterThanOrEqual(kept.orderShare, 0.8, "kept \(kept.orderKept) of \(kept.orderCommon) in place")
+        XCTAssertGreaterThan(kept.orderShare, anew.orderShare)
     }
 
     func testAPlanOfAnotherNetworkIsRefused() throws {

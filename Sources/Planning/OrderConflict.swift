@@ -1,0 +1,32 @@
+import Works
+
+/// An order rule the plan could not keep inside a day: on one street and
+/// day, the rule's second activity is served before its first is done
+/// (sweeping before the grass is cut), and no later start within the
+/// crew's shift nor another order of the crew's rounds could put it right.
+public struct OrderConflict: Sendable, Equatable, CustomStringConvertible {
+    public var day: Weekday
+    public var segment: Int
+    /// The street as people read it.
+    public var street: String
+    /// The activity that should come first (grass cutting), and the one after (sweeping).
+    public var first: String
+    public var then: String
+    /// Why it could not be put right.
+    public var reason: String
+
+    public init(day: Weekday, segment: Int, street: String, first: String, then: String, reason: String) {
+        self.day = day
+        self.segment = segment
+        self.street = street
+        self.first = first
+        self.then = then
+        self.reason = reason
+    }
+
+    /// "Wednesday, Church Street: sweeping before grass_cutting (should come after); the sweeping round ...".
+    public var description: String {
+        "\(day.fullName.capitalized), \(street): \(then) is served before \(first) (\(first) should come first); "
+            + reason
+    }
+}

@@ -1,0 +1,182 @@
+import ArcRouting
+import Works
+
+/// Stable weeks in routing: a round keeps last week's order of its stops
+/// where that still fits. Last week's rounds, restricted to the job's
+/// visits, make a solution of their own: stops that were in a round stay in
+/// it, in their old order; new stops go in at their cheapest place (a route
+/// with room, else a route of their own); visits gone are dropped; each
+/// stop's direction is the cheapest given its neighbours (a two-state
+/// dynamic programme along the route). The planner keeps it unless it
+/// breaks the shift or capacity, or the solver's answer is cheaper by more
+/// than `keptOrderMargin`.
+extension RoundBuilder {
+    /// How much dearer than the solver's answer last week's order may be and
+    /// still be kept, as a share of the solver's cost (0.03: up to 3% more
+    /// crew time on the job's rounds buys crews the streets in the order they
+    /// know).
+    static let keptOrderMargin = 0.03
+
+    /// Last week's order of the job's visits (link i is visit i) as a
+    /// solution, when at least one visit was in a round on the job's day and
+    /// the result is within the job's shift and capacity; nil otherwise.
+    /// - Complexity: O(n (t + r)) for n visits, t terminals and r stops in
+    ///   the routes, after the cost rows the solver already asked for.
+    func previousOrder(
+        _ problem: CARPProblem, visits: [PlannedVisit], day: Weekday, preferences: PlanPreferences
+    ) -> CARPSolution? {
+        guard !preferences.isEmpty, let costs = problem.deadheadCosts else { return nil }
+        var old: [String: [(position: Int, link: Int)]] = [:]
+        var fresh: [Int] = []
+        for (link, v) in visits.enumerated() {
+            let was = v.parts.lazy.flatMap {
+                preferences.placements(organisation: $0.organisation, taskID: $0.taskID, segment: v.segment)
+            }.first { $0.day == day && !$0.round.isEmpty }
+            if let was { old[was.round, default: []].append((was.position, link)) } else { fresh.append(link) }
+        }
+        guard !old.isEmpty else { return nil }
+        var routes = KeptRoutes(problem: problem, costs: costs)
+        for id in old.keys.sorted() {
+            routes.routes.append((old[id] ?? []).sorted { ($0.position, $0.link) < ($1.position, $1.link) }.map(\.link))
+        }
+        for link in fresh { routes.insert(link) }
+        let solution = routes.solution()
+        return CARPChecker.check(solution, for: problem).isFeasible ? solution : nil
+    }
+
+    /// The solution the planner routes: last week's order when it is kept
+    /// (feasible and within `keptOrderMargin` of `solved`), else `solved`.
+    func keepingOrder(
+        _ solved: CARPSolution, problem: CARPProblem, visits: [PlannedVisit], day: Weekday?,
+        preferences: PlanPreferences
+    ) -> CARPSolution {
+        guard let day, let kept = previousOrder(problem, visits: visits, day: day, preferences: preferences)
+        else { return solved }
+        let limit = Double(solved.cost) * (1 + Self.keptOrderMargin)
+        return Double(kept.cost) <= limit ? kept : solved
+    }
+}
+
+/// Routes of required links being built in a given order: the deadhead
+/// costs between the links' ends, the cheapest directions, and insertion.
+struct KeptRoutes {
+    let problem: CARPProblem
+    let costs: any CARPDeadheadCosts
+    /// Each route's links in order.
+    var routes: [[Int]] = []
+    /// Deadhead seconds between terminals, by source node, cached.
+    private var rows: [Int: [Int: Int]] = [:]
+
+    init(problem: CARPProblem, costs: any CARPDeadheadCosts) {
+        self.problem = problem
+        self.costs = costs
+    }
+
+    /// The route's services with the cheapest directions, and its cost.
+    struct Directed {
+        var services: [CARPService]
+        var cost: Int
+    }
+
+    /// Deadhead cost from node a to node b (a large number where unreachable).
+    mutating func deadhead(_ a: Int, _ b: Int) -> Int {
+        if a == b { return 0 }
+        if rows[a] == nil {
+            let targets = terminals
+            rows[a] = Dictionary(uniqueKeysWithValues: zip(targets, costs.costs(from: a, to: targets)))
+        }
+        let c = rows[a]?[b] ?? Int.max
+        return c == Int.max ? Self.unreachable : c
+    }
+
+    /// A cost that no route within a shift reaches.
+    static let unreachable = 1 << 40
+
+    private var terminals: [Int] {
+        Array(Set([problem.depot] + problem.links.flatMap { [$0.from, $0.to] })).sorted()
+    }
+
+    /// Where a service starts and ends.
+    private func ends(_ link: Int, reversed: Bool) -> (start: Int, end: Int) {
+        let l = problem.links[link]
+        return reversed ? (l.to, l.from) : (l.from, l.to)
+    }
+
+    private func directions(_ link: Int) -> [Bool] { problem.links[link].twoWay ? [false, true] : [false] }
+
+    /// The cheapest directions along one route: a dynamic programme over
+    /// each service's two directions, with back pointers. O(length).
+    mutating func directed(_ route: [Int]) -> Directed {
+        guard !route.isEmpty else { return Directed(services: [], cost: 0) }
+        let none = Int.max
+        // cost[k][d]: the cheapest cost to the end of service k served in direction d (1 = reversed).
+        var cost = [[Int]](repeating: [none, none], count: route.count)
+        var from = [[Int]](repeating: [0, 0], count: route.count)
+        for (k, link) in route.enumerated() {
+            for d in directions(link) {
+                let start = ends(link, reversed: d).start
+                let service = problem.links[link].serviceCost
+                if k == 0 {
+                    cost[0][d ? 1 : 0] = deadhead(problem.depot, start) + service
+                    continue
+                }
+                for pd in 0..<2 where cost[k - 1][pd] != none {
+                    let at = ends(route[k - 1], reversed: pd == 1).end
+                    let c = cost[k - 1][pd] + deadhead(at, start) + service
+                    if c < cost[k][d ? 1 : 0] { (cost[k][d ? 1 : 0], from[k][d ? 1 : 0]) = (c, pd) }
+                }
+            }
+        }
+        let last = route.count - 1
+        var total = none
+        var d = 0
+        for e in 0..<2 where cost[last][e] != none {
+            let c = cost[last][e] + deadhead(ends(route[last], reversed: e == 1).end, problem.depot)
+            if c < total { (total, d) = (c, e) }
+        }
+        var services = [CARPService](repeating: CARPService(link: 0, reversed: false), count: route.count)
+        for k in stride(from: last, through: 0, by: -1) {
+            services[k] = CARPService(link: route[k], reversed: d == 1)
+            d = from[k][d]
+        }
+        return Directed(services: services, cost: total)
+    }
+
+    /// Puts `link` where it adds least to a route that keeps within the
+    /// shift and capacity (the route's directions kept, the new service's
+    /// the cheaper); a route of its own when none has room. O(stops).
+    mutating func insert(_ link: Int) {
+        var best: (route: Int, at: Int, added: Int)?
+        let service = problem.links[link].serviceCost
+        for r in routes.indices {
+            let load = routes[r].reduce(0) { $0 + (problem.links[$1].demand ?? 0) } + (problem.links[link].demand ?? 0)
+            guard load <= problem.capacity else { continue }
+            let route = directed(routes[r])
+            let nodes = route.services.map { ends($0.link, reversed: $0.reversed) }
+            for at in 0...nodes.count {
+                let before = at == 0 ? problem.depot : nodes[at - 1].end
+                let after = at == nodes.count ? problem.depot : nodes[at].start
+                var added = Int.max
+                for d in directions(link) {
+                    let e = ends(link, reversed: d)
+                    added = min(added, deadhead(before, e.start) + service + deadhead(e.end, after))
+                }
+                added -= deadhead(before, after)
+                if let limit = problem.maxRouteCost, route.cost + added > limit { continue }
+                if added < best?.added ?? Int.max { best = (r, at, added) }
+            }
+        }
+        if let best { routes[best.route].insert(link, at: best.at) } else { routes.append([link]) }
+    }
+
+    /// The routes as a solution, each with its cheapest directions.
+    mutating func solution() -> CARPSolution {
+        var out = CARPSolution(routes: [], cost: 0)
+        for r in routes where !r.isEmpty {
+            let d = directed(r)
+            out.routes.append(d.services)
+            out.cost += d.cost
+        }
+        return out
+    }
+}

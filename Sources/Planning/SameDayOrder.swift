@@ -1,0 +1,236 @@
+import StreetNetwork
+import Works
+
+/// Stage 7c, order within a day: keeps the order rules (grass cutting before
+/// sweeping) between the rounds of one day. Day assignment keeps them
+/// between days, but a task that allows no other day can land on the same
+/// street and day as its rule's partner, in another crew's round. Each stop
+/// is served at its round's start plus its arrival; where the rule's second
+/// activity would begin before its first is done, the second's round starts
+/// later within its crew's shift (the crew's later rounds follow it), or,
+/// when one crew does both rounds, its rounds are done in the other order.
+/// What no such move mends is an `OrderConflict` of the plan. Timed rounds
+/// (a stop with hours) never move. Only start times change: no round's
+/// stops, crew or cost.
+struct SameDayOrder {
+    var orderRules: [Compatibility.OrderRule]
+    /// Each crew's shift in minutes, by `PlanPreferences.crewKey(organisation, crew)`.
+    var shiftMinutes: [String: Int]
+    var network: StreetNetwork
+    /// Passes over the broken rules before what is left is reported. A move
+    /// can break another rule further on (a delayed round serves its own
+    /// streets later), which the next pass sees; eight passes mend chains of
+    /// eight such rounds.
+    static let maxPasses = 8
+
+    init(orderRules: [Compatibility.OrderRule], shiftMinutes: [String: Int], network: StreetNetwork) {
+        self.orderRules = orderRules
+        self.shiftMinutes = shiftMinutes
+        self.network = network
+    }
+
+    /// The shifts of every crew of `classes`.
+    init(orderRules: [Compatibility.OrderRule], classes: [String: CrewPool.CrewClass], network: StreetNetwork) {
+        self.orderRules = orderRules
+        self.network = network
+        var shifts: [String: Int] = [:]
+        for c in classes.values {
+            for crew in c.crews {
+                shifts[PlanPreferences.crewKey(c.organisation, crew.id)] = c.shiftSeconds / PlanUnits.secondsPerMinute
+            }
+        }
+        shiftMinutes = shifts
+    }
+
+    /// The day's rounds with start times that keep the rules where they can be kept.
+    struct Ordered {
+        var rounds: [Round]
+        var conflicts: [OrderConflict] = []
+    }
+
+    /// A broken rule on one street and day: the second activity's stop
+    /// begins before the first activity's stop is done.
+    struct Breach {
+        var rule: Compatibility.OrderRule
+        var day: Weekday
+        var segment: Int
+        /// The stop of the rule's first activity, and of its second.
+        var first: StopIndex
+        var then: StopIndex
+
+        /// One street, day and rule, whichever stops break it.
+        var key: String { "\(day.rawValue)|\(segment)|\(rule.first)|\(rule.then)" }
+    }
+
+    /// - Complexity: O(p (s + b r)) for p passes, s stops, b breaches and r rounds.
+    func order(_ rounds: [Round]) -> Ordered {
+        var out = Ordered(rounds: rounds)
+        guard !orderRules.isEmpty else { return out }
+        var reasons: [String: String] = [:]
+        var begins: [String: Int] = [:]
+        for r in rounds { begins[crewKey(r)] = min(begins[crewKey(r)] ?? r.startMinutes, r.startMinutes) }
+        for _ in 0..<Self.maxPasses {
+            let found = breaches(out.rounds)
+            guard !found.isEmpty else { break }
+            var changed = false
+            for b in found where Self.isBroken(b, out.rounds) {
+                if let reason = mend(b, &out.rounds, begins: begins) {
+                    reasons[b.key] = reason
+                } else {
+                    changed = true
+                }
+            }
+            if !changed { break }
+        }
+        var seen: Set<String> = []
+        for b in breaches(out.rounds) where seen.insert(b.key).inserted {
+            out.conflicts.append(
+                OrderConflict(
+                    day: b.day, segment: b.segment, street: network.segments[b.segment].displayName,
+                    first: b.rule.first, then: b.rule.then,
+                    reason: reasons[b.key] ?? "moving one round put another street out of order"))
+        }
+        return out
+    }
+
+    /// Every broken rule of the week's rounds, by day and street.
+    func breaches(_ rounds: [Round]) -> [Breach] {
+        struct StreetDay: Hashable {
+            var day: Weekday
+            var segment: Int
+        }
+        var served: [StreetDay: [StopIndex]] = [:]
+        for (r, round) in rounds.enumerated() {
+            guard let day = round.day else { continue }
+            for (s, stop) in round.stops.enumerated() {
+                let key = StreetDay(day: day, segment: stop.visit.segment)
+                served[key, default: []].append(StopIndex(round: r, stop: s))
+            }
+        }
+        var out: [Breach] = []
+        for key in served.keys.sorted(by: { ($0.day.rawValue, $0.segment) < ($1.day.rawValue, $1.segment) }) {
+            let stops = served[key] ?? []
+            guard stops.count > 1 else { continue }
+            for rule in orderRules {
+                for f in stops where Self.activities(f, rounds).contains(rule.first) {
+                    for t in stops where t != f && Self.activities(t, rounds).contains(rule.then) {
+                        let b = Breach(rule: rule, day: key.day, segment: key.segment, first: f, then: t)
+                        if Self.isBroken(b, rounds) { out.append(b) }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    struct StopIndex: Hashable {
+        var round: Int
+        var stop: Int
+    }
+
+    private static func activities(_ i: StopIndex, _ rounds: [Round]) -> [String] {
+        rounds[i.round].stops[i.stop].visit.activities
+    }
+
+    /// Whether the second stop begins before the first is done, on the clock.
+    static func isBroken(_ b: Breach, _ rounds: [Round]) -> Bool {
+        let first = rounds[b.first.round]
+        let then = rounds[b.then.round]
+        let done = first.startMinutes * PlanUnits.secondsPerMinute + first.stops[b.first.stop].departure
+        let begins = then.startMinutes * PlanUnits.secondsPerMinute + then.stops[b.then.stop].arrival
+        return begins < done
+    }
+
+    /// Mends one breach by moving rounds' starts; nil when mended, else why
+    /// it could not be. `begins`: when each crew's shift began in the plan
+    /// as rostered (moves never stretch a shift beyond its length from there).
+    private func mend(_ b: Breach, _ rounds: inout [Round], begins: [String: Int]) -> String? {
+        let then = rounds[b.then.round]
+        guard b.first.round != b.then.round else {
+            return "one round (\(then.id), crew \(then.crewLabel)) does both, in this order; "
+                + "plan the \(b.rule.then) task on another day"
+        }
+        if crewKey(rounds[b.first.round]) == crewKey(then) {
+            return swap(b, &rounds, begins: begins[crewKey(then)] ?? then.startMinutes)
+        }
+        return delay(b, &rounds, begins: begins[crewKey(then)] ?? then.startMinutes)
+    }
+
+    /// The second activity's round starts when the first stop is done; the
+    /// crew's later rounds follow it; all within the crew's shift.
+    private func delay(_ b: Breach, _ rounds: inout [Round], begins: Int) -> String? {
+        let first = rounds[b.first.round]
+        let then = rounds[b.then.round]
+        let done = first.startMinutes * PlanUnits.secondsPerMinute + first.stops[b.first.stop].departure
+        let needed = PlanUnits.minutes(roundingUp: done - then.stops[b.then.stop].arrival)
+        let crew = crewRounds(of: b.then.round, rounds)
+        guard let from = crew.firstIndex(of: b.then.round) else { return "its round was not found" }
+        var starts: [Int: Int] = [:]
+        var end = 0
+        for (n, k) in crew[from...].enumerated() {
+            let start = n == 0 ? max(needed, rounds[k].startMinutes) : max(rounds[k].startMinutes, end)
+            if start != rounds[k].startMinutes && Self.isTimed(rounds[k]) {
+                return "round \(rounds[k].id) of \(then.crewLabel) keeps its hours and cannot start later"
+            }
+            starts[k] = start
+            end = start + PlanUnits.minutes(roundingUp: rounds[k].seconds)
+        }
+        let shiftEnd = begins + shift(then)
+        guard end <= shiftEnd else {
+            return "the \(b.rule.then) round \(then.id) of \(then.crewLabel) would have to start at "
+                + "\(Self.clock(needed)) and end after its shift (\(Self.clock(shiftEnd)))"
+        }
+        for (k, start) in starts { rounds[k].startMinutes = start }
+        return nil
+    }
+
+    /// One crew does both rounds: it does the first activity's round first,
+    /// the second's right after, its rounds back to back from its shift's start.
+    private func swap(_ b: Breach, _ rounds: inout [Round], begins: Int) -> String? {
+        let then = rounds[b.then.round]
+        var crew = crewRounds(of: b.then.round, rounds)
+        if let timed = crew.first(where: { Self.isTimed(rounds[$0]) }) {
+            return "crew \(then.crewLabel) does both, and its round \(rounds[timed].id) keeps its hours"
+        }
+        crew.removeAll { $0 == b.then.round }
+        guard let at = crew.firstIndex(of: b.first.round) else { return "its round was not found" }
+        crew.insert(b.then.round, at: at + 1)
+        var start = begins
+        var starts: [Int: Int] = [:]
+        for k in crew {
+            starts[k] = start
+            start += PlanUnits.minutes(roundingUp: rounds[k].seconds)
+        }
+        guard start <= begins + shift(then) else {
+            return "crew \(then.crewLabel) does both, and cannot do its rounds in the other order within its shift"
+        }
+        for (k, s) in starts { rounds[k].startMinutes = s }
+        return nil
+    }
+
+    /// The rounds one crew does that day, by start: an extra shift is a crew of its own.
+    private func crewRounds(of k: Int, _ rounds: [Round]) -> [Int] {
+        let key = crewKey(rounds[k])
+        return rounds.indices.filter { crewKey(rounds[$0]) == key }.sorted {
+            (rounds[$0].startMinutes, $0) < (rounds[$1].startMinutes, $1)
+        }
+    }
+
+    private func crewKey(_ r: Round) -> String {
+        r.extraShift ? "extra|\(r.id)|\(r.day?.rawValue ?? 0)" : "\(r.organisation)|\(r.crew)|\(r.day?.rawValue ?? 0)"
+    }
+
+    /// The crew's shift in minutes; a round's own length when the crew is not known.
+    private func shift(_ r: Round) -> Int {
+        shiftMinutes[PlanPreferences.crewKey(r.organisation, r.crew)] ?? PlanUnits.minutes(roundingUp: r.seconds)
+    }
+
+    private static func isTimed(_ r: Round) -> Bool { r.stops.contains { $0.visit.window != nil } }
+
+    /// "09:05" for minutes after midnight.
+    static func clock(_ minutes: Int) -> String {
+        let h = minutes / 60
+        let m = minutes % 60
+        return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
+    }
+}
