@@ -59,14 +59,21 @@ struct SameDayOrder {
         var then: StopIndex
 
         /// One street, day and rule, whichever stops break it.
-        var key: String { "\(day.rawValue)|\(segment)|\(rule.first)|\(rule.then)" }
+        var key: Key { Key(day: day, segment: segment, first: rule.first, then: rule.then) }
+
+        struct Key: Hashable {
+            var day: Weekday
+            var segment: Int
+            var first: String
+            var then: String
+        }
     }
 
     /// - Complexity: O(p (s + b r)) for p passes, s stops, b breaches and r rounds.
     func order(_ rounds: [Round]) -> Ordered {
         var out = Ordered(rounds: rounds)
         guard !orderRules.isEmpty else { return out }
-        var reasons: [String: String] = [:]
+        var reasons: [Breach.Key: String] = [:]
         var begins: [String: Int] = [:]
         for r in rounds { begins[crewKey(r)] = min(begins[crewKey(r)] ?? r.startMinutes, r.startMinutes) }
         for _ in 0..<Self.maxPasses {
@@ -82,7 +89,7 @@ struct SameDayOrder {
             }
             if !changed { break }
         }
-        var seen: Set<String> = []
+        var seen: Set<Breach.Key> = []
         for b in breaches(out.rounds) where seen.insert(b.key).inserted {
             out.conflicts.append(
                 OrderConflict(
