@@ -3,53 +3,60 @@ import Planning
 import StreetNetwork
 import Works
 
-/// Stable weeks on the county: the next plan made from the stored plan of
-/// `shared`, with the lists unchanged and with the county council's list
-/// changed by a tenth, each beside a fresh plan with the same budget.
-/// Prints what the stable plan keeps (crew and day; place in the round)
-/// against the fresh one, and what stability costs. Four more plans of the
-/// shared week's budget each. The next plan is of the same week with
-/// another seed (`streetrounds plan` starts from the latest stored week up
-/// to the one planned, so this is planning the week again): the synthetic
-/// county's following week brings monthly work due that is far beyond the
-/// fleet (about 1,600 visits unplaced, stable or fresh), which would hide
-/// what stability does.
+/// Stable weeks on the county, from one week to the next: the week before
+/// `shared`'s (2026-W48: no monthly work due, the other half of the
+/// fortnightly work) planned shared and stored, then `shared`'s week planned
+/// from it, with the lists unchanged and with the county council's list
+/// changed by a tenth, each beside a fresh plan with the same budget (the
+/// unchanged lists' fresh plan is `shared` itself). Prints what the stable
+/// plan keeps of the week before (crew and day; place in the round) against
+/// the fresh one, and what stability costs. Four more plans of the shared
+/// week's budget each.
 func nextWeekBenchmark(_ county: CountyWeek, shared: WeeklyPlan) throws {
-    let record = PlanRecord(shared, network: county.network)
+    var before = shared.options
+    before.week = shared.week.adding(weeks: -1)
+    let previous = try county.planner.plan(county.tasks, options: before, mode: .shared)
+    let record = PlanRecord(previous, network: county.network)
     let preferences = try PreviousPlan(record, network: county.network).preferences
-    var options = shared.options
-    options.seed = shared.options.seed &+ 1
-    let lists = [
-        ("unchanged lists", county.tasks),
-        ("county council's list changed by a tenth", changedByATenth(county.tasks, network: county.network))
-    ]
-    print("  the week planned again from its stored shared plan (seed \(options.seed)), and fresh:")
-    for (name, tasks) in lists {
-        var stable: WeeklyPlan!
-        var fresh: WeeklyPlan!
+    let changed = changedByATenth(county.tasks, network: county.network)
+    print(
+        "  \(shared.week) planned from the stored shared plan of \(before.week) (\(previous.rounds.count) rounds, "
+            + "\(previous.unplaced.count) unplaced), and fresh:")
+    for (name, tasks) in [("unchanged lists", county.tasks), ("county council's list changed by a tenth", changed)] {
+        var stable = shared
         let stableTime = try seconds {
-            stable = try county.planner.plan(tasks, options: options, mode: .shared, preferences: preferences)
+            stable = try county.planner.plan(tasks, options: shared.options, mode: .shared, preferences: preferences)
         }
-        let freshTime = try seconds { fresh = try county.planner.plan(tasks, options: options, mode: .shared) }
-        let kept = PlanStability(previous: record, plan: stable)
-        let anew = PlanStability(previous: record, plan: fresh)
-        print(
-            String(
-                format: "    %@: %d task visits also in %@; crew and day kept %.1f%% (fresh %.1f%%), "
-                    + "place in the round kept %.1f%% of %d (fresh %.1f%%)", name as NSString, kept.common,
-                shared.week.description, kept.share * 100, anew.share * 100, kept.orderShare * 100,
-                kept.orderCommon, anew.orderShare * 100))
-        let extra = stable.totals.money - fresh.totals.money
-        print(
-            String(
-                format: "      stability costs £%.0f (%+.1f%%) and %.1f crew hours against the fresh plan "
-                    + "(£%.0f, %.1f crew hours); unplaced %d (fresh %d); out of order within a day %d; "
-                    + "wall %.1f s stable, %.1f s fresh", extra, extra / max(fresh.totals.money, 1e-9) * 100,
-                stable.totals.crewHours - fresh.totals.crewHours, fresh.totals.money, fresh.totals.crewHours,
-                stable.unplaced.count, fresh.unplaced.count, stable.orderConflicts.count, stableTime, freshTime))
-        let reasons = Dictionary(grouping: stable.unplaced, by: { String($0.reason.prefix(70)) }).mapValues(\.count)
-        for (reason, n) in reasons.sorted(by: { $0.value > $1.value }).prefix(2) { print("        \(n) x \(reason)…") }
+        var fresh = shared
+        let freshTime =
+            name == "unchanged lists"
+            ? shared.timing.totalSeconds
+            : try seconds { fresh = try county.planner.plan(tasks, options: shared.options, mode: .shared) }
+        printStability(name, stable: stable, fresh: fresh, record: record, wall: [stableTime, freshTime])
     }
+}
+
+/// One line pair of the next-week benchmark: kept against fresh, and cost.
+private func printStability(_ name: String, stable: WeeklyPlan, fresh: WeeklyPlan, record: PlanRecord, wall: [Double]) {
+    let kept = PlanStability(previous: record, plan: stable)
+    let anew = PlanStability(previous: record, plan: fresh)
+    print(
+        String(
+            format: "    %@: %d task visits also in %@; crew and day kept %.1f%% (fresh %.1f%%), day kept %.1f%% "
+                + "(fresh %.1f%%), day and partner's fleet kept %.1f%% (fresh %.1f%%); place in the round kept "
+                + "%.1f%% of %d (fresh %.1f%%)", name as NSString, kept.common, record.week.description,
+            kept.share * 100, anew.share * 100, kept.dayShare * 100, anew.dayShare * 100, kept.partnerShare * 100,
+            anew.partnerShare * 100, kept.orderShare * 100, kept.orderCommon, anew.orderShare * 100))
+    let extra = stable.totals.money - fresh.totals.money
+    print(
+        String(
+            format: "      stability costs £%.0f (%+.1f%%) and %.1f crew hours against the fresh plan "
+                + "(£%.0f, %.1f crew hours); unplaced %d (fresh %d); out of order within a day %d; "
+                + "wall %.1f s stable, %.1f s fresh", extra, extra / max(fresh.totals.money, 1e-9) * 100,
+            stable.totals.crewHours - fresh.totals.crewHours, fresh.totals.money, fresh.totals.crewHours,
+            stable.unplaced.count, fresh.unplaced.count, stable.orderConflicts.count, wall[0], wall[1]))
+    let reasons = Dictionary(grouping: stable.unplaced, by: { String($0.reason.prefix(70)) }).mapValues(\.count)
+    for (reason, n) in reasons.sorted(by: { $0.value > $1.value }).prefix(2) { print("        \(n) x \(reason)…") }
 }
 
 /// The county council's list with a tenth of its tasks changed: every

@@ -16,6 +16,11 @@ public struct PlanStability: Sendable, Equatable {
     public var kept: Int
     /// Of those, the ones that kept their day (any crew).
     public var keptDay: Int
+    /// Of those, the ones that kept their day and the partner whose crew
+    /// serves them (another crew of the same fleet, or the same crew). A
+    /// visit that moves to another partner's crew was merged into, or out
+    /// of, a shared stop.
+    public var keptDayAndPartner = 0
     /// Task visits on the same day in both weeks (one per task, segment and day).
     public var orderCommon = 0
     /// Of those, the ones served right after the same street as before (or first both times).
@@ -24,6 +29,7 @@ public struct PlanStability: Sendable, Equatable {
     /// kept / common; 1 when nothing is common.
     public var share: Double { common == 0 ? 1 : Double(kept) / Double(common) }
     public var dayShare: Double { common == 0 ? 1 : Double(keptDay) / Double(common) }
+    public var partnerShare: Double { common == 0 ? 1 : Double(keptDayAndPartner) / Double(common) }
     /// orderKept / orderCommon; 1 when nothing is common.
     public var orderShare: Double { orderCommon == 0 ? 1 : Double(orderKept) / Double(orderCommon) }
 
@@ -31,11 +37,14 @@ public struct PlanStability: Sendable, Equatable {
     public init(previous: PlanRecord, plan: WeeklyPlan) {
         var before: [PlanPreferences.VisitKey: [Slot]] = [:]
         var after: [PlanPreferences.VisitKey: [Slot]] = [:]
+        var partnersBefore: [PlanPreferences.VisitKey: [Slot]] = [:]
+        var partnersAfter: [PlanPreferences.VisitKey: [Slot]] = [:]
         for r in previous.rounds {
             guard let day = r.day else { continue }
             for stop in r.stops {
                 for part in stop.parts {
                     before[Self.key(part, stop.segment), default: []].append(Slot(day, r.organisation, r.crew))
+                    partnersBefore[Self.key(part, stop.segment), default: []].append(Slot(day, r.organisation, ""))
                 }
             }
         }
@@ -44,6 +53,8 @@ public struct PlanStability: Sendable, Equatable {
             for stop in r.stops {
                 for part in stop.visit.parts {
                     after[Self.key(part, stop.visit.segment), default: []].append(Slot(day, r.organisation, r.crew))
+                    partnersAfter[Self.key(part, stop.visit.segment), default: []].append(
+                        Slot(day, r.organisation, ""))
                 }
             }
         }
@@ -54,6 +65,7 @@ public struct PlanStability: Sendable, Equatable {
             common += min(was.count, now.count)
             kept += Self.matched(was, now)
             keptDay += Self.matched(was.map(\.dayOnly), now.map(\.dayOnly))
+            keptDayAndPartner += Self.matched(partnersBefore[key] ?? [], partnersAfter[key] ?? [])
         }
         let predecessorsBefore = Self.predecessors(
             previous.rounds.map { r in

@@ -17,43 +17,80 @@ extension RoundBuilder {
     /// know).
     static let keptOrderMargin = 0.03
 
-    /// Last week's order of the job's visits (link i is visit i) as a
+    /// Last week's rounds of the job's visits (link i is visit i) as a
     /// solution, when at least one visit was in a round on the job's day and
     /// the result is within the job's shift and capacity; nil otherwise.
-    /// - Complexity: O(n (t + r)) for n visits, t terminals and r stops in
-    ///   the routes, after the cost rows the solver already asked for.
+    /// New visits go in at their cheapest place; when that leaves more
+    /// routes than `routeCount` (last week's rounds shrank: work not due this
+    /// week), the smallest are dissolved into the others where they fit;
+    /// then each route is tidied within itself (`KeptRoutes.tidy`).
+    /// - Complexity: O(n (t + r) + r²) for n visits, t terminals and routes
+    ///   of up to r stops, plus one cost row per terminal reached (cached by
+    ///   the planner's `JobShortestPaths`).
     func previousOrder(
-        _ problem: CARPProblem, visits: [PlannedVisit], day: Weekday, preferences: PlanPreferences
+        _ problem: CARPProblem, visits: [PlannedVisit], day: Weekday, preferences: PlanPreferences,
+        routeCount: Int
     ) -> CARPSolution? {
         guard !preferences.isEmpty, let costs = problem.deadheadCosts else { return nil }
-        var old: [String: [(position: Int, link: Int)]] = [:]
+        var old: [String: [OldStop]] = [:]
         var fresh: [Int] = []
         for (link, v) in visits.enumerated() {
             let was = v.parts.lazy.flatMap {
                 preferences.placements(organisation: $0.organisation, taskID: $0.taskID, segment: v.segment)
             }.first { $0.day == day && !$0.round.isEmpty }
-            if let was { old[was.round, default: []].append((was.position, link)) } else { fresh.append(link) }
+            if let was {
+                old[was.round, default: []].append(OldStop(position: was.position, link: link))
+            } else {
+                fresh.append(link)
+            }
         }
         guard !old.isEmpty else { return nil }
-        var routes = KeptRoutes(problem: problem, costs: costs)
-        for id in old.keys.sorted() {
-            routes.routes.append((old[id] ?? []).sorted { ($0.position, $0.link) < ($1.position, $1.link) }.map(\.link))
+        var kept = KeptRoutes(problem: problem, costs: costs)
+        for id in old.keys.sorted(by: { Self.roundNumber($0) < Self.roundNumber($1) }) {
+            kept.routes.append((old[id] ?? []).sorted { ($0.position, $0.link) < ($1.position, $1.link) }.map(\.link))
         }
-        for link in fresh { routes.insert(link) }
-        let solution = routes.solution()
+        for link in fresh { kept.insert(link) }
+        kept.compact(to: routeCount)
+        kept.tidy()
+        let solution = kept.solution()
         return CARPChecker.check(solution, for: problem).isFeasible ? solution : nil
     }
 
-    /// The solution the planner routes: last week's order when it is kept
-    /// (feasible and within `keptOrderMargin` of `solved`), else `solved`.
+    /// A visit of the job that was in last week's round, at that position.
+    private struct OldStop {
+        var position: Int
+        var link: Int
+    }
+
+    /// Where a round id sorts among its job's rounds: its text before the
+    /// number, then the number ("mon-…-2" before "mon-…-10").
+    static func roundNumber(_ id: String) -> RoundNumber {
+        guard let dash = id.lastIndex(of: "-"), let n = Int(id[id.index(after: dash)...]) else {
+            return RoundNumber(prefix: id, number: 0)
+        }
+        return RoundNumber(prefix: String(id[..<dash]), number: n)
+    }
+
+    struct RoundNumber: Comparable {
+        var prefix: String
+        var number: Int
+        static func < (a: Self, b: Self) -> Bool { (a.prefix, a.number) < (b.prefix, b.number) }
+    }
+
+    /// The solution the planner routes: last week's rounds when they are
+    /// kept (feasible, in no more rounds than `solved`, and within
+    /// `keptOrderMargin` of its cost), else `solved`. More rounds would need
+    /// crews the roster may not have: a cheap new route is not a kept round.
     func keepingOrder(
         _ solved: CARPSolution, problem: CARPProblem, visits: [PlannedVisit], day: Weekday?,
         preferences: PlanPreferences
     ) -> CARPSolution {
-        guard let day, let kept = previousOrder(problem, visits: visits, day: day, preferences: preferences)
+        guard let day,
+            let kept = previousOrder(
+                problem, visits: visits, day: day, preferences: preferences, routeCount: solved.routes.count)
         else { return solved }
         let limit = Double(solved.cost) * (1 + Self.keptOrderMargin)
-        return Double(kept.cost) <= limit ? kept : solved
+        return kept.routes.count <= solved.routes.count && Double(kept.cost) <= limit ? kept : solved
     }
 }
 
@@ -66,10 +103,13 @@ struct KeptRoutes {
     var routes: [[Int]] = []
     /// Deadhead seconds between terminals, by source node, cached.
     private var rows: [Int: [Int: Int]] = [:]
+    /// The depot and every link's ends, once.
+    private let terminals: [Int]
 
     init(problem: CARPProblem, costs: any CARPDeadheadCosts) {
         self.problem = problem
         self.costs = costs
+        terminals = Array(Set([problem.depot] + problem.links.flatMap { [$0.from, $0.to] })).sorted()
     }
 
     /// The route's services with the cheapest directions, and its cost.
@@ -91,10 +131,6 @@ struct KeptRoutes {
 
     /// A cost that no route within a shift reaches.
     static let unreachable = 1 << 40
-
-    private var terminals: [Int] {
-        Array(Set([problem.depot] + problem.links.flatMap { [$0.from, $0.to] })).sorted()
-    }
 
     /// Where a service starts and ends.
     private func ends(_ link: Int, reversed: Bool) -> (start: Int, end: Int) {
@@ -146,27 +182,83 @@ struct KeptRoutes {
     /// shift and capacity (the route's directions kept, the new service's
     /// the cheaper); a route of its own when none has room. O(stops).
     mutating func insert(_ link: Int) {
-        var best: (route: Int, at: Int, added: Int)?
-        let service = problem.links[link].serviceCost
+        var best: (route: Int, place: Place)?
         for r in routes.indices {
             let load = routes[r].reduce(0) { $0 + (problem.links[$1].demand ?? 0) } + (problem.links[link].demand ?? 0)
-            guard load <= problem.capacity else { continue }
-            let route = directed(routes[r])
-            let nodes = route.services.map { ends($0.link, reversed: $0.reversed) }
-            for at in 0...nodes.count {
-                let before = at == 0 ? problem.depot : nodes[at - 1].end
-                let after = at == nodes.count ? problem.depot : nodes[at].start
-                var added = Int.max
-                for d in directions(link) {
-                    let e = ends(link, reversed: d)
-                    added = min(added, deadhead(before, e.start) + service + deadhead(e.end, after))
-                }
-                added -= deadhead(before, after)
-                if let limit = problem.maxRouteCost, route.cost + added > limit { continue }
-                if added < best?.added ?? Int.max { best = (r, at, added) }
+            guard load <= problem.capacity, let place = cheapestPlace(of: link, in: directed(routes[r])) else {
+                continue
+            }
+            if place.added < best?.place.added ?? Int.max { best = (r, place) }
+        }
+        if let best { routes[best.route].insert(link, at: best.place.at) } else { routes.append([link]) }
+    }
+
+    /// Where a service goes in a route, and the time it adds.
+    struct Place {
+        var at: Int
+        var added: Int
+    }
+
+    /// The cheapest place for `link` in `route` within the shift, if any.
+    private mutating func cheapestPlace(of link: Int, in route: Directed) -> Place? {
+        let service = problem.links[link].serviceCost
+        let nodes = route.services.map { ends($0.link, reversed: $0.reversed) }
+        var best: Place?
+        for at in 0...nodes.count {
+            let before = at == 0 ? problem.depot : nodes[at - 1].end
+            let after = at == nodes.count ? problem.depot : nodes[at].start
+            var added = Int.max
+            for d in directions(link) {
+                let e = ends(link, reversed: d)
+                added = min(added, deadhead(before, e.start) + service + deadhead(e.end, after))
+            }
+            added -= deadhead(before, after)
+            if let limit = problem.maxRouteCost, route.cost + added > limit { continue }
+            if added < best?.added ?? Int.max { best = Place(at: at, added: added) }
+        }
+        return best
+    }
+
+    /// Dissolves the smallest routes into the others while there are more
+    /// than `count` and their stops fit elsewhere; the routes as they were
+    /// when a dissolved route's stops do not all fit.
+    mutating func compact(to count: Int) {
+        while routes.count > max(count, 1) {
+            guard let smallest = routes.indices.min(by: { (routes[$0].count, $0) < (routes[$1].count, $1) }) else {
+                return
+            }
+            let before = routes
+            for link in routes.remove(at: smallest) { insert(link) }
+            if routes.count >= before.count {
+                routes = before
+                return
             }
         }
-        if let best { routes[best.route].insert(link, at: best.at) } else { routes.append([link]) }
+    }
+
+    /// Each route tidied within itself: a stop moved to its cheapest place
+    /// in its own route while that saves time (or-opt of one service, Or
+    /// 1976), at most `passes` times over the route. A kept round stays the
+    /// same crew's round, with its detours mended. O(passes r²) per route.
+    mutating func tidy(passes: Int = 3) {
+        for r in routes.indices {
+            for _ in 0..<passes where routes[r].count > 2 {
+                var moved = false
+                for k in routes[r].indices.reversed() {
+                    let cost = directed(routes[r]).cost
+                    var rest = routes[r]
+                    let link = rest.remove(at: k)
+                    let without = directed(rest)
+                    guard let place = cheapestPlace(of: link, in: without), without.cost + place.added < cost else {
+                        continue
+                    }
+                    rest.insert(link, at: place.at)
+                    routes[r] = rest
+                    moved = true
+                }
+                if !moved { break }
+            }
+        }
     }
 
     /// The routes as a solution, each with its cheapest directions.

@@ -192,7 +192,7 @@ struct SameDayOrder {
     }
 
     /// One crew does both rounds: it does the first activity's round first,
-    /// the second's right after, its rounds back to back from its shift's start.
+    /// the second's right after it, within its shift.
     private func swap(_ b: Breach, _ rounds: inout [Round], begins: Int) -> String? {
         let then = rounds[b.then.round]
         var crew = crewRounds(of: b.then.round, rounds)
@@ -202,13 +202,17 @@ struct SameDayOrder {
         crew.removeAll { $0 == b.then.round }
         guard let at = crew.firstIndex(of: b.first.round) else { return "its round was not found" }
         crew.insert(b.then.round, at: at + 1)
-        var start = begins
+        // Each round keeps its start unless the one before it ends later
+        // (a round another rule delayed stays delayed); the moved round
+        // follows the first activity's round straight away.
+        var end = begins
         var starts: [Int: Int] = [:]
         for k in crew {
+            let start = k == b.then.round ? end : max(rounds[k].startMinutes, end)
             starts[k] = start
-            start += PlanUnits.minutes(roundingUp: rounds[k].seconds)
+            end = start + PlanUnits.minutes(roundingUp: rounds[k].seconds)
         }
-        guard start <= begins + shift(then) else {
+        guard end <= begins + shift(then) else {
             return "crew \(then.crewLabel) does both, and cannot do its rounds in the other order within its shift"
         }
         for (k, s) in starts { rounds[k].startMinutes = s }

@@ -78,23 +78,64 @@ final class RoundBuilderPreviousOrderTests: XCTestCase {
         }
     }
 
-    func testLastWeeksOrderIsKeptWithinTheMarginAndDroppedBeyondIt() throws {
+    func testLastWeeksRoundIsKeptWithinTheMarginAndDroppedBeyondIt() throws {
         let builder = RoundBuilder(streets: PlanningStreets(try drawnNetwork("a b", ["ab"])))
         let kept = try XCTUnwrap(
-            builder.previousOrder(problem(), visits: visits(), day: .monday, preferences: preferences()))
-        XCTAssertEqual(kept.routes.map { $0.map(\.link) }, [[1, 2, 0]], "the old order (1 before 0), 2 where cheapest")
-        let near = CARPSolution(routes: [], cost: Int((Double(kept.cost) / 1.02).rounded(.up)))
-        let far = CARPSolution(routes: [], cost: Int(Double(kept.cost) / 1.05))
+            builder.previousOrder(problem(), visits: visits(), day: .monday, preferences: preferences(), routeCount: 1))
+        // Last week's round (2-3, then 1-2) with 3-4 at its cheapest place; tidying finds nothing cheaper.
+        XCTAssertEqual(kept.routes.map { $0.map(\.link) }, [[1, 2, 0]])
+        XCTAssertEqual(kept.cost, 65)
+        func solved(_ cost: Int, routes: Int = 1) -> CARPSolution {
+            CARPSolution(
+                routes: Array(repeating: [CARPService(link: 0, reversed: false)], count: routes), cost: cost)
+        }
+        let near = solved(Int((Double(kept.cost) / 1.02).rounded(.up)))
+        let far = solved(Int(Double(kept.cost) / 1.05))
         func chosen(_ solved: CARPSolution, _ p: PlanPreferences = PlanPreferences()) -> CARPSolution {
             builder.keepingOrder(solved, problem: problem(), visits: visits(), day: .monday, preferences: p)
         }
         XCTAssertEqual(chosen(near, preferences()), kept, "2% dearer than the solver: kept")
         XCTAssertEqual(chosen(far, preferences()), far, "5% dearer: the solver's")
         XCTAssertEqual(chosen(near), near, "no stored week (--fresh): the solver's")
+        let fewer = solved(kept.cost, routes: 0)
+        XCTAssertEqual(chosen(fewer, preferences()), fewer, "in fewer rounds than the kept ones: the solver's")
         let short = problem(maxRouteCost: 40)
         XCTAssertNil(
-            builder.previousOrder(short, visits: visits(), day: .monday, preferences: preferences()),
+            builder.previousOrder(short, visits: visits(), day: .monday, preferences: preferences(), routeCount: 1),
             "beyond the shift: not kept")
-        XCTAssertNil(builder.previousOrder(problem(), visits: visits(), day: .tuesday, preferences: preferences()))
+        XCTAssertNil(
+            builder.previousOrder(problem(), visits: visits(), day: .tuesday, preferences: preferences(), routeCount: 1)
+        )
+    }
+
+    func testTidyingMendsADetourWithinARoundAndKeepsItsStreets() {
+        var routes = KeptRoutes(problem: problem(), costs: LineCosts())
+        routes.routes = [[2, 0, 1]]  // out to 3-4 first, back to 1-2, then 2-3: 105 s
+        let before = routes.solution().cost
+        XCTAssertEqual(before, 105)
+        routes.tidy()
+        XCTAssertEqual(routes.routes, [[1, 2, 0]], "3-4 moved after 2-3: out to the end once, 1-2 on the way back")
+        XCTAssertEqual(routes.solution().cost, 65)
+        XCTAssertLessThan(routes.solution().cost, before)
+        routes.tidy()
+        XCTAssertEqual(routes.routes, [[1, 2, 0]], "nothing left to mend")
+    }
+
+    func testCompactingDissolvesTheSmallestRoundOnlyWhereItsStopsFit() {
+        var roomy = KeptRoutes(problem: problem(), costs: LineCosts())
+        roomy.routes = [[0, 1], [2]]
+        roomy.compact(to: 1)
+        XCTAssertEqual(roomy.routes, [[0, 1, 2]])
+        var full = KeptRoutes(problem: problem(capacity: 2), costs: LineCosts())
+        full.routes = [[0, 1], [2]]
+        full.compact(to: 1)
+        XCTAssertEqual(full.routes, [[0, 1], [2]], "no room: the rounds as they were")
+    }
+
+    func testRoundsSortByTheirNumberNotAsText() {
+        let ids = ["mon-o-d-van-10", "mon-o-d-van-2", "mon-o-d-van-1", "mon-o-d-van-x"]
+        XCTAssertEqual(
+            ids.sorted { RoundBuilder.roundNumber($0) < RoundBuilder.roundNumber($1) },
+            ["mon-o-d-van-1", "mon-o-d-van-2", "mon-o-d-van-10", "mon-o-d-van-x"])
     }
 }
