@@ -3,7 +3,9 @@ import Works
 /// An order rule the plan could not keep inside a day: on one street and
 /// day, the rule's second activity is served before its first is done
 /// (sweeping before the grass is cut), and no later start within the
-/// crew's shift nor another order of the crew's rounds could put it right.
+/// crew's shift nor another order of the crew's rounds could put it right
+/// (or mending one street put another out of order, and the passes ran
+/// out: `SameDayOrder.maxPasses`).
 public struct OrderConflict: Sendable, Equatable, CustomStringConvertible {
     public var day: Weekday
     public var segment: Int
@@ -24,7 +26,8 @@ public struct OrderConflict: Sendable, Equatable, CustomStringConvertible {
         self.reason = reason
     }
 
-    /// "Wednesday, Church Street: sweeping before grass_cutting (should come after); the sweeping round ...".
+    /// "Wednesday, Church Street: sweeping is served before grass_cutting (grass_cutting should come first);
+    /// the sweeping round …".
     public var description: String {
         "\(day.fullName.capitalized), \(street): \(then) is served before \(first) (\(first) should come first); "
             + reason

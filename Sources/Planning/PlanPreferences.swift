@@ -27,7 +27,8 @@ public struct PlanPreferences: Sendable, Equatable {
         public var crew: String
         public var depot: String
         public var position: Int
-        /// The round's id in the stored plan ("mon-3"); "" when not known.
+        /// The round's id in the stored plan ("mon-<organisation>-<depot>-<vehicle>[-<crew>]-3"); "" when
+        /// not known.
         public var round: String = ""
     }
 
