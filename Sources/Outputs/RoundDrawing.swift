@@ -60,7 +60,6 @@ public struct RoundDrawing {
 enum WallClock {
     /// "HH:MM" for `seconds` after `startMinutes` past midnight.
     static func text(_ seconds: Int, startMinutes: Int) -> String {
-        let total = startMinutes + seconds / 60
-        return String(format: "%02d:%02d", (total / 60) % 24, total % 60)
+        TimeWindow.clock((startMinutes + seconds / 60) % (24 * 60))
     }
 }

@@ -27,8 +27,8 @@ public struct TimeWindow: Sendable, Hashable, CustomStringConvertible {
 
     public var minutes: Int { end - start }
 
-    public var description: String {
-        func hm(_ m: Int) -> String { String(format: "%02d:%02d", m / 60, m % 60) }
-        return "\(hm(start))-\(hm(end))"
-    }
+    public var description: String { "\(Self.clock(start))-\(Self.clock(end))" }
+
+    /// "09:05" for `minutes` after midnight (24:00 for the end of a day).
+    public static func clock(_ minutes: Int) -> String { String(format: "%02d:%02d", minutes / 60, minutes % 60) }
 }

@@ -31,12 +31,6 @@ final class FrequencyTests: XCTestCase {
         XCTAssertNil(Season.MonthDay(parsing: "02-30"))
         XCTAssertNotNil(Season.MonthDay(parsing: "02-29"))
     }
-
-    func testTimeWindows() {
-        XCTAssertEqual(TimeWindow(parsing: "07:00-15:30")?.minutes, 510)
-        XCTAssertNil(TimeWindow(parsing: "15:00-07:00"))
-        XCTAssertNil(TimeWindow(parsing: "7-15"))
-    }
 }
 
 final class TaskListSchemaTests: XCTestCase {
