@@ -56,7 +56,8 @@ struct CrewAssignment {
         }
         let chosen =
             method == .capacitated
-            ? Self.capacitated(stops, ranked: ranked, crews: crews, network: network) : ranked.map(\.first)
+            ? Self.capacitated(stops, ranked: ranked, crews: crews, network: network).map(\.crewClass)
+            : ranked.map(\.first)
         for (v, choice) in zip(stops, chosen) {
             guard let crewClass = choice else {
                 let work = v.activities.joined(separator: " and ")
@@ -78,43 +79,5 @@ struct CrewAssignment {
             }
             gritting.append(Assigned(visit: v, crewClass: crewClass))
         }
-    }
-
-    /// The capacitated choice of each stop, in the stops' order.
-    /// - Complexity: O(v log v + v c).
-    private static func capacitated(
-        _ stops: [PlannedVisit], ranked: [[CrewPool.CrewClass]], crews: CrewPool,
-        network: StreetNetwork
-    ) -> [CrewPool.CrewClass?] {
-        /// Seconds of room per class and day.
-        var room: [String: Double] = [:]
-        func key(_ c: CrewPool.CrewClass, _ day: Weekday) -> String { "\(c.key)#\(day.rawValue)" }
-        for c in crews.classes {
-            for day in Weekday.allCases {
-                let working = c.crews.filter { $0.days.contains(day) }.count
-                room[key(c, day)] = Double(working * c.shiftSeconds) * fill
-            }
-        }
-        func distance(_ k: Int, _ c: CrewPool.CrewClass) -> Int {
-            crews.seconds(from: c, to: network.segments[stops[k].segment].from)
-        }
-        // Regret: what a stop loses if its first choice is full (unreachable counts as large).
-        func regret(_ k: Int) -> Int {
-            guard ranked[k].count > 1 else { return Int.max }
-            return min(Int.max / 4, distance(k, ranked[k][1])) - min(Int.max / 4, distance(k, ranked[k][0]))
-        }
-        let regrets = stops.indices.map(regret)
-        let order = stops.indices.sorted { a, b in regrets[a] != regrets[b] ? regrets[a] > regrets[b] : a < b }
-        var chosen = [CrewPool.CrewClass?](repeating: nil, count: stops.count)
-        for k in order {
-            let v = stops[k]
-            let load = Double(v.serviceSeconds + PlanningStreets.seconds(network.segments[v.segment]))
-            let pick =
-                ranked[k].first { room[key($0, v.day), default: 0] >= load }
-                ?? ranked[k].max { room[key($0, v.day), default: 0] < room[key($1, v.day), default: 0] }
-            if let pick { room[key(pick, v.day), default: 0] -= load }
-            chosen[k] = pick
-        }
-        return chosen
     }
 }
