@@ -35,9 +35,12 @@ struct CrewAssignment {
     ///   tasks' choices, O(t c) for t tasks.
     ///   Stable weeks: a stop goes first to the class of the crew its visits
     ///   had last week (`preferences`), when that class can still do it.
+    /// - Parameter merging: when given, a merged stop no able class has room
+    ///   for that day is taken apart before routing (`splitFull`).
     init(
         _ stops: [PlannedVisit], demand: WeekDemand, crews: CrewPool, network: StreetNetwork,
-        method: Method = .capacitated, preferences: PlanPreferences = PlanPreferences()
+        method: Method = .capacitated, preferences: PlanPreferences = PlanPreferences(),
+        merging: VisitMerging? = nil
     ) {
         // Each task's own choice: the able class nearest to its streets.
         var preferred: [PlannedVisit.Part: String] = [:]
@@ -48,16 +51,27 @@ struct CrewAssignment {
             let segments = w.segments.map { network.segments[$0] }
             preferred[part] = crews.preferredClass(for: w.task.activity, segments: segments)?.key
         }
-        let ranked = stops.map { v in
-            var votes: [String: Int] = [:]
-            for part in v.parts { if let key = preferred[part] { votes[key, default: 0] += 1 } }
-            Self.addPreferredVotes(&votes, visit: v, preferences: preferences, crews: crews)
-            return crews.ranked(for: Set(v.activities), segment: network.segments[v.segment], votes: votes, day: v.day)
+        func rank(_ stops: [PlannedVisit]) -> [[CrewPool.CrewClass]] {
+            stops.map { v in
+                var votes: [String: Int] = [:]
+                for part in v.parts { if let key = preferred[part] { votes[key, default: 0] += 1 } }
+                Self.addPreferredVotes(&votes, visit: v, preferences: preferences, crews: crews)
+                let segment = network.segments[v.segment]
+                return crews.ranked(for: Set(v.activities), segment: segment, votes: votes, day: v.day)
+            }
         }
-        let chosen =
-            method == .capacitated
-            ? Self.capacitated(stops, ranked: ranked, crews: crews, network: network).map(\.crewClass)
-            : ranked.map(\.first)
+        var stops = stops
+        var ranked = rank(stops)
+        var chosen = ranked.map(\.first)
+        if method == .capacitated {
+            var choices = Self.capacitated(stops, ranked: ranked, crews: crews, network: network)
+            if let merging, let apart = Self.splitFull(stops, choices: choices, demand: demand, merging: merging) {
+                stops = apart
+                ranked = rank(stops)
+                choices = Self.capacitated(stops, ranked: ranked, crews: crews, network: network)
+            }
+            chosen = choices.map(\.crewClass)
+        }
         for (v, choice) in zip(stops, chosen) {
             guard let crewClass = choice else {
                 let work = v.activities.joined(separator: " and ")
@@ -79,5 +93,28 @@ struct CrewAssignment {
             }
             gritting.append(Assigned(visit: v, crewClass: crewClass))
         }
+    }
+}
+
+extension CrewAssignment {
+    /// Merged stops that only a full class could do, taken apart before
+    /// routing: a stop of several activities that no able class had room
+    /// for that day (`Choice.overflow`) becomes one stop per activity, each
+    /// then free to go to any class able to do it. Merged stops that fit
+    /// stay merged. Nil when there is none to take apart.
+    /// - Complexity: O(v) for v stops.
+    static func splitFull(
+        _ stops: [PlannedVisit], choices: [Choice], demand: WeekDemand, merging: VisitMerging
+    ) -> [PlannedVisit]? {
+        let full = stops.indices.filter { choices[$0].overflow && stops[$0].activities.count > 1 }
+        guard !full.isEmpty else { return nil }
+        var tasks: [PlannedVisit.Part: WeekDemand.TaskWeek] = [:]
+        for w in demand.taskWeeks {
+            let part = PlannedVisit.Part(
+                organisation: w.task.organisation, taskID: w.task.taskID, activity: w.task.activity)
+            tasks[part] = w
+        }
+        let apart = Set(full)
+        return stops.indices.flatMap { apart.contains($0) ? merging.split(stops[$0], tasks: tasks) : [stops[$0]] }
     }
 }
