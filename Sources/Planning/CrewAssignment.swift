@@ -9,8 +9,10 @@ import Works
 /// to the room its crews working that day have (`fill` of their shifts,
 /// the rest left for travel); the visits with most to lose go first (the
 /// regret heuristic for the generalised assignment problem, Martello and
-/// Toth 1981), and a visit no preferred class has room for goes to the able
-/// class with most room, which balances the work between able crews.
+/// Toth 1981, its regrets recounted as classes fill: CrewAssignment+Regret),
+/// and a visit no preferred class has room for goes to the able class with
+/// most room, which balances the work between able crews. A merged visit
+/// no able class has room for is first taken apart (`splitFull`).
 struct CrewAssignment {
     typealias Method = CrewAssignmentMethod
 
