@@ -9,8 +9,10 @@ import Works
 /// to the room its crews working that day have (`fill` of their shifts,
 /// the rest left for travel); the visits with most to lose go first (the
 /// regret heuristic for the generalised assignment problem, Martello and
-/// Toth 1981), and a visit no preferred class has room for goes to the able
-/// class with most room, which balances the work between able crews.
+/// Toth 1981, its regrets recounted as classes fill: CrewAssignment+Regret),
+/// and a visit no preferred class has room for goes to the able class with
+/// most room, which balances the work between able crews. A merged visit
+/// no able class has room for is first taken apart (`splitFull`).
 struct CrewAssignment {
     typealias Method = CrewAssignmentMethod
 
@@ -35,9 +37,12 @@ struct CrewAssignment {
     ///   tasks' choices, O(t c) for t tasks.
     ///   Stable weeks: a stop goes first to the class of the crew its visits
     ///   had last week (`preferences`), when that class can still do it.
+    /// - Parameter merging: when given, a merged stop no able class has room
+    ///   for that day is taken apart before routing (`splitFull`).
     init(
         _ stops: [PlannedVisit], demand: WeekDemand, crews: CrewPool, network: StreetNetwork,
-        method: Method = .capacitated, preferences: PlanPreferences = PlanPreferences()
+        method: Method = .capacitated, preferences: PlanPreferences = PlanPreferences(),
+        merging: VisitMerging? = nil
     ) {
         // Each task's own choice: the able class nearest to its streets.
         var preferred: [PlannedVisit.Part: String] = [:]
@@ -48,15 +53,27 @@ struct CrewAssignment {
             let segments = w.segments.map { network.segments[$0] }
             preferred[part] = crews.preferredClass(for: w.task.activity, segments: segments)?.key
         }
-        let ranked = stops.map { v in
-            var votes: [String: Int] = [:]
-            for part in v.parts { if let key = preferred[part] { votes[key, default: 0] += 1 } }
-            Self.addPreferredVotes(&votes, visit: v, preferences: preferences, crews: crews)
-            return crews.ranked(for: Set(v.activities), segment: network.segments[v.segment], votes: votes, day: v.day)
+        func rank(_ stops: [PlannedVisit]) -> [[CrewPool.CrewClass]] {
+            stops.map { v in
+                var votes: [String: Int] = [:]
+                for part in v.parts { if let key = preferred[part] { votes[key, default: 0] += 1 } }
+                Self.addPreferredVotes(&votes, visit: v, preferences: preferences, crews: crews)
+                let segment = network.segments[v.segment]
+                return crews.ranked(for: Set(v.activities), segment: segment, votes: votes, day: v.day)
+            }
         }
-        let chosen =
-            method == .capacitated
-            ? Self.capacitated(stops, ranked: ranked, crews: crews, network: network) : ranked.map(\.first)
+        var stops = stops
+        var ranked = rank(stops)
+        var chosen = ranked.map(\.first)
+        if method == .capacitated {
+            var choices = Self.capacitated(stops, ranked: ranked, crews: crews, network: network)
+            if let merging, let apart = Self.splitFull(stops, choices: choices, demand: demand, merging: merging) {
+                stops = apart
+                ranked = rank(stops)
+                choices = Self.capacitated(stops, ranked: ranked, crews: crews, network: network)
+            }
+            chosen = choices.map(\.crewClass)
+        }
         for (v, choice) in zip(stops, chosen) {
             guard let crewClass = choice else {
                 let work = v.activities.joined(separator: " and ")
@@ -79,42 +96,27 @@ struct CrewAssignment {
             gritting.append(Assigned(visit: v, crewClass: crewClass))
         }
     }
+}
 
-    /// The capacitated choice of each stop, in the stops' order.
-    /// - Complexity: O(v log v + v c).
-    private static func capacitated(
-        _ stops: [PlannedVisit], ranked: [[CrewPool.CrewClass]], crews: CrewPool,
-        network: StreetNetwork
-    ) -> [CrewPool.CrewClass?] {
-        /// Seconds of room per class and day.
-        var room: [String: Double] = [:]
-        func key(_ c: CrewPool.CrewClass, _ day: Weekday) -> String { "\(c.key)#\(day.rawValue)" }
-        for c in crews.classes {
-            for day in Weekday.allCases {
-                let working = c.crews.filter { $0.days.contains(day) }.count
-                room[key(c, day)] = Double(working * c.shiftSeconds) * fill
-            }
+extension CrewAssignment {
+    /// Merged stops that only a full class could do, taken apart before
+    /// routing: a stop of several activities that no able class had room
+    /// for that day (`Choice.overflow`) becomes one stop per activity, each
+    /// then free to go to any class able to do it. Merged stops that fit
+    /// stay merged. Nil when there is none to take apart.
+    /// - Complexity: O(v) for v stops.
+    static func splitFull(
+        _ stops: [PlannedVisit], choices: [Choice], demand: WeekDemand, merging: VisitMerging
+    ) -> [PlannedVisit]? {
+        let full = stops.indices.filter { choices[$0].overflow && stops[$0].activities.count > 1 }
+        guard !full.isEmpty else { return nil }
+        var tasks: [PlannedVisit.Part: WeekDemand.TaskWeek] = [:]
+        for w in demand.taskWeeks {
+            let part = PlannedVisit.Part(
+                organisation: w.task.organisation, taskID: w.task.taskID, activity: w.task.activity)
+            tasks[part] = w
         }
-        func distance(_ k: Int, _ c: CrewPool.CrewClass) -> Int {
-            crews.seconds(from: c, to: network.segments[stops[k].segment].from)
-        }
-        // Regret: what a stop loses if its first choice is full (unreachable counts as large).
-        func regret(_ k: Int) -> Int {
-            guard ranked[k].count > 1 else { return Int.max }
-            return min(Int.max / 4, distance(k, ranked[k][1])) - min(Int.max / 4, distance(k, ranked[k][0]))
-        }
-        let regrets = stops.indices.map(regret)
-        let order = stops.indices.sorted { a, b in regrets[a] != regrets[b] ? regrets[a] > regrets[b] : a < b }
-        var chosen = [CrewPool.CrewClass?](repeating: nil, count: stops.count)
-        for k in order {
-            let v = stops[k]
-            let load = Double(v.serviceSeconds + PlanningStreets.seconds(network.segments[v.segment]))
-            let pick =
-                ranked[k].first { room[key($0, v.day), default: 0] >= load }
-                ?? ranked[k].max { room[key($0, v.day), default: 0] < room[key($1, v.day), default: 0] }
-            if let pick { room[key(pick, v.day), default: 0] -= load }
-            chosen[k] = pick
-        }
-        return chosen
+        let apart = Set(full)
+        return stops.indices.flatMap { apart.contains($0) ? merging.split(stops[$0], tasks: tasks) : [stops[$0]] }
     }
 }

@@ -72,7 +72,7 @@ struct CrewPool {
 
     /// The class a task goes to: of those able to do it, the one whose depot
     /// is nearest to its streets on average (up to 20 of them sampled
-    /// evenly), then the cheapest.
+    /// evenly), then the specialist, then the cheapest (`isPreferredOnTie`).
     func preferredClass(for activity: String, segments: [StreetSegment]) -> CrewClass? {
         let step = max(1, segments.count / 20)
         let sample = stride(from: 0, to: segments.count, by: step).map { segments[$0] }
@@ -85,15 +85,32 @@ struct CrewPool {
         return classes.filter { $0.skills.contains(activity) }.min { a, b in
             let da = distance(a)
             let db = distance(b)
-            return da != db ? da < db : (a.costPerHour != b.costPerHour ? a.costPerHour < b.costPerHour : a.key < b.key)
+            return da != db ? da < db : Self.isPreferredOnTie(a, b)
         }
+    }
+
+    /// Between two classes as near: the specialist (fewer skills) first, so
+    /// crews that can do more keep their room for the work only they can
+    /// do; then the cheapest; then by key.
+    static func isPreferredOnTie(_ a: CrewClass, _ b: CrewClass) -> Bool {
+        if a.skills.count != b.skills.count { return a.skills.count < b.skills.count }
+        return a.costPerHour != b.costPerHour ? a.costPerHour < b.costPerHour : a.key < b.key
+    }
+
+    /// Whether a crew of `crewClass` can reach an end of `segment` from its
+    /// depot and get back from one (the router says which way it is driven).
+    func reaches(_ crewClass: CrewClass, _ segment: StreetSegment) -> Bool {
+        let ends = [segment.from, segment.to]
+        return ends.contains { depots.seconds(from: crewClass.depotNode, to: $0) != Int.max }
+            && ends.contains { depots.seconds(from: $0, backTo: crewClass.depotNode) != Int.max }
     }
 
     /// The class that should do work needing `skills` on `segment`: the one
     /// most of the visit's tasks already go to (`votes`, by class key), so a
     /// task's streets stay in one round; else the nearest depot with an able
-    /// crew, then the cheapest such crew.
-    /// With `day`, only classes with a crew working that day.
+    /// crew, then the specialist, then the cheapest (`isPreferredOnTie`).
+    /// A class whose depot cannot reach the segment and get back comes
+    /// last, whatever the votes. With `day`, only classes with a crew working that day.
     func bestClass(
         for skills: Set<String>, segment: StreetSegment, votes: [String: Int] = [:],
         day: Weekday? = nil
@@ -109,14 +126,15 @@ struct CrewPool {
     ) -> [CrewClass] {
         classes.filter { c in
             skills.isSubset(of: c.skills) && (day.map { d in c.crews.contains { $0.days.contains(d) } } ?? true)
-        }.sorted { a, b in
-            let va = votes[a.key] ?? 0
-            let vb = votes[b.key] ?? 0
+        }.map { (crewClass: $0, reaches: reaches($0, segment)) }.sorted { a, b in
+            if a.reaches != b.reaches { return a.reaches }
+            let va = votes[a.crewClass.key] ?? 0
+            let vb = votes[b.crewClass.key] ?? 0
             if va != vb { return va > vb }
-            let da = seconds(from: a, to: segment.from)
-            let db = seconds(from: b, to: segment.from)
-            return da != db ? da < db : (a.costPerHour != b.costPerHour ? a.costPerHour < b.costPerHour : a.key < b.key)
-        }
+            let da = seconds(from: a.crewClass, to: segment.from)
+            let db = seconds(from: b.crewClass, to: segment.from)
+            return da != db ? da < db : Self.isPreferredOnTie(a.crewClass, b.crewClass)
+        }.map(\.crewClass)
     }
 
     /// Whether some class has all of `skills`.

@@ -6,10 +6,14 @@ import Works
 /// one that best (0) keeps the order rules on shared streets (no week in
 /// which every sweep comes before every grass cut), (1) puts the task on days
 /// when other tasks visit the same streets, so visits can merge or share a
-/// day, and (2) balances each depot's daily work. An order rule's two
-/// activities on one street share a day only when no other day will do (the
-/// rounds of different crews that day are not ordered). Tasks with the fewest spare
-/// days are placed first, then the biggest; ties go to the earlier rotation.
+/// day, and (2) balances each depot's daily work, a day's work beyond the
+/// room of the crews able to do it weighing `overflowWeight` times more (so
+/// a task that allows other days leaves a day its able crews have filled).
+/// An order rule's two activities on one street share a day only when no
+/// other day will do (`SameDayOrder` then starts the second one's round
+/// later, which costs a crew's waiting and may not fit its shift). Tasks
+/// with the fewest spare days are placed first, then the biggest; ties go
+/// to the earlier rotation.
 /// The pattern-rotation scheme of periodic routing heuristics (Chao, Golden
 /// and Wasil 1995, for the period VRP).
 struct DayAssignment {
@@ -23,6 +27,13 @@ struct DayAssignment {
         /// The depot's crew shifts each day, in seconds, by ISO weekday
         /// (index 1 to 7); empty when unknown.
         var shiftSeconds: [Double] = []
+        /// The crew class the work is counted against (its nearest able
+        /// class), and every class able to do it; empty when unknown.
+        var crewClass = ""
+        var ableClasses: [String] = []
+        /// The room of the able classes' crews each day (the share of
+        /// their shifts planned as work), by ISO weekday; empty when unknown.
+        var ableRoom: [Double] = []
 
         /// How much a second of work on `day` weighs against the depot's
         /// average working day: 1 where the depot has its usual crews, more
@@ -38,6 +49,11 @@ struct DayAssignment {
     var orderRules: [Compatibility.OrderRule]
     /// Seconds a shared street-day is worth in balance (ten minutes).
     var alignmentSeconds = 600.0
+    /// How much a second of work beyond the room of the crews able to do
+    /// it weighs against a second of balance: well above a shared street
+    /// (so a task leaves a day its able crews have filled, though other
+    /// tasks visit its streets then), well below an order rule.
+    var overflowWeight = 10.0
     /// Score of a pattern that breaks an order rule on one street.
     var orderPenalty = 1e7
     /// Stable weeks: the days each task visit had last week, honoured
@@ -74,6 +90,8 @@ struct DayAssignment {
     /// What earlier tasks have placed: depot loads and streets' visit days.
     private struct State {
         var load: [String: [Double]] = [:]
+        /// crew class → seconds of work counted against it each day.
+        var classLoad: [String: [Double]] = [:]
         /// segment → mask of days already visited (bit d for ISO weekday d).
         var present: [Int: UInt8] = [:]
         /// activity → segment → mask of its days.
@@ -87,6 +105,18 @@ struct DayAssignment {
             }
             for s in w.segments { byActivity[w.task.activity, default: [:]][s, default: 0] |= mask(w.days) }
             load[workload.depot] = depotLoad
+            guard !workload.crewClass.isEmpty else { return }
+            var mine = classLoad[workload.crewClass] ?? [Double](repeating: 0, count: 8)
+            for day in w.days { mine[day.rawValue] += workload.seconds }
+            classLoad[workload.crewClass] = mine
+        }
+
+        /// Seconds of work beyond the able crews' room that `workload` adds on `day`.
+        func overflow(_ workload: Workload, on day: Weekday) -> Double {
+            guard workload.ableRoom.indices.contains(day.rawValue) else { return 0 }
+            let room = workload.ableRoom[day.rawValue]
+            let load = workload.ableClasses.reduce(0.0) { $0 + (classLoad[$1]?[day.rawValue] ?? 0) }
+            return max(0, load + workload.seconds - room) - max(0, load - room)
         }
     }
 
@@ -100,6 +130,7 @@ struct DayAssignment {
             for day in days {
                 if !workload.crewDays.contains(day) { score += orderPenalty * 10 }  // no crew works then
                 score += (depotLoad[day.rawValue] + workload.seconds) * workload.weight(day)
+                score += overflowWeight * state.overflow(workload, on: day)
                 let aligned = w.segments.filter { (state.present[$0] ?? 0) & (1 << day.rawValue) != 0 }.count
                 score -= Double(aligned) * alignmentSeconds
             }
@@ -120,8 +151,8 @@ struct DayAssignment {
                 guard let theirs = others[s], mine != 0 else { continue }
                 let (first, then) = isFirst ? (mine, theirs) : (theirs, mine)
                 if highest(then) < lowest(first) { score += orderPenalty }  // every sweep before every cut
-                // The last sweep on the day of the first cut: rounds of different crews that day may run in either
-                // order, so only when no other day will do.
+                // The last sweep on the day of the first cut: SameDayOrder must then delay the sweeping round,
+                // so only when no other day will do.
                 if highest(then) == lowest(first) { score += orderPenalty / 10 }
             }
         }

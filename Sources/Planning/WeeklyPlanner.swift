@@ -143,11 +143,12 @@ public struct WeeklyPlanner {
             var demand = WeekDemand(pool.tasks, options: options, network: network, catalogue: catalogue)
             demand.taskWeeks = DayAssignment(orderRules: compatibility.orderRules, preferences: preferences)
                 .assign(demand.taskWeeks) { workload($0, crews: crews) }
-            let stops = VisitMerging(network: network, catalogue: catalogue, compatibility: compatibility)
-                .merge(demand.taskWeeks, acrossOrganisations: mode == .shared, canDo: crews.canDo)
+            let merging = VisitMerging(network: network, catalogue: catalogue, compatibility: compatibility)
+            let stops = merging.merge(demand.taskWeeks, acrossOrganisations: mode == .shared, canDo: crews.canDo)
             let assignment = CrewAssignment(
                 stops, demand: demand, crews: crews, network: network,
-                method: options.crewAssignment, preferences: preferences)
+                method: options.crewAssignment, preferences: preferences,
+                merging: options.fleetRepair ? merging : nil)
             week.jobs += RoutingJob.jobs(assignment, pool: p, options: options)
             week.pools.append(crews)
             week.unplaced += assignment.unplaced
@@ -166,7 +167,8 @@ public struct WeeklyPlanner {
     /// first street: what day assignment balances.
     private func workload(_ w: WeekDemand.TaskWeek, crews: CrewPool) -> DayAssignment.Workload {
         let first = w.segments.first.map { network.segments[$0] } ?? network.segments[0]
-        let depot = crews.bestClass(for: [w.task.activity], segment: first)?.depot ?? "-"
+        let nearest = crews.bestClass(for: [w.task.activity], segment: first)
+        let depot = nearest?.depot ?? "-"
         let minutes = w.segments.reduce(0.0) {
             $0 + (catalogue[w.task.activity]?.serviceMinutes(metres: network.segments[$1].length) ?? 0)
         }
@@ -176,9 +178,17 @@ public struct WeeklyPlanner {
         for c in crews.classes where c.depot == depot {
             for crew in c.crews { for day in crew.days { shifts[day.rawValue] += Double(c.shiftSeconds) } }
         }
+        // The able crews' room each day: work beyond it moves to another day the task allows.
+        var room = [Double](repeating: 0, count: 8)
+        for c in able {
+            for crew in c.crews {
+                for day in crew.days { room[day.rawValue] += Double(c.shiftSeconds) * CrewAssignment.fill }
+            }
+        }
         return DayAssignment.Workload(
             depot: depot, seconds: minutes * Double(PlanUnits.secondsPerMinute),
-            crewDays: Set(able.flatMap { $0.crews.flatMap(\.days) }), shiftSeconds: shifts)
+            crewDays: Set(able.flatMap { $0.crews.flatMap(\.days) }), shiftSeconds: shifts,
+            crewClass: nearest?.key ?? "", ableClasses: able.map(\.key), ableRoom: room)
     }
 
     /// Each roster's rounds given to its crews working that day.

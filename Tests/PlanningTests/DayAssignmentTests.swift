@@ -85,3 +85,39 @@ extension DayAssignmentTests {
         XCTAssertEqual(DayAssignment.Workload(depot: "d", seconds: 1).weight(.monday), 1, "no shifts known: unweighted")
     }
 }
+
+extension DayAssignmentTests {
+    /// A grass cut that may go on Tuesday or Wednesday, on the streets of one that must go on Tuesday
+    /// and fills the mower crews' room that day. The shared streets (and a busy Wednesday at the
+    /// depot, for sweepers) would pull it to Tuesday; beyond the room of the crews able to do it,
+    /// it goes to Wednesday.
+    func testStreetsSharedWithATaskDoNotPullWorkBeyondTheAbleCrewsRoom() {
+        var room = [Double](repeating: 0, count: 8)
+        for day in Weekday.workingWeek { room[day.rawValue] = 3_600 }
+        let segments = Array(1...10)
+        let tasks = [
+            taskWeek("h", "G0", "grass_cutting", segments: segments, allowed: [.tuesday]),
+            taskWeek("c", "W", "sweeping", segments: [50], allowed: [.wednesday]),
+            taskWeek("h", "G1", "grass_cutting", segments: segments, allowed: [.tuesday, .wednesday])
+        ]
+        func workload(_ w: WeekDemand.TaskWeek) -> DayAssignment.Workload {
+            switch w.task.taskID {
+            case "W":
+                return DayAssignment.Workload(
+                    depot: "d", seconds: 5_000, crewClass: "sweepers", ableClasses: ["sweepers"],
+                    ableRoom: room.map { $0 * 10 })
+            default:
+                return DayAssignment.Workload(
+                    depot: "d", seconds: w.task.taskID == "G0" ? 3_600 : 1_800, crewClass: "mowers",
+                    ableClasses: ["mowers"], ableRoom: room)
+            }
+        }
+        let weeks = DayAssignment(orderRules: []).assign(tasks, workload: workload)
+        XCTAssertEqual(weeks[0].days, [.tuesday])
+        XCTAssertEqual(weeks[2].days, [.wednesday], "the mowers have no room left on Tuesday")
+        var unweighted = DayAssignment(orderRules: [])
+        unweighted.overflowWeight = 0
+        XCTAssertEqual(
+            unweighted.assign(tasks, workload: workload)[2].days, [.tuesday], "the shared streets pull it there")
+    }
+}
