@@ -185,7 +185,7 @@ struct SameDayOrder {
         let shiftEnd = begins + shift(then)
         guard end <= shiftEnd else {
             return "the \(b.rule.then) round \(then.id) of \(then.crewLabel) would have to start at "
-                + "\(Self.clock(needed)) and end after its shift (\(Self.clock(shiftEnd)))"
+                + "\(TimeWindow.clock(needed)) and end after its shift (\(TimeWindow.clock(shiftEnd)))"
         }
         for (k, start) in starts { rounds[k].startMinutes = start }
         return nil
@@ -237,11 +237,4 @@ struct SameDayOrder {
     }
 
     private static func isTimed(_ r: Round) -> Bool { r.stops.contains { $0.visit.window != nil } }
-
-    /// "09:05" for minutes after midnight.
-    static func clock(_ minutes: Int) -> String {
-        let h = minutes / 60
-        let m = minutes % 60
-        return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
-    }
 }
