@@ -16,6 +16,7 @@ extension HybridGeneticSearch {
 
     /// One decomposition phase; admits the result. Returns whether it
     /// improved the best.
+    @discardableResult
     mutating func decompose(start: Date, deadline: Date?) -> Bool {
         guard let solution = decomposedSolution(start: start, deadline: deadline) else { return false }
         return admit(solution, start: start)

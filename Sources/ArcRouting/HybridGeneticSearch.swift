@@ -76,7 +76,9 @@ struct HybridGeneticSearch {
             if educate(child, start: start, deadline: deadline) { sinceImprovement = 0 } else { sinceImprovement += 1 }
             if population.count > parameters.populationSize + parameters.generationSize { selectSurvivors() }
             if generations % parameters.penaltyPeriod == 0 { adaptPenalty() }
-            if decomposes, generations % parameters.decompositionPeriod == 0, decompose(start: start, deadline: deadline) {
+            if decomposes, generations % parameters.decompositionPeriod == 0,
+                decompose(start: start, deadline: deadline)
+            {
                 sinceImprovement = 0
             }
             if sinceImprovement > parameters.restartAfter {
@@ -107,6 +109,10 @@ struct HybridGeneticSearch {
             if RouteState(instance, routes: routes, penalty: penalty).isFeasible { admit(individual, start: start) }
             if isLarge { educate(routes: routes, start: start, deadline: deadline) }
             educate(routes.flatMap { $0 }, start: start, deadline: deadline)
+            // A first phase at once: the population's random starts take
+            // seconds each at a few thousand tasks, the phase improves the
+            // best by a few per cent (Rutland, 3,000 and 5,000 tasks).
+            if decomposes { decompose(start: start, deadline: deadline) }
         }
         var attempts = 0
         let most = parameters.initialAttemptsFactor * parameters.populationSize

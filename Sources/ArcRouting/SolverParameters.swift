@@ -116,7 +116,7 @@ public struct SolverParameters: Sendable {
         let bad = [
             ("decompositionPeriod", decompositionPeriod, 1), ("decompositionSize", decompositionSize, 1),
             ("decompositionIterations", decompositionIterations, 0),
-            ("decompositionPopulation", decompositionPopulation, 1),
+            ("decompositionPopulation", decompositionPopulation, 1)
         ].filter { $0.1 < $0.2 }
         if let (field, value, least) = bad.first {
             throw ArcRoutingError(.malformedInstance, "\(name): \(field) is \(value), must be at least \(least)")

@@ -109,9 +109,10 @@ final class HybridGeneticSearchDecompositionTests: XCTestCase {
             XCTAssertLessThanOrEqual(phase.cost, best.cost, "seed \(seed)")
             XCTAssertEqual(phase.cost, phase.routes.reduce(0) { $0 + instance.routeCost($1) })
             XCTAssertGreaterThan(hgs.iterations, before, "the sub-problems' offspring are counted")
-            let solution = CARPSolution(
-                routes: phase.routes.map { $0.map { CARPService(link: instance.taskLink[$0 >> 1], reversed: $0 & 1 == 1) } },
-                cost: phase.cost)
+            let services = phase.routes.map { route in
+                route.map { CARPService(link: instance.taskLink[$0 >> 1], reversed: $0 & 1 == 1) }
+            }
+            let solution = CARPSolution(routes: services, cost: phase.cost)
             let report = CARPChecker.check(solution, for: p)
             XCTAssertTrue(report.isFeasible, "seed \(seed): \(report.problems)")
         }
@@ -149,7 +150,7 @@ final class HybridGeneticSearchDecompositionTests: XCTestCase {
             (\.decompositionPeriod, 0, "decompositionPeriod is 0"),
             (\.decompositionSize, -3, "decompositionSize is -3"),
             (\.decompositionIterations, -1, "decompositionIterations is -1"),
-            (\.decompositionPopulation, 0, "decompositionPopulation is 0"),
+            (\.decompositionPopulation, 0, "decompositionPopulation is 0")
         ]
         for (field, value, words) in cases {
             var params = parameters(iterations: 10)
