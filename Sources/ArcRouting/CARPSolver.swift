@@ -28,7 +28,7 @@ public enum CARPSolver {
     /// - Throws: `ArcRoutingError.infeasibleInstance` when no solution exists
     ///   (a link over capacity or out of reach) or none was found in time;
     ///   `.malformedInstance` when neither a time limit nor an iteration
-    ///   budget is set.
+    ///   budget is set, or a decomposition parameter is out of range.
     public static func solve(
         _ problem: CARPProblem, parameters: SolverParameters = SolverParameters(),
         progress: (@Sendable (Int, Int, Double) -> Void)? = nil
@@ -37,6 +37,7 @@ public enum CARPSolver {
         guard parameters.timeLimit != nil || parameters.maxIterations != nil else {
             throw ArcRoutingError(.malformedInstance, "\(problem.name): set a time limit or an iteration budget")
         }
+        try parameters.validate(for: problem.name)
         let deadline = parameters.timeLimit.map { start.addingTimeInterval($0) }
         let instance = try SearchInstance(problem)
         let neighbours = LocalSearch.neighbours(instance, granularity: parameters.granularity)

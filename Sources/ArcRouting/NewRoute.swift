@@ -11,7 +11,7 @@ struct NewRoute: Move {
         let pu = s.posOf[u]
         let empty = s.routes.count - 1
         guard s.routes[ru].count > 1, s.routes[empty].isEmpty else { return nil }
-        if let fleet = i.problem.fleetSize, s.routes.count > fleet { return nil }
+        if let fleet = i.fleetSize, s.routes.count > fleet { return nil }
         let tdU = s.td(ofTask: u)
         let before = s.at(ru, pu - 1)
         let after = s.at(ru, pu + 1)

@@ -18,6 +18,9 @@ final class SearchInstance: Sendable {
     let depotTerminal: Int
     let capacity: Int
     let maxRouteCost: Int?
+    /// Most routes (the problem's `fleetSize`; in a sub-problem, what the
+    /// routes outside it leave). nil = no limit.
+    let fleetSize: Int?
     var taskCount: Int { taskLink.count }
 
     init(_ problem: CARPProblem) throws {
@@ -41,6 +44,7 @@ final class SearchInstance: Sendable {
         depotTerminal = table.terminalOf[problem.depot]
         capacity = problem.capacity
         maxRouteCost = problem.maxRouteCost
+        fleetSize = problem.fleetSize
         for (t, l) in taskLink.enumerated() {
             let link = problem.links[l]
             let far = DistanceTable.unreachable
@@ -53,6 +57,29 @@ final class SearchInstance: Sendable {
                         + "cannot be reached from the depot and left back to it")
             }
         }
+    }
+
+    /// The sub-problem of `parent` restricted to some of its tasks (a
+    /// decomposition phase's group of routes): task k here is task
+    /// `tasks[k]` there, in the same directions, and the distance table is
+    /// the parent's own (its storage shared, not copied). Not validated:
+    /// the parent was.
+    /// - Parameter fleetSize: the routes the sub-problem may use.
+    /// - Precondition: `tasks` are distinct tasks of `parent`.
+    init(restrictedTo tasks: [Int], of parent: SearchInstance, fleetSize: Int?) {
+        precondition(tasks.allSatisfy { parent.taskLink.indices.contains($0) }, "a task outside the parent")
+        problem = parent.problem
+        table = parent.table
+        taskLink = tasks.map { parent.taskLink[$0] }
+        demand = tasks.map { parent.demand[$0] }
+        service = tasks.map { parent.service[$0] }
+        twoWay = tasks.map { parent.twoWay[$0] }
+        startTerminal = tasks.flatMap { [parent.startTerminal[2 * $0], parent.startTerminal[2 * $0 + 1]] }
+        endTerminal = tasks.flatMap { [parent.endTerminal[2 * $0], parent.endTerminal[2 * $0 + 1]] }
+        depotTerminal = parent.depotTerminal
+        capacity = parent.capacity
+        maxRouteCost = parent.maxRouteCost
+        self.fleetSize = fleetSize
     }
 
     /// Deadhead cost from the end of td `a` to the start of td `b` (-1 = depot).

@@ -85,8 +85,41 @@ public struct SolverParameters: Sendable {
     /// Randomised nearest-neighbour tours take one of this many nearest
     /// unserved tasks at random at each step. Default 3.
     public var greedyChoices: Int = 3
+    /// From this many required links up, the search has decomposition
+    /// phases (Vidal 2017; Oliveira et al. 2025, MADCoM): the best
+    /// solution's routes are grouped into neighbouring routes, each group
+    /// solved as a sub-problem by a small search of its own, and the routes
+    /// put back make a new individual. Below it (every classic benchmark
+    /// instance) there are none. Default 800.
+    public var decompositionTasks: Int = 800
+    /// Iterations of the whole search between two decomposition phases
+    /// (at least 1). Default 20.
+    public var decompositionPeriod: Int = 20
+    /// Tasks of one sub-problem, about: the routes are grouped into
+    /// `round(tasks / decompositionSize)` groups of balanced size (at
+    /// least 1). Default 300.
+    public var decompositionSize: Int = 300
+    /// Offspring a sub-problem's search makes; they count in the
+    /// iterations and the iteration budget (at least 0). Default 100.
+    public var decompositionIterations: Int = 100
+    /// Population of a sub-problem's search (its mu; its lambda is twice
+    /// as many; at least 1). Default 5.
+    public var decompositionPopulation: Int = 5
     /// Iterations between two calls of the progress callback. Default 500.
     public var progressPeriod: Int = 500
 
     public init() {}
+
+    /// Refuses decomposition parameters out of range (named in the message).
+    /// - Throws: `ArcRoutingError.malformedInstance`.
+    func validate(for name: String) throws {
+        let bad = [
+            ("decompositionPeriod", decompositionPeriod, 1), ("decompositionSize", decompositionSize, 1),
+            ("decompositionIterations", decompositionIterations, 0),
+            ("decompositionPopulation", decompositionPopulation, 1)
+        ].filter { $0.1 < $0.2 }
+        if let (field, value, least) = bad.first {
+            throw ArcRoutingError(.malformedInstance, "\(name): \(field) is \(value), must be at least \(least)")
+        }
+    }
 }
