@@ -31,6 +31,7 @@ public final class RoundsStore: Sendable {
     public let path: String
     /// Seconds to wait for a lock held by another process.
     public let busyTimeout: TimeInterval
+    let access: Access
     let pool: DatabasePool
 
     /// Opens an existing store for writing, or creates it when `create` is true.
@@ -46,6 +47,7 @@ public final class RoundsStore: Sendable {
     ///   another process holds the lock longer than the timeout; `.badSetting` for a bad timeout.
     public init(path: String, access: Access, busyTimeout: TimeInterval? = nil) throws {
         self.path = path
+        self.access = access
         self.busyTimeout = try busyTimeout ?? Self.busyTimeoutFromEnvironment()
         let identity = try StoreFile.identify(path)
         switch (identity, access) {
@@ -82,6 +84,15 @@ public final class RoundsStore: Sendable {
                 error, path: path, busyTimeout: self.busyTimeout, doing: "open \(path)",
                 or: unreadable)
         }
+    }
+
+    /// On closing, a writable store moves what its write-ahead log holds into the database file
+    /// (a checkpoint), so the `.sqlite` file alone is complete: a copy or backup of it misses
+    /// nothing. Passive, never waiting for another process: what a reader or writer elsewhere still
+    /// holds stays in the log, and SQLite's next opening reads it as before.
+    deinit {
+        guard access != .read else { return }
+        _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.passive) }
     }
 
     /// The busy timeout named by `STREETROUNDS_BUSY_TIMEOUT` (seconds), else the default.

@@ -29,6 +29,21 @@ final class StoreSafetyTests: CLITestCase {
         XCTAssertEqual(try bytes(db), before, "a reader changed the database file")
     }
 
+    /// Once a writing command has ended, the `.sqlite` file alone holds what it wrote (its write-ahead
+    /// log checkpointed when the writer closes): a backup that copies that one file misses nothing. `plan`
+    /// writes while its reader is still open, so SQLite's own checkpoint on the last close never ran.
+    func testACopyOfTheDatabaseFileAloneHoldsTheLastWrite() throws {
+        let db = try sampleDatabase()
+        let out = directory.appendingPathComponent("plan").path
+        let planned = try run(["plan", "--db", db, "--week", "2026-W48", "--out", out, "--iterations", "5"])
+        XCTAssertEqual(planned.status, 0, planned.stderr)
+        let copy = directory.appendingPathComponent("copy.sqlite").path
+        try FileManager.default.copyItem(atPath: db, toPath: copy)
+        let listed = try run(["plans", "list", "--db", copy])
+        XCTAssertEqual(listed.status, 0, listed.stderr)
+        XCTAssertTrue(listed.stdout.contains("2026-W48  shared"), listed.stdout)
+    }
+
     func testAForeignSQLiteFileIsRefusedAndLeftUntouched() throws {
         let path = directory.appendingPathComponent("photos.sqlite").path
         let queue = try DatabaseQueue(path: path)
