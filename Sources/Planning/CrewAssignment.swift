@@ -47,9 +47,7 @@ struct CrewAssignment {
         // Each task's own choice: the able class nearest to its streets.
         var preferred: [PlannedVisit.Part: String] = [:]
         for w in demand.taskWeeks {
-            let part = PlannedVisit.Part(
-                organisation: w.task.organisation, taskID: w.task.taskID,
-                activity: w.task.activity)
+            let part = PlannedVisit.Part(w.task)
             let segments = w.segments.map { network.segments[$0] }
             preferred[part] = crews.preferredClass(for: w.task.activity, segments: segments)?.key
         }
@@ -110,12 +108,7 @@ extension CrewAssignment {
     ) -> [PlannedVisit]? {
         let full = stops.indices.filter { choices[$0].overflow && stops[$0].activities.count > 1 }
         guard !full.isEmpty else { return nil }
-        var tasks: [PlannedVisit.Part: WeekDemand.TaskWeek] = [:]
-        for w in demand.taskWeeks {
-            let part = PlannedVisit.Part(
-                organisation: w.task.organisation, taskID: w.task.taskID, activity: w.task.activity)
-            tasks[part] = w
-        }
+        let tasks = Dictionary(demand.taskWeeks.map { (PlannedVisit.Part($0.task), $0) }) { _, last in last }
         let apart = Set(full)
         return stops.indices.flatMap { apart.contains($0) ? merging.split(stops[$0], tasks: tasks) : [stops[$0]] }
     }

@@ -15,6 +15,11 @@ public struct PlannedVisit: Sendable, Equatable {
             self.taskID = taskID
             self.activity = activity
         }
+
+        /// The visit of `task`.
+        init(_ task: StreetTask) {
+            self.init(organisation: task.organisation, taskID: task.taskID, activity: task.activity)
+        }
     }
 
     public var segment: Int

@@ -35,9 +35,7 @@ struct VisitMerging {
     ) -> [PlannedVisit] {
         var bySegmentDay: [Int: [Entry]] = [:]  // key: segment * 8 + day
         for w in weeks {
-            let part = PlannedVisit.Part(
-                organisation: w.task.organisation, taskID: w.task.taskID,
-                activity: w.task.activity)
+            let part = PlannedVisit.Part(w.task)
             for day in w.days {
                 for s in w.segments {
                     bySegmentDay[s * 8 + day.rawValue, default: []].append(

@@ -34,9 +34,7 @@ struct WeekDemand {
             let plan = VisitPlan(task, from: from, to: to, anchor: options.fortnightAnchor)
             guard let week = plan.weeks.first else { continue }
             if task.activity == Self.gritting {
-                let part = PlannedVisit.Part(
-                    organisation: task.organisation, taskID: task.taskID,
-                    activity: task.activity)
+                let part = PlannedVisit.Part(task)
                 for s in matched.segments { gritParts[s, default: []].append(part) }
                 continue
             }

@@ -154,10 +154,7 @@ public struct WeeklyPlanner {
             week.unplaced += assignment.unplaced
             week.taskVisits += demand.taskVisits
             for w in demand.taskWeeks {
-                let part = PlannedVisit.Part(
-                    organisation: w.task.organisation, taskID: w.task.taskID,
-                    activity: w.task.activity)
-                week.taskDays[part] = w
+                week.taskDays[PlannedVisit.Part(w.task)] = w
             }
         }
         return week
