@@ -1,12 +1,14 @@
 /// Shortest deadhead costs between the nodes that matter (the depot and the
 /// ends of required links): from the caller's `CARPDeadheadCosts` when the
 /// problem has them, else by one Dijkstra per such node over the problem's
-/// links, each stopping once every terminal is settled. Stored as 32-bit
-/// integers (half the memory of `Int`; 4,500 terminals take 80 MB), so a
-/// finite cost must stay below `unreachable`. Internal to the solver.
+/// links, on a radix heap, each stopping once every terminal is settled.
+/// Stored as 32-bit integers (half the memory of `Int`; 4,500 terminals
+/// take 80 MB), so a finite cost must stay below `unreachable`. Internal to
+/// the solver.
 ///
-/// - Complexity: O(t (n + m) log n) to build for t terminals, less when the
-///   terminals lie close together; O(t^2) memory; O(1) per look-up.
+/// - Complexity: O(t (m + n log C)) to build for t terminals and largest
+///   cost C, less when the terminals lie close together; O(t^2) memory;
+///   O(1) per look-up.
 struct DistanceTable: Sendable {
     /// Index of each node among the terminals, -1 for the others.
     let terminalOf: [Int]
@@ -59,7 +61,8 @@ struct DistanceTable: Sendable {
     /// settled: all of them, or, when every link is two-way (costs are then
     /// symmetric), those from its own index on, the others mirrored from
     /// earlier rows. Row-major t x t into `cost` (left as it is where
-    /// unreachable); returns the largest cost found.
+    /// unreachable); returns the largest cost found, or `unreachable` when a
+    /// path costs that much or more.
     private static func dijkstra(
         _ problem: CARPProblem, terminals: [Int], terminalOf: [Int],
         into cost: inout [Int32]
@@ -69,7 +72,7 @@ struct DistanceTable: Sendable {
         var largest = 0
         var dist = [Int](repeating: Int.max, count: problem.nodeCount)
         var touched: [Int] = []
-        var heap: [(Int, Int)] = []
+        var heap = RadixHeap()
         let symmetric = problem.links.allSatisfy(\.twoWay)
         for (row, source) in terminals.enumerated() {
             let first = symmetric ? row : 0
@@ -77,13 +80,12 @@ struct DistanceTable: Sendable {
             touched.removeAll(keepingCapacity: true)
             dist[source] = 0
             touched.append(source)
-            heap.removeAll(keepingCapacity: true)
-            heapPush(&heap, (0, source))
+            heap.push(0, source)
             var settled = 0
-            while let (d, u) = heapPop(&heap) {
+            while let (d, u) = heap.pop() {
                 if d > dist[u] { continue }
                 if terminalOf[u] >= first {
-                    cost[row * t + terminalOf[u]] = Int32(clamping: d)
+                    cost[row * t + terminalOf[u]] = Int32(truncatingIfNeeded: d)
                     largest = max(largest, d)
                     settled += 1
                     if settled == t - first { break }
@@ -92,11 +94,17 @@ struct DistanceTable: Sendable {
                     let v = graph.head[a]
                     let c = d + graph.cost[a]
                     guard c < dist[v] else { continue }
+                    // Beyond the bound: the caller refuses the instance.
+                    guard c < Self.unreachable else {
+                        largest = Self.unreachable
+                        continue
+                    }
                     if dist[v] == Int.max { touched.append(v) }
                     dist[v] = c
-                    heapPush(&heap, (c, v))
+                    heap.push(c, v)
                 }
             }
+            heap.removeAll()
         }
         if symmetric {
             for row in 0..<t {
@@ -136,11 +144,11 @@ private struct Adjacency {
         var cost = head
         for link in problem.links {
             head[next[link.from]] = link.to
-            cost[next[link.from]] = link.deadheadCost
+            cost[next[link.from]] = min(link.deadheadCost, DistanceTable.unreachable)
             next[link.from] += 1
             if link.twoWay {
                 head[next[link.to]] = link.from
-                cost[next[link.to]] = link.deadheadCost
+                cost[next[link.to]] = min(link.deadheadCost, DistanceTable.unreachable)
                 next[link.to] += 1
             }
         }
@@ -150,31 +158,48 @@ private struct Adjacency {
     }
 }
 
-func heapPush(_ heap: inout [(Int, Int)], _ item: (Int, Int)) {
-    heap.append(item)
-    var i = heap.count - 1
-    while i > 0 {
-        let up = (i - 1) / 2
-        if heap[up].0 <= item.0 { break }
-        heap[i] = heap[up]
-        i = up
-    }
-    heap[i] = item
-}
+/// A radix heap (Ahuja, Mehlhorn, Orlin and Tarjan 1990) of (cost, node)
+/// packed into one 64-bit word each: a monotone priority queue for
+/// Dijkstra with integer costs, where a popped cost never falls. Bucket k
+/// holds the items whose cost first differs from the last popped cost in
+/// bit k - 1 (bucket 0: equal to it); a pop from an empty bucket 0 empties
+/// the first non-empty bucket into lower ones, so each item moves at most
+/// 32 times and a push is O(1). Costs below 2^31 (the table's bound is
+/// lower), nodes below 2^32, and a push never below the last pop. Internal.
+struct RadixHeap {
+    private var buckets = [[UInt64]](repeating: [], count: 33)
+    private var last: UInt64 = 0
+    private(set) var count = 0
 
-func heapPop(_ heap: inout [(Int, Int)]) -> (Int, Int)? {
-    guard let top = heap.first else { return nil }
-    let last = heap.removeLast()
-    if heap.isEmpty { return top }
-    var i = 0
-    while true {
-        var c = 2 * i + 1
-        if c >= heap.count { break }
-        if c + 1 < heap.count, heap[c + 1].0 < heap[c].0 { c += 1 }
-        if heap[c].0 >= last.0 { break }
-        heap[i] = heap[c]
-        i = c
+    mutating func removeAll() {
+        for k in buckets.indices { buckets[k].removeAll(keepingCapacity: true) }
+        last = 0
+        count = 0
     }
-    heap[i] = last
-    return top
+
+    @inline(__always)
+    private func bucket(_ cost: UInt64) -> Int {
+        cost == last ? 0 : 64 - (cost ^ last).leadingZeroBitCount
+    }
+
+    mutating func push(_ cost: Int, _ node: Int) {
+        let key = UInt64(cost)
+        buckets[bucket(key)].append(key << 32 | UInt64(node))
+        count += 1
+    }
+
+    mutating func pop() -> (cost: Int, node: Int)? {
+        guard count > 0 else { return nil }
+        if buckets[0].isEmpty {
+            var k = 1
+            while buckets[k].isEmpty { k += 1 }
+            let moving = buckets[k]
+            buckets[k].removeAll(keepingCapacity: true)
+            last = moving.reduce(UInt64.max) { min($0, $1) } >> 32
+            for item in moving { buckets[bucket(item >> 32)].append(item) }
+        }
+        count -= 1
+        let item = buckets[0].removeLast()
+        return (Int(item >> 32), Int(item & 0xFFFF_FFFF))
+    }
 }

@@ -109,10 +109,14 @@ struct HybridGeneticSearch {
             if RouteState(instance, routes: routes, penalty: penalty).isFeasible { admit(individual, start: start) }
             if isLarge { educate(routes: routes, start: start, deadline: deadline) }
             educate(routes.flatMap { $0 }, start: start, deadline: deadline)
-            // A first phase at once: the population's random starts take
-            // seconds each at a few thousand tasks, the phase improves the
-            // best by a few per cent (Rutland, 3,000 and 5,000 tasks).
-            if decomposes { decompose(start: start, deadline: deadline) }
+            // Ruin and recreate, then a first phase, at once: the
+            // population's random starts take seconds each at a few
+            // thousand tasks; each of the two improves the best by a few
+            // per cent (Rutland, 3,000 and 5,000 tasks).
+            if decomposes {
+                ruinAndRecreate(start: start, deadline: deadline)
+                decompose(start: start, deadline: deadline)
+            }
         }
         var attempts = 0
         let most = parameters.initialAttemptsFactor * parameters.populationSize

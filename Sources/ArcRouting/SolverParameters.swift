@@ -105,18 +105,29 @@ public struct SolverParameters: Sendable {
     /// Population of a sub-problem's search (its mu; its lambda is twice
     /// as many; at least 1). Default 5.
     public var decompositionPopulation: Int = 5
+    /// Steps of ruin and recreate (Christiaens and Vanden Berghe 2020) on
+    /// the best solution before the first decomposition phase, per task;
+    /// steps are not offspring: they have this budget of their own, outside
+    /// the iteration budget (at least 0; 0 = none). Default 40 (Rutland,
+    /// 1,000 to 5,000 tasks: 20 and 80 did no better).
+    public var ruinStepsPerTask: Int = 40
+    /// Tasks one step of ruin and recreate removes, on average (SISR's
+    /// c-bar; at least 1). Default 20 (5 and 10 did worse on Rutland).
+    public var ruinMeanRemoved: Int = 20
     /// Iterations between two calls of the progress callback. Default 500.
     public var progressPeriod: Int = 500
 
     public init() {}
 
-    /// Refuses decomposition parameters out of range (named in the message).
+    /// Refuses decomposition and ruin parameters out of range (named in
+    /// the message).
     /// - Throws: `ArcRoutingError.malformedInstance`.
     func validate(for name: String) throws {
         let bad = [
             ("decompositionPeriod", decompositionPeriod, 1), ("decompositionSize", decompositionSize, 1),
             ("decompositionIterations", decompositionIterations, 0),
-            ("decompositionPopulation", decompositionPopulation, 1)
+            ("decompositionPopulation", decompositionPopulation, 1), ("ruinStepsPerTask", ruinStepsPerTask, 0),
+            ("ruinMeanRemoved", ruinMeanRemoved, 1)
         ].filter { $0.1 < $0.2 }
         if let (field, value, least) = bad.first {
             throw ArcRoutingError(.malformedInstance, "\(name): \(field) is \(value), must be at least \(least)")

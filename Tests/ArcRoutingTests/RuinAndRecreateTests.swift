@@ -1,0 +1,124 @@
+import Foundation
+import TestSupport
+import XCTest
+
+@testable import ArcRouting
+
+/// Ruin and recreate: every task served once within capacity, the route
+/// limit and the fleet, never worse than its start, better than the
+/// construction, the same routes for the same seed; its parameters checked.
+final class RuinAndRecreateTests: XCTestCase {
+    private func problem(seed: UInt64) -> CARPProblem {
+        RandomProblems.mixed(seed: seed, nodes: 60, required: 120, extra: 90, capacity: 60)
+    }
+
+    private func solution(_ routes: [[Int]], _ instance: SearchInstance) -> CARPSolution {
+        CARPSolution(
+            routes: routes.map { $0.map { CARPService(link: instance.taskLink[$0 >> 1], reversed: $0 & 1 == 1) } },
+            cost: routes.reduce(0) { $0 + instance.routeCost($1) })
+    }
+
+    private func run(
+        _ instance: SearchInstance, from routes: [[Int]], steps: Int, seed: UInt64
+    ) -> [[Int]] {
+        let neighbours = LocalSearch.neighbours(instance, granularity: 10)
+        var search = RuinAndRecreate(instance, neighbours: neighbours, routes: routes, meanRemoved: 20)
+        var rng = RandomSource(seed: seed)
+        return search.run(steps: steps, rng: &rng)
+    }
+
+    func testServesEveryTaskOnceAndBeatsTheConstruction() throws {
+        for seed in UInt64(1)...5 {
+            let p = problem(seed: seed)
+            let instance = try SearchInstance(p)
+            let start = Construction.routes(instance, penalty: 1e6)
+            let startCost = start.reduce(0) { $0 + instance.routeCost($1) }
+            let routes = run(instance, from: start, steps: 3_000, seed: seed)
+            let report = CARPChecker.check(solution(routes, instance), for: p)
+            XCTAssertTrue(report.isFeasible, "seed \(seed): \(report.problems)")
+            XCTAssertLessThan(report.cost, startCost, "seed \(seed)")
+        }
+    }
+
+    func testKeepsTheRouteLimit() throws {
+        for seed in UInt64(1)...3 {
+            var p = problem(seed: seed)
+            p.capacity = 10_000
+            p.fleetSize = nil
+            // Each task alone, and a limit no longer than the dearest such route:
+            // joining tasks saves deadheads but mostly breaks the limit.
+            let alone = try SearchInstance(p)
+            let start = (0..<alone.taskCount).map { [2 * $0] }
+            p.maxRouteCost = start.map { alone.routeCost($0) }.max()
+            let instance = try SearchInstance(p)
+            let routes = run(instance, from: start, steps: 3_000, seed: seed)
+            let report = CARPChecker.check(solution(routes, instance), for: p)
+            XCTAssertTrue(report.isFeasible, "seed \(seed): \(report.problems)")
+            XCTAssertLessThan(routes.count, start.count, "seed \(seed): nothing joined")
+        }
+    }
+
+    func testKeepsTheFleetWhenEveryRouteIsFull() throws {
+        for seed in UInt64(1)...3 {
+            var p = problem(seed: seed)
+            p.capacity = 10
+            // Tasks in pairs whose demands fill a route exactly, as many routes as pairs.
+            var rng = RandomSource(seed: seed)
+            let required = p.requiredLinks
+            for k in stride(from: 0, to: required.count - 1, by: 2) {
+                let d = 1 + rng.below(9)
+                p.links[required[k]].demand = d
+                p.links[required[k + 1]].demand = 10 - d
+            }
+            let pairs = required.count / 2
+            for k in (2 * pairs)..<required.count { p.links[required[k]].demand = nil }
+            p.fleetSize = pairs
+            let instance = try SearchInstance(p)
+            let start = (0..<pairs).map { [4 * $0, 4 * $0 + 2] }
+            let routes = run(instance, from: start, steps: 3_000, seed: seed)
+            let report = CARPChecker.check(solution(routes, instance), for: p)
+            XCTAssertTrue(report.isFeasible, "seed \(seed): \(report.problems)")
+        }
+    }
+
+    func testNoStepsKeepsTheStartAndASeedRepeats() throws {
+        let instance = try SearchInstance(problem(seed: 4))
+        let start = Construction.routes(instance, penalty: 1e6)
+        XCTAssertEqual(run(instance, from: start, steps: 0, seed: 1), start.filter { !$0.isEmpty })
+        let once = run(instance, from: start, steps: 2_000, seed: 9)
+        XCTAssertEqual(run(instance, from: start, steps: 2_000, seed: 9), once)
+        XCTAssertNotEqual(once, start)
+    }
+
+    func testTheSolverRunsItOnDecomposingInstancesAndRepeats() throws {
+        let p = problem(seed: 2)
+        var parameters = SolverParameters()
+        parameters.timeLimit = nil
+        parameters.maxIterations = 30
+        parameters.decompositionTasks = 1
+        parameters.decompositionSize = 40
+        parameters.decompositionIterations = 5
+        parameters.ruinStepsPerTask = 20
+        let a = try CARPSolver.solve(p, parameters: parameters)
+        XCTAssertEqual(try CARPSolver.solve(p, parameters: parameters).solution, a.solution)
+        XCTAssertTrue(CARPChecker.check(a.solution, for: p).isFeasible)
+        parameters.ruinStepsPerTask = 0
+        let without = try CARPSolver.solve(p, parameters: parameters)
+        XCTAssertNotEqual(without.solution, a.solution, "ruin and recreate changed nothing")
+    }
+
+    func testRuinParametersOutOfRangeAreRefused() {
+        let cases: [(WritableKeyPath<SolverParameters, Int>, Int, String)] = [
+            (\.ruinStepsPerTask, -1, "ruinStepsPerTask is -1, must be at least 0"),
+            (\.ruinMeanRemoved, 0, "ruinMeanRemoved is 0, must be at least 1")
+        ]
+        for (field, value, words) in cases {
+            var parameters = SolverParameters()
+            parameters[keyPath: field] = value
+            XCTAssertThrowsError(try CARPSolver.solve(problem(seed: 1), parameters: parameters)) { error in
+                XCTAssertEqual((error as? ArcRoutingError)?.kind, .malformedInstance)
+                XCTAssertTrue("\(error)".contains(words), "\(error)")
+            }
+        }
+    }
+}
