@@ -33,8 +33,12 @@ def solve(binary, path, seconds, seed):
     run = subprocess.run([binary, "carp", path, "--seconds", str(seconds), "--seed", str(seed), "--json"],
                          capture_output=True, text=True)
     if run.returncode != 0:
-        return None, run.stderr.strip().splitlines()[-1:] or [f"exit {run.returncode}"]
-    return json.loads(run.stdout)["cost"], None
+        lines = run.stderr.strip().splitlines()
+        return None, lines[-1] if lines else f"exit {run.returncode}"
+    try:
+        return json.loads(run.stdout)["cost"], None
+    except (ValueError, KeyError) as error:
+        return None, f"unreadable output ({error})"
 
 
 def main():
@@ -74,7 +78,8 @@ def main():
             mean = sum(found) / len(found) if found else float("nan")
             means.append(mean)
             print(f"{f[:-4]:<26} {label:<6} " + " ".join(f"{c:>8}" for c in found) + f"  mean {mean:>10.1f}")
-        print(f"{'':<26} change of the mean {100 * (means[1] - means[0]) / means[0]:+.2f}%")
+        change = f"{100 * (means[1] - means[0]) / means[0]:+.2f}%" if means[0] else "-"
+        print(f"{'':<26} change of the mean {change}")
     return 1 if failed else 0
 
 

@@ -12,15 +12,12 @@ struct RuinAndRecreate {
     let instance: SearchInstance
     let neighbours: [[Int]]
     /// Mean tasks removed per step (SISR's c-bar).
-    var meanRemoved: Double
-    /// Longest string removed (SISR's L-max, as in the paper).
-    let longestString = 10
-    /// Starting and final temperatures as shares of the starting solution's
-    /// mean cost per task; the temperature falls geometrically over the
-    /// steps (tuned on Rutland, 1,000 to 5,000 tasks: a start of 0.1 and
-    /// 0.5 did no better).
-    let startTemperature = 1.0
-    let finalTemperature = 0.005
+    let meanRemoved: Double
+    /// Longest string removed (SISR's L-max).
+    let longestString: Int
+    /// Starting and final temperatures, as shares of the starting
+    /// solution's mean cost per task.
+    let temperatures: (start: Double, end: Double)
 
     private(set) var routes: [[Int]]
     private(set) var cost: [Int]
@@ -28,12 +25,16 @@ struct RuinAndRecreate {
     private var routeOf: [Int]
     private var posOf: [Int]
 
+    /// - Parameter parameters: `ruinMeanRemoved`, `ruinLongestString` and
+    ///   the temperatures (validated).
     /// - Precondition: `routes` serve every task once, within capacity, the
     ///   route limit and the fleet.
-    init(_ instance: SearchInstance, neighbours: [[Int]], routes: [[Int]], meanRemoved: Int) {
+    init(_ instance: SearchInstance, neighbours: [[Int]], routes: [[Int]], parameters: SolverParameters) {
         self.instance = instance
-        self.meanRemoved = Double(meanRemoved)
         self.neighbours = neighbours
+        meanRemoved = Double(parameters.ruinMeanRemoved)
+        longestString = parameters.ruinLongestString
+        temperatures = (parameters.ruinStartTemperature, parameters.ruinFinalTemperature)
         self.routes = routes
         cost = routes.map { instance.routeCost($0) }
         load = routes.map { $0.reduce(0) { $0 + instance.dem($1) } }
@@ -43,7 +44,15 @@ struct RuinAndRecreate {
     }
 
     var totalCost: Int { cost.reduce(0, +) }
-    var nonEmptyRoutes: [[Int]] { routes.filter { !$0.isEmpty } }
+    private var usedRoutes: Int { routes.lazy.filter { !$0.isEmpty }.count }
+
+    /// Whether costs, loads and positions agree with the routes (for tests).
+    var isConsistent: Bool {
+        routes.indices.allSatisfy { r in
+            cost[r] == instance.routeCost(routes[r]) && load[r] == routes[r].reduce(0) { $0 + instance.dem($1) }
+                && routes[r].indices.allSatisfy { routeOf[routes[r][$0] >> 1] == r && posOf[routes[r][$0] >> 1] == $0 }
+        } && routeOf.allSatisfy { $0 >= 0 }
+    }
 
     private mutating func index(_ r: Int) {
         for (k, td) in routes[r].enumerated() {
@@ -59,9 +68,8 @@ struct RuinAndRecreate {
         var best = (routes: routes, cost: current)
         guard instance.taskCount > 0 else { return best.routes }
         let perTask = Double(current) / Double(max(1, instance.taskCount))
-        let first = startTemperature * perTask
-        let cooling = pow(finalTemperature / startTemperature, 1 / Double(max(1, steps)))
-        var temperature = first
+        let cooling = pow(temperatures.end / temperatures.start, 1 / Double(max(1, steps)))
+        var temperature = temperatures.start * perTask
         for step in 0..<steps {
             if step % 256 == 0, let deadline, Date() >= deadline { break }
             temperature *= cooling
@@ -83,8 +91,7 @@ struct RuinAndRecreate {
     /// Removes strings from routes near a random task; returns the tasks'
     /// tds, in the order removed.
     private mutating func ruin(rng: inout RandomSource) -> [Int] {
-        let used = routes.filter { !$0.isEmpty }
-        let meanLength = Double(instance.taskCount) / Double(max(1, used.count))
+        let meanLength = Double(instance.taskCount) / Double(max(1, usedRoutes))
         let longest = max(1, min(longestString, Int(meanLength)))
         let mostRoutes = max(1, Int(4 * meanRemoved / Double(1 + longest)) - 1)
         let routeCount = 1 + rng.below(mostRoutes)
@@ -136,15 +143,19 @@ struct RuinAndRecreate {
         let i = instance
         let directions = i.twoWay[task] ? [2 * task, 2 * task + 1] : [2 * task]
         var best: (route: Int, position: Int, td: Int, delta: Int)?
-        func consider(_ r: Int, _ position: Int) {
-            guard load[r] + i.demand[task] <= i.capacity else { return }
-            let a = position > 0 ? routes[r][position - 1] : -1
-            let b = position < routes[r].count ? routes[r][position] : -1
+        /// Between `a` and `b` (tds, -1 the depot) of route r, which holds `held` now.
+        func consider(_ r: Int, _ position: Int, between a: Int, _ b: Int, held: (cost: Int, load: Int)) {
+            guard held.load + i.demand[task] <= i.capacity else { return }
             for dir in directions {
                 let delta = i.dh(a, dir) + i.svc(dir) + i.dh(dir, b) - i.dh(a, b)
-                if let limit = i.maxRouteCost, cost[r] + delta > limit { continue }
+                if let limit = i.maxRouteCost, held.cost + delta > limit { continue }
                 if delta < best?.delta ?? Int.max { best = (r, position, dir, delta) }
             }
+        }
+        func consider(_ r: Int, _ position: Int) {
+            let a = position > 0 ? routes[r][position - 1] : -1
+            let b = position < routes[r].count ? routes[r][position] : -1
+            consider(r, position, between: a, b, held: (cost[r], load[r]))
         }
         for v in neighbours[task] where routeOf[v] >= 0 {
             consider(routeOf[v], posOf[v])
@@ -154,14 +165,7 @@ struct RuinAndRecreate {
         for r in routes.indices {
             for position in 0...routes[r].count { consider(r, position) }
         }
-        if routes.filter({ !$0.isEmpty }).count < i.fleetSize ?? Int.max {
-            for dir in directions {
-                let delta = i.dh(-1, dir) + i.svc(dir) + i.dh(dir, -1)
-                if i.maxRouteCost.map({ delta <= $0 }) ?? true, delta < best?.delta ?? Int.max {
-                    best = (routes.count, 0, dir, delta)
-                }
-            }
-        }
+        if usedRoutes < i.fleetSize ?? Int.max { consider(routes.count, 0, between: -1, -1, held: (0, 0)) }
         return best
     }
 }
@@ -173,9 +177,9 @@ extension HybridGeneticSearch {
     mutating func ruinAndRecreate(start: Date, deadline: Date?) -> Bool {
         guard let best, parameters.ruinStepsPerTask > 0 else { return false }
         var search = RuinAndRecreate(
-            instance, neighbours: localSearch.neighbours, routes: best.routes,
-            meanRemoved: parameters.ruinMeanRemoved)
-        let routes = search.run(steps: parameters.ruinStepsPerTask * instance.taskCount, rng: &rng, until: deadline)
+            instance, neighbours: localSearch.neighbours, routes: best.routes, parameters: parameters)
+        let (steps, overflow) = parameters.ruinStepsPerTask.multipliedReportingOverflow(by: instance.taskCount)
+        let routes = search.run(steps: overflow ? Int.max : steps, rng: &rng, until: deadline)
         let cost = routes.reduce(0) { $0 + instance.routeCost($1) }
         return admit(Individual(routes: routes, cost: cost, taskCount: instance.taskCount), start: start)
     }

@@ -114,6 +114,16 @@ public struct SolverParameters: Sendable {
     /// Tasks one step of ruin and recreate removes, on average (SISR's
     /// c-bar; at least 1). Default 20 (5 and 10 did worse on Rutland).
     public var ruinMeanRemoved: Int = 20
+    /// Longest string of consecutive tasks a step removes (SISR's L-max;
+    /// at least 1). Default 10, as in the paper.
+    public var ruinLongestString: Int = 10
+    /// Temperatures of ruin and recreate's annealing at its first and last
+    /// step, as shares of the starting solution's mean cost per task; the
+    /// temperature falls geometrically between them (both above 0, the
+    /// last no higher than the first). Defaults 1 and 0.005 (Rutland: a
+    /// start of 0.1 or 0.5 did no better).
+    public var ruinStartTemperature: Double = 1
+    public var ruinFinalTemperature: Double = 0.005
     /// Iterations between two calls of the progress callback. Default 500.
     public var progressPeriod: Int = 500
 
@@ -127,10 +137,16 @@ public struct SolverParameters: Sendable {
             ("decompositionPeriod", decompositionPeriod, 1), ("decompositionSize", decompositionSize, 1),
             ("decompositionIterations", decompositionIterations, 0),
             ("decompositionPopulation", decompositionPopulation, 1), ("ruinStepsPerTask", ruinStepsPerTask, 0),
-            ("ruinMeanRemoved", ruinMeanRemoved, 1)
+            ("ruinMeanRemoved", ruinMeanRemoved, 1), ("ruinLongestString", ruinLongestString, 1)
         ].filter { $0.1 < $0.2 }
         if let (field, value, least) = bad.first {
             throw ArcRoutingError(.malformedInstance, "\(name): \(field) is \(value), must be at least \(least)")
+        }
+        guard ruinFinalTemperature > 0, ruinFinalTemperature <= ruinStartTemperature else {
+            throw ArcRoutingError(
+                .malformedInstance,
+                "\(name): ruin temperatures \(ruinStartTemperature) to \(ruinFinalTemperature) must be above 0 "
+                    + "and fall, not rise")
         }
     }
 }

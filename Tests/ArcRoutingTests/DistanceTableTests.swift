@@ -3,38 +3,25 @@ import XCTest
 
 @testable import ArcRouting
 
-/// The distance table: its radix heap pops in cost order, its costs match
-/// the checker's Bellman-Ford, and costs beyond its bound are refused.
+/// The distance table: its costs match the checker's Bellman-Ford (one-way
+/// and two-way links, free links, large costs), a dear link with a cheaper
+/// way round changes nothing, and costs beyond its bound are refused.
 final class DistanceTableTests: XCTestCase {
-    func testTheRadixHeapPopsEveryItemInCostOrder() {
-        var rng = RandomSource(seed: 3)
-        var heap = RadixHeap()
-        for _ in 0..<3 {
-            var pushed: [Int] = []
-            var popped: [Int] = []
-            var last = 0
-            for step in 0..<5_000 {
-                // Dijkstra's pattern: pushes never below the last pop.
-                if rng.below(3) > 0 || heap.count == 0 {
-                    let cost = last + rng.below(step % 7 == 0 ? 1 << 28 : 50)
-                    heap.push(cost, step)
-                    pushed.append(cost)
-                } else if let (cost, _) = heap.pop() {
-                    popped.append(cost)
-                    last = cost
-                }
-            }
-            while let (cost, _) = heap.pop() { popped.append(cost) }
-            XCTAssertEqual(popped, popped.sorted())
-            XCTAssertEqual(popped.sorted(), pushed.sorted())
-            heap.removeAll()
-            XCTAssertNil(heap.pop())
+    /// Drawn problems varied: all links two-way (the mirrored half), some
+    /// free, costs scaled up to the high buckets of the radix heap.
+    private func variant(_ seed: UInt64) -> CARPProblem {
+        var p = RandomProblems.mixed(seed: seed, nodes: 40, required: 30, extra: 60, capacity: 50)
+        for k in p.links.indices {
+            if seed % 2 == 0 { p.links[k].twoWay = true }
+            if k % 5 == Int(seed % 5) { p.links[k].deadheadCost = 0 }
+            if seed % 3 == 0 { p.links[k].deadheadCost *= 100_000 }
         }
+        return p
     }
 
     func testCostsMatchBellmanFord() throws {
-        for seed in UInt64(1)...6 {
-            let p = RandomProblems.mixed(seed: seed, nodes: 40, required: 30, extra: 60, capacity: 50)
+        for seed in UInt64(1)...8 {
+            let p = variant(seed)
             let table = try DistanceTable(p)
             let arcs = CARPChecker.Arcs(p)
             for from in 0..<p.nodeCount where table.terminalOf[from] >= 0 {
@@ -44,6 +31,21 @@ final class DistanceTableTests: XCTestCase {
                     XCTAssertEqual(table(from, to), expected, "seed \(seed): \(from) -> \(to)")
                 }
             }
+        }
+    }
+
+    func testADearLinkWithACheaperWayRoundChangesNothing() throws {
+        for cost in [DistanceTable.unreachable, 600_000_000, Int.max] {
+            let p = CARPProblem(
+                name: "triangle", nodeCount: 3, depot: 0,
+                links: [
+                    .init(from: 0, to: 1, deadheadCost: 1, demand: 1),
+                    .init(from: 1, to: 2, deadheadCost: 1, demand: 1),
+                    .init(from: 0, to: 2, deadheadCost: cost)
+                ], capacity: 5)
+            let table = try DistanceTable(p)
+            XCTAssertEqual(table(0, 2), 2, "cost \(cost)")
+            XCTAssertEqual(table(2, 0), 2, "cost \(cost)")
         }
     }
 

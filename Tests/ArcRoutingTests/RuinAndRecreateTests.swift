@@ -22,9 +22,32 @@ final class RuinAndRecreateTests: XCTestCase {
         _ instance: SearchInstance, from routes: [[Int]], steps: Int, seed: UInt64
     ) -> [[Int]] {
         let neighbours = LocalSearch.neighbours(instance, granularity: 10)
-        var search = RuinAndRecreate(instance, neighbours: neighbours, routes: routes, meanRemoved: 20)
+        var search = RuinAndRecreate(instance, neighbours: neighbours, routes: routes, parameters: SolverParameters())
         var rng = RandomSource(seed: seed)
         return search.run(steps: steps, rng: &rng)
+    }
+
+    func testItsCostsLoadsAndPlacesMatchItsRoutesAfterEveryStep() throws {
+        for seed in UInt64(1)...3 {
+            var p = problem(seed: seed)
+            p.capacity = 90
+            let instance = try SearchInstance(p)
+            let start = Construction.routes(instance, penalty: 1e6)
+            let neighbours = LocalSearch.neighbours(instance, granularity: 10)
+            var search = RuinAndRecreate(
+                instance, neighbours: neighbours, routes: start, parameters: SolverParameters())
+            var rng = RandomSource(seed: seed)
+            var kept = 0
+            for step in 0..<400 {
+                let before = search.routes
+                _ = search.run(steps: 1, rng: &rng)
+                if search.routes != before { kept += 1 }
+                XCTAssertTrue(search.isConsistent, "seed \(seed), step \(step)")
+                XCTAssertEqual(search.routes.flatMap { $0 }.map { $0 >> 1 }.sorted(), Array(0..<instance.taskCount))
+            }
+            XCTAssertGreaterThan(kept, 0, "seed \(seed): no step kept")
+            XCTAssertLessThan(kept, 400, "seed \(seed): no step undone")
+        }
     }
 
     func testServesEveryTaskOnceAndBeatsTheConstruction() throws {
@@ -110,7 +133,8 @@ final class RuinAndRecreateTests: XCTestCase {
     func testRuinParametersOutOfRangeAreRefused() {
         let cases: [(WritableKeyPath<SolverParameters, Int>, Int, String)] = [
             (\.ruinStepsPerTask, -1, "ruinStepsPerTask is -1, must be at least 0"),
-            (\.ruinMeanRemoved, 0, "ruinMeanRemoved is 0, must be at least 1")
+            (\.ruinMeanRemoved, 0, "ruinMeanRemoved is 0, must be at least 1"),
+            (\.ruinLongestString, 0, "ruinLongestString is 0, must be at least 1")
         ]
         for (field, value, words) in cases {
             var parameters = SolverParameters()
@@ -118,6 +142,15 @@ final class RuinAndRecreateTests: XCTestCase {
             XCTAssertThrowsError(try CARPSolver.solve(problem(seed: 1), parameters: parameters)) { error in
                 XCTAssertEqual((error as? ArcRoutingError)?.kind, .malformedInstance)
                 XCTAssertTrue("\(error)".contains(words), "\(error)")
+            }
+        }
+        for (start, end) in [(1.0, 0.0), (0.1, 0.5), (1.0, -1.0)] {
+            var parameters = SolverParameters()
+            parameters.ruinStartTemperature = start
+            parameters.ruinFinalTemperature = end
+            XCTAssertThrowsError(try CARPSolver.solve(problem(seed: 1), parameters: parameters)) { error in
+                XCTAssertEqual((error as? ArcRoutingError)?.kind, .malformedInstance)
+                XCTAssertTrue("\(error)".contains("must be above 0 and fall"), "\(error)")
             }
         }
     }
