@@ -162,7 +162,7 @@ struct RuinAndRecreate {
             consider(routeOf[v], posOf[v] + 1)
         }
         if best != nil { return best }
-        for r in routes.indices {
+        for r in routes.indices where load[r] + i.demand[task] <= i.capacity {
             for position in 0...routes[r].count { consider(r, position) }
         }
         if usedRoutes < i.fleetSize ?? Int.max { consider(routes.count, 0, between: -1, -1, held: (0, 0)) }
