@@ -3,8 +3,8 @@
 /// problem has them, else by one Dijkstra per such node over the problem's
 /// links, on a radix heap, each stopping once every terminal is settled.
 /// Stored as 32-bit integers (half the memory of `Int`; 4,500 terminals
-/// take 80 MB), so a finite cost must stay below `unreachable`. Internal to
-/// the solver.
+/// take 80 MB) in a `CostMatrix` on huge pages, so a finite cost must stay
+/// below `unreachable`. Internal to the solver.
 ///
 /// - Complexity: O(t (m + n log C)) to build for t terminals and largest
 ///   cost C, less when the terminals lie close together; O(t^2) memory;
@@ -13,8 +13,8 @@ struct DistanceTable: Sendable {
     /// Index of each node among the terminals, -1 for the others.
     let terminalOf: [Int]
     let terminalCount: Int
-    /// Row-major t x t matrix; `unreachable` where unreachable.
-    let cost: [Int32]
+    /// t x t; `unreachable` where unreachable.
+    let cost: CostMatrix
 
     /// Marks a pair with no path; also the bound on finite costs (about 5.4e8).
     static let unreachable = Int(Int32.max / 4)
@@ -35,7 +35,7 @@ struct DistanceTable: Sendable {
         }
         self.terminalOf = terminalOf
         self.terminalCount = terminals.count
-        var cost = [Int32](repeating: Int32(Self.unreachable), count: terminals.count * terminals.count)
+        let cost = CostMatrix(side: terminals.count, filledWith: Int32(Self.unreachable))
         var largest = 0
         if let given = problem.deadheadCosts {
             for (row, source) in terminals.enumerated() {
@@ -45,7 +45,7 @@ struct DistanceTable: Sendable {
                 }
             }
         } else {
-            largest = Self.dijkstra(problem, terminals: terminals, terminalOf: terminalOf, into: &cost)
+            largest = Self.dijkstra(problem, terminals: terminals, terminalOf: terminalOf, into: cost)
         }
         guard largest < Self.unreachable else {
             throw ArcRoutingError(
@@ -67,7 +67,7 @@ struct DistanceTable: Sendable {
     /// has a cheaper one changes nothing.
     private static func dijkstra(
         _ problem: CARPProblem, terminals: [Int], terminalOf: [Int],
-        into cost: inout [Int32]
+        into cost: CostMatrix
     ) -> Int {
         let graph = Adjacency(problem)
         let t = terminals.count
@@ -113,7 +113,7 @@ struct DistanceTable: Sendable {
 
     /// The largest reachable cost in the table. - Complexity: O(t^2)
     var largestFiniteCost: Int {
-        Int(cost.lazy.filter { Int($0) < Self.unreachable }.max() ?? 1)
+        Int(cost.entries.lazy.filter { Int($0) < Self.unreachable }.max() ?? 1)
     }
 
     @inline(__always)

@@ -141,7 +141,7 @@ struct RuinAndRecreate {
     /// when the fleet allows.
     private func cheapestPlace(of task: Int) -> (route: Int, position: Int, td: Int, delta: Int)? {
         let i = instance
-        let directions = i.twoWay[task] ? [2 * task, 2 * task + 1] : [2 * task]
+        let directions = (2 * task)...(i.twoWay[task] ? 2 * task + 1 : 2 * task)
         var best: (route: Int, position: Int, td: Int, delta: Int)?
         /// Between `a` and `b` (tds, -1 the depot) of route r, which holds `held` now.
         func consider(_ r: Int, _ position: Int, between a: Int, _ b: Int, held: (cost: Int, load: Int)) {
