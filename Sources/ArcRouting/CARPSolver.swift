@@ -40,13 +40,13 @@ public enum CARPSolver {
         try parameters.validate(for: problem.name)
         let deadline = parameters.timeLimit.map { start.addingTimeInterval($0) }
         let instance = try SearchInstance(problem)
-        let neighbours = LocalSearch.neighbours(instance, granularity: parameters.granularity)
+        let (neighbours, wider) = nearestTasks(instance, parameters)
         let setupSeconds = Date().timeIntervalSince(start)
         let threads = max(1, parameters.threads)
         let results = SearchResults(count: threads)
         DispatchQueue.concurrentPerform(iterations: threads) { k in
             var search = HybridGeneticSearch(
-                instance, neighbours: neighbours, parameters: parameters,
+                instance, neighbours: neighbours, widerNeighbours: wider, parameters: parameters,
                 seed: parameters.seed &+ UInt64(k))
             search.run(deadline: deadline, start: start, progress: progress)
             results.set(k, search.best.map { ($0, search.bestTime, search.iterations) })
@@ -69,6 +69,20 @@ public enum CARPSolver {
 }
 
 extension CARPSolver {
+    /// Each task's `granularity` nearest tasks, and, when ruin and recreate
+    /// will run, its `ruinWiderNeighbours` nearest (else none): one scan,
+    /// the first lists the second's beginnings.
+    static func nearestTasks(
+        _ instance: SearchInstance, _ parameters: SolverParameters
+    ) -> (granular: [[Int]], wider: [[Int]]) {
+        let ruins = instance.taskCount >= parameters.decompositionTasks && parameters.ruinStepsPerTask > 0
+        guard ruins, parameters.ruinWiderNeighbours > parameters.granularity else {
+            return (LocalSearch.neighbours(instance, granularity: parameters.granularity), [])
+        }
+        let wider = LocalSearch.neighbours(instance, granularity: parameters.ruinWiderNeighbours)
+        return (wider.map { Array($0.prefix(parameters.granularity)) }, wider)
+    }
+
     /// The construction the search starts from (nearest-neighbour giant
     /// tour cut by Split within capacity), as a solution: the baseline the
     /// solver's answer is never worse than. Route limits are not enforced

@@ -10,6 +10,9 @@ struct HybridGeneticSearch {
     let instance: SearchInstance
     var parameters: SolverParameters
     let localSearch: LocalSearch
+    /// Each task's nearest tasks beyond the granular ones, for ruin and
+    /// recreate (`ruinWiderNeighbours`); empty when it does not run.
+    let widerNeighbours: [[Int]]
     var rng: RandomSource
     var penalty: Penalty
     var population: [Individual] = []
@@ -31,14 +34,17 @@ struct HybridGeneticSearch {
 
     /// - Parameter neighbours: each task's nearest tasks
     ///   (`LocalSearch.neighbours`), computed once for all searches.
+    /// - Parameter widerNeighbours: longer such lists for ruin and
+    ///   recreate, the first ones their beginnings; empty = none.
     /// - Parameter penalty: the initial penalties; nil = the largest
     ///   deadhead per unit of the largest demand (as HGS-CVRP), which reads
     ///   the whole distance table.
     init(
-        _ instance: SearchInstance, neighbours: [[Int]], parameters: SolverParameters, seed: UInt64,
-        penalty: Penalty? = nil
+        _ instance: SearchInstance, neighbours: [[Int]], widerNeighbours: [[Int]] = [],
+        parameters: SolverParameters, seed: UInt64, penalty: Penalty? = nil
     ) {
         self.instance = instance
+        self.widerNeighbours = widerNeighbours
         self.parameters = parameters
         self.rng = RandomSource(seed: seed)
         self.localSearch = LocalSearch(instance, neighbours: neighbours, parameters: parameters)

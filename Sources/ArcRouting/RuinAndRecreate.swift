@@ -11,6 +11,9 @@ import Foundation
 struct RuinAndRecreate {
     let instance: SearchInstance
     let neighbours: [[Int]]
+    /// Longer lists of nearest tasks, tried when none of `neighbours` has
+    /// room; empty = none.
+    let wider: [[Int]]
     /// Mean tasks removed per step (SISR's c-bar).
     let meanRemoved: Double
     /// Longest string removed (SISR's L-max).
@@ -18,38 +21,59 @@ struct RuinAndRecreate {
     /// Starting and final temperatures, as shares of the starting
     /// solution's mean cost per task.
     let temperatures: (start: Double, end: Double)
+    /// Deadheads between each task and its nearest tasks, read in the
+    /// order the insertion reads them (the search is bound by memory, and
+    /// the full table lies scattered): `NearCosts`.
+    private let near: NearCosts
 
     private(set) var routes: [[Int]]
     private(set) var cost: [Int]
     private(set) var load: [Int]
+    /// Deadhead into each place of each route: `arcs[r][k]` from the task
+    /// before place k (or the depot) to the one at k (or the depot), so
+    /// `routes[r].count + 1` of them.
+    private var arcs: [[Int]]
     private var routeOf: [Int]
     private var posOf: [Int]
 
+    /// - Parameter wider: each task's longer list of nearest tasks, which
+    ///   `neighbours` begin (`HybridGeneticSearch.widerNeighbours`); empty = none.
     /// - Parameter parameters: `ruinMeanRemoved`, `ruinLongestString` and
     ///   the temperatures (validated).
     /// - Precondition: `routes` serve every task once, within capacity, the
     ///   route limit and the fleet.
-    init(_ instance: SearchInstance, neighbours: [[Int]], routes: [[Int]], parameters: SolverParameters) {
+    init(
+        _ instance: SearchInstance, neighbours: [[Int]], wider: [[Int]] = [], routes: [[Int]],
+        parameters: SolverParameters
+    ) {
         self.instance = instance
         self.neighbours = neighbours
+        self.wider = wider
+        near = NearCosts(instance, neighbours: neighbours)
         meanRemoved = Double(parameters.ruinMeanRemoved)
         longestString = parameters.ruinLongestString
         temperatures = (parameters.ruinStartTemperature, parameters.ruinFinalTemperature)
         self.routes = routes
-        cost = routes.map { instance.routeCost($0) }
+        arcs = routes.map { Self.arcs(of: $0, instance) }
+        cost = zip(routes, arcs).map { $1.reduce(0, +) + $0.reduce(0) { $0 + instance.svc($1) } }
         load = routes.map { $0.reduce(0) { $0 + instance.dem($1) } }
         routeOf = [Int](repeating: -1, count: instance.taskCount)
         posOf = routeOf
         for r in routes.indices { index(r) }
     }
 
+    private static func arcs(of route: [Int], _ instance: SearchInstance) -> [Int] {
+        zip([-1] + route, route + [-1]).map { instance.dh($0, $1) }
+    }
+
     var totalCost: Int { cost.reduce(0, +) }
     private var usedRoutes: Int { routes.lazy.filter { !$0.isEmpty }.count }
 
-    /// Whether costs, loads and positions agree with the routes (for tests).
+    /// Whether costs, loads, arcs and positions agree with the routes (for tests).
     var isConsistent: Bool {
         routes.indices.allSatisfy { r in
             cost[r] == instance.routeCost(routes[r]) && load[r] == routes[r].reduce(0) { $0 + instance.dem($1) }
+                && arcs[r] == Self.arcs(of: routes[r], instance)
                 && routes[r].indices.allSatisfy { routeOf[routes[r][$0] >> 1] == r && posOf[routes[r][$0] >> 1] == $0 }
         } && routeOf.allSatisfy { $0 >= 0 }
     }
@@ -73,7 +97,7 @@ struct RuinAndRecreate {
         for step in 0..<steps {
             if step % 256 == 0, let deadline, Date() >= deadline { break }
             temperature *= cooling
-            let saved = (routes: routes, cost: cost, load: load)
+            let saved = (routes: routes, cost: cost, load: load, arcs: arcs)
             let removed = ruin(rng: &rng)
             let threshold = Double(current) - temperature * log(Double(rng.below(1 << 30) + 1) / Double(1 << 30))
             if recreate(removed, rng: &rng), Double(totalCost) < threshold {
@@ -81,7 +105,7 @@ struct RuinAndRecreate {
                 if current < best.cost { best = (routes, current) }
             } else {
                 let touched = routes.indices.filter { $0 >= saved.routes.count || routes[$0] != saved.routes[$0] }
-                (routes, cost, load) = saved
+                (routes, cost, load, arcs) = saved
                 for r in touched where r < routes.count { index(r) }
             }
         }
@@ -104,15 +128,25 @@ struct RuinAndRecreate {
             ruined.insert(r)
             let length = 1 + rng.below(min(longest, routes[r].count))
             let first = max(0, min(posOf[task] - rng.below(length), routes[r].count - length))
-            let string = Array(routes[r][first..<(first + length)])
-            routes[r].removeSubrange(first..<(first + length))
-            for td in string { routeOf[td >> 1] = -1 }
-            cost[r] = instance.routeCost(routes[r])
-            load[r] -= string.reduce(0) { $0 + instance.dem($1) }
-            index(r)
-            removed += string
+            removed += cut(r, first..<(first + length))
         }
         return removed
+    }
+
+    /// Takes places `range` out of route r; returns their tds.
+    private mutating func cut(_ r: Int, _ range: Range<Int>) -> [Int] {
+        let string = Array(routes[r][range])
+        let before = range.lowerBound > 0 ? routes[r][range.lowerBound - 1] : -1
+        let after = range.upperBound < routes[r].count ? routes[r][range.upperBound] : -1
+        let joined = instance.dh(before, after)
+        let arcsOut = range.lowerBound...range.upperBound
+        cost[r] += joined - arcs[r][arcsOut].reduce(0, +) - string.reduce(0) { $0 + instance.svc($1) }
+        load[r] -= string.reduce(0) { $0 + instance.dem($1) }
+        arcs[r].replaceSubrange(arcsOut, with: CollectionOfOne(joined))
+        routes[r].removeSubrange(range)
+        for td in string { routeOf[td >> 1] = -1 }
+        index(r)
+        return string
     }
 
     /// Puts the tasks back one by one (random order, or largest demand
@@ -122,51 +156,170 @@ struct RuinAndRecreate {
         order.shuffle(using: &rng)
         if rng.below(2) == 0 { order.sort { instance.dem($0) > instance.dem($1) } }
         for td in order {
-            guard let (r, position, dir, delta) = cheapestPlace(of: td >> 1) else { return false }
+            guard let place = cheapestPlace(of: td >> 1) else { return false }
+            let r = place.route
             if r == routes.count {
                 routes.append([])
                 cost.append(0)
                 load.append(0)
+                arcs.append([instance.dh(-1, -1)])
             }
-            routes[r].insert(dir, at: position)
-            cost[r] += delta
-            load[r] += instance.dem(dir)
+            routes[r].insert(place.td, at: place.position)
+            arcs[r][place.position] = place.out
+            arcs[r].insert(place.into, at: place.position)
+            cost[r] += place.delta
+            load[r] += instance.dem(place.td)
             index(r)
         }
         return true
     }
 
+    /// Where a task goes: before place `position` of `route`, in direction
+    /// `td`, for `delta` more cost; `into` and `out` its new arcs' deadheads.
+    private struct Place {
+        let route: Int
+        let position: Int
+        let td: Int
+        let into: Int
+        let out: Int
+        let delta: Int
+
+        /// In place of an arc that cost `replaced`.
+        @inline(__always)
+        init(
+            _ route: Int, _ position: Int, _ td: Int, _ into: Int, _ out: Int, replaced: Int,
+            _ instance: SearchInstance
+        ) {
+            self.route = route
+            self.position = position
+            self.td = td
+            self.into = into
+            self.out = out
+            delta = into + instance.svc(td) + out - replaced
+        }
+    }
+
     /// The cheapest feasible insertion of `task`: next to one of its
-    /// nearest tasks; when none of those fits, anywhere, or in a new route
+    /// nearest tasks; when none of those has room, next to one of its
+    /// wider ring; when none of those either, anywhere, or in a new route
     /// when the fleet allows.
-    private func cheapestPlace(of task: Int) -> (route: Int, position: Int, td: Int, delta: Int)? {
-        let i = instance
-        let directions = (2 * task)...(i.twoWay[task] ? 2 * task + 1 : 2 * task)
-        var best: (route: Int, position: Int, td: Int, delta: Int)?
-        /// Between `a` and `b` (tds, -1 the depot) of route r, which holds `held` now.
-        func consider(_ r: Int, _ position: Int, between a: Int, _ b: Int, held: (cost: Int, load: Int)) {
-            guard held.load + i.demand[task] <= i.capacity else { return }
-            for dir in directions {
-                let delta = i.dh(a, dir) + i.svc(dir) + i.dh(dir, b) - i.dh(a, b)
-                if let limit = i.maxRouteCost, held.cost + delta > limit { continue }
-                if delta < best?.delta ?? Int.max { best = (r, position, dir, delta) }
-            }
-        }
-        func consider(_ r: Int, _ position: Int) {
-            let a = position > 0 ? routes[r][position - 1] : -1
-            let b = position < routes[r].count ? routes[r][position] : -1
-            consider(r, position, between: a, b, held: (cost[r], load[r]))
-        }
-        for v in neighbours[task] where routeOf[v] >= 0 {
-            consider(routeOf[v], posOf[v])
-            consider(routeOf[v], posOf[v] + 1)
+    private func cheapestPlace(of task: Int) -> Place? {
+        if let place = besideNeighbours(task) { return place }
+        var best: Place?
+        for v in wider.isEmpty ? [] : wider[task].dropFirst(neighbours[task].count) where hasRoom(task, beside: v) {
+            offer(task, routeOf[v], posOf[v], to: &best)
+            offer(task, routeOf[v], posOf[v] + 1, to: &best)
         }
         if best != nil { return best }
-        for r in routes.indices where load[r] + i.demand[task] <= i.capacity {
-            for position in 0...routes[r].count { consider(r, position) }
+        for r in routes.indices where load[r] + instance.demand[task] <= instance.capacity {
+            for p in 0...routes[r].count { offer(task, r, p, to: &best) }
         }
-        if usedRoutes < i.fleetSize ?? Int.max { consider(routes.count, 0, between: -1, -1, held: (0, 0)) }
+        if usedRoutes < instance.fleetSize ?? Int.max {
+            for td in directions(task) {
+                let into = instance.dh(-1, td)
+                let out = instance.dh(td, -1)
+                keep(Place(routes.count, 0, td, into, out, replaced: instance.dh(-1, -1), instance), held: 0, in: &best)
+            }
+        }
         return best
+    }
+
+    /// The cheapest feasible place just before or after one of the task's
+    /// nearest tasks: the deadheads to and from that task come from
+    /// `near`, those of the other side from the table.
+    private func besideNeighbours(_ task: Int) -> Place? {
+        var best: Place?
+        for (j, v) in neighbours[task].enumerated() where hasRoom(task, beside: v) {
+            let r = routeOf[v]
+            let p = posOf[v]
+            let vTD = routes[r][p]
+            let pred = p > 0 ? routes[r][p - 1] : -1
+            let succ = p + 1 < routes[r].count ? routes[r][p + 1] : -1
+            for td in directions(task) {
+                let out = near.toNeighbour(task, j, from: td, to: vTD)
+                let place = Place(r, p, td, instance.dh(pred, td), out, replaced: arcs[r][p], instance)
+                keep(place, held: cost[r], in: &best)
+            }
+            for td in directions(task) {
+                let into = near.fromNeighbour(task, j, from: vTD, to: td)
+                let place = Place(r, p + 1, td, into, instance.dh(td, succ), replaced: arcs[r][p + 1], instance)
+                keep(place, held: cost[r], in: &best)
+            }
+        }
+        return best
+    }
+
+    /// Whether `v` is in a route with room for `task`.
+    @inline(__always)
+    private func hasRoom(_ task: Int, beside v: Int) -> Bool {
+        routeOf[v] >= 0 && load[routeOf[v]] + instance.demand[task] <= instance.capacity
+    }
+
+    @inline(__always)
+    private func directions(_ task: Int) -> ClosedRange<Int> {
+        (2 * task)...(instance.twoWay[task] ? 2 * task + 1 : 2 * task)
+    }
+
+    /// Offers `task`, each way, at place p of route r.
+    private func offer(_ task: Int, _ r: Int, _ p: Int, to best: inout Place?) {
+        let a = p > 0 ? routes[r][p - 1] : -1
+        let b = p < routes[r].count ? routes[r][p] : -1
+        for td in directions(task) {
+            let place = Place(r, p, td, instance.dh(a, td), instance.dh(td, b), replaced: arcs[r][p], instance)
+            keep(place, held: cost[r], in: &best)
+        }
+    }
+
+    /// Keeps `place` in `best` when it is cheaper and keeps its route, which
+    /// costs `held` now, within the route limit.
+    @inline(__always)
+    private func keep(_ place: Place, held: Int, in best: inout Place?) {
+        if let limit = instance.maxRouteCost, held + place.delta > limit { return }
+        if place.delta < best?.delta ?? Int.max { best = place }
+    }
+}
+
+/// The deadheads between each task and each of its nearest tasks, all four
+/// pairs of directions each way, side by side in one array: what inserting
+/// a task beside a neighbour reads, without a trip into the full table.
+/// Internal to ruin and recreate.
+private struct NearCosts {
+    /// `cost[4 * (offset[task] + j) + 2 * (neighbour's td & 1) + (task's td & 1)]`, two arrays for the two ways.
+    private let fromNeighbourCost: [Int32]
+    private let toNeighbourCost: [Int32]
+    private let offset: [Int]
+
+    init(_ instance: SearchInstance, neighbours: [[Int]]) {
+        var offset: [Int] = [0]
+        for list in neighbours { offset.append(offset.last! + list.count) }
+        var from = [Int32](repeating: 0, count: 4 * offset.last!)
+        var to = from
+        for (task, list) in neighbours.enumerated() {
+            for (j, v) in list.enumerated() {
+                for vDir in 0..<2 {
+                    for tDir in 0..<2 {
+                        let k = 4 * (offset[task] + j) + 2 * vDir + tDir
+                        from[k] = Int32(instance.dh(2 * v + vDir, 2 * task + tDir))
+                        to[k] = Int32(instance.dh(2 * task + tDir, 2 * v + vDir))
+                    }
+                }
+            }
+        }
+        fromNeighbourCost = from
+        toNeighbourCost = to
+        self.offset = offset
+    }
+
+    /// Deadhead from the end of the neighbour's td to the start of the task's td.
+    @inline(__always)
+    func fromNeighbour(_ task: Int, _ j: Int, from neighbour: Int, to td: Int) -> Int {
+        Int(fromNeighbourCost[4 * (offset[task] + j) + 2 * (neighbour & 1) + (td & 1)])
+    }
+
+    /// Deadhead from the end of the task's td to the start of the neighbour's td.
+    @inline(__always)
+    func toNeighbour(_ task: Int, _ j: Int, from td: Int, to neighbour: Int) -> Int {
+        Int(toNeighbourCost[4 * (offset[task] + j) + 2 * (neighbour & 1) + (td & 1)])
     }
 }
 
@@ -177,7 +330,8 @@ extension HybridGeneticSearch {
     mutating func ruinAndRecreate(start: Date, deadline: Date?) -> Bool {
         guard let best, parameters.ruinStepsPerTask > 0 else { return false }
         var search = RuinAndRecreate(
-            instance, neighbours: localSearch.neighbours, routes: best.routes, parameters: parameters)
+            instance, neighbours: localSearch.neighbours, wider: widerNeighbours, routes: best.routes,
+            parameters: parameters)
         let (steps, overflow) = parameters.ruinStepsPerTask.multipliedReportingOverflow(by: instance.taskCount)
         let routes = search.run(steps: overflow ? Int.max : steps, rng: &rng, until: deadline)
         let cost = routes.reduce(0) { $0 + instance.routeCost($1) }

@@ -117,6 +117,12 @@ public struct SolverParameters: Sendable {
     /// Longest string of consecutive tasks a step removes (SISR's L-max;
     /// at least 1). Default 10, as in the paper.
     public var ruinLongestString: Int = 10
+    /// When none of a task's `granularity` nearest tasks sits in a route
+    /// with room for it, ruin and recreate tries it beside its next nearest
+    /// ones, up to this many, before it scans every route with room (the
+    /// scan took most of a step on Rutland's 5,000 tasks, where routes run
+    /// full). At most `granularity` means no such second ring. Default 100.
+    public var ruinWiderNeighbours: Int = 100
     /// Temperatures of ruin and recreate's annealing at its first and last
     /// step, as shares of the starting solution's mean cost per task; the
     /// temperature falls geometrically between them (both above 0, the
@@ -137,7 +143,8 @@ public struct SolverParameters: Sendable {
             ("decompositionPeriod", decompositionPeriod, 1), ("decompositionSize", decompositionSize, 1),
             ("decompositionIterations", decompositionIterations, 0),
             ("decompositionPopulation", decompositionPopulation, 1), ("ruinStepsPerTask", ruinStepsPerTask, 0),
-            ("ruinMeanRemoved", ruinMeanRemoved, 1), ("ruinLongestString", ruinLongestString, 1)
+            ("ruinMeanRemoved", ruinMeanRemoved, 1), ("ruinLongestString", ruinLongestString, 1),
+            ("ruinWiderNeighbours", ruinWiderNeighbours, 0)
         ].filter { $0.1 < $0.2 }
         if let (field, value, least) = bad.first {
             throw ArcRoutingError(.malformedInstance, "\(name): \(field) is \(value), must be at least \(least)")

@@ -1,7 +1,8 @@
-import ArcRouting
 import Foundation
 import TestSupport
 import XCTest
+
+@testable import ArcRouting
 
 final class CARPSolverTests: XCTestCase {
     private func parameters(iterations: Int, seed: UInt64 = 1) -> SolverParameters {
@@ -128,6 +129,26 @@ final class CARPSolverTests: XCTestCase {
         XCTAssertEqual(a.solution, b.solution)
         XCTAssertTrue(CARPChecker.check(a.solution, for: p).isFeasible)
         XCTAssertEqual(a.solution.cost, 173)
+    }
+
+    /// One scan gives both lists: the granular ones are what a scan of that
+    /// many finds, and begin the wider ones; no wider lists when ruin and
+    /// recreate will not run.
+    func testTheGranularNeighboursBeginTheWiderOnes() throws {
+        let instance = try SearchInstance(
+            RandomProblems.mixed(seed: 3, nodes: 60, required: 120, extra: 90, capacity: 60))
+        var parameters = parameters(iterations: 10)
+        parameters.decompositionTasks = 100
+        parameters.ruinWiderNeighbours = 40
+        let (granular, wider) = CARPSolver.nearestTasks(instance, parameters)
+        XCTAssertEqual(granular, LocalSearch.neighbours(instance, granularity: parameters.granularity))
+        XCTAssertEqual(wider, LocalSearch.neighbours(instance, granularity: 40))
+        XCTAssertEqual(wider.map { Array($0.prefix(parameters.granularity)) }, granular)
+        parameters.decompositionTasks = 121
+        XCTAssertEqual(CARPSolver.nearestTasks(instance, parameters).wider, [])
+        parameters.decompositionTasks = 100
+        parameters.ruinStepsPerTask = 0
+        XCTAssertEqual(CARPSolver.nearestTasks(instance, parameters).wider, [])
     }
 
     func testNoBudgetIsAnError() {

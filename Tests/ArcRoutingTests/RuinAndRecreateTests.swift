@@ -50,6 +50,33 @@ final class RuinAndRecreateTests: XCTestCase {
         }
     }
 
+    /// Three nearest tasks and routes near full: most insertions go to the
+    /// wider ring of 30, and the bookkeeping and capacity must hold there too.
+    func testTheWiderRingKeepsCapacityAndTheBookkeeping() throws {
+        for seed in UInt64(1)...3 {
+            var p = problem(seed: seed)
+            p.capacity = 70
+            let instance = try SearchInstance(p)
+            let start = Construction.routes(instance, penalty: 1e6)
+            let wider = LocalSearch.neighbours(instance, granularity: 30)
+            let neighbours = wider.map { Array($0.prefix(3)) }
+            var search = RuinAndRecreate(
+                instance, neighbours: neighbours, wider: wider, routes: start, parameters: SolverParameters())
+            var rng = RandomSource(seed: seed)
+            for step in 0..<300 {
+                _ = search.run(steps: 1, rng: &rng)
+                XCTAssertTrue(search.isConsistent, "seed \(seed), step \(step)")
+            }
+            let report = CARPChecker.check(solution(search.routes.filter { !$0.isEmpty }, instance), for: p)
+            XCTAssertTrue(report.isFeasible, "seed \(seed): \(report.problems)")
+            var without = RuinAndRecreate(
+                instance, neighbours: neighbours, routes: start, parameters: SolverParameters())
+            var again = RandomSource(seed: seed)
+            for _ in 0..<300 { _ = without.run(steps: 1, rng: &again) }
+            XCTAssertNotEqual(without.routes, search.routes, "seed \(seed): the wider ring changed nothing")
+        }
+    }
+
     func testServesEveryTaskOnceAndBeatsTheConstruction() throws {
         for seed in UInt64(1)...5 {
             let p = problem(seed: seed)
@@ -134,7 +161,8 @@ final class RuinAndRecreateTests: XCTestCase {
         let cases: [(WritableKeyPath<SolverParameters, Int>, Int, String)] = [
             (\.ruinStepsPerTask, -1, "ruinStepsPerTask is -1, must be at least 0"),
             (\.ruinMeanRemoved, 0, "ruinMeanRemoved is 0, must be at least 1"),
-            (\.ruinLongestString, 0, "ruinLongestString is 0, must be at least 1")
+            (\.ruinLongestString, 0, "ruinLongestString is 0, must be at least 1"),
+            (\.ruinWiderNeighbours, -1, "ruinWiderNeighbours is -1, must be at least 0")
         ]
         for (field, value, words) in cases {
             var parameters = SolverParameters()
