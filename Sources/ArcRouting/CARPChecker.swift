@@ -98,7 +98,7 @@ public enum CARPChecker {
         }
         let arcs = Arcs(problem)
         for (source, targets) in wanted {
-            let d = bellmanFord(nodeCount: problem.nodeCount, from: source, arcs: arcs)
+            let d = bellmanFord(nodeCount: problem.nodeCount, from: source, arcs: arcs, targets: targets)
             for target in targets { found[source * problem.nodeCount + target] = d[target] }
         }
         return found
@@ -129,27 +129,40 @@ public enum CARPChecker {
 
     /// Bellman-Ford in its queue form (Moore 1959; "SPFA"): a node is
     /// relaxed again only when its cost fell, so a road network costs a few
-    /// passes over its links rather than one per level of the tree.
-    /// - Complexity: O(n m) at worst, about O(m) on road networks.
-    static func bellmanFord(nodeCount: Int, from source: Int, arcs: Arcs) -> [Int] {
+    /// passes over its links rather than one per level of the tree. With
+    /// `targets`, a node that already costs as much as every target is not
+    /// relaxed (costs are not negative, so no path through it can lower a
+    /// target's): the search stays near the source, and only the targets'
+    /// costs in the result are sure to be the shortest.
+    /// - Complexity: O(n m) at worst, about O(m) on road networks; about the
+    ///   ball around the source that holds the targets with `targets`.
+    static func bellmanFord(nodeCount: Int, from source: Int, arcs: Arcs, targets: Set<Int>? = nil) -> [Int] {
         var d = [Int](repeating: Int.max, count: nodeCount)
         var queued = [Bool](repeating: false, count: nodeCount)
         var queue = [source]
         var head = 0
         d[source] = 0
         queued[source] = true
+        let targetList = targets.map(Array.init) ?? []
+        /// The dearest target's cost so far; Int.max without targets.
+        func dearestTarget() -> Int { targets == nil ? Int.max : targetList.reduce(0) { max($0, d[$1]) } }
+        var bound = dearestTarget()
         while head < queue.count {
             let u = queue[head]
             head += 1
             queued[u] = false
+            guard d[u] < bound else { continue }
+            var reachedTarget = false
             for a in arcs.first[u]..<arcs.first[u + 1] where d[u] + arcs.cost[a] < d[arcs.head[a]] {
                 let v = arcs.head[a]
                 d[v] = d[u] + arcs.cost[a]
+                if targets?.contains(v) == true { reachedTarget = true }
                 if !queued[v] {
                     queued[v] = true
                     queue.append(v)
                 }
             }
+            if reachedTarget { bound = dearestTarget() }
             if head > 4 * nodeCount {
                 queue.removeFirst(head)
                 head = 0

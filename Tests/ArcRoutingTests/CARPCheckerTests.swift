@@ -1,5 +1,7 @@
-import ArcRouting
+import TestSupport
 import XCTest
+
+@testable import ArcRouting
 
 final class CARPCheckerTests: XCTestCase {
     // depot 0 — 1 — 2, required (0,1) demand 2 and (1,2) demand 2, capacity 3;
@@ -11,6 +13,32 @@ final class CARPCheckerTests: XCTestCase {
             .init(from: 1, to: 2, twoWay: false, deadheadCost: 3, serviceCost: 6, demand: 2),
             .init(from: 2, to: 0, twoWay: false, deadheadCost: 10)
         ], capacity: 3)
+
+    /// Told its targets, Bellman-Ford stops near the source, and still finds
+    /// each target's shortest cost: one-way and free links, one target or
+    /// many, the source among them, and a node out of reach.
+    func testBellmanFordToTargetsFindsWhatTheFullSearchFinds() {
+        for seed in UInt64(1)...6 {
+            var p = RandomProblems.mixed(seed: seed, nodes: 50, required: 30, extra: 70, capacity: 50)
+            for k in p.links.indices where k % 4 == Int(seed % 4) { p.links[k].deadheadCost = 0 }
+            p.nodeCount += 1  // the last node has no link: out of reach
+            let arcs = CARPChecker.Arcs(p)
+            var rng = SplitMix64(seed: seed)
+            for source in 0..<p.nodeCount {
+                let full = CARPChecker.bellmanFord(nodeCount: p.nodeCount, from: source, arcs: arcs)
+                for size in [1, 2, 5] {
+                    var targets = Set((0..<size).map { _ in Int.random(in: 0..<p.nodeCount, using: &rng) })
+                    if size == 2 { targets.insert(source) }
+                    if size == 5 { targets.insert(p.nodeCount - 1) }
+                    let near = CARPChecker.bellmanFord(
+                        nodeCount: p.nodeCount, from: source, arcs: arcs, targets: targets)
+                    for t in targets { XCTAssertEqual(near[t], full[t], "seed \(seed): \(source) -> \(t)") }
+                }
+                let alone = CARPChecker.bellmanFord(nodeCount: p.nodeCount, from: source, arcs: arcs, targets: [source])
+                XCTAssertEqual(alone[source], 0)
+            }
+        }
+    }
 
     func testFeasibleSolutionCosts() {
         // Route 1: serve 0→1, back 1→0 (4). Route 2: deadhead 0→1 (4), serve 1→2, back 2→0 (10).
