@@ -67,10 +67,6 @@ public enum CARPChecker {
         return Report(cost: total, routeCosts: routeCosts, routeLoads: routeLoads, problems: problems)
     }
 
-    /// Bellman-Ford in its queue form (Moore 1959; "SPFA"): a node is
-    /// relaxed again only when its cost fell, so a road network costs a few
-    /// passes over its links rather than one per level of the tree.
-    /// - Complexity: O(n m) at worst, about O(m) on road networks.
     /// The deadhead cost of every move between services the solution makes,
     /// keyed by from x nodeCount + to: only those are kept, not a row per node.
     private static func deadheads(_ solution: CARPSolution, for problem: CARPProblem) -> [Int: Int] {
@@ -110,6 +106,9 @@ public enum CARPChecker {
         var first: [Int]
         var head: [Int] = []
         var cost: [Int] = []
+        /// Whether a link costs less than nothing (a problem not validated):
+        /// then no search is cut short.
+        var hasNegativeCost = false
 
         init(_ problem: CARPProblem) {
             var count = [Int](repeating: 0, count: problem.nodeCount + 1)
@@ -124,6 +123,7 @@ public enum CARPChecker {
             first = count
             head = arcs.map(\.head)
             cost = arcs.map(\.cost)
+            hasNegativeCost = cost.contains { $0 < 0 }
         }
     }
 
@@ -131,7 +131,7 @@ public enum CARPChecker {
     /// relaxed again only when its cost fell, so a road network costs a few
     /// passes over its links rather than one per level of the tree. With
     /// `targets`, a node that already costs as much as every target is not
-    /// relaxed (costs are not negative, so no path through it can lower a
+    /// relaxed (when no cost is negative, no path through it can lower a
     /// target's): the search stays near the source, and only the targets'
     /// costs in the result are sure to be the shortest.
     /// - Complexity: O(n m) at worst, about O(m) on road networks; about the
@@ -145,7 +145,9 @@ public enum CARPChecker {
         queued[source] = true
         let targetList = targets.map(Array.init) ?? []
         /// The dearest target's cost so far; Int.max without targets.
-        func dearestTarget() -> Int { targets == nil ? Int.max : targetList.reduce(0) { max($0, d[$1]) } }
+        func dearestTarget() -> Int {
+            targets == nil || arcs.hasNegativeCost ? Int.max : targetList.reduce(0) { max($0, d[$1]) }
+        }
         var bound = dearestTarget()
         while head < queue.count {
             let u = queue[head]

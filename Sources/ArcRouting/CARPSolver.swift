@@ -75,8 +75,9 @@ extension CARPSolver {
     static func nearestTasks(
         _ instance: SearchInstance, _ parameters: SolverParameters
     ) -> (granular: [[Int]], wider: [[Int]]) {
-        let ruins = instance.taskCount >= parameters.decompositionTasks && parameters.ruinStepsPerTask > 0
-        guard ruins, parameters.ruinWiderNeighbours > parameters.granularity else {
+        guard parameters.ruinsAndRecreates(taskCount: instance.taskCount),
+            parameters.ruinWiderNeighbours > parameters.granularity
+        else {
             return (LocalSearch.neighbours(instance, granularity: parameters.granularity), [])
         }
         let wider = LocalSearch.neighbours(instance, granularity: parameters.ruinWiderNeighbours)

@@ -35,17 +35,18 @@ struct DistanceTable: Sendable {
         }
         self.terminalOf = terminalOf
         self.terminalCount = terminals.count
-        let cost = CostMatrix(side: terminals.count, filledWith: Int32(Self.unreachable))
         var largest = 0
-        if let given = problem.deadheadCosts {
+        let cost = CostMatrix(side: terminals.count, filledWith: Int32(Self.unreachable)) { cost in
+            guard let given = problem.deadheadCosts else {
+                largest = Self.dijkstra(problem, terminals: terminals, terminalOf: terminalOf, into: cost)
+                return
+            }
             for (row, source) in terminals.enumerated() {
                 for (col, c) in given.costs(from: source, to: terminals).enumerated() where c != Int.max {
                     largest = max(largest, c)
                     cost[row * terminals.count + col] = Int32(clamping: c)
                 }
             }
-        } else {
-            largest = Self.dijkstra(problem, terminals: terminals, terminalOf: terminalOf, into: cost)
         }
         guard largest < Self.unreachable else {
             throw ArcRoutingError(
@@ -67,7 +68,7 @@ struct DistanceTable: Sendable {
     /// has a cheaper one changes nothing.
     private static func dijkstra(
         _ problem: CARPProblem, terminals: [Int], terminalOf: [Int],
-        into cost: CostMatrix
+        into cost: UnsafeMutableBufferPointer<Int32>
     ) -> Int {
         let graph = Adjacency(problem)
         let t = terminals.count
@@ -116,9 +117,10 @@ struct DistanceTable: Sendable {
         Int(cost.entries.lazy.filter { Int($0) < Self.unreachable }.max() ?? 1)
     }
 
-    @inline(__always)
+    /// The cost from node `a` to node `b`, both terminals.
     func callAsFunction(_ a: Int, _ b: Int) -> Int {
-        Int(cost[terminalOf[a] * terminalCount + terminalOf[b]])
+        precondition(terminalOf[a] >= 0 && terminalOf[b] >= 0, "not a terminal")
+        return Int(cost[terminalOf[a] * terminalCount + terminalOf[b]])
     }
 }
 

@@ -12,7 +12,7 @@ import Foundation
 /// new individual.
 extension HybridGeneticSearch {
     /// Whether the instance has `decompositionTasks` tasks or more.
-    var decomposes: Bool { instance.taskCount >= parameters.decompositionTasks }
+    var decomposes: Bool { parameters.decomposes(taskCount: instance.taskCount) }
 
     /// One decomposition phase; admits the result. Returns whether it
     /// improved the best.

@@ -55,7 +55,7 @@ struct RuinAndRecreate {
         temperatures = (parameters.ruinStartTemperature, parameters.ruinFinalTemperature)
         self.routes = routes
         arcs = routes.map { Self.arcs(of: $0, instance) }
-        cost = zip(routes, arcs).map { $1.reduce(0, +) + $0.reduce(0) { $0 + instance.svc($1) } }
+        cost = routes.map { instance.routeCost($0) }
         load = routes.map { $0.reduce(0) { $0 + instance.dem($1) } }
         routeOf = [Int](repeating: -1, count: instance.taskCount)
         posOf = routeOf
@@ -71,7 +71,8 @@ struct RuinAndRecreate {
 
     /// Whether costs, loads, arcs and positions agree with the routes (for tests).
     var isConsistent: Bool {
-        routes.indices.allSatisfy { r in
+        guard [cost.count, load.count, arcs.count].allSatisfy({ $0 == routes.count }) else { return false }
+        return routes.indices.allSatisfy { r in
             cost[r] == instance.routeCost(routes[r]) && load[r] == routes[r].reduce(0) { $0 + instance.dem($1) }
                 && arcs[r] == Self.arcs(of: routes[r], instance)
                 && routes[r].indices.allSatisfy { routeOf[routes[r][$0] >> 1] == r && posOf[routes[r][$0] >> 1] == $0 }
@@ -160,7 +161,7 @@ struct RuinAndRecreate {
             let r = place.route
             if r == routes.count {
                 routes.append([])
-                cost.append(0)
+                cost.append(instance.dh(-1, -1))
                 load.append(0)
                 arcs.append([instance.dh(-1, -1)])
             }
@@ -199,10 +200,10 @@ struct RuinAndRecreate {
         }
     }
 
-    /// The cheapest feasible insertion of `task`: next to one of its
-    /// nearest tasks; when none of those has room, next to one of its
-    /// wider ring; when none of those either, anywhere, or in a new route
-    /// when the fleet allows.
+    /// The cheapest feasible insertion of `task` (within capacity and the
+    /// route limit): next to one of its nearest tasks; when there is none,
+    /// next to one of its wider ring; when none there either, anywhere, or
+    /// in a new route when the fleet allows.
     private func cheapestPlace(of task: Int) -> Place? {
         if let place = besideNeighbours(task) { return place }
         var best: Place?
@@ -218,7 +219,8 @@ struct RuinAndRecreate {
             for td in directions(task) {
                 let into = instance.dh(-1, td)
                 let out = instance.dh(td, -1)
-                keep(Place(routes.count, 0, td, into, out, replaced: instance.dh(-1, -1), instance), held: 0, in: &best)
+                let empty = instance.dh(-1, -1)
+                keep(Place(routes.count, 0, td, into, out, replaced: empty, instance), held: empty, in: &best)
             }
         }
         return best
@@ -328,7 +330,7 @@ extension HybridGeneticSearch {
     /// solution; admits the result. Returns whether it improved the best.
     @discardableResult
     mutating func ruinAndRecreate(start: Date, deadline: Date?) -> Bool {
-        guard let best, parameters.ruinStepsPerTask > 0 else { return false }
+        guard let best, parameters.ruinsAndRecreates(taskCount: instance.taskCount) else { return false }
         var search = RuinAndRecreate(
             instance, neighbours: localSearch.neighbours, wider: widerNeighbours, routes: best.routes,
             parameters: parameters)

@@ -135,6 +135,12 @@ public struct SolverParameters: Sendable {
 
     public init() {}
 
+    /// Whether an instance of `taskCount` tasks gets decomposition phases.
+    func decomposes(taskCount: Int) -> Bool { taskCount >= decompositionTasks }
+
+    /// Whether ruin and recreate runs on an instance of `taskCount` tasks.
+    func ruinsAndRecreates(taskCount: Int) -> Bool { decomposes(taskCount: taskCount) && ruinStepsPerTask > 0 }
+
     /// Refuses decomposition and ruin parameters out of range (named in
     /// the message).
     /// - Throws: `ArcRoutingError.malformedInstance`.

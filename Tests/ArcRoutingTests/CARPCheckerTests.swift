@@ -40,6 +40,27 @@ final class CARPCheckerTests: XCTestCase {
         }
     }
 
+    /// On a path of unit links, the search for node 1 from node 0 stops
+    /// before the far end; with a negative link (a problem not validated)
+    /// it is not cut short, and still right.
+    func testBellmanFordToTargetsStopsNearUnlessACostIsNegative() {
+        let path = CARPProblem(
+            name: "path", nodeCount: 10, depot: 0,
+            links: (0..<9).map { .init(from: $0, to: $0 + 1, deadheadCost: 1) }, capacity: 1)
+        let near = CARPChecker.bellmanFord(nodeCount: 10, from: 0, arcs: CARPChecker.Arcs(path), targets: [1])
+        XCTAssertEqual(near[1], 1)
+        XCTAssertEqual(near[9], Int.max, "the search went to the far end")
+        // 0 -> 1 -> 2 -> 3 reaches the target 3 at cost 3 before 0 -> 7 -> 8
+        // (cost 4) is relaxed, and 8 -> 3 costs -3: the cheaper way, at 1.
+        let oneWay = [(0, 1, 1), (1, 2, 1), (2, 3, 1), (0, 7, 2), (7, 8, 2), (8, 3, -3)]
+        let negative = CARPProblem(
+            name: "negative", nodeCount: 9, depot: 0,
+            links: oneWay.map { .init(from: $0.0, to: $0.1, twoWay: false, deadheadCost: $0.2) }, capacity: 1)
+        let arcs = CARPChecker.Arcs(negative)
+        XCTAssertEqual(CARPChecker.bellmanFord(nodeCount: 9, from: 0, arcs: arcs)[3], 1)
+        XCTAssertEqual(CARPChecker.bellmanFord(nodeCount: 9, from: 0, arcs: arcs, targets: [3])[3], 1)
+    }
+
     func testFeasibleSolutionCosts() {
         // Route 1: serve 0→1, back 1→0 (4). Route 2: deadhead 0→1 (4), serve 1→2, back 2→0 (10).
         let solution = CARPSolution(

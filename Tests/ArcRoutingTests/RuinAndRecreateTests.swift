@@ -51,13 +51,16 @@ final class RuinAndRecreateTests: XCTestCase {
     }
 
     /// Three nearest tasks and routes near full: most insertions go to the
-    /// wider ring of 30, and the bookkeeping and capacity must hold there too.
-    func testTheWiderRingKeepsCapacityAndTheBookkeeping() throws {
+    /// wider ring of 30, and the bookkeeping, capacity and (seed 3) a route
+    /// limit must hold there too.
+    func testTheWiderRingKeepsCapacityTheRouteLimitAndTheBookkeeping() throws {
         for seed in UInt64(1)...3 {
             var p = problem(seed: seed)
             p.capacity = 70
+            let unlimited = try SearchInstance(p)
+            let start = Construction.routes(unlimited, penalty: 1e6)
+            if seed == 3 { p.maxRouteCost = start.map { unlimited.routeCost($0) }.max() }
             let instance = try SearchInstance(p)
-            let start = Construction.routes(instance, penalty: 1e6)
             let wider = LocalSearch.neighbours(instance, granularity: 30)
             let neighbours = wider.map { Array($0.prefix(3)) }
             var search = RuinAndRecreate(
@@ -155,6 +158,25 @@ final class RuinAndRecreateTests: XCTestCase {
         parameters.ruinStepsPerTask = 0
         let without = try CARPSolver.solve(p, parameters: parameters)
         XCTAssertNotEqual(without.solution, a.solution, "ruin and recreate changed nothing")
+    }
+
+    /// egl-e4-C (98 required edges) with ruin and recreate and phases
+    /// forced on: a fixed seed and budget give one exact cost, so a change
+    /// that moves the routes shows here (HGS-CVRP's tests do the same).
+    func testAFixedSeedAndBudgetGiveTheSameCostOnEgl() throws {
+        guard let root = SharedData.carpInstances else { throw XCTSkip(SharedData.skipMessage) }
+        let p = try CARPProblem(contentsOf: root.appendingPathComponent("egl/egl-e4-C.dat"))
+        var parameters = SolverParameters()
+        parameters.timeLimit = nil
+        parameters.maxIterations = 40
+        parameters.decompositionTasks = 1
+        parameters.decompositionSize = 40
+        parameters.decompositionIterations = 10
+        parameters.ruinStepsPerTask = 30
+        parameters.ruinWiderNeighbours = 30
+        let result = try CARPSolver.solve(p, parameters: parameters)
+        XCTAssertTrue(CARPChecker.check(result.solution, for: p).isFeasible)
+        XCTAssertEqual(result.solution.cost, 11_851)
     }
 
     func testRuinParametersOutOfRangeAreRefused() {
