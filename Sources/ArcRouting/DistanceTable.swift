@@ -1,3 +1,5 @@
+import Foundation
+
 /// Shortest deadhead costs between the nodes that matter (the depot and the
 /// ends of required links): from the caller's `CARPDeadheadCosts` when the
 /// problem has them, else by one Dijkstra per such node over the problem's
@@ -19,6 +21,11 @@ struct DistanceTable: Sendable {
     /// Marks a pair with no path; also the bound on finite costs (about 5.4e8).
     static let unreachable = Int(Int32.max / 4)
 
+    /// The largest table built, in bytes: half the machine's memory, at
+    /// most 8 GiB (46,340 terminals). Beyond it the solve is refused, not
+    /// left to fail for memory (a hostile file of 11 MB asked for 335 GiB).
+    static let maxBytes = min(8 << 30, Int(clamping: ProcessInfo.processInfo.physicalMemory / 2))
+
     init(_ problem: CARPProblem) throws {
         var terminalOf = [Int](repeating: -1, count: problem.nodeCount)
         var terminals: [Int] = []
@@ -35,6 +42,15 @@ struct DistanceTable: Sendable {
         }
         self.terminalOf = terminalOf
         self.terminalCount = terminals.count
+        let bytes = terminals.count.multipliedReportingOverflow(by: terminals.count * MemoryLayout<Int32>.stride)
+        guard !bytes.overflow, bytes.partialValue <= Self.maxBytes else {
+            let most = Int(Double(Self.maxBytes / MemoryLayout<Int32>.stride).squareRoot())
+            throw ArcRoutingError(
+                .infeasibleInstance,
+                "\(problem.name): \(terminals.count) depot and required-link ends are more than the solver "
+                    + "takes on this machine (\(most), a distance table of \(Self.maxBytes >> 30) GiB); "
+                    + "split the problem into smaller ones")
+        }
         var largest = 0
         let cost = CostMatrix(side: terminals.count, filledWith: Int32(Self.unreachable)) { cost in
             guard let given = problem.deadheadCosts else {

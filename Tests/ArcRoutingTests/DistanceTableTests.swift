@@ -63,4 +63,19 @@ final class DistanceTableTests: XCTestCase {
             }
         }
     }
+
+    /// A chain of links with more ends than the largest table takes is
+    /// refused before the table is made, with the way out in the message.
+    func testTooManyTerminalsAreRefusedBeforeTheTableIsMade() {
+        let most = Int(Double(DistanceTable.maxBytes / MemoryLayout<Int32>.stride).squareRoot())
+        let p = CARPProblem(
+            name: "chain", nodeCount: most + 1, depot: 0,
+            links: (0..<most).map { .init(from: $0, to: $0 + 1, deadheadCost: 1, serviceCost: 1, demand: 1) },
+            capacity: 10)
+        XCTAssertThrowsError(try DistanceTable(p)) { error in
+            XCTAssertEqual((error as? ArcRoutingError)?.kind, .infeasibleInstance)
+            XCTAssertTrue("\(error)".contains("\(most + 1) depot and required-link ends"), "\(error)")
+            XCTAssertTrue("\(error)".contains("split the problem into smaller ones"), "\(error)")
+        }
+    }
 }
