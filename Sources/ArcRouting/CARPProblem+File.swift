@@ -46,7 +46,8 @@ extension CARPProblem {
         func fail(_ line: Int, _ what: String) -> ArcRoutingError {
             ArcRoutingError(.malformedInstance, "\(name) line \(line): \(what)")
         }
-        for (k, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Any line break: "\r\n" is one Character, which a split on "\n" would not cut.
+        for (k, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             let number = k + 1
             if line.isEmpty { continue }
@@ -54,10 +55,7 @@ extension CARPProblem {
                 links.append(try Self.link(line, required: section == "REQ") { fail(number, $0) })
                 continue
             }
-            let parts = line.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-            let key = parts.first?.uppercased() ?? ""
-            let value = parts.count > 1 ? parts[1].split(separator: " ").first.flatMap(Self.integer) : nil
+            let (key, value) = try Self.header(line) { fail(number, $0) }
             switch key {
             case "VERTICES": nodeCount = value
             case "CAPACIDAD": capacity = value
@@ -82,6 +80,10 @@ extension CARPProblem {
         }
         guard let capacity else { throw ArcRoutingError(.malformedInstance, "\(name): no CAPACIDAD line") }
         guard let depot else { throw ArcRoutingError(.malformedInstance, "\(name): no DEPOSITO line") }
+        guard (0..<nodeCount).contains(depot) else {
+            throw ArcRoutingError(
+                .malformedInstance, "\(name): DEPOSITO \(depot + 1) is not a vertex (1 to \(nodeCount))")
+        }
         guard links.contains(where: \.isRequired) else {
             throw ArcRoutingError(.malformedInstance, "\(name): no required edges (LISTA_ARISTAS_REQ)")
         }
@@ -92,12 +94,26 @@ extension CARPProblem {
         try validate()
     }
 
+    /// The key of a header line "KEY : N" and its value when a whole number;
+    /// a key that needs a number and has none readable is refused.
+    private static func header(_ line: String, fail: (String) -> ArcRoutingError) throws -> (String, Int?) {
+        let parts = line.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let key = parts.first?.uppercased() ?? ""
+        let word = parts.count > 1 ? parts[1].split(whereSeparator: \.isWhitespace).first : nil
+        let value = word.flatMap(integer)
+        if ["VERTICES", "CAPACIDAD", "VEHICULOS", "DEPOSITO", "LIMITE_RUTA"].contains(key), value == nil {
+            throw fail("\(key) needs a whole number of at most \(maxValue), found \"\(word ?? "")\"")
+        }
+        return (key, value)
+    }
+
     /// One link line, "( 1, 2)  coste 13 demanda 1": vertices from 1, costs and demands not negative.
     private static func link(_ line: String, required: Bool, fail: (String) -> ArcRoutingError) throws -> Link {
         let inner = line.dropFirst().split(separator: ")", maxSplits: 1)
         guard inner.count == 2 else { throw fail("expected ( u, v) coste C [demanda D]") }
         let ends = inner[0].split(separator: ",").compactMap { integer($0.trimmingCharacters(in: .whitespaces)) }
-        let words = inner[1].split(separator: " ")
+        let words = inner[1].split(whereSeparator: \.isWhitespace)
         func value(_ key: String) -> Int? {
             guard let i = words.firstIndex(where: { $0.lowercased() == key }), i + 1 < words.count else { return nil }
             return integer(words[i + 1])

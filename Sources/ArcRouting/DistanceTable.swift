@@ -67,7 +67,7 @@ struct DistanceTable: Sendable {
         guard largest < Self.unreachable else {
             throw ArcRoutingError(
                 .infeasibleInstance,
-                "\(problem.name): a deadhead cost of \(largest) is over the "
+                "\(problem.name): a shortest deadhead path costs \(Self.unreachable) or more, over the "
                     + "solver's bound of \(Self.unreachable - 1); state costs in a coarser unit")
         }
         self.cost = cost

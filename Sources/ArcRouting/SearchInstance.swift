@@ -45,6 +45,13 @@ final class SearchInstance: Sendable {
         capacity = problem.capacity
         maxRouteCost = problem.maxRouteCost
         fleetSize = problem.fleetSize
+        try checkEveryTaskCanBeServed()
+    }
+
+    /// Refuses a task that cannot be reached from the depot and left back
+    /// to it, or that alone costs more than the route limit.
+    /// - Throws: `ArcRoutingError.infeasibleInstance`, naming the link.
+    private func checkEveryTaskCanBeServed() throws {
         for (t, l) in taskLink.enumerated() {
             let link = problem.links[l]
             let far = DistanceTable.unreachable
@@ -55,6 +62,14 @@ final class SearchInstance: Sendable {
                     .infeasibleInstance,
                     "\(problem.name): required link \(l) (\(link.from), \(link.to)) "
                         + "cannot be reached from the depot and left back to it")
+            }
+            let ways = twoWay[t] ? [2 * t, 2 * t + 1] : [2 * t]
+            let alone = ways.map { dh(-1, $0) + svc($0) + dh($0, -1) }.min()!
+            if let limit = maxRouteCost, alone > limit {
+                throw ArcRoutingError(
+                    .infeasibleInstance,
+                    "\(problem.name): required link \(l) (\(link.from), \(link.to)) costs \(alone) alone, "
+                        + "from the depot and back, over the route limit \(limit): no route can serve it")
             }
         }
     }

@@ -5,6 +5,9 @@ import Geometry
 import JSON
 
 struct CarpCommand: ParsableCommand {
+    /// The longest time limit taken: a day (`inf` would never end).
+    static let mostSeconds = 86_400.0
+
     static let configuration = CommandConfiguration(
         commandName: "carp",
         abstract: "Solve a capacitated arc routing benchmark instance (.dat, CARPLIB layout) with the arc-routing core."
@@ -29,7 +32,9 @@ struct CarpCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard seconds > 0 else { throw ValidationError("--seconds must be positive") }
+        guard seconds > 0, seconds <= Self.mostSeconds else {
+            throw ValidationError("--seconds must be above 0 and at most \(Int(Self.mostSeconds)) (a day)")
+        }
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64") }
         if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
         guard FileManager.default.fileExists(atPath: file) else { throw ValidationError("no file at \(file)") }

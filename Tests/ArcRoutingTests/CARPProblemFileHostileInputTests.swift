@@ -27,8 +27,9 @@ final class CARPProblemFileHostileInputTests: XCTestCase {
     func testNegativeOrHugeVertexCountsFailBeforeAllocating() {
         let cases = [
             ("-5", "VERTICES -5 is not a vertex count"), ("0", "VERTICES 0 is not a vertex count"),
-            ("900000000", "VERTICES 900000000 is not a vertex count"), ("1e19", "no VERTICES line"),
-            ("1e400", "no VERTICES line")
+            ("900000000", "VERTICES 900000000 is not a vertex count"),
+            ("1e19", "line 2: VERTICES needs a whole number of at most 1000000000, found \"1e19\""),
+            ("1e400", "line 2: VERTICES needs a whole number"), ("", "line 2: VERTICES needs a whole number")
         ]
         for (vertices, message) in cases { assertRefused(text(vertices: vertices), message) }
     }
@@ -44,6 +45,32 @@ final class CARPProblemFileHostileInputTests: XCTestCase {
         ]
         for (edge, message) in edges { assertRefused(text(edge: edge), message) }
         assertRefused(text(capacity: "-4"), "capacity must be positive")
+    }
+
+    /// Found by a hostile tester: a value that is not a whole number was
+    /// reported as a missing line (or, later in the file, wiped a good one),
+    /// and a depot outside the vertices was named from 0.
+    func testUnreadableHeaderValuesAndDepotsAreNamedWithTheirLine() {
+        assertRefused(text(capacity: "abc"), "line 3: CAPACIDAD needs a whole number of at most 1000000000")
+        assertRefused(text(capacity: "9223372036854775807"), "line 3: CAPACIDAD needs a whole number")
+        assertRefused(text() + " CAPACIDAD : abc\n", "line 8: CAPACIDAD needs a whole number")
+        for depot in ["0", "4"] {
+            let carp = text().replacingOccurrences(of: "DEPOSITO : 1", with: "DEPOSITO : \(depot)")
+            assertRefused(carp, "DEPOSITO \(depot) is not a vertex (1 to 3)")
+        }
+    }
+
+    /// Found by a hostile tester: Windows line ends ("\r\n", one Character
+    /// in Swift) made the whole file one line; tabs split no link line.
+    func testWindowsLineEndsAndTabsReadAsTheUsualFile() throws {
+        func shape(_ carp: String) throws -> [String] {
+            let p = try CARPProblem(carpText: carp, name: "x")
+            return ["\(p.nodeCount)", "\(p.depot)", "\(p.capacity)"] + p.links.map { "\($0)" }
+        }
+        let usual = try shape(text())
+        XCTAssertEqual(usual.count, 5)
+        XCTAssertEqual(try shape(text().replacingOccurrences(of: "\n", with: "\r\n")), usual)
+        XCTAssertEqual(try shape(text(edge: "(\t1,\t2)\tcoste\t3\tdemanda\t1")), usual)
     }
 
     func testAnOversizedFileIsRefusedBeforeReading() throws {

@@ -41,5 +41,7 @@ final class CarpCommandTests: CLITestCase {
         XCTAssertTrue(failed.stderr.contains("more than the capacity 5"), failed.stderr)
         XCTAssertEqual(try runProcess(binary, ["carp", "/no/such.dat"]).status, 2)
         XCTAssertEqual(try runProcess(binary, ["carp", bad.path, "--seconds", "0"]).status, 2)
+        // Found by a hostile tester: an endless limit ran for ever.
+        XCTAssertEqual(try runProcess(binary, ["carp", bad.path, "--seconds", "inf"]).status, 2)
     }
 }

@@ -1,0 +1,29 @@
+import XCTest
+
+@testable import ArcRouting
+
+/// The search instance refuses, at once and naming the link, a task that no
+/// route can serve: one whose trip alone, from the depot and back, is over
+/// the route limit (found by a hostile tester: it searched the whole time
+/// limit, then said to give more time).
+final class SearchInstanceTests: XCTestCase {
+    private func problem(limit: Int) -> CARPProblem {
+        CARPProblem(
+            name: "alone", nodeCount: 3, depot: 0,
+            links: [
+                .init(from: 0, to: 1, deadheadCost: 2, serviceCost: 3, demand: 1),
+                .init(from: 1, to: 2, twoWay: false, deadheadCost: 4, serviceCost: 5, demand: 1),
+                .init(from: 2, to: 0, twoWay: false, deadheadCost: 1)
+            ], capacity: 5, maxRouteCost: limit)
+    }
+
+    func testATaskOverTheRouteLimitAloneIsRefusedAtOnce() throws {
+        // Link 1 alone: 0 -> 1 (2), serve 1 -> 2 (5), 2 -> 0 (1) = 8; link 0 alone: 0 + 3 + 2 = 5.
+        XCTAssertNoThrow(try SearchInstance(problem(limit: 8)))
+        XCTAssertThrowsError(try SearchInstance(problem(limit: 7))) { error in
+            XCTAssertEqual((error as? ArcRoutingError)?.kind, .infeasibleInstance)
+            XCTAssertTrue("\(error)".contains("required link 1 (1, 2) costs 8 alone"), "\(error)")
+            XCTAssertTrue("\(error)".contains("over the route limit 7: no route can serve it"), "\(error)")
+        }
+    }
+}
