@@ -122,6 +122,7 @@ struct HybridGeneticSearch {
             if decomposes {
                 ruinAndRecreate(start: start, deadline: deadline)
                 decompose(start: start, deadline: deadline)
+                repeatRuinAndPhases(start: start, deadline: deadline)
             }
         }
         var attempts = 0

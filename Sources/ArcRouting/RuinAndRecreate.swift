@@ -339,4 +339,25 @@ extension HybridGeneticSearch {
         let cost = routes.reduce(0) { $0 + instance.routeCost($1) }
         return admit(Individual(routes: routes, cost: cost, taskCount: instance.taskCount), start: start)
     }
+
+    /// Rounds of a short, cold ruin and recreate and a phase on the best
+    /// (`ruinRepeatStepsPerTask`), until the time or the iteration budget
+    /// ends, or a phase makes no offspring. On a large instance's first
+    /// seconds these gain more than the population's random starts, whose
+    /// local search takes seconds each.
+    mutating func repeatRuinAndPhases(start: Date, deadline: Date?) {
+        guard parameters.ruinsAndRecreates(taskCount: instance.taskCount), parameters.ruinRepeatStepsPerTask > 0
+        else { return }
+        let saved = parameters
+        parameters.ruinStepsPerTask = saved.ruinRepeatStepsPerTask
+        parameters.ruinStartTemperature = saved.ruinRepeatTemperature
+        defer { parameters = saved }
+        while !timeIsUp(deadline) {
+            if let budget = parameters.maxIterations, iterations >= budget { break }
+            let before = iterations
+            ruinAndRecreate(start: start, deadline: deadline)
+            decompose(start: start, deadline: deadline)
+            if iterations == before { break }
+        }
+    }
 }

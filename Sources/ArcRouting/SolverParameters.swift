@@ -130,6 +130,14 @@ public struct SolverParameters: Sendable {
     /// start of 0.1 or 0.5 did no better).
     public var ruinStartTemperature: Double = 1
     public var ruinFinalTemperature: Double = 0.005
+    /// After the first phase, rounds of a short, cold ruin and recreate
+    /// (this many steps per task, from `ruinRepeatTemperature` down to
+    /// `ruinFinalTemperature`), each followed by a phase, until the time
+    /// limit or the iteration budget ends, before the population's random
+    /// starts (at least 0; 0 = none). Default 5 (Rutland, 1,000 and 3,000
+    /// tasks, eight seeds: better on every seed).
+    public var ruinRepeatStepsPerTask: Int = 5
+    public var ruinRepeatTemperature: Double = 0.05
     /// Iterations between two calls of the progress callback. Default 500.
     public var progressPeriod: Int = 500
 
@@ -150,15 +158,18 @@ public struct SolverParameters: Sendable {
             ("decompositionIterations", decompositionIterations, 0),
             ("decompositionPopulation", decompositionPopulation, 1), ("ruinStepsPerTask", ruinStepsPerTask, 0),
             ("ruinMeanRemoved", ruinMeanRemoved, 1), ("ruinLongestString", ruinLongestString, 1),
-            ("ruinWiderNeighbours", ruinWiderNeighbours, 0)
+            ("ruinWiderNeighbours", ruinWiderNeighbours, 0), ("ruinRepeatStepsPerTask", ruinRepeatStepsPerTask, 0)
         ].filter { $0.1 < $0.2 }
         if let (field, value, least) = bad.first {
             throw ArcRoutingError(.malformedInstance, "\(name): \(field) is \(value), must be at least \(least)")
         }
-        guard ruinFinalTemperature > 0, ruinFinalTemperature <= ruinStartTemperature else {
+        guard ruinFinalTemperature > 0, ruinFinalTemperature <= ruinStartTemperature,
+            ruinFinalTemperature <= ruinRepeatTemperature
+        else {
             throw ArcRoutingError(
                 .malformedInstance,
-                "\(name): ruin temperatures \(ruinStartTemperature) to \(ruinFinalTemperature) must be above 0 "
+                "\(name): ruin temperatures \(ruinStartTemperature) and \(ruinRepeatTemperature) to "
+                    + "\(ruinFinalTemperature) must be above 0 "
                     + "and fall, not rise")
         }
     }
