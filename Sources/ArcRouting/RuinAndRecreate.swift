@@ -342,9 +342,10 @@ extension HybridGeneticSearch {
 
     /// Rounds of a short, cold ruin and recreate and a phase on the best
     /// (`ruinRepeatStepsPerTask`), until the time or the iteration budget
-    /// ends, or a phase makes no offspring. On a large instance's first
-    /// seconds these gain more than the population's random starts, whose
-    /// local search takes seconds each.
+    /// ends, a phase makes no offspring, or `ruinRepeatPatience` rounds in a
+    /// row leave the best as it was (the population's search then takes
+    /// over). On a large instance's first seconds these gain more than the
+    /// population's random starts, whose local search takes seconds each.
     mutating func repeatRuinAndPhases(start: Date, deadline: Date?) {
         guard parameters.ruinsAndRecreates(taskCount: instance.taskCount), parameters.ruinRepeatStepsPerTask > 0
         else { return }
@@ -352,11 +353,13 @@ extension HybridGeneticSearch {
         parameters.ruinStepsPerTask = saved.ruinRepeatStepsPerTask
         parameters.ruinStartTemperature = saved.ruinRepeatTemperature
         defer { parameters = saved }
-        while !timeIsUp(deadline) {
+        var stale = 0
+        while !timeIsUp(deadline), stale < saved.ruinRepeatPatience {
             if let budget = parameters.maxIterations, iterations >= budget { break }
             let before = iterations
-            ruinAndRecreate(start: start, deadline: deadline)
-            decompose(start: start, deadline: deadline)
+            let ruined = ruinAndRecreate(start: start, deadline: deadline)
+            let decomposed = decompose(start: start, deadline: deadline)
+            stale = ruined || decomposed ? 0 : stale + 1
             if iterations == before { break }
         }
     }

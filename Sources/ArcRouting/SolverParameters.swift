@@ -138,6 +138,9 @@ public struct SolverParameters: Sendable {
     /// tasks, eight seeds: better on every seed).
     public var ruinRepeatStepsPerTask: Int = 5
     public var ruinRepeatTemperature: Double = 0.05
+    /// Rounds in a row that leave the best as it was before the rounds stop
+    /// and the population's search takes over (at least 1). Default 3.
+    public var ruinRepeatPatience: Int = 3
     /// Iterations between two calls of the progress callback. Default 500.
     public var progressPeriod: Int = 500
 
@@ -158,7 +161,8 @@ public struct SolverParameters: Sendable {
             ("decompositionIterations", decompositionIterations, 0),
             ("decompositionPopulation", decompositionPopulation, 1), ("ruinStepsPerTask", ruinStepsPerTask, 0),
             ("ruinMeanRemoved", ruinMeanRemoved, 1), ("ruinLongestString", ruinLongestString, 1),
-            ("ruinWiderNeighbours", ruinWiderNeighbours, 0), ("ruinRepeatStepsPerTask", ruinRepeatStepsPerTask, 0)
+            ("ruinWiderNeighbours", ruinWiderNeighbours, 0), ("ruinRepeatStepsPerTask", ruinRepeatStepsPerTask, 0),
+            ("ruinRepeatPatience", ruinRepeatPatience, 1)
         ].filter { $0.1 < $0.2 }
         if let (field, value, least) = bad.first {
             throw ArcRoutingError(.malformedInstance, "\(name): \(field) is \(value), must be at least \(least)")

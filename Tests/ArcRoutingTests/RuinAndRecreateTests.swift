@@ -188,7 +188,8 @@ final class RuinAndRecreateTests: XCTestCase {
             (\.ruinMeanRemoved, 0, "ruinMeanRemoved is 0, must be at least 1"),
             (\.ruinLongestString, 0, "ruinLongestString is 0, must be at least 1"),
             (\.ruinWiderNeighbours, -1, "ruinWiderNeighbours is -1, must be at least 0"),
-            (\.ruinRepeatStepsPerTask, -1, "ruinRepeatStepsPerTask is -1, must be at least 0")
+            (\.ruinRepeatStepsPerTask, -1, "ruinRepeatStepsPerTask is -1, must be at least 0"),
+            (\.ruinRepeatPatience, 0, "ruinRepeatPatience is 0, must be at least 1")
         ]
         for (field, value, words) in cases {
             var parameters = SolverParameters()
