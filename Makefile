@@ -90,8 +90,8 @@ lint:
 
 # Benchmarks: release build, real data from ../shared, peers in the same run.
 # The CARP benchmark runs PyVRP beside StreetRounds; CARP_LONG=600 adds the
-# 10-minute reference run per large Rutland instance (4 x 10 minutes on two
-# cores: 20 minutes more).
+# 10-minute reference run per large Rutland instance (5 x 10 minutes on two
+# cores: 30 minutes more).
 bench: deps
 	$(SWIFT) build -c release --product streetrounds
 	$(SWIFT) build -c release --product Benchmarks

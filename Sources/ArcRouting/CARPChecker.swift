@@ -22,22 +22,28 @@ public enum CARPChecker {
         var total = 0
         var routeCosts: [Int] = []
         var routeLoads: [Int] = []
-        for (r, route) in solution.routes.enumerated() {
+        let first = problem.firstNumber
+        for (index, route) in solution.routes.enumerated() {
+            let r = index + first
             var cost = 0
             var load = 0
             var at = problem.depot
             for s in route {
                 guard problem.links.indices.contains(s.link), let demand = problem.links[s.link].demand else {
-                    problems.append("route \(r) serves link \(s.link), which is not a required link")
+                    problems.append("route \(r) serves link \(s.link + first), which is not a required link")
                     continue
                 }
                 let link = problem.links[s.link]
                 if s.reversed, !link.twoWay {
-                    problems.append("route \(r) serves one-way link \(s.link) against its direction")
+                    problems.append("route \(r) serves one-way \(problem.describe(link: s.link)) against its direction")
                 }
                 let (start, end) = s.reversed ? (link.to, link.from) : (link.from, link.to)
                 let d = distance[at * problem.nodeCount + start] ?? Int.max
-                if d == Int.max { problems.append("route \(r) cannot reach link \(s.link)") } else { cost += d }
+                if d == Int.max {
+                    problems.append("route \(r) cannot reach \(problem.describe(link: s.link))")
+                } else {
+                    cost += d
+                }
                 cost += link.serviceCost
                 load += demand
                 served[s.link] += 1
@@ -56,7 +62,7 @@ public enum CARPChecker {
             total += cost
         }
         for (k, link) in problem.links.enumerated() where link.isRequired && served[k] != 1 {
-            problems.append("required link \(k) (\(link.from), \(link.to)) is served \(served[k]) times, not once")
+            problems.append("required \(problem.describe(link: k)) is served \(served[k]) times, not once")
         }
         if let fleet = problem.fleetSize, solution.routes.count > fleet {
             problems.append("\(solution.routes.count) routes, more than the fleet of \(fleet)")

@@ -91,6 +91,7 @@ extension CARPProblem {
         self.init(
             name: name, nodeCount: nodeCount, depot: depot, links: links, capacity: capacity,
             maxRouteCost: routeLimit)
+        firstNumber = 1
         try validate()
     }
 

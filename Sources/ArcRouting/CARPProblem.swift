@@ -47,6 +47,10 @@ public struct CARPProblem: Sendable {
     /// them itself on `links`. When set, `links` need hold only the
     /// required links.
     public var deadheadCosts: (any CARPDeadheadCosts)?
+    /// The number messages give the first node and the first link: 0, the
+    /// indices of this struct, or 1 for a problem read from a CARPLIB file,
+    /// whose lines count from 1, so that a message names what the file says.
+    public var firstNumber = 0
 
     public init(
         name: String, nodeCount: Int, depot: Int, links: [Link], capacity: Int,
@@ -71,26 +75,32 @@ public struct CARPProblem: Sendable {
     /// Checks the instance can be solved at all.
     /// - Throws: `ArcRoutingError.infeasibleInstance` naming the link.
     public func validate() throws {
+        let nodes = "\(firstNumber) to \(nodeCount - 1 + firstNumber)"
         guard (0..<nodeCount).contains(depot) else {
-            throw ArcRoutingError(.infeasibleInstance, "\(name): the depot \(depot) is not a node (0..<\(nodeCount))")
+            throw ArcRoutingError(
+                .infeasibleInstance, "\(name): the depot \(depot + firstNumber) is not a node (\(nodes))")
         }
         guard capacity > 0 else { throw ArcRoutingError(.infeasibleInstance, "\(name): capacity must be positive") }
         for (k, link) in links.enumerated() {
             guard (0..<nodeCount).contains(link.from), (0..<nodeCount).contains(link.to) else {
                 throw ArcRoutingError(
-                    .infeasibleInstance,
-                    "\(name): link \(k) (\(link.from), \(link.to)) names a node outside 0..<\(nodeCount)")
+                    .infeasibleInstance, "\(name): \(describe(link: k)) names a node outside \(nodes)")
             }
             guard link.deadheadCost >= 0, link.serviceCost >= 0 else {
-                throw ArcRoutingError(
-                    .infeasibleInstance, "\(name): link \(k) (\(link.from), \(link.to)) has a negative cost")
+                throw ArcRoutingError(.infeasibleInstance, "\(name): \(describe(link: k)) has a negative cost")
             }
             if let demand = link.demand, demand > capacity {
                 throw ArcRoutingError(
                     .infeasibleInstance,
-                    "\(name): link \(k) (\(link.from), \(link.to)) demands \(demand), "
+                    "\(name): \(describe(link: k)) demands \(demand), "
                         + "more than the capacity \(capacity): no vehicle can serve it")
             }
         }
+    }
+
+    /// "link k (from, to)", numbered from `firstNumber`, for messages.
+    public func describe(link k: Int) -> String {
+        let link = links[k]
+        return "link \(k + firstNumber) (\(link.from + firstNumber), \(link.to + firstNumber))"
     }
 }

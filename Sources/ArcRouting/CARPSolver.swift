@@ -39,7 +39,7 @@ public enum CARPSolver {
         }
         try parameters.validate(for: problem.name)
         let deadline = parameters.timeLimit.map { start.addingTimeInterval($0) }
-        let instance = try SearchInstance(problem)
+        let instance = try SearchInstance(problem, denseLimit: parameters.denseTableTerminals)
         let (neighbours, wider) = nearestTasks(instance, parameters)
         let setupSeconds = Date().timeIntervalSince(start)
         let threads = max(1, parameters.threads)
@@ -52,18 +52,17 @@ public enum CARPSolver {
             results.set(k, search.best.map { ($0, search.bestTime, search.iterations) })
         }
         let found = results.all.compactMap { $0 }
-        guard let winner = found.min(by: { $0.0.cost != $1.0.cost ? $0.0.cost < $1.0.cost : $0.1 < $1.1 }) else {
+        // Ranked by true cost: with near costs the searches saw upper bounds.
+        let ranked = found.map { (solution: instance.solution($0.0.routes), time: $0.1) }
+        guard let winner = ranked.min(by: { ($0.solution.cost, $0.time) < ($1.solution.cost, $1.time) }) else {
             throw ArcRoutingError(
                 .infeasibleInstance,
                 "\(problem.name): no feasible solution found within "
                     + "\(budget(parameters)); give more time, or check the capacity and the route limit")
         }
-        let routes = winner.0.routes.map { route in
-            route.map { CARPService(link: instance.taskLink[$0 >> 1], reversed: $0 & 1 == 1) }
-        }
         return Result(
-            solution: CARPSolution(routes: routes, cost: winner.0.cost), lowerBound: instance.lowerBound,
-            secondsToBest: winner.1, setupSeconds: setupSeconds, seconds: Date().timeIntervalSince(start),
+            solution: winner.solution, lowerBound: instance.lowerBound, secondsToBest: winner.time,
+            setupSeconds: setupSeconds, seconds: Date().timeIntervalSince(start),
             iterations: found.reduce(0) { $0 + $1.2 })
     }
 }
@@ -85,15 +84,16 @@ extension CARPSolver {
     }
 
     /// The construction the search starts from (nearest-neighbour giant
-    /// tour cut by Split within capacity), as a solution: the baseline the
-    /// solver's answer is never worse than. Route limits are not enforced
-    /// here.
-    public static func construct(_ problem: CARPProblem) throws -> CARPSolution {
-        let instance = try SearchInstance(problem)
-        let routes = Construction.routes(instance, penalty: SolverParameters().constructionPenalty)
-        return CARPSolution(
-            routes: routes.map { $0.map { CARPService(link: instance.taskLink[$0 >> 1], reversed: $0 & 1 == 1) } },
-            cost: routes.reduce(0) { $0 + instance.routeCost($1) })
+    /// tour cut by Split within capacity), as a solution at its true cost:
+    /// the baseline the solver's answer is never worse than, as the search
+    /// counts costs (with near costs, beyond `denseLimit` terminals, those
+    /// are upper bounds, so either's true cost may be lower). Route limits
+    /// are not enforced here.
+    public static func construct(
+        _ problem: CARPProblem, denseLimit: Int = SolverParameters().denseTableTerminals
+    ) throws -> CARPSolution {
+        let instance = try SearchInstance(problem, denseLimit: denseLimit)
+        return instance.solution(Construction.routes(instance, penalty: SolverParameters().constructionPenalty))
     }
 }
 

@@ -9,8 +9,15 @@ enum Construction {
         Split.split(nearestNeighbourTour(instance), instance, Penalty(load: penalty, duration: penalty), loadFactor: 1)
     }
 
-    /// - Complexity: O(n^2)
+    /// - Complexity: O(n^2) on a dense table; on near costs, see `nearTour`.
     static func nearestNeighbourTour(_ instance: SearchInstance) -> [Int] {
+        if let near = instance.table.near { return nearTour(instance, near) }
+        return scanTour(instance)
+    }
+
+    /// The tour by a scan of every unserved task at each step.
+    /// - Complexity: O(n^2)
+    static func scanTour(_ instance: SearchInstance) -> [Int] {
         var served = [Bool](repeating: false, count: instance.taskCount)
         var tour: [Int] = []
         var at = -1
@@ -24,6 +31,50 @@ enum Construction {
                 }
             }
             served[best.td >> 1] = true
+            tour.append(best.td)
+            at = best.td
+        }
+        return tour
+    }
+
+    /// `nearestNeighbourTour` on near costs: the nearest unserved task is
+    /// sought first among those starting at the terminals nearest where
+    /// the last service ended, whose costs are exact and no dearer than
+    /// any other's (so the same tour, ties at the row's edge aside), and
+    /// among every unserved task only when none starts there.
+    /// - Complexity: O(n k) for k near terminals, plus O(n) per step that
+    ///   finds none near.
+    static func nearTour(_ instance: SearchInstance, _ near: NearDistances) -> [Int] {
+        let n = instance.taskCount
+        var startingAt = [[Int]](repeating: [], count: instance.table.terminalCount)
+        for td in 0..<(2 * n) where td & 1 == 0 || instance.twoWay[td >> 1] {
+            startingAt[instance.startTerminal[td]].append(td)
+        }
+        var unserved = Array(0..<n)
+        var place = Array(0..<n)
+        var tour: [Int] = []
+        tour.reserveCapacity(n)
+        var at = -1
+        for _ in 0..<n {
+            var best = (cost: Int.max, td: -1)
+            near.forEachNear(at < 0 ? instance.depotTerminal : instance.endTerminal[at]) { terminal, cost in
+                for td in startingAt[terminal] where place[td >> 1] >= 0 && (cost, td) < best { best = (cost, td) }
+            }
+            if best.td < 0 {
+                for t in unserved {
+                    for td in (2 * t)...(instance.twoWay[t] ? 2 * t + 1 : 2 * t) {
+                        let c = instance.dh(at, td)
+                        if (c, td) < best { best = (c, td) }
+                    }
+                }
+            }
+            let task = best.td >> 1
+            let last = unserved.removeLast()
+            if last != task {
+                unserved[place[task]] = last
+                place[last] = place[task]
+            }
+            place[task] = -1
             tour.append(best.td)
             at = best.td
         }

@@ -2,31 +2,45 @@ import Foundation
 
 /// Shortest deadhead costs between the nodes that matter (the depot and the
 /// ends of required links): from the caller's `CARPDeadheadCosts` when the
-/// problem has them, else by one Dijkstra per such node over the problem's
-/// links, on a radix heap, each stopping once every terminal is settled.
-/// Stored as 32-bit integers (half the memory of `Int`; 4,500 terminals
-/// take 80 MB) in a `CostMatrix` on huge pages, so a finite cost must stay
-/// below `unreachable`. Internal to the solver.
+/// problem has them, else by Dijkstra over the problem's links, on a radix
+/// heap. Up to `SolverParameters.denseTableTerminals` terminals, every pair
+/// in a dense table of 32-bit integers (4,500 terminals take 80 MB) in a
+/// `PagedArray` on huge pages; beyond, `NearDistances`: exact costs to
+/// each terminal's nearest and through hubs, in memory linear in the
+/// terminals. A finite cost must stay below `unreachable`. Internal to the
+/// solver.
 ///
-/// - Complexity: O(t (m + n log C)) to build for t terminals and largest
-///   cost C, less when the terminals lie close together; O(t^2) memory;
-///   O(1) per look-up.
+/// - Complexity: dense, O(t (m + n log C)) to build for t terminals and
+///   largest cost C, less when the terminals lie close together, and
+///   O(t^2) memory; near, O(t k log k + h (m + n log C)) to build for k
+///   near terminals and h hubs (on a street graph, where k terminals lie
+///   within about k log k nodes; from the caller's costs, t calls of t
+///   targets), O(t h) memory with rows of a fixed 8 KiB. O(1) per look-up.
 struct DistanceTable: Sendable {
     /// Index of each node among the terminals, -1 for the others.
     let terminalOf: [Int]
     let terminalCount: Int
-    /// t x t; `unreachable` where unreachable.
-    let cost: CostMatrix
+    /// t x t, `unreachable` where unreachable: up to the dense limit.
+    let cost: PagedArray<Int32>?
+    /// Beyond it: near costs and hubs.
+    let near: NearDistances?
 
     /// Marks a pair with no path; also the bound on finite costs (about 5.4e8).
     static let unreachable = Int(Int32.max / 4)
 
     /// The largest table built, in bytes: half the machine's memory, at
-    /// most 8 GiB (46,340 terminals). Beyond it the solve is refused, not
-    /// left to fail for memory (a hostile file of 11 MB asked for 335 GiB).
+    /// most 8 GiB (46,340 terminals in a dense table). Beyond it the solve
+    /// is refused, not left to fail for memory (a hostile file of 11 MB
+    /// asked for 335 GiB).
     static let maxBytes = min(8 << 30, Int(clamping: ProcessInfo.processInfo.physicalMemory / 2))
 
-    init(_ problem: CARPProblem) throws {
+    /// - Parameters:
+    ///   - denseLimit: the most terminals kept in a dense table; beyond,
+    ///     `NearDistances`, keeping `nearLimits`.
+    init(
+        _ problem: CARPProblem, denseLimit: Int = SolverParameters().denseTableTerminals,
+        nearLimits: NearDistances.Limits = NearDistances.Limits()
+    ) throws {
         var terminalOf = [Int](repeating: -1, count: problem.nodeCount)
         var terminals: [Int] = []
         func add(_ v: Int) {
@@ -42,83 +56,103 @@ struct DistanceTable: Sendable {
         }
         self.terminalOf = terminalOf
         self.terminalCount = terminals.count
-        let bytes = terminals.count.multipliedReportingOverflow(by: terminals.count * MemoryLayout<Int32>.stride)
-        guard !bytes.overflow, bytes.partialValue <= Self.maxBytes else {
-            let most = Int(Double(Self.maxBytes / MemoryLayout<Int32>.stride).squareRoot())
-            throw ArcRoutingError(
-                .infeasibleInstance,
-                "\(problem.name): \(terminals.count) depot and required-link ends are more than the solver "
-                    + "takes on this machine (\(most), a distance table of \(Self.maxBytes >> 30) GiB); "
-                    + "split the problem into smaller ones")
-        }
+        let dense = terminals.count <= denseLimit
+        try Self.checkSize(problem, terminals: terminals.count, dense: dense, nearLimits: nearLimits)
         var largest = 0
-        let cost = CostMatrix(side: terminals.count, filledWith: Int32(Self.unreachable)) { cost in
-            guard let given = problem.deadheadCosts else {
-                largest = Self.dijkstra(problem, terminals: terminals, terminalOf: terminalOf, into: cost)
-                return
-            }
-            for (row, source) in terminals.enumerated() {
-                for (col, c) in given.costs(from: source, to: terminals).enumerated() where c != Int.max {
-                    largest = max(largest, c)
-                    cost[row * terminals.count + col] = Int32(clamping: c)
-                }
-            }
+        if dense {
+            cost = try Self.denseCosts(problem, terminals: terminals, terminalOf: terminalOf, largest: &largest)
+            near = nil
+        } else {
+            let near =
+                try problem.deadheadCosts.map {
+                    try NearDistances($0, terminals: terminals, limits: nearLimits, name: problem.name)
+                } ?? NearDistances(problem, terminals: terminals, terminalOf: terminalOf, limits: nearLimits)
+            // A far pair's true cost is at most twice the dearest found (there by the depot and on), so
+            // every true cost stays below the bound, as the dense table checks of every pair.
+            largest = near.largestFound >= Self.unreachable / 2 ? Self.unreachable : 2 * near.largestFound
+            cost = nil
+            self.near = near
         }
         guard largest < Self.unreachable else {
             throw ArcRoutingError(
                 .infeasibleInstance,
-                "\(problem.name): a shortest deadhead path costs \(Self.unreachable) or more, over the "
+                "\(problem.name): a shortest deadhead path costs \(Self.unreachable) or more"
+                    + (dense ? "" : " (with near costs: twice the dearest found)") + ", over the "
                     + "solver's bound of \(Self.unreachable - 1); state costs in a coarser unit")
         }
-        self.cost = cost
     }
 
-    /// One Dijkstra per terminal over the problem's links (adjacency in
-    /// compressed rows), stopped when every terminal it must find is
-    /// settled: all of them, or, when every link is two-way (costs are then
-    /// symmetric), those from its own index on, the others mirrored from
-    /// earlier rows. Row-major t x t into `cost` (left as it is where
-    /// unreachable); returns the largest cost found. A path's cost stops at
-    /// `unreachable`, so a terminal only that far is found at that cost and
-    /// the caller refuses the instance, while a dearer way to a node that
-    /// has a cheaper one changes nothing.
+    /// Refuses a table over `maxBytes`.
+    private static func checkSize(
+        _ problem: CARPProblem, terminals: Int, dense: Bool, nearLimits: NearDistances.Limits
+    ) throws {
+        let bytes =
+            dense
+            ? terminals.multipliedReportingOverflow(by: terminals * MemoryLayout<Int32>.stride)
+            : (partialValue: NearDistances.bytes(terminals: terminals, limits: nearLimits), overflow: false)
+        guard !bytes.overflow, bytes.partialValue <= Self.maxBytes else {
+            throw ArcRoutingError(
+                .infeasibleInstance,
+                "\(problem.name): \(terminals) depot and required-link ends need more memory than the solver "
+                    + "takes on this machine (\(Self.maxBytes >> 30) GiB for its distances); "
+                    + "split the problem into smaller ones")
+        }
+    }
+
+    /// Every pair's cost: from the caller's costs, or by Dijkstra.
+    /// - Throws: `ArcRoutingError.malformedInstance` for a negative cost
+    ///   from the caller.
+    private static func denseCosts(
+        _ problem: CARPProblem, terminals: [Int], terminalOf: [Int], largest: inout Int
+    ) throws -> PagedArray<Int32> {
+        var found = 0
+        var negative: (Int, Int, Int)?
+        let matrix = PagedArray(side: terminals.count, filledWith: Int32(Self.unreachable)) { cost in
+            guard let given = problem.deadheadCosts else {
+                found = Self.dijkstra(problem, terminals: terminals, terminalOf: terminalOf, into: cost)
+                return
+            }
+            for (row, source) in terminals.enumerated() {
+                for (col, c) in given.costs(from: source, to: terminals).enumerated() where c != Int.max {
+                    if c < 0, negative == nil { negative = (c, source, terminals[col]) }
+                    found = max(found, c)
+                    cost[row * terminals.count + col] = Int32(clamping: c)
+                }
+            }
+        }
+        if let (cost, from, to) = negative { throw negativeCost(problem.name, cost, from: from, to: to) }
+        largest = found
+        return matrix
+    }
+
+    /// The error for a caller's cost below 0 (node numbers as the problem's).
+    static func negativeCost(_ name: String, _ cost: Int, from: Int, to: Int) -> ArcRoutingError {
+        ArcRoutingError(
+            .malformedInstance,
+            "\(name): the caller's deadhead cost from node \(from) to node \(to) is \(cost), below 0; "
+                + "deadhead costs must not be negative")
+    }
+
+    /// One Dijkstra per terminal over the problem's links, stopped when
+    /// every terminal it must find is settled: all of them, or, when every
+    /// link is two-way (costs are then symmetric), those from its own index
+    /// on, the others mirrored from earlier rows. Row-major t x t into
+    /// `cost` (left as it is where unreachable); returns the largest cost
+    /// found. A path's cost stops at `unreachable`, so a terminal only that
+    /// far is found at that cost and the caller refuses the instance.
     private static func dijkstra(
         _ problem: CARPProblem, terminals: [Int], terminalOf: [Int],
         into cost: UnsafeMutableBufferPointer<Int32>
     ) -> Int {
-        let graph = Adjacency(problem)
+        var paths = ShortestPaths(Adjacency(problem))
         let t = terminals.count
         var largest = 0
-        var dist = [Int](repeating: Int.max, count: problem.nodeCount)
-        var touched: [Int] = []
-        var heap = RadixHeap()
         let symmetric = problem.links.allSatisfy(\.twoWay)
         for (row, source) in terminals.enumerated() {
-            let first = symmetric ? row : 0
-            for v in touched { dist[v] = Int.max }
-            touched.removeAll(keepingCapacity: true)
-            dist[source] = 0
-            touched.append(source)
-            heap.push(0, source)
-            var settled = 0
-            while let (d, u) = heap.pop() {
-                if d > dist[u] { continue }
-                if terminalOf[u] >= first {
-                    cost[row * t + terminalOf[u]] = Int32(truncatingIfNeeded: d)
-                    largest = max(largest, d)
-                    settled += 1
-                    if settled == t - first { break }
-                }
-                for a in graph.first[u]..<graph.first[u + 1] {
-                    let v = graph.head[a]
-                    let c = min(d + graph.cost[a], Self.unreachable)
-                    guard c < dist[v] else { continue }
-                    if dist[v] == Int.max { touched.append(v) }
-                    dist[v] = c
-                    heap.push(c, v)
-                }
+            paths.settle(terminalsFrom: symmetric ? row : 0, of: terminalOf, count: t, from: source) { col, d in
+                cost[row * t + col] = Int32(truncatingIfNeeded: d)
+                largest = max(largest, d)
             }
-            heap.removeAll()
         }
         if symmetric {
             for row in 0..<t {
@@ -128,47 +162,35 @@ struct DistanceTable: Sendable {
         return largest
     }
 
-    /// The largest reachable cost in the table. - Complexity: O(t^2)
+    /// Whether every pair's cost is in a dense table.
+    var isDense: Bool { cost != nil }
+
+    /// The largest reachable cost: in the dense table, else the dearest
+    /// near costs found. - Complexity: O(t^2) dense, O(1) else.
     var largestFiniteCost: Int {
-        Int(cost.entries.lazy.filter { Int($0) < Self.unreachable }.max() ?? 1)
+        guard let cost else { return near!.largestFiniteCost }
+        return Int(cost.entries.lazy.filter { Int($0) < Self.unreachable }.max() ?? 1)
     }
 
-    /// The cost from node `a` to node `b`, both terminals.
+    /// The cost from terminal `a` to terminal `b` as the search sees it:
+    /// exact in a dense table, else `NearDistances.cost` (an upper bound
+    /// between far terminals).
+    @inline(__always)
+    func between(_ a: Int, _ b: Int) -> Int {
+        if let cost { return Int(cost[a * terminalCount + b]) }
+        return near!.cost(a, b)
+    }
+
+    /// The exact cost from terminal `a` to terminal `b`.
+    func exactBetween(_ a: Int, _ b: Int) -> Int {
+        if cost != nil { return between(a, b) }
+        return near!.exactCost(a, b)
+    }
+
+    /// The cost from node `a` to node `b`, both terminals, as the search
+    /// sees it.
     func callAsFunction(_ a: Int, _ b: Int) -> Int {
         precondition(terminalOf[a] >= 0 && terminalOf[b] >= 0, "not a terminal")
-        return Int(cost[terminalOf[a] * terminalCount + terminalOf[b]])
-    }
-}
-
-/// The problem's links as a directed graph in compressed rows: the arcs
-/// leaving node v are `first[v] ..< first[v + 1]`. Internal.
-private struct Adjacency {
-    let first: [Int]
-    let head: [Int]
-    let cost: [Int]
-
-    init(_ problem: CARPProblem) {
-        var count = [Int](repeating: 0, count: problem.nodeCount + 1)
-        for link in problem.links {
-            count[link.from + 1] += 1
-            if link.twoWay { count[link.to + 1] += 1 }
-        }
-        for v in 0..<problem.nodeCount { count[v + 1] += count[v] }
-        var next = count
-        var head = [Int](repeating: 0, count: count[problem.nodeCount])
-        var cost = head
-        for link in problem.links {
-            head[next[link.from]] = link.to
-            cost[next[link.from]] = min(link.deadheadCost, DistanceTable.unreachable)
-            next[link.from] += 1
-            if link.twoWay {
-                head[next[link.to]] = link.from
-                cost[next[link.to]] = min(link.deadheadCost, DistanceTable.unreachable)
-                next[link.to] += 1
-            }
-        }
-        first = count
-        self.head = head
-        self.cost = cost
+        return between(terminalOf[a], terminalOf[b])
     }
 }

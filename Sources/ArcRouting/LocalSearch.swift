@@ -33,27 +33,52 @@ struct LocalSearch {
         let k = min(granularity, n - 1)
         guard k > 0 else { return Array(repeating: [], count: n) }
         let table = instance.table
+        guard let cost = table.cost else { return nearNeighbours(instance, granularity: k) }
         let width = table.terminalCount
         return (0..<n).map { u in
             let rowA = instance.startTerminal[2 * u] * width
             let rowB = instance.endTerminal[2 * u] * width
-            var near: [(cost: Int, task: Int)] = []
-            near.reserveCapacity(k + 1)
+            var near = Cheapest(k)
             for v in 0..<n where v != u {
                 let a = instance.startTerminal[2 * v]
                 let b = instance.endTerminal[2 * v]
-                let gap = Int(
-                    min(
-                        min(table.cost[rowA + a], table.cost[rowA + b]),
-                        min(table.cost[rowB + a], table.cost[rowB + b])))
-                let candidate = (cost: gap, task: v)
-                if near.count == k, let last = near.last, !(candidate < last) { continue }
-                var at = near.count
-                while at > 0, candidate < near[at - 1] { at -= 1 }
-                near.insert(candidate, at: at)
-                if near.count > k { near.removeLast() }
+                near.offer(Int(min(min(cost[rowA + a], cost[rowA + b]), min(cost[rowB + a], cost[rowB + b]))), v)
             }
-            return near.map(\.task)
+            return near.items.map(\.index)
+        }
+    }
+
+    /// `neighbours` on a table of near costs: the same nearness, over the
+    /// tasks with an end among the nearest terminals of u's two ends (so
+    /// fewer than `granularity` where those hold fewer tasks).
+    /// - Complexity: O(n k log k) for k near terminals per terminal.
+    private static func nearNeighbours(_ instance: SearchInstance, granularity k: Int) -> [[Int]] {
+        let n = instance.taskCount
+        var tasksAt = [[Int]](repeating: [], count: instance.table.terminalCount)
+        for v in 0..<n {
+            tasksAt[instance.startTerminal[2 * v]].append(v)
+            if instance.endTerminal[2 * v] != instance.startTerminal[2 * v] {
+                tasksAt[instance.endTerminal[2 * v]].append(v)
+            }
+        }
+        var gap = [Int](repeating: Int.max, count: n)
+        var seen: [Int] = []
+        return (0..<n).map { u in
+            for end in [instance.startTerminal[2 * u], instance.endTerminal[2 * u]] {
+                instance.table.near!.forEachNear(end) { terminal, cost in
+                    for v in tasksAt[terminal] where v != u {
+                        if gap[v] == Int.max { seen.append(v) }
+                        gap[v] = min(gap[v], cost)
+                    }
+                }
+            }
+            var near = Cheapest(k)
+            for v in seen {
+                near.offer(gap[v], v)
+                gap[v] = Int.max
+            }
+            seen.removeAll(keepingCapacity: true)
+            return near.items.map(\.index)
         }
     }
 

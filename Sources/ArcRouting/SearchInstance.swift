@@ -15,6 +15,12 @@ final class SearchInstance: Sendable {
     let startTerminal: [Int]
     let endTerminal: [Int]
     let table: DistanceTable
+    /// The dense table's entries when it has one, else the near costs'
+    /// look-up, read directly by `dh` (the storage kept alive by `table`):
+    /// no class reference to count, no call, on the search's hottest path.
+    nonisolated(unsafe) private let dense: UnsafePointer<Int32>?
+    private let near: NearLookUp?
+    private let width: Int
     let depotTerminal: Int
     let capacity: Int
     let maxRouteCost: Int?
@@ -23,11 +29,18 @@ final class SearchInstance: Sendable {
     let fleetSize: Int?
     var taskCount: Int { taskLink.count }
 
-    init(_ problem: CARPProblem) throws {
+    /// - Parameters: as `DistanceTable`'s.
+    init(
+        _ problem: CARPProblem, denseLimit: Int = SolverParameters().denseTableTerminals,
+        nearLimits: NearDistances.Limits = NearDistances.Limits()
+    ) throws {
         try problem.validate()
         self.problem = problem
-        let table = try DistanceTable(problem)
+        let table = try DistanceTable(problem, denseLimit: denseLimit, nearLimits: nearLimits)
         self.table = table
+        dense = table.cost?.pointer
+        near = table.near?.lookUp
+        width = table.terminalCount
         taskLink = problem.requiredLinks
         demand = taskLink.map { problem.links[$0].demand! }
         service = taskLink.map { problem.links[$0].serviceCost }
@@ -53,14 +66,13 @@ final class SearchInstance: Sendable {
     /// - Throws: `ArcRoutingError.infeasibleInstance`, naming the link.
     private func checkEveryTaskCanBeServed() throws {
         for (t, l) in taskLink.enumerated() {
-            let link = problem.links[l]
             let far = DistanceTable.unreachable
             let there = dh(-1, 2 * t) < far || (twoWay[t] && dh(-1, 2 * t + 1) < far)
             let back = dh(2 * t, -1) < far || (twoWay[t] && dh(2 * t + 1, -1) < far)
             guard there, back else {
                 throw ArcRoutingError(
                     .infeasibleInstance,
-                    "\(problem.name): required link \(l) (\(link.from), \(link.to)) "
+                    "\(problem.name): required \(problem.describe(link: l)) "
                         + "cannot be reached from the depot and left back to it")
             }
             let ways = twoWay[t] ? [2 * t, 2 * t + 1] : [2 * t]
@@ -68,7 +80,7 @@ final class SearchInstance: Sendable {
             if let limit = maxRouteCost, alone > limit {
                 throw ArcRoutingError(
                     .infeasibleInstance,
-                    "\(problem.name): required link \(l) (\(link.from), \(link.to)) costs \(alone) alone, "
+                    "\(problem.name): required \(problem.describe(link: l)) costs \(alone) alone, "
                         + "from the depot and back, over the route limit \(limit): no route can serve it")
             }
         }
@@ -85,6 +97,9 @@ final class SearchInstance: Sendable {
         precondition(tasks.allSatisfy { parent.taskLink.indices.contains($0) }, "a task outside the parent")
         problem = parent.problem
         table = parent.table
+        dense = parent.dense
+        near = parent.near
+        width = parent.width
         taskLink = tasks.map { parent.taskLink[$0] }
         demand = tasks.map { parent.demand[$0] }
         service = tasks.map { parent.service[$0] }
@@ -97,12 +112,15 @@ final class SearchInstance: Sendable {
         self.fleetSize = fleetSize
     }
 
-    /// Deadhead cost from the end of td `a` to the start of td `b` (-1 = depot).
+    /// Deadhead cost from the end of td `a` to the start of td `b` (-1 =
+    /// depot), as the search sees it: on a table of near costs, an upper
+    /// bound between far tasks (`exactRouteCost` has the true cost).
     @inline(__always)
     func dh(_ a: Int, _ b: Int) -> Int {
         let from = a < 0 ? depotTerminal : endTerminal[a]
         let to = b < 0 ? depotTerminal : startTerminal[b]
-        return Int(table.cost[from * table.terminalCount + to])
+        if let dense { return Int(dense[from &* width &+ to]) }
+        return near.unsafelyUnwrapped.cost(from, to)
     }
 
     @inline(__always) func svc(_ td: Int) -> Int { service[td >> 1] }
@@ -119,6 +137,26 @@ final class SearchInstance: Sendable {
             at = td
         }
         return cost + dh(at, -1)
+    }
+
+    /// The true cost of a route of tds, depot to depot: `routeCost` where
+    /// the table is dense; else with every deadhead exact, which is never
+    /// more.
+    func exactRouteCost(_ route: [Int]) -> Int {
+        var cost = 0
+        var at = depotTerminal
+        for td in route {
+            cost += table.exactBetween(at, startTerminal[td]) + svc(td)
+            at = endTerminal[td]
+        }
+        return cost + table.exactBetween(at, depotTerminal)
+    }
+
+    /// Routes of tds as the problem's services, at their true cost.
+    func solution(_ routes: [[Int]]) -> CARPSolution {
+        CARPSolution(
+            routes: routes.map { $0.map { CARPService(link: taskLink[$0 >> 1], reversed: $0 & 1 == 1) } },
+            cost: routes.reduce(0) { $0 + exactRouteCost($1) })
     }
 
     /// A lower bound on any solution's cost: all service, plus for each of

@@ -21,7 +21,7 @@ func carpInstancesBenchmark(file: URL, output: URL, sweepingKmh: Double = 8, hop
     let main = network.segments.filter { $0.component == 0 }
     let depots = [("oakham", LonLat(lon: -0.7290, lat: 52.6700)), ("uppingham", LonLat(lon: -0.7230, lat: 52.5880))]
     try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-    let sizes = [(300, 0), (1_000, 1), (3_000, 0), (5_000, 1)]
+    let sizes = [(300, 0), (1_000, 1), (3_000, 0), (5_000, 1), (8_000, 1)]
     for (size, d) in sizes {
         let (place, lonLat) = depots[d]
         guard let at = toNetwork.project(lonLat) else { throw BenchmarkFailure("cannot project \(place)") }

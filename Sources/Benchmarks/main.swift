@@ -10,7 +10,7 @@
 //                                                       --next-week plans the week after from the stored
 //                                                       plan and fresh (stability and what it costs)
 //   Benchmarks fleet RUTLAND.geojson [--iterations N]   the finite-crew method against the simplest alternatives
-//   Benchmarks carp-instances RUTLAND.geojson --out DIR   county-size CARPLIB files (300 to 5,000 required edges)
+//   Benchmarks carp-instances RUTLAND.geojson --out DIR   county-size CARPLIB files (300 to 8,000 required edges)
 //
 // A missing input file is skipped with a message, not failed.
 import Foundation

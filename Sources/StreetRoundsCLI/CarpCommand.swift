@@ -28,6 +28,13 @@ struct CarpCommand: ParsableCommand {
     @Option(help: "Independent searches on that many threads (the best is kept).")
     var threads: Int = 1
 
+    @Option(
+        help: ArgumentHelp(
+            "Most depot and required-link ends for a table of every pair's deadhead cost (its memory grows "
+                + "with their square); beyond, each keeps its nearest and the hubs' costs (linear memory).",
+            valueName: "ends"))
+    var denseLimit = SolverParameters().denseTableTerminals
+
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
@@ -37,18 +44,25 @@ struct CarpCommand: ParsableCommand {
         }
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64") }
         if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
+        guard denseLimit >= 1 else { throw ValidationError("--dense-limit must be at least 1") }
         guard FileManager.default.fileExists(atPath: file) else { throw ValidationError("no file at \(file)") }
     }
 
-    func run() throws {
-        let url = URL(fileURLWithPath: file)
-        let problem = try failing { try CARPProblem(contentsOf: url) }
+    /// The solver's parameters from the options.
+    var solverParameters: SolverParameters {
         var parameters = SolverParameters()
         parameters.timeLimit = iterations == nil ? seconds : nil
         parameters.seed = seed
         parameters.maxIterations = iterations
         parameters.threads = threads
-        let result = try failing { try CARPSolver.solve(problem, parameters: parameters) }
+        parameters.denseTableTerminals = denseLimit
+        return parameters
+    }
+
+    func run() throws {
+        let url = URL(fileURLWithPath: file)
+        let problem = try failing { try CARPProblem(contentsOf: url) }
+        let result = try failing { try CARPSolver.solve(problem, parameters: solverParameters) }
         let check = CARPChecker.check(result.solution, for: problem)
         guard check.isFeasible else {
             throw CommandFailure(

@@ -51,7 +51,7 @@ final class CARPProblemFileTests: XCTestCase {
             try CARPProblem(carpText: header + " ( 1, 2)  coste 3 demanda 9\n DEPOSITO : 1\n", name: "x")
         ) { error in
             XCTAssertEqual((error as? ArcRoutingError)?.kind, .infeasibleInstance)
-            XCTAssertTrue("\(error)".contains("more than the capacity 5"), "\(error)")
+            XCTAssertTrue("\(error)".contains("link 1 (1, 2) demands 9, more than the capacity 5"), "\(error)")
         }
         XCTAssertThrowsError(
             try CARPProblem(carpText: header + " ( 1, 7)  coste 3 demanda 1\n DEPOSITO : 1\n", name: "x")

@@ -64,17 +64,34 @@ final class DistanceTableTests: XCTestCase {
         }
     }
 
-    /// A chain of links with more ends than the largest table takes is
-    /// refused before the table is made, with the way out in the message.
+    /// A chain of links with more ends than the largest dense table takes
+    /// is refused before the table is made, with the way out in the
+    /// message; with the default limit it gets near costs instead.
     func testTooManyTerminalsAreRefusedBeforeTheTableIsMade() {
         let most = Int(Double(DistanceTable.maxBytes / MemoryLayout<Int32>.stride).squareRoot())
         let p = CARPProblem(
             name: "chain", nodeCount: most + 1, depot: 0,
             links: (0..<most).map { .init(from: $0, to: $0 + 1, deadheadCost: 1, serviceCost: 1, demand: 1) },
             capacity: 10)
-        XCTAssertThrowsError(try DistanceTable(p)) { error in
+        XCTAssertThrowsError(try DistanceTable(p, denseLimit: .max)) { error in
             XCTAssertEqual((error as? ArcRoutingError)?.kind, .infeasibleInstance)
             XCTAssertTrue("\(error)".contains("\(most + 1) depot and required-link ends"), "\(error)")
+            XCTAssertTrue("\(error)".contains("split the problem into smaller ones"), "\(error)")
+        }
+        XCTAssertGreaterThan(most + 1, SolverParameters().denseTableTerminals)
+    }
+
+    /// Near costs have a bound of their own, checked before they are made.
+    func testTooManyTerminalsForNearCostsAreRefusedBeforeTheyAreMade() {
+        var ends = 1_000
+        while NearDistances.bytes(terminals: ends) <= DistanceTable.maxBytes { ends *= 2 }
+        let p = CARPProblem(
+            name: "long chain", nodeCount: ends, depot: 0,
+            links: (0..<(ends - 1)).map { .init(from: $0, to: $0 + 1, deadheadCost: 1, serviceCost: 1, demand: 1) },
+            capacity: 10)
+        XCTAssertThrowsError(try DistanceTable(p)) { error in
+            XCTAssertEqual((error as? ArcRoutingError)?.kind, .infeasibleInstance)
+            XCTAssertTrue("\(error)".contains("\(ends) depot and required-link ends"), "\(error)")
             XCTAssertTrue("\(error)".contains("split the problem into smaller ones"), "\(error)")
         }
     }

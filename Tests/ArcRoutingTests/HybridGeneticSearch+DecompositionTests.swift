@@ -87,6 +87,7 @@ final class HybridGeneticSearchDecompositionTests: XCTestCase {
             }
         }
         XCTAssertEqual(routes.map { $0.map(sub.toSub).map(sub.toParent) }, routes)
+        XCTAssertNotNil(parent.table.cost)
         XCTAssertTrue(sub.instance.table.cost === parent.table.cost, "the sub-problem copied the distance table")
     }
 

@@ -26,4 +26,17 @@ final class SearchInstanceTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("over the route limit 7: no route can serve it"), "\(error)")
         }
     }
+
+    /// Read from a file, the same problem's message counts from 1, as the
+    /// file's lines do.
+    func testAFilesLinkIsNamedAsTheFileNumbersIt() throws {
+        let text =
+            " NOMBRE : alone\n VERTICES : 3\n CAPACIDAD : 5\n LIMITE_RUTA : 7\n LISTA_ARISTAS_REQ :\n"
+            + " ( 1, 2)  coste 2 servicio 3 demanda 1\n ( 2, 3)  coste 4 servicio 5 demanda 1 arco\n"
+            + " LISTA_ARISTAS_NOREQ :\n ( 3, 1)  coste 1 arco\n DEPOSITO : 1\n"
+        let p = try CARPProblem(carpText: text, name: "alone")
+        XCTAssertThrowsError(try SearchInstance(p)) { error in
+            XCTAssertTrue("\(error)".contains("required link 2 (2, 3) costs 8 alone"), "\(error)")
+        }
+    }
 }

@@ -26,6 +26,10 @@ final class CarpCommandTests: CLITestCase {
             binary, ["carp", root.appendingPathComponent("gdb/gdb1.dat").path, "--iterations", "20"])
         XCTAssertTrue(text.stdout.hasPrefix("gdb1: cost 316"), text.stdout)
         XCTAssertTrue(text.stdout.contains("best known: 316 (gap 0.00%)"), text.stdout)
+        // Near costs instead of the dense table: the same answer, checked.
+        let gdb1 = root.appendingPathComponent("gdb/gdb1.dat").path
+        let near = try runProcess(binary, ["carp", gdb1, "--iterations", "20", "--dense-limit", "1"])
+        XCTAssertTrue(near.stdout.hasPrefix("gdb1: cost 316"), near.stdout + near.stderr)
     }
 
     func testBadInstanceAndArguments() throws {
@@ -41,6 +45,9 @@ final class CarpCommandTests: CLITestCase {
         XCTAssertTrue(failed.stderr.contains("more than the capacity 5"), failed.stderr)
         XCTAssertEqual(try runProcess(binary, ["carp", "/no/such.dat"]).status, 2)
         XCTAssertEqual(try runProcess(binary, ["carp", bad.path, "--seconds", "0"]).status, 2)
+        let noTable = try runProcess(binary, ["carp", bad.path, "--dense-limit", "0"])
+        XCTAssertEqual(noTable.status, 2)
+        XCTAssertTrue(noTable.stderr.contains("--dense-limit must be at least 1"), noTable.stderr)
         // Found by a hostile tester: an endless limit ran for ever.
         XCTAssertEqual(try runProcess(binary, ["carp", bad.path, "--seconds", "inf"]).status, 2)
     }
