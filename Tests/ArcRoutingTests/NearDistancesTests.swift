@@ -9,8 +9,9 @@ import XCTest
 /// the truth (one-way and two-way links, unreachable pairs), from the links
 /// or from the caller's costs; costs too near the bound and negative costs
 /// from the caller are refused; the search's neighbour lists are the dense
-/// table's; a solution's stated cost is its true cost, also after a search
-/// on loose bounds under a route limit.
+/// table's, or from short rows the nearest of the tasks they hold; the
+/// construction's tour is the scan's; a solution's stated cost is its true
+/// cost, also after a search on loose bounds under a route limit.
 final class NearDistancesTests: XCTestCase {
     /// Few near terminals and hubs, so most pairs are far.
     private let small = NearDistances.Limits(nearCount: 6, hubCount: 3)
@@ -251,6 +252,42 @@ final class NearDistancesTests: XCTestCase {
             XCTAssertEqual(
                 Construction.nearestNeighbourTour(try SearchInstance(p, denseLimit: 1)),
                 Construction.nearestNeighbourTour(try SearchInstance(p)), "seed \(seed)")
+        }
+    }
+
+    /// With rows of 6, fewer tasks than asked may lie near: each list is the
+    /// tasks with an end in the rows of u's two ends, by their cost from
+    /// those rows (nearest first, ties by index), as many as asked or as
+    /// there are; and its first entry is u's nearest task by the dense table.
+    func testNeighboursFromShortRowsAreTheNearestOfTheTasksTheyHold() throws {
+        // Terminal numbers are the same in both instances: the depot, then required links' ends in order.
+        for seed in UInt64(1)...4 {
+            let p = problem(seed)
+            let dense = try SearchInstance(p)
+            let instance = try SearchInstance(p, denseLimit: 1, nearLimits: small)
+            let near = try XCTUnwrap(instance.table.near)
+            let lists = LocalSearch.neighbours(instance, granularity: 10)
+            let denseLists = LocalSearch.neighbours(dense, granularity: 1)
+            for u in 0..<instance.taskCount {
+                var gap: [Int: Int] = [:]
+                for end in [instance.startTerminal[2 * u], instance.endTerminal[2 * u]] {
+                    near.forEachNear(end) { terminal, cost in
+                        for v in 0..<instance.taskCount where v != u {
+                            let ends = [instance.startTerminal[2 * v], instance.endTerminal[2 * v]]
+                            if ends.contains(terminal) { gap[v] = min(gap[v] ?? .max, cost) }
+                        }
+                    }
+                }
+                let expected = gap.keys.sorted { (gap[$0]!, $0) < (gap[$1]!, $1) }.prefix(10)
+                XCTAssertEqual(lists[u], Array(expected), "seed \(seed), task \(u)")
+                let uEnds = [instance.startTerminal[2 * u], instance.endTerminal[2 * u]]
+                func denseGap(_ v: Int) -> Int {
+                    let vEnds = [instance.startTerminal[2 * v], instance.endTerminal[2 * v]]
+                    return uEnds.flatMap { x in vEnds.map { dense.table.between(x, $0) } }.min()!
+                }
+                let first = try XCTUnwrap(lists[u].first, "seed \(seed), task \(u)")
+                XCTAssertEqual(gap[first], denseGap(denseLists[u][0]), "seed \(seed), task \(u)")
+            }
         }
     }
 }
