@@ -22,7 +22,7 @@ final class NearDistances: @unchecked Sendable {
         /// Terminals whose exact costs each terminal keeps (at most half
         /// the slots of a row). Default 512: with 128, far pairs were 30%
         /// of the look-ups on Rutland's 5,000 required edges (24% with
-        /// 512), and the search 15-25% slower.
+        /// 512), and the search 14-23% slower.
         var nearCount = 512
         /// Hubs whose exact costs to and from every terminal are kept.
         /// Default 256.
@@ -65,7 +65,8 @@ final class NearDistances: @unchecked Sendable {
     /// terminal, twice while they are built.
     static func bytes(terminals: Int, limits: Limits = Limits()) -> Int {
         let hubs = min(terminals, limits.hubCount)
-        return terminals.multipliedReportingOverflow(by: (1 << slotShift) * 8 + 4 * hubs * 4 + 20).partialValue
+        let bytes = terminals.multipliedReportingOverflow(by: (1 << slotShift) * 8 + 4 * hubs * 4 + 20)
+        return bytes.overflow ? .max : bytes.partialValue
     }
 
     /// Built by one Dijkstra per terminal over the problem's links, each
