@@ -59,6 +59,7 @@ struct DistanceTable: Sendable {
         let dense = terminals.count <= denseLimit
         try Self.checkSize(problem, terminals: terminals.count, dense: dense, nearLimits: nearLimits)
         var largest = 0
+        var bound = "a shortest deadhead path costs \(Self.unreachable) or more"
         if dense {
             cost = try Self.denseCosts(problem, terminals: terminals, terminalOf: terminalOf, largest: &largest)
             near = nil
@@ -70,15 +71,17 @@ struct DistanceTable: Sendable {
             // A far pair's true cost is at most twice the dearest found (there by the depot and on), so
             // every true cost stays below the bound, as the dense table checks of every pair.
             largest = near.largestFound >= Self.unreachable / 2 ? Self.unreachable : 2 * near.largestFound
+            bound =
+                "with near costs, twice the dearest deadhead path found (\(near.largestFound)) reaches "
+                + "\(Self.unreachable)"
             cost = nil
             self.near = near
         }
         guard largest < Self.unreachable else {
             throw ArcRoutingError(
                 .infeasibleInstance,
-                "\(problem.name): a shortest deadhead path costs \(Self.unreachable) or more"
-                    + (dense ? "" : " (with near costs: twice the dearest found)") + ", over the "
-                    + "solver's bound of \(Self.unreachable - 1); state costs in a coarser unit")
+                "\(problem.name): \(bound), over the solver's bound of \(Self.unreachable - 1); "
+                    + "state costs in a coarser unit")
         }
     }
 

@@ -190,7 +190,8 @@ final class NearDistancesTests: XCTestCase {
         XCTAssertNoThrow(try DistanceTable(p))
         XCTAssertThrowsError(try DistanceTable(p, denseLimit: 1)) { error in
             XCTAssertEqual((error as? ArcRoutingError)?.kind, .infeasibleInstance)
-            XCTAssertTrue("\(error)".contains("twice the dearest found"), "\(error)")
+            XCTAssertTrue("\(error)".contains("twice the dearest deadhead path found (\(2 * half))"), "\(error)")
+            XCTAssertTrue("\(error)".contains("state costs in a coarser unit"), "\(error)")
         }
     }
 
