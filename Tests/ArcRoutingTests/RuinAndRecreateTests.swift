@@ -143,15 +143,22 @@ final class RuinAndRecreateTests: XCTestCase {
         XCTAssertNotEqual(once, start)
     }
 
-    func testTheSolverRunsItOnDecomposingInstancesAndRepeats() throws {
-        let p = problem(seed: 2)
+    /// An iteration budget, phases on every instance in groups of about 40
+    /// tasks, and ruin and recreate at `ruinSteps` per task.
+    private func decomposing(iterations: Int, phaseIterations: Int, ruinSteps: Int) -> SolverParameters {
         var parameters = SolverParameters()
         parameters.timeLimit = nil
-        parameters.maxIterations = 30
+        parameters.maxIterations = iterations
         parameters.decompositionTasks = 1
         parameters.decompositionSize = 40
-        parameters.decompositionIterations = 5
-        parameters.ruinStepsPerTask = 20
+        parameters.decompositionIterations = phaseIterations
+        parameters.ruinStepsPerTask = ruinSteps
+        return parameters
+    }
+
+    func testTheSolverRunsItOnDecomposingInstancesAndRepeats() throws {
+        let p = problem(seed: 2)
+        var parameters = decomposing(iterations: 30, phaseIterations: 5, ruinSteps: 20)
         let a = try CARPSolver.solve(p, parameters: parameters)
         XCTAssertEqual(try CARPSolver.solve(p, parameters: parameters).solution, a.solution)
         XCTAssertTrue(CARPChecker.check(a.solution, for: p).isFeasible)
@@ -167,13 +174,7 @@ final class RuinAndRecreateTests: XCTestCase {
     func testAFixedSeedAndBudgetGiveTheSameCostOnEgl() throws {
         guard let root = SharedData.carpInstances else { throw XCTSkip(SharedData.skipMessage) }
         let p = try CARPProblem(contentsOf: root.appendingPathComponent("egl/egl-e4-C.dat"))
-        var parameters = SolverParameters()
-        parameters.timeLimit = nil
-        parameters.maxIterations = 60
-        parameters.decompositionTasks = 1
-        parameters.decompositionSize = 40
-        parameters.decompositionIterations = 10
-        parameters.ruinStepsPerTask = 30
+        var parameters = decomposing(iterations: 60, phaseIterations: 10, ruinSteps: 30)
         parameters.ruinWiderNeighbours = 30
         let result = try CARPSolver.solve(p, parameters: parameters)
         XCTAssertTrue(CARPChecker.check(result.solution, for: p).isFeasible)
