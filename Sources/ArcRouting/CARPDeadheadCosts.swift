@@ -7,9 +7,26 @@ public protocol CARPDeadheadCosts: Sendable {
     /// in the order given; `Int.max` where a target cannot be reached.
     /// Never negative, and the cheapest indeed (no detour beats it: with
     /// near costs the solver takes paths through hubs as upper bounds).
-    /// - Complexity: the caller's; the solver calls it once per terminal
-    ///   (the depot and the ends of the required links) with every
-    ///   terminal as targets; beyond the dense limit also once more per
-    ///   hub (256), and once with one target per far deadhead of the answer.
+    /// - Complexity: the caller's; up to the dense limit the solver calls
+    ///   it once per terminal (the depot and the ends of the required
+    ///   links) with every terminal as targets. Beyond, once per hub (256)
+    ///   with every terminal as targets, and once with one target per far
+    ///   deadhead of the answer; then, unless the caller is also
+    ///   `CARPNearestCosts`, once more per terminal with every terminal.
     func costs(from source: Int, to targets: [Int]) -> [Int]
+}
+
+/// Deadhead costs from a caller that can also stop a search at the nearest
+/// targets and search backwards: beyond the dense limit the solver then
+/// asks each terminal only for its nearest (`NearDistances.Limits`) and
+/// each hub for its costs both ways, so the caller's work and memory grow
+/// about linearly with the terminals, not with their square.
+public protocol CARPNearestCosts: CARPDeadheadCosts {
+    /// The `count` cheapest of `targets` from node `source` (the source
+    /// itself at 0 when it is one), with their costs, in any order; fewer
+    /// when fewer can be reached.
+    func nearest(from source: Int, among targets: [Int], count: Int) -> [(node: Int, cost: Int)]
+    /// The cheapest cost from each of `sources` to node `target`, in the
+    /// order given; `Int.max` where `target` cannot be reached.
+    func costs(to target: Int, from sources: [Int]) -> [Int]
 }

@@ -106,9 +106,11 @@ final class NearDistances: @unchecked Sendable {
             exact: { from, to in lookUp.cost(from: terminals[from], to: terminals[to]) })
     }
 
-    /// Built from the caller's costs: one call per terminal, of which the
-    /// nearest are kept, and one per hub before (its row asked again in
-    /// the pass over every terminal); `exactCost` asks for one target.
+    /// Built from the caller's costs: one call per hub, then, from a
+    /// `CARPNearestCosts` caller, each hub's costs backwards and each
+    /// terminal's nearest; from any other, one call per terminal of which
+    /// the nearest are kept (and the costs to the hubs read). `exactCost`
+    /// asks for one target.
     /// - Throws: `ArcRoutingError.malformedInstance` for a negative cost.
     convenience init(
         _ given: any CARPDeadheadCosts, terminals: [Int], limits: Limits = Limits(), name: String = "problem"
@@ -116,22 +118,44 @@ final class NearDistances: @unchecked Sendable {
         limits.check()
         var largest = 0
         var negative: (Int, Int, Int)?
+        /// A cost as kept, noting the dearest and the first negative one.
+        func kept(_ c: Int, from a: Int, to b: Int) -> Int32 {
+            if c < 0, negative == nil { negative = (c, terminals[a], terminals[b]) }
+            if c != Int.max { largest = max(largest, c) }
+            return Int32(min(max(c, 0), DistanceTable.unreachable))
+        }
         func row(_ source: Int) -> [Int32] {
-            let costs = given.costs(from: terminals[source], to: terminals)
-            return costs.enumerated().map { b, c in
-                if c < 0, negative == nil { negative = (c, terminals[source], terminals[b]) }
-                if c != Int.max { largest = max(largest, c) }
-                return Int32(min(max(c, 0), DistanceTable.unreachable))
-            }
+            given.costs(from: terminals[source], to: terminals).enumerated().map { kept($1, from: source, to: $0) }
         }
         let hubs = Self.spreadHubs(terminals.count, most: limits.hubCount) { row($0) }
-        var toHub = [Int32](repeating: Int32(DistanceTable.unreachable), count: hubs.order.count * terminals.count)
-        let rows = Self.rows(terminals.count) { source, insert in
-            let costs = row(source)
-            for (k, hub) in hubs.order.enumerated() { toHub[k * terminals.count + source] = costs[hub] }
-            var nearest = Cheapest(limits.nearCount)
-            for (b, cost) in costs.enumerated() { nearest.offer(Int(cost), b) }
-            for (cost, b) in nearest.items { insert(b, cost) }
+        let t = terminals.count
+        var toHub = [Int32](repeating: Int32(DistanceTable.unreachable), count: hubs.order.count * t)
+        let rows: PagedArray<UInt64>
+        if let searches = given as? any CARPNearestCosts {
+            var terminalOf: [Int: Int] = [:]
+            for (k, node) in terminals.enumerated() { terminalOf[node] = k }
+            for (k, hub) in hubs.order.enumerated() {
+                for (a, c) in searches.costs(to: terminals[hub], from: terminals).enumerated() {
+                    toHub[k * t + a] = kept(c, from: a, to: hub)
+                }
+            }
+            rows = Self.rows(t) { source, insert in
+                // At most `nearCount` however many come back, so a row always has empty slots.
+                var nearest = Cheapest(limits.nearCount)
+                for (node, c) in searches.nearest(from: terminals[source], among: terminals, count: limits.nearCount) {
+                    guard let b = terminalOf[node], c != Int.max else { continue }
+                    nearest.offer(Int(kept(c, from: source, to: b)), b)
+                }
+                for (cost, b) in nearest.items { insert(b, cost) }
+            }
+        } else {
+            rows = Self.rows(t) { source, insert in
+                let costs = row(source)
+                for (k, hub) in hubs.order.enumerated() { toHub[k * t + source] = costs[hub] }
+                var nearest = Cheapest(limits.nearCount)
+                for (b, cost) in costs.enumerated() { nearest.offer(Int(cost), b) }
+                for (cost, b) in nearest.items { insert(b, cost) }
+            }
         }
         if let (cost, from, to) = negative { throw DistanceTable.negativeCost(name, cost, from: from, to: to) }
         self.init(

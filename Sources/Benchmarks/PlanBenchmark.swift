@@ -30,6 +30,13 @@ struct CountyWeek {
         tasks = countyTasks(network, scale: scale)
         planner = WeeklyPlanner(network: network, catalogue: catalogue, registry: registry, compatibility: table)
     }
+
+    /// The week planned shared, with its wall-clock seconds.
+    func planShared(_ options: PlanOptions) throws -> (plan: WeeklyPlan, wall: Double) {
+        var plan: WeeklyPlan!
+        let wall = try seconds { plan = try planner.plan(tasks, options: options, mode: .shared) }
+        return (plan, wall)
+    }
 }
 
 /// Tasks of five partners on the main component's streets (seeded): a
@@ -213,8 +220,7 @@ func fleetBenchmark(file: URL, iterations: Int) throws {
         options.iterations = iterations
         options.crewAssignment = method
         options.fleetRepair = repair
-        var plan: WeeklyPlan!
-        let wall = try seconds { plan = try county.planner.plan(county.tasks, options: options, mode: .shared) }
+        let (plan, wall) = try county.planShared(options)
         print(
             String(
                 format: "  %-30@  %6d  %6.0f  %6.1f  %8d  %21.1f  %6.1f", name as NSString, plan.rounds.count,

@@ -11,6 +11,9 @@
 //                                                       plan and fresh (stability and what it costs)
 //   Benchmarks fleet RUTLAND.geojson [--iterations N]   the finite-crew method against the simplest alternatives
 //   Benchmarks carp-instances RUTLAND.geojson --out DIR   county-size CARPLIB files (300 to 8,000 required edges)
+//   Benchmarks county-day RUTLAND.geojson [--seconds S] [--iterations N]   one planner job of every street
+//                                                       (about 8,300 visits: the solver's near costs on the
+//                                                       planner's shortest paths), with its peak memory
 //
 // A missing input file is skipped with a message, not failed.
 import Foundation
@@ -19,7 +22,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
     arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
 }
-let kinds = ["network", "tasks", "overlaps", "plan", "fleet", "carp-instances"]
+let kinds = ["network", "tasks", "overlaps", "plan", "fleet", "carp-instances", "county-day"]
 guard arguments.count >= 2, kinds.contains(arguments[0]) else {
     let usage =
         "usage: Benchmarks \(kinds.joined(separator: "|")) FILE.geojson [--export DIR] [--out DIR] [--count N]"
@@ -42,6 +45,10 @@ case "carp-instances":
     }
     try carpInstancesBenchmark(file: file, output: URL(fileURLWithPath: out))
 case "overlaps": try overlapsBenchmark(file: file, visits: option("--visits").flatMap(Int.init) ?? 1_000_000)
+case "county-day":
+    try countyDayBenchmark(
+        file: file, budget: option("--seconds").flatMap(Double.init) ?? 30,
+        iterations: option("--iterations").flatMap(Int.init))
 case "fleet": try fleetBenchmark(file: file, iterations: option("--iterations").flatMap(Int.init) ?? 300)
 default:
     try planBenchmark(

@@ -2,24 +2,38 @@ import ArcRouting
 import Foundation
 import StreetNetwork
 
-/// The one shortest-path computation of a routing job, on the street graph
-/// (CSR, one Dijkstra per terminal that stops once every terminal is
-/// settled): the solver's deadhead costs (`CARPDeadheadCosts`), and the
-/// search trees kept so the rounds are laid out along the same paths the
-/// solver costed. The depot's rows come from the depot trees, searched once
-/// per plan. Seconds rounded up per segment.
+/// The shortest paths of a routing job, on the street graph (CSR): the
+/// solver's deadhead costs (`CARPNearestCosts`), and the paths the rounds
+/// are laid out along. Up to the solver's dense limit it asks each terminal
+/// for its costs to every terminal: searches run in batches on several
+/// threads, each stopped once every terminal is settled, and their trees
+/// are kept (up to `keptTreeBytes`) so the rounds follow the paths the
+/// solver costed. Beyond, each terminal's search stops at its nearest
+/// terminals and keeps nothing, and a path is searched when a round is laid
+/// out. The depot's rows come from the depot trees, searched once per
+/// plan. Seconds rounded up per segment.
 ///
-/// - Complexity: O(t (n + m) log n) for t terminals; memory O(t n) for the
-///   kept trees (4 bytes a junction each), freed with the job.
-final class JobShortestPaths: CARPDeadheadCosts, @unchecked Sendable {
+/// - Complexity: dense, O(t (n + m) log n) for t terminals, memory O(t n)
+///   for the kept trees (4 bytes a junction each, freed with the job) and
+///   O(batch t) for rows not yet asked for. Near, the nodes within reach
+///   of each terminal's nearest, and two whole searches per hub.
+final class JobShortestPaths: CARPNearestCosts, @unchecked Sendable {
     let streets: PlanningStreets
     let depot: Int
     let depots: DepotTrees
-    /// Parent arcs of the search from each source, and its times to the terminals.
-    private var parents: [Int: [Int32]] = [:]
-    private var rows: [Int: [Int: Int]] = [:]
     /// Threads for the searches (rows are independent: the same result on any count).
     let threads: Int
+    /// The most bytes of search trees kept for laying the rounds out.
+    static let keptTreeBytes = 256 << 20
+    /// Parent arcs of the searches from these sources (forward graph's CSR positions).
+    private var parents: [Int: [Int32]] = [:]
+    /// Rows searched in the batch of the last source asked for, not yet asked for, to `aheadTargets`.
+    private var ahead: [Int: [Int]] = [:]
+    private var aheadTargets: [Int] = []
+    /// Where the last source asked for stands in `aheadTargets`.
+    private var lastAsked: Int?
+    private let forward: StreetGraphSearch
+    private let backward: StreetGraphSearch
     private let lock = NSLock()
     /// Wall-clock seconds spent in the searches the solver asked for.
     private(set) var searchSeconds = 0.0
@@ -32,32 +46,66 @@ final class JobShortestPaths: CARPDeadheadCosts, @unchecked Sendable {
         self.depot = depot
         self.depots = depots
         self.threads = max(1, threads)
+        forward = StreetGraphSearch(streets.graph)
+        backward = StreetGraphSearch(streets.reversedGraph)
     }
 
-    /// Seconds from `source` to each of `targets`; the depot's row and
-    /// column from the depot trees. The first call searches from every
-    /// target at once (the solver asks from each terminal to all of them).
+    /// Seconds from `source` to each of `targets`; the depot's row from
+    /// its tree. A source not yet searched is searched with the next
+    /// sources of `targets` after it (the solver asks from each terminal
+    /// to all of them, in order).
     func costs(from source: Int, to targets: [Int]) -> [Int] {
         if source == depot { return targets.map { depots.seconds(from: depot, to: $0) } }
-        lock.lock()
-        defer { lock.unlock() }
-        if rows[source] == nil { search(from: targets.contains(source) ? targets : targets + [source], to: targets) }
-        let row = rows[source] ?? [:]
-        return targets.map { $0 == depot ? depots.seconds(from: source, backTo: depot) : row[$0] ?? Int.max }
+        return timed {
+            if ahead[source] == nil || aheadTargets != targets { searchAhead(from: source, to: targets) }
+            lastAsked = targets.firstIndex(of: source)
+            return ahead.removeValue(forKey: source) ?? targets.map { _ in Int.max }
+        }
     }
 
-    /// Searches from `sources` (the depot apart) to `targets` (the depot apart,
-    /// its column is in the depot trees) and keeps the trees. Under the lock.
-    private func search(from sources: [Int], to targets: [Int]) {
-        let started = ContinuousClock.now
-        let from = Array(Set(sources.filter { $0 != depot && rows[$0] == nil })).sorted()
-        let to = Array(Set(targets.filter { $0 != depot })).sorted()
-        let forest = streets.graph.forest(from: from, to: to, threads: threads)
-        for (i, source) in from.enumerated() {
-            parents[source] = forest.parentArcs[i]
-            rows[source] = Dictionary(uniqueKeysWithValues: zip(to, forest.distances[i]))
+    /// Searches from `source` and, when the sources are asked for in the
+    /// order of `targets` (one after another), from the sources after it
+    /// (the depot apart), a batch for the threads; keeps their rows (in
+    /// place of the last batch's) and trees. Under the lock.
+    private func searchAhead(from source: Int, to targets: [Int]) {
+        let at = targets.firstIndex(of: source)
+        let inTurn = aheadTargets == targets && at != nil && at == lastAsked.map { $0 + 1 }
+        ahead = [:]
+        aheadTargets = targets
+        var batch = [source]
+        if inTurn, let at {
+            batch += targets[(at + 1)...].lazy.filter { $0 != self.depot }.prefix(16 * threads - 1)
         }
-        searchSeconds += (ContinuousClock.now - started).seconds
+        // The depot's column from its tree: a search need not reach a depot some way off.
+        let forest = streets.graph.forest(from: batch, to: targets.filter { $0 != depot }, threads: threads)
+        let treeBytes = max(1, streets.graph.nodeCount) * MemoryLayout<Int32>.stride
+        for (i, from) in batch.enumerated() {
+            var found = forest.distances[i].makeIterator()
+            ahead[from] = targets.map { $0 == depot ? depots.seconds(from: from, backTo: depot) : found.next()! }
+            if parents[from] == nil, (parents.count + 1) * treeBytes <= Self.keptTreeBytes {
+                parents[from] = forest.parentArcs[i]
+            }
+        }
+    }
+
+    /// The `count` nearest of `targets` from `source`, by a search stopped there; no tree kept.
+    func nearest(from source: Int, among targets: [Int], count: Int) -> [(node: Int, cost: Int)] {
+        timed { forward.nearest(from: source, among: targets, count: count) }
+    }
+
+    /// Seconds from each of `sources` to `target`: one search on the reversed graph.
+    func costs(to target: Int, from sources: [Int]) -> [Int] {
+        if target == depot { return sources.map { depots.seconds(from: $0, backTo: depot) } }
+        return timed { backward.costs(from: target, to: sources) }
+    }
+
+    /// Runs `body` under the lock, adding its time to `searchSeconds`.
+    private func timed<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        let started = ContinuousClock.now
+        defer { searchSeconds += (ContinuousClock.now - started).seconds }
+        return body()
     }
 
     /// The arcs (CSR positions of the forward graph, or segment arc ids) of
@@ -82,9 +130,10 @@ final class JobShortestPaths: CARPDeadheadCosts, @unchecked Sendable {
             return out
         }
         lock.lock()
-        let kept = parents[source]
-        lock.unlock()
-        let parentArc = kept ?? graph.shortestPaths(from: [(source, 0)], targets: [target]).parentArc
+        defer { lock.unlock() }
+        guard let parentArc = parents[source] else {
+            return forward.path(from: source, to: target).map { step(graph.arcID[$0]) }
+        }
         // Back from the target along the tree's parent arcs, then turned round.
         var arcs: [Int32] = []
         var v = target

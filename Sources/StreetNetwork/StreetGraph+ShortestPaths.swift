@@ -179,6 +179,21 @@ final class DijkstraWorkspace {
         targets.map { dist[$0] }
     }
 
+    /// The final cost of `node` in the last search; nil when it was not settled.
+    func settledCost(_ node: Int) -> Int? { settled[node] ? dist[node] : nil }
+
+    /// The CSR positions of the arcs from the last search's source to `node`, in order.
+    func pathArcs(to node: Int, in graph: StreetGraph) -> [Int] {
+        var arcs: [Int] = []
+        var v = node
+        while parent[v] >= 0 {
+            let a = Int(parent[v])
+            arcs.append(a)
+            v = graph.tailOf(csrPosition: a)
+        }
+        return arcs.reversed()
+    }
+
     /// Clears what the last search touched, grows the heap to fit this one and
     /// marks `targets`; returns how many distinct targets there are.
     /// - Complexity: O(nodes touched last time + targets).
@@ -208,8 +223,9 @@ final class DijkstraWorkspace {
         return remaining
     }
 
-    func run(_ graph: StreetGraph, sources: [(node: Int, cost: Int)], targets: [Int]?) {
-        var remaining = prepare(graph, sourceCount: sources.count, targets: targets)
+    /// - Parameter stopAfter: with `targets`, stops once this many of them are settled.
+    func run(_ graph: StreetGraph, sources: [(node: Int, cost: Int)], targets: [Int]?, stopAfter: Int = .max) {
+        var remaining = min(prepare(graph, sourceCount: sources.count, targets: targets), max(1, stopAfter))
         let stopEarly = targets != nil
         let keys = heapKeys
         let nodes = heapNodes

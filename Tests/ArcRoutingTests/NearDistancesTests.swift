@@ -7,7 +7,8 @@ import XCTest
 /// full load too; a near pair's cost and every cost to or from the depot
 /// are exact, a far pair's is never below the truth, `exactCost` is always
 /// the truth (one-way and two-way links, unreachable pairs), from the links
-/// or from the caller's costs; costs too near the bound and negative costs
+/// or from the caller's costs (also from a caller that searches only as far
+/// as the nearest, and backwards); costs too near the bound and negative costs
 /// from the caller are refused; the search's neighbour lists are the dense
 /// table's, or from short rows the nearest of the tasks they hold; the
 /// construction's tour is the scan's; a solution's stated cost is its true
@@ -75,6 +76,46 @@ final class NearDistancesTests: XCTestCase {
             // The caller's rows hold every pair: their dearest is the dense table's; the links' rows stop short.
             XCTAssertEqual(table.largestFiniteCost, dense.largestFiniteCost)
             XCTAssertLessThanOrEqual(fromLinks.largestFiniteCost, dense.largestFiniteCost)
+        }
+    }
+
+    /// A caller that stops its searches at the nearest terminals (ties by
+    /// their order) and searches backwards; `extra` more than asked for,
+    /// as a careless caller might return.
+    private struct GivenNearest: CARPNearestCosts {
+        let table: DistanceTable
+        var extra = 0
+
+        func costs(from source: Int, to targets: [Int]) -> [Int] {
+            Given(table: table).costs(from: source, to: targets)
+        }
+
+        func costs(to target: Int, from sources: [Int]) -> [Int] { sources.map { costs(from: $0, to: [target])[0] } }
+
+        func nearest(from source: Int, among targets: [Int], count: Int) -> [(node: Int, cost: Int)] {
+            let costs = costs(from: source, to: targets)
+            let order = targets.indices.filter { costs[$0] != Int.max }.sorted { (costs[$0], $0) < (costs[$1], $1) }
+            return order.prefix(count + extra).map { (targets[$0], costs[$0]) }
+        }
+    }
+
+    func testACallerThatSearchesNearAndBackwardsGivesTheSameCosts() throws {
+        for seed in UInt64(1)...4 {
+            var p = problem(seed)
+            let dense = try DistanceTable(p)
+            p.deadheadCosts = Given(table: dense)
+            let plain = try XCTUnwrap(try DistanceTable(p, denseLimit: 1, nearLimits: small).near)
+            for extra in [0, 40] {
+                p.deadheadCosts = GivenNearest(table: dense, extra: extra)
+                let near = try XCTUnwrap(try DistanceTable(p, denseLimit: 1, nearLimits: small).near)
+                XCTAssertEqual(near.hubs, plain.hubs)
+                XCTAssertGreaterThan(assertBounds(near, dense, "nearest, seed \(seed), extra \(extra)"), 0)
+                for a in 0..<dense.terminalCount {
+                    for b in 0..<dense.terminalCount {
+                        XCTAssertEqual(near.cost(a, b), plain.cost(a, b), "seed \(seed), extra \(extra): \(a) -> \(b)")
+                    }
+                }
+            }
         }
     }
 
@@ -199,13 +240,24 @@ final class NearDistancesTests: XCTestCase {
         func costs(from source: Int, to targets: [Int]) -> [Int] { targets.map { $0 == source ? 0 : -3 } }
     }
 
+    /// Costs of 5 (0 to itself), but -3 among the nearest.
+    private struct NegativeNearest: CARPNearestCosts {
+        func costs(from source: Int, to targets: [Int]) -> [Int] { targets.map { $0 == source ? 0 : 5 } }
+        func costs(to target: Int, from sources: [Int]) -> [Int] { sources.map { $0 == target ? 0 : 5 } }
+        func nearest(from source: Int, among targets: [Int], count: Int) -> [(node: Int, cost: Int)] {
+            targets.prefix(count).map { ($0, $0 == source ? 0 : -3) }
+        }
+    }
+
     func testANegativeCostFromTheCallerIsRefused() {
         var p = problem(1)
-        p.deadheadCosts = Negative()
-        for limit in [1, 10_000] {
-            XCTAssertThrowsError(try DistanceTable(p, denseLimit: limit)) { error in
-                XCTAssertEqual((error as? ArcRoutingError)?.kind, .malformedInstance)
-                XCTAssertTrue("\(error)".contains("is -3, below 0"), "\(error)")
+        for (caller, limits) in [(Negative() as any CARPDeadheadCosts, [1, 10_000]), (NegativeNearest(), [1])] {
+            p.deadheadCosts = caller
+            for limit in limits {
+                XCTAssertThrowsError(try DistanceTable(p, denseLimit: limit)) { error in
+                    XCTAssertEqual((error as? ArcRoutingError)?.kind, .malformedInstance)
+                    XCTAssertTrue("\(error)".contains("is -3, below 0"), "\(error)")
+                }
             }
         }
     }
