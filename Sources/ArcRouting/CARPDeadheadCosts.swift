@@ -9,10 +9,11 @@ public protocol CARPDeadheadCosts: Sendable {
     /// near costs the solver takes paths through hubs as upper bounds).
     /// - Complexity: the caller's; up to the dense limit the solver calls
     ///   it once per terminal (the depot and the ends of the required
-    ///   links) with every terminal as targets. Beyond, once per hub (256)
-    ///   with every terminal as targets, and once with one target per far
-    ///   deadhead of the answer; then, unless the caller is also
-    ///   `CARPNearestCosts`, once more per terminal with every terminal.
+    ///   links) with every terminal as targets, in order. Beyond, once per
+    ///   hub (256) with every terminal as targets; then, unless the caller
+    ///   is also `CARPNearestCosts`, once more per terminal with every
+    ///   terminal; and after the search, once with one target per far
+    ///   deadhead of each thread's best solution.
     func costs(from source: Int, to targets: [Int]) -> [Int]
 }
 

@@ -162,7 +162,7 @@ final class NearDistances: @unchecked Sendable {
             terminalCount: terminals.count, rows: rows, hubs: hubs.order, fromHub: hubs.rows, toHub: toHub,
             symmetric: false, largestFound: largest,
             exact: { from, to in
-                min(given.costs(from: terminals[from], to: [terminals[to]])[0], DistanceTable.unreachable)
+                min(max(0, given.costs(from: terminals[from], to: [terminals[to]])[0]), DistanceTable.unreachable)
             })
     }
 

@@ -9,9 +9,9 @@ import StreetNetwork
 /// threads, each stopped once every terminal is settled, and their trees
 /// are kept (up to `keptTreeBytes`) so the rounds follow the paths the
 /// solver costed. Beyond, each terminal's search stops at its nearest
-/// terminals and keeps nothing, and a path is searched when a round is laid
-/// out. The depot's rows come from the depot trees, searched once per
-/// plan. Seconds rounded up per segment.
+/// terminals and keeps no tree (only the hubs' whole searches do), and a
+/// path is searched when a round is laid out. The depot's rows come from
+/// the depot trees, searched once per plan. Seconds rounded up per segment.
 ///
 /// - Complexity: dense, O(t (n + m) log n) for t terminals, memory O(t n)
 ///   for the kept trees (4 bytes a junction each, freed with the job) and
@@ -23,68 +23,87 @@ final class JobShortestPaths: CARPNearestCosts, @unchecked Sendable {
     let depots: DepotTrees
     /// Threads for the searches (rows are independent: the same result on any count).
     let threads: Int
-    /// The most bytes of search trees kept for laying the rounds out.
-    static let keptTreeBytes = 256 << 20
-    /// Parent arcs of the searches from these sources (forward graph's CSR positions).
-    private var parents: [Int: [Int32]] = [:]
-    /// Rows searched in the batch of the last source asked for, not yet asked for, to `aheadTargets`.
+    /// The most bytes of search trees kept for laying the rounds out (default 256 MB).
+    let keptTreeBytes: Int
+    /// Search trees kept, by source: parent arcs (forward graph's CSR
+    /// positions), final for the targets the search settled.
+    private var trees: [Int: KeptTree] = [:]
+    /// Rows of the last batch not yet asked for, to `aheadTargets`.
     private var ahead: [Int: [Int]] = [:]
     private var aheadTargets: [Int] = []
-    /// Where the last source asked for stands in `aheadTargets`.
+    private var aheadSettled: Set<Int> = []
+    /// Where the last source asked for stands in `aheadTargets`, and how
+    /// many sources in a row were asked for in their order.
     private var lastAsked: Int?
+    private var inTurn = 0
     private let forward: StreetGraphSearch
     private let backward: StreetGraphSearch
     private let lock = NSLock()
     /// Wall-clock seconds spent in the searches the solver asked for.
     private(set) var searchSeconds = 0.0
 
+    /// A search's tree and the nodes it settled (its targets).
+    private struct KeptTree {
+        let parentArcs: [Int32]
+        let settled: Set<Int>
+    }
+
     init(
         streets: PlanningStreets, depot: Int, depots: DepotTrees,
-        threads: Int = min(4, ProcessInfo.processInfo.activeProcessorCount)
+        threads: Int = min(4, ProcessInfo.processInfo.activeProcessorCount), keptTreeBytes: Int = 256 << 20
     ) {
         self.streets = streets
         self.depot = depot
         self.depots = depots
         self.threads = max(1, threads)
+        self.keptTreeBytes = keptTreeBytes
         forward = StreetGraphSearch(streets.graph)
         backward = StreetGraphSearch(streets.reversedGraph)
     }
 
     /// Seconds from `source` to each of `targets`; the depot's row from
-    /// its tree. A source not yet searched is searched with the next
-    /// sources of `targets` after it (the solver asks from each terminal
-    /// to all of them, in order).
+    /// its tree. When sources come in the order of `targets` (as the
+    /// solver asks, from each terminal to all of them), the next ones are
+    /// searched with it, a batch on the threads.
     func costs(from source: Int, to targets: [Int]) -> [Int] {
-        if source == depot { return targets.map { depots.seconds(from: depot, to: $0) } }
-        return timed {
-            if ahead[source] == nil || aheadTargets != targets { searchAhead(from: source, to: targets) }
-            lastAsked = targets.firstIndex(of: source)
+        timed {
+            let at = targets.firstIndex(of: source)
+            let next = aheadTargets == targets && at != nil && at == lastAsked.map { $0 + 1 }
+            inTurn = next ? inTurn + 1 : 0
+            lastAsked = at
+            if source == depot { return targets.map { depots.seconds(from: depot, to: $0) } }
+            if ahead[source] == nil || aheadTargets != targets {
+                var batch = [source]
+                if inTurn >= 2, let at {
+                    batch += targets[(at + 1)...].lazy.filter { $0 != self.depot }.prefix(16 * threads - 1)
+                }
+                search(from: batch, to: targets)
+            }
             return ahead.removeValue(forKey: source) ?? targets.map { _ in Int.max }
         }
     }
 
-    /// Searches from `source` and, when the sources are asked for in the
-    /// order of `targets` (one after another), from the sources after it
-    /// (the depot apart), a batch for the threads; keeps their rows (in
-    /// place of the last batch's) and trees. Under the lock.
-    private func searchAhead(from source: Int, to targets: [Int]) {
-        let at = targets.firstIndex(of: source)
-        let inTurn = aheadTargets == targets && at != nil && at == lastAsked.map { $0 + 1 }
+    /// Searches from each of `sources` to `targets` (the depot apart: its
+    /// column from its tree, so a search need not reach a depot some way
+    /// off), on the threads; keeps their rows in place of the last batch's,
+    /// and their trees within `keptTreeBytes` (a tree that settled more
+    /// targets replaces one that settled fewer). Under the lock.
+    private func search(from sources: [Int], to targets: [Int]) {
+        let searched = targets.filter { $0 != depot }
+        let forest = streets.graph.forest(from: sources, to: searched, threads: threads)
+        // One set for every search to the same targets (the trees share it).
+        if aheadTargets != targets || aheadSettled.isEmpty { aheadSettled = Set(searched) }
         ahead = [:]
         aheadTargets = targets
-        var batch = [source]
-        if inTurn, let at {
-            batch += targets[(at + 1)...].lazy.filter { $0 != self.depot }.prefix(16 * threads - 1)
-        }
-        // The depot's column from its tree: a search need not reach a depot some way off.
-        let forest = streets.graph.forest(from: batch, to: targets.filter { $0 != depot }, threads: threads)
+        let settled = aheadSettled
         let treeBytes = max(1, streets.graph.nodeCount) * MemoryLayout<Int32>.stride
-        for (i, from) in batch.enumerated() {
+        for (i, from) in sources.enumerated() {
             var found = forest.distances[i].makeIterator()
             ahead[from] = targets.map { $0 == depot ? depots.seconds(from: from, backTo: depot) : found.next()! }
-            if parents[from] == nil, (parents.count + 1) * treeBytes <= Self.keptTreeBytes {
-                parents[from] = forest.parentArcs[i]
-            }
+            let roomy =
+                trees[from].map { $0.settled.count < settled.count }
+                ?? ((trees.count + 1) * treeBytes <= keptTreeBytes)
+            if roomy { trees[from] = KeptTree(parentArcs: forest.parentArcs[i], settled: settled) }
         }
     }
 
@@ -110,8 +129,8 @@ final class JobShortestPaths: CARPNearestCosts, @unchecked Sendable {
 
     /// The arcs (CSR positions of the forward graph, or segment arc ids) of
     /// the cheapest path from `source` to `target`, as segments with their
-    /// direction. From the kept trees; a search of its own only for a source
-    /// the solver never asked about.
+    /// direction. From a kept tree that settled the target; else a search
+    /// of its own, stopped at the target.
     func steps(from source: Int, to target: Int) -> [Round.Step] {
         guard source != target else { return [] }
         let graph = streets.graph
@@ -131,9 +150,10 @@ final class JobShortestPaths: CARPNearestCosts, @unchecked Sendable {
         }
         lock.lock()
         defer { lock.unlock() }
-        guard let parentArc = parents[source] else {
+        guard let tree = trees[source], tree.settled.contains(target) else {
             return forward.path(from: source, to: target).map { step(graph.arcID[$0]) }
         }
+        let parentArc = tree.parentArcs
         // Back from the target along the tree's parent arcs, then turned round.
         var arcs: [Int32] = []
         var v = target

@@ -25,8 +25,8 @@ extension RoundBuilder {
     /// week), the smallest are dissolved into the others where they fit;
     /// then each route is tidied within itself (`KeptRoutes.tidy`).
     /// - Complexity: O(n (t + r) + r²) for n visits, t terminals and routes
-    ///   of up to r stops, plus one cost row per terminal reached (cached by
-    ///   the planner's `JobShortestPaths`).
+    ///   of up to r stops, plus a cost row per terminal (`KeptRoutes`: the
+    ///   planner's searches, O(t^2) memory).
     func previousOrder(
         _ problem: CARPProblem, visits: [PlannedVisit], day: Weekday, preferences: PlanPreferences,
         routeCount: Int
@@ -101,15 +101,20 @@ struct KeptRoutes {
     let costs: any CARPDeadheadCosts
     /// Each route's links in order.
     var routes: [[Int]] = []
-    /// Deadhead seconds between terminals, by source node, cached.
-    private var rows: [Int: [Int: Int]] = [:]
-    /// The depot and every link's ends, once.
+    /// Deadhead seconds between terminals, row-major by their place in
+    /// `terminals` (`Int32.max` where unreachable): asked for on first use,
+    /// every row in turn (so the planner searches them in batches), 4
+    /// bytes a pair.
+    private var table: [Int32] = []
+    /// The depot and every link's ends, once, and each one's place.
     private let terminals: [Int]
+    private let place: [Int: Int]
 
     init(problem: CARPProblem, costs: any CARPDeadheadCosts) {
         self.problem = problem
         self.costs = costs
         terminals = Array(Set([problem.depot] + problem.links.flatMap { [$0.from, $0.to] })).sorted()
+        place = Dictionary(uniqueKeysWithValues: terminals.enumerated().map { ($1, $0) })
     }
 
     /// The route's services with the cheapest directions, and its cost.
@@ -121,12 +126,13 @@ struct KeptRoutes {
     /// Deadhead cost from node a to node b (a large number where unreachable).
     mutating func deadhead(_ a: Int, _ b: Int) -> Int {
         if a == b { return 0 }
-        if rows[a] == nil {
-            let targets = terminals
-            rows[a] = Dictionary(uniqueKeysWithValues: zip(targets, costs.costs(from: a, to: targets)))
+        if table.isEmpty {
+            table.reserveCapacity(terminals.count * terminals.count)
+            for source in terminals { table += costs.costs(from: source, to: terminals).map { Int32(clamping: $0) } }
         }
-        let c = rows[a]?[b] ?? Int.max
-        return c == Int.max ? Self.unreachable : c
+        guard let i = place[a], let j = place[b] else { return Self.unreachable }
+        let c = table[i * terminals.count + j]
+        return c == Int32.max ? Self.unreachable : Int(c)
     }
 
     /// A cost that no route within a shift reaches.

@@ -16,16 +16,18 @@ public final class StreetGraphSearch {
     /// where unreachable); the search stops once all are settled.
     /// - Complexity: O((n + m) log n) at most; less when the targets lie near.
     public func costs(from source: Int, to targets: [Int]) -> [Int] {
+        guard !targets.isEmpty else { return [] }
         workspace.run(graph, sources: [(source, 0)], targets: targets)
         return targets.map { workspace.settledCost($0) ?? ShortestPathTree.unreachable }
     }
 
-    /// The first `count` of `targets` settled from `source`, the cheapest
-    /// (the source itself at 0 when it is a target), with their costs, in
-    /// the order of `targets`; fewer when fewer are reachable.
+    /// The first `count` of `targets` (distinct) settled from `source`, the
+    /// cheapest (the source itself at 0 when it is a target), with their
+    /// costs, in the order of `targets`; fewer when fewer are reachable.
     /// - Complexity: the nodes within reach of the `count`-th cheapest
     ///   target, plus O(|targets|).
     public func nearest(from source: Int, among targets: [Int], count: Int) -> [(node: Int, cost: Int)] {
+        guard count > 0, !targets.isEmpty else { return [] }
         workspace.run(graph, sources: [(source, 0)], targets: targets, stopAfter: count)
         return targets.compactMap { t in workspace.settledCost(t).map { (t, $0) } }
     }

@@ -240,18 +240,27 @@ final class NearDistancesTests: XCTestCase {
         func costs(from source: Int, to targets: [Int]) -> [Int] { targets.map { $0 == source ? 0 : -3 } }
     }
 
-    /// Costs of 5 (0 to itself), but -3 among the nearest.
+    /// Costs of 5 (0 to itself), but -3 among the nearest or backwards.
     private struct NegativeNearest: CARPNearestCosts {
+        var backwards = false
+
         func costs(from source: Int, to targets: [Int]) -> [Int] { targets.map { $0 == source ? 0 : 5 } }
-        func costs(to target: Int, from sources: [Int]) -> [Int] { sources.map { $0 == target ? 0 : 5 } }
+
+        func costs(to target: Int, from sources: [Int]) -> [Int] {
+            sources.map { $0 == target ? 0 : backwards ? -3 : 5 }
+        }
+
         func nearest(from source: Int, among targets: [Int], count: Int) -> [(node: Int, cost: Int)] {
-            targets.prefix(count).map { ($0, $0 == source ? 0 : -3) }
+            targets.prefix(count).map { ($0, $0 == source ? 0 : backwards ? 5 : -3) }
         }
     }
 
     func testANegativeCostFromTheCallerIsRefused() {
         var p = problem(1)
-        for (caller, limits) in [(Negative() as any CARPDeadheadCosts, [1, 10_000]), (NegativeNearest(), [1])] {
+        for (caller, limits) in [
+            (Negative() as any CARPDeadheadCosts, [1, 10_000]), (NegativeNearest(), [1]),
+            (NegativeNearest(backwards: true), [1])
+        ] {
             p.deadheadCosts = caller
             for limit in limits {
                 XCTAssertThrowsError(try DistanceTable(p, denseLimit: limit)) { error in

@@ -25,8 +25,9 @@ final class JobShortestPathsTests: XCTestCase {
         return (network, PlanningStreets(network), terminals)
     }
 
-    private func paths(_ streets: PlanningStreets, depot: Int) -> JobShortestPaths {
-        JobShortestPaths(streets: streets, depot: depot, depots: DepotTrees([depot], streets: streets))
+    private func paths(_ streets: PlanningStreets, depot: Int, keptTreeBytes: Int = 256 << 20) -> JobShortestPaths {
+        JobShortestPaths(
+            streets: streets, depot: depot, depots: DepotTrees([depot], streets: streets), keptTreeBytes: keptTreeBytes)
     }
 
     /// Each step of `steps` starts where the last ended, from `source` to `target`, at `seconds` in all.
@@ -80,6 +81,27 @@ final class JobShortestPathsTests: XCTestCase {
             for target in terminals where target != source {
                 assertJoined(
                     fresh.steps(from: source, to: target), network, from: source, to: target, seconds: plain[k][target])
+            }
+        }
+    }
+
+    /// A search stopped at one near target, or no room for trees, leaves
+    /// no tree that a path to a farther target would follow wrongly: those
+    /// paths are searched, joined up and the cheapest.
+    func testPathsBeyondWhatATreeSettledAreSearched() throws {
+        let (network, streets, terminals) = try grid()
+        let plain = terminals.map { streets.graph.shortestPaths(from: $0).distance }
+        for bytes in [256 << 20, 0] {
+            let paths = paths(streets, depot: terminals[0], keptTreeBytes: bytes)
+            for (k, source) in terminals.enumerated().dropFirst() {
+                // The nearest other terminal only, then every one.
+                let near = try XCTUnwrap(terminals.filter { $0 != source }.min { plain[k][$0] < plain[k][$1] })
+                XCTAssertEqual(paths.costs(from: source, to: [near]), [plain[k][near]])
+                for target in terminals where target != source {
+                    assertJoined(
+                        paths.steps(from: source, to: target), network, from: source, to: target,
+                        seconds: plain[k][target])
+                }
             }
         }
     }

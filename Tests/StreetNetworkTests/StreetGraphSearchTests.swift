@@ -3,7 +3,7 @@ import XCTest
 
 /// Repeated searches on one workspace: the costs, the nearest targets and
 /// the paths agree with the brute force, search after search, one-way
-/// arcs and unreachable nodes included.
+/// arcs, unreachable nodes, no targets and a count of 0 included.
 final class StreetGraphSearchTests: XCTestCase {
     func testCostsNearestAndPathsMatchTheBruteForce() throws {
         for seed in UInt64(1)...10 {
@@ -31,7 +31,9 @@ final class StreetGraphSearchTests: XCTestCase {
                         continue
                     }
                     XCTAssertEqual(arcs.reduce(0) { $0 + Int(graph.cost[$1]) }, reference[s][t])
-                    XCTAssertEqual(arcs.first.map { graph.tailOf(csrPosition: $0) }, s)
+                    // Joined up: each arc leaves where the last one arrived, from s to t.
+                    let tails = arcs.map { graph.tailOf(csrPosition: $0) }
+                    XCTAssertEqual(tails, [s] + arcs.dropLast().map { Int(graph.head[$0]) }, "\(s) to \(t)")
                     XCTAssertEqual(arcs.last.map { Int(graph.head[$0]) }, t)
                 }
             }
@@ -49,5 +51,9 @@ final class StreetGraphSearchTests: XCTestCase {
         XCTAssertEqual(search.nearest(from: b, among: [a, b], count: 2).map(\.node), [b])
         XCTAssertEqual(search.path(from: b, to: a), [])
         XCTAssertEqual(search.path(from: a, to: b).count, 1)
+        XCTAssertEqual(search.costs(from: a, to: []), [])
+        XCTAssertTrue(search.nearest(from: a, among: [a, b], count: 0).isEmpty)
+        XCTAssertTrue(search.nearest(from: a, among: [], count: 3).isEmpty)
+        XCTAssertEqual(search.nearest(from: a, among: [b, a], count: 1).map(\.node), [a], "itself, at 0")
     }
 }
