@@ -9,11 +9,14 @@ to print one that fails); PyVRP's cost is its own.
 
 Large instances (--large DIR, e.g. the county-size Rutland files that
 `Benchmarks carp-instances` writes): per instance the required edges, the
-cost, setup seconds (distance table, instance, neighbour lists), iterations
-and milliseconds per iteration, and peak memory (/usr/bin/time) of each
-solver. With --long-seconds S (optional: 600 gives the 10-minute reference,
-which `make bench` does not run by default), StreetRounds also runs S seconds
-per instance and the gap of each short run to it is printed; without it the
+cost, setup seconds (distance table, instance, neighbour lists), iterations,
+time per unit of each kind of work (a step of ruin and recreate, an
+offspring of a decomposition phase's sub-problem, an offspring of the
+population over every task: what grows with size), and peak memory
+(/usr/bin/time) of each solver. With --long-seconds S (optional: 600 gives
+the 10-minute reference, which `make bench` does not run by default),
+StreetRounds also runs S seconds per instance (each printed with its time per
+unit of work) and the gap of each short run to it is printed; without it the
 gaps are to the better of the two short runs.
 
 PyVRP (pip install pyvrp) gets the usual node transformation (see
@@ -287,6 +290,19 @@ def classic_sets(args, pool, peer):
     return failed
 
 
+def per_unit(stages, seconds, count, scale):
+    """Seconds per unit of a stage's work, times scale; '-' when it did none."""
+    return f"{scale * stages.get(seconds, 0) / stages[count]:.1f}" if stages.get(count) else "-"
+
+
+def work_per_unit(stages):
+    """The stages' time per unit of work, in words, with the counts."""
+    return (f"R&R {per_unit(stages, 'ruin_seconds', 'ruin_steps', 1e6)} us/step ({stages.get('ruin_steps', 0)}), "
+            f"phase {per_unit(stages, 'phase_seconds', 'phase_offspring', 1e3)} ms/offspring "
+            f"({stages.get('phase_offspring', 0)}), population "
+            f"{per_unit(stages, 'offspring_seconds', 'offspring', 1e3)} ms/offspring ({stages.get('offspring', 0)})")
+
+
 def large_instances(args, pool, peer):
     if not os.path.isdir(args.large):
         print(f"skipped: {args.large} is absent (Benchmarks carp-instances writes it from ../shared)")
@@ -300,6 +316,9 @@ def large_instances(args, pool, peer):
             long_runs[path] = result
             if result is None:
                 print(f"  {os.path.basename(path)}: failed: {error}")
+            else:
+                print(f"  {os.path.basename(path)[:-4]}: cost {result['cost']}, setup {result['setup_seconds']:.2f} s, "
+                      + work_per_unit(result.get("stages", {})))
 
     def solve(path):
         size = required_count(path)
@@ -308,7 +327,10 @@ def large_instances(args, pool, peer):
 
     reference_kind = f"the {args.long_seconds:g} s StreetRounds run" if args.long_seconds else "the better short run"
     print(f"large instances: {args.seconds:g} s per instance; gaps to {reference_kind}")
-    print(f"{'instance':<26} {'req':>5} {'cost':>8} {'gap %':>6} {'setup s':>7} {'iters':>7} {'ms/iter':>8} {'MB':>6}"
+    print("(time per unit of work: R&R us/step, a step of ruin and recreate; phase ms/off, an offspring of a "
+          "decomposition phase's sub-problem; pop ms/off, an offspring of the population over every task)")
+    print(f"{'instance':<26} {'req':>5} {'cost':>8} {'gap %':>6} {'setup s':>7} {'iters':>7} {'R&R us/step':>11} "
+          f"{'phase ms/off':>12} {'pop ms/off':>10} {'MB':>6}"
           + (f" | {'PyVRP':>8} {'gap %':>6} {'setup s':>7} {'iters':>7} {'MB':>6}" if peer else ""))
     failed = 0
     for path, size, (result, error), other in pool.map(solve, paths):
@@ -321,10 +343,12 @@ def large_instances(args, pool, peer):
         costs = [result["cost"]] + ([other_result["cost"]] if other_result and other_result["feasible"] else [])
         long_run = long_runs.get(path)
         reference = long_run["cost"] if long_run else min(costs)
-        search = max(0.0, result["seconds"] - result["setup_seconds"])
-        per = f"{1000 * search / result['iterations']:.1f}" if result["iterations"] else "-"
+        stages = result.get("stages", {})
         line = (f"{name:<26} {size:>5} {result['cost']:>8} {gap(result['cost'], reference):>6.2f} "
-                f"{result['setup_seconds']:>7.2f} {result['iterations']:>7} {per:>8} {result['peak_mb'] or 0:>6.0f}")
+                f"{result['setup_seconds']:>7.2f} {result['iterations']:>7} "
+                f"{per_unit(stages, 'ruin_seconds', 'ruin_steps', 1e6):>11} "
+                f"{per_unit(stages, 'phase_seconds', 'phase_offspring', 1e3):>12} "
+                f"{per_unit(stages, 'offspring_seconds', 'offspring', 1e3):>10} {result['peak_mb'] or 0:>6.0f}")
         if peer:
             if other_result is None:
                 line += " | " + ("left out (over --pyvrp-max-required)" if other is None else f"failed: {other[1]}")

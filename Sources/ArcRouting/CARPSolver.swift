@@ -17,6 +17,8 @@ public enum CARPSolver {
         public var seconds: Double
         /// Offspring made, summed over the searches.
         public var iterations: Int
+        /// Where the searches' time went, summed over them.
+        public var stages = SearchStages()
     }
 
     /// Solves `problem` within `parameters.timeLimit` seconds of wall time
@@ -49,7 +51,7 @@ public enum CARPSolver {
                 instance, neighbours: neighbours, widerNeighbours: wider, parameters: parameters,
                 seed: parameters.seed &+ UInt64(k))
             search.run(deadline: deadline, start: start, progress: progress)
-            results.set(k, search.best.map { ($0, search.bestTime, search.iterations) })
+            results.set(k, search.best.map { ($0, search.bestTime, search.iterations) }, stages: search.stages)
         }
         let found = results.all.compactMap { $0 }
         // Ranked by true cost: with near costs the searches saw upper bounds.
@@ -63,7 +65,7 @@ public enum CARPSolver {
         return Result(
             solution: winner.solution, lowerBound: instance.lowerBound, secondsToBest: winner.time,
             setupSeconds: setupSeconds, seconds: Date().timeIntervalSince(start),
-            iterations: found.reduce(0) { $0 + $1.2 })
+            iterations: found.reduce(0) { $0 + $1.2 }, stages: results.stages.reduce(SearchStages(), +))
     }
 }
 
@@ -110,14 +112,25 @@ private func budget(_ parameters: SolverParameters) -> String {
 /// Results of parallel searches, one slot per search.
 private final class SearchResults: @unchecked Sendable {
     private var slots: [(Individual, Double, Int)?]
+    private var stageSlots: [SearchStages]
     private let lock = NSLock()
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+        stageSlots = Array(repeating: SearchStages(), count: count)
+    }
 
-    func set(_ k: Int, _ value: (Individual, Double, Int)?) {
+    func set(_ k: Int, _ value: (Individual, Double, Int)?, stages: SearchStages) {
         lock.lock()
         slots[k] = value
+        stageSlots[k] = stages
         lock.unlock()
+    }
+
+    var stages: [SearchStages] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stageSlots
     }
 
     var all: [(Individual, Double, Int)?] {

@@ -18,6 +18,12 @@ extension HybridGeneticSearch {
     /// improved the best.
     @discardableResult
     mutating func decompose(start: Date, deadline: Date?) -> Bool {
+        let began = Date()
+        let before = iterations
+        defer {
+            stages.phaseOffspring += iterations - before
+            stages.phaseSeconds += Date().timeIntervalSince(began)
+        }
         guard let solution = decomposedSolution(start: start, deadline: deadline) else { return false }
         return admit(solution, start: start)
     }

@@ -28,6 +28,8 @@ struct HybridGeneticSearch {
     /// the penalties, the decomposition and the progress count).
     var generations = 0
     var feasibleHistory: [Bool] = []
+    /// Where the time went (`SearchStages`).
+    var stages = SearchStages()
     /// Routes the search starts from instead of the construction (a
     /// sub-problem's share of the best solution); feasible.
     var initialRoutes: [[Int]]?
@@ -77,9 +79,12 @@ struct HybridGeneticSearch {
             iterations += 1
             generations += 1
             // Too few feasible parents yet (tight limits): a random tour instead.
+            let began = Date()
             let child =
                 population.count < 2 ? randomTour() : crossover(population[tournament()], population[tournament()])
             if educate(child, start: start, deadline: deadline) { sinceImprovement = 0 } else { sinceImprovement += 1 }
+            stages.offspring += 1
+            stages.offspringSeconds += Date().timeIntervalSince(began)
             if population.count > parameters.populationSize + parameters.generationSize { selectSurvivors() }
             if generations % parameters.penaltyPeriod == 0 { adaptPenalty() }
             if decomposes, generations % parameters.decompositionPeriod == 0,

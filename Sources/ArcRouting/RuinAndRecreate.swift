@@ -35,6 +35,8 @@ struct RuinAndRecreate {
     private var arcs: [[Int]]
     private var routeOf: [Int]
     private var posOf: [Int]
+    /// Steps run by `run`.
+    private(set) var stepsRun = 0
 
     /// - Parameter wider: each task's longer list of nearest tasks, which
     ///   `neighbours` begin (`HybridGeneticSearch.widerNeighbours`); empty = none.
@@ -97,6 +99,7 @@ struct RuinAndRecreate {
         var temperature = temperatures.start * perTask
         for step in 0..<steps {
             if step % 256 == 0, let deadline, Date() >= deadline { break }
+            stepsRun += 1
             temperature *= cooling
             let saved = (routes: routes, cost: cost, load: load, arcs: arcs)
             let removed = ruin(rng: &rng)
@@ -335,7 +338,10 @@ extension HybridGeneticSearch {
             instance, neighbours: localSearch.neighbours, wider: widerNeighbours, routes: best.routes,
             parameters: parameters)
         let (steps, overflow) = parameters.ruinStepsPerTask.multipliedReportingOverflow(by: instance.taskCount)
+        let began = Date()
         let routes = search.run(steps: overflow ? Int.max : steps, rng: &rng, until: deadline)
+        stages.ruinSteps += search.stepsRun
+        stages.ruinSeconds += Date().timeIntervalSince(began)
         let cost = routes.reduce(0) { $0 + instance.routeCost($1) }
         return admit(Individual(routes: routes, cost: cost, taskCount: instance.taskCount), start: start)
     }

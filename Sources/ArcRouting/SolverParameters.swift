@@ -4,8 +4,9 @@ public struct SolverParameters: Sendable {
     /// Wall time of the whole solve in seconds, counted from the call to
     /// `CARPSolver.solve` (the distance table and the instance included);
     /// the search stops at the first check after it. nil = no time limit:
-    /// then `maxIterations` must be set, and the clock is never read on the
-    /// search's path. Default 10.
+    /// then `maxIterations` must be set, and the clock decides nothing on
+    /// the search's path (it only times the stages: `SearchStages`).
+    /// Default 10.
     public var timeLimit: Double? = 10
     /// Iteration budget (offspring made); nil = until the time limit. With a
     /// budget, no time limit and the same seed, the answer is the same on

@@ -79,6 +79,7 @@ struct CarpCommand: ParsableCommand {
                 "iterations": .number(Double(result.iterations)),
                 "setup_seconds": .number((result.setupSeconds * 1000).rounded() / 1000),
                 "seconds": .number((result.seconds * 1000).rounded() / 1000),
+                "stages": stagesJSON(result.stages),
                 "routes": .array(
                     result.solution.routes.map { route in
                         .array(
@@ -114,6 +115,16 @@ struct CarpCommand: ParsableCommand {
                     + steps.joined(separator: " "))
         }
     }
+}
+
+/// The stages' work and seconds, as `--json` prints them.
+private func stagesJSON(_ stages: SearchStages) -> JSON {
+    func seconds(_ s: Double) -> JSON { .number((s * 1000).rounded() / 1000) }
+    return .object([
+        "ruin_steps": .number(Double(stages.ruinSteps)), "ruin_seconds": seconds(stages.ruinSeconds),
+        "phase_offspring": .number(Double(stages.phaseOffspring)), "phase_seconds": seconds(stages.phaseSeconds),
+        "offspring": .number(Double(stages.offspring)), "offspring_seconds": seconds(stages.offspringSeconds)
+    ])
 }
 
 /// Best-known costs from `bks.csv` (instance,bks,...) in the folder above

@@ -151,6 +151,32 @@ final class CARPSolverTests: XCTestCase {
         XCTAssertEqual(CARPSolver.nearestTasks(instance, parameters).wider, [])
     }
 
+    /// The stages count their work: below the decomposition threshold only
+    /// the population's offspring (every iteration, on two threads summed);
+    /// above it, ruin and recreate's steps (all of them on an iteration
+    /// budget) and the phases' offspring too, which with the population's
+    /// make up the iterations.
+    func testTheStagesCountTheirWork() throws {
+        let p = RandomProblems.mixed(seed: 3, nodes: 60, required: 120, extra: 90, capacity: 60)
+        var small = parameters(iterations: 40)
+        small.threads = 2
+        let plain = try CARPSolver.solve(p, parameters: small)
+        XCTAssertEqual(plain.stages.offspring, plain.iterations)
+        XCTAssertEqual(plain.iterations, 80)
+        XCTAssertEqual(plain.stages.ruinSteps, 0)
+        XCTAssertEqual(plain.stages.phaseOffspring, 0)
+        XCTAssertGreaterThan(plain.stages.offspringSeconds, 0)
+        var large = parameters(iterations: 200)
+        large.decompositionTasks = 100
+        large.ruinStepsPerTask = 5
+        let decomposed = try CARPSolver.solve(p, parameters: large)
+        XCTAssertEqual(decomposed.stages.ruinSteps % 600, 0, "whole runs of 5 steps a task")
+        XCTAssertGreaterThanOrEqual(decomposed.stages.ruinSteps, 600)
+        XCTAssertGreaterThan(decomposed.stages.phaseOffspring, 0)
+        XCTAssertEqual(decomposed.stages.phaseOffspring + decomposed.stages.offspring, decomposed.iterations)
+        XCTAssertGreaterThan(decomposed.stages.ruinSeconds, 0)
+    }
+
     func testNoBudgetIsAnError() {
         let p = RandomProblems.mixed(seed: 3, nodes: 8, required: 5, extra: 4, capacity: 6)
         var params = SolverParameters()

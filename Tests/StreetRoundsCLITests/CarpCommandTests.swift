@@ -22,6 +22,10 @@ final class CarpCommandTests: CLITestCase {
         XCTAssertEqual(json["lower_bound"]?.number, 252)
         // Every required edge appears once across the routes (22 in gdb1).
         XCTAssertEqual(json["routes"]?.array?.reduce(0) { $0 + ($1.array?.count ?? 0) }, 22)
+        // Where the time went: 20 offspring of the population, no ruin and recreate below 800 tasks.
+        XCTAssertEqual(json["stages"]?["offspring"]?.number, json["iterations"]?.number)
+        XCTAssertEqual(json["stages"]?["ruin_steps"]?.number, 0)
+        XCTAssertNotNil(json["stages"]?["phase_seconds"]?.number)
         let text = try runProcess(
             binary, ["carp", root.appendingPathComponent("gdb/gdb1.dat").path, "--iterations", "20"])
         XCTAssertTrue(text.stdout.hasPrefix("gdb1: cost 316"), text.stdout)
