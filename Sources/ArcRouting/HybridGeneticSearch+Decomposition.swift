@@ -65,6 +65,7 @@ extension HybridGeneticSearch {
         parameters.eliteCount = min(parameters.eliteCount, max(1, parameters.populationSize - 1))
         parameters.maxIterations = budget
         parameters.decompositionTasks = Int.max
+        parameters.swapStar = false
         let neighbours = LocalSearch.neighbours(sub.instance, granularity: parameters.granularity)
         var search = HybridGeneticSearch(
             sub.instance, neighbours: neighbours, parameters: parameters, seed: rng.next(), penalty: penalty)

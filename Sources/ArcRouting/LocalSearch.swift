@@ -2,7 +2,8 @@ import Foundation
 
 /// Local search over the granular neighbourhood (Toth and Vigo 2003): for
 /// each task u, in random order, and each of its nearest tasks v, try the
-/// moves in turn and apply the first that lowers the penalised cost; repeat
+/// moves in turn and apply the first that lowers the penalised cost; when a
+/// pass changes nothing, SWAP* on pairs of neighbouring routes; repeat
 /// until no move improves. Internal.
 struct LocalSearch {
     let instance: SearchInstance
@@ -12,6 +13,14 @@ struct LocalSearch {
 
     /// Most passes over all tasks (`SolverParameters.localSearchRounds`).
     let maxRounds: Int
+    /// Whether a pass that the granular moves leave as it was ends with
+    /// SWAP* over neighbouring routes (`SolverParameters.swapStar`, below
+    /// `largeInstanceTasks`).
+    let swapStar: Bool
+    /// `SolverParameters.granularity`: SWAP* skips a pair of routes of a
+    /// and b tasks when its a x b pairs of tasks would cost more than their
+    /// tasks' (a + b) x granularity granular moves.
+    let granularity: Int
 
     /// - Parameter neighbours: from `LocalSearch.neighbours`, shared by
     ///   every search of one solve.
@@ -19,6 +28,8 @@ struct LocalSearch {
         self.instance = instance
         self.neighbours = neighbours
         self.maxRounds = parameters.localSearchRounds
+        self.swapStar = parameters.swapStar && instance.taskCount < parameters.largeInstanceTasks
+        self.granularity = parameters.granularity
     }
 
     /// Each task's `granularity` nearest other tasks, nearest first (ties by
@@ -96,6 +107,7 @@ struct LocalSearch {
         var lastTested = [Int](repeating: -1, count: instance.taskCount)
         var improved = true
         var rounds = 0
+        var routePairsTested = -1
         while improved && rounds < maxRounds {
             improved = false
             rounds += 1
@@ -119,6 +131,45 @@ struct LocalSearch {
                 }
                 if attempt(NewRoute.self, &state, u, u) { improved = true }
             }
+            // SWAP* once the granular moves find nothing, as in a final pass.
+            if swapStar, !improved {
+                let clock = state.changes
+                if swapStarPass(&state, since: routePairsTested) { improved = true }
+                routePairsTested = clock
+            }
         }
+    }
+
+    /// SWAP* on each pair of routes that a task's neighbour list links, in
+    /// the order of their indices, except pairs of routes neither of which
+    /// changed since the clock `since` and pairs of long routes
+    /// (`granularity`); true when a move was applied.
+    private func swapStarPass(_ state: inout RouteState, since tested: Int) -> Bool {
+        let width = state.routes.count
+        var pairs = Set<Int>()
+        for u in 0..<instance.taskCount {
+            let ru = state.routeOf[u]
+            for v in neighbours[u] where state.routeOf[v] != ru {
+                let rv = state.routeOf[v]
+                pairs.insert(min(ru, rv) * width + max(ru, rv))
+            }
+        }
+        var improved = false
+        for pair in pairs.sorted() {
+            let (a, b) = (pair / width, pair % width)
+            // SWAP* tidies empty routes away, which renumbers the routes after
+            // them: the rest of the pass tries the pairs the indices now name
+            // (still distinct routes; better than ending the pass, by the
+            // figures in docs/arc-routing.md).
+            guard b < state.routes.count, !state.routes[a].isEmpty, !state.routes[b].isEmpty else { continue }
+            let (sizeA, sizeB) = (state.routes[a].count, state.routes[b].count)
+            if sizeA * sizeB > granularity * (sizeA + sizeB) { continue }
+            if max(state.modifiedAt[a], state.modifiedAt[b]) <= tested { continue }
+            if let move = SwapStar.best(state, a, b) {
+                move.apply(to: &state)
+                improved = true
+            }
+        }
+        return improved
     }
 }

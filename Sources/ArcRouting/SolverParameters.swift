@@ -72,6 +72,14 @@ public struct SolverParameters: Sendable {
     /// Most passes of local search over all tasks before it stops even if
     /// moves still improve (a guard against cycling). Default 1,000.
     public var localSearchRounds: Int = 1_000
+    /// Whether local search, once a pass of the granular moves changes
+    /// nothing, tries SWAP* (Vidal 2022) on the pairs of routes that the
+    /// tasks' neighbour lists link (two tasks exchange routes, each at its
+    /// cheapest place in the other), on instances of fewer than
+    /// `largeInstanceTasks` required links; not on a large instance's
+    /// sub-problems either, where its slower passes cost more than they
+    /// found within 10 s (docs/arc-routing.md). Default true.
+    public var swapStar: Bool = true
     /// Penalty per unit of excess load and cost in the construction's Split,
     /// which keeps the capacity and all but forbids overlong routes.
     /// Default 1,000,000.

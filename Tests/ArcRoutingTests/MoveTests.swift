@@ -89,6 +89,101 @@ final class MoveTests: XCTestCase {
         XCTAssertGreaterThan(try checkGains(NewRoute.self), 10)
     }
 
+    /// SWAP* on every pair of non-empty routes: its gain is the fall in
+    /// penalised cost once applied, and no exchange or single move between
+    /// the two routes, tried at every place in both directions, does better
+    /// (the deadheads are shortest paths, so the triangle inequality holds
+    /// and its bound is exact).
+    func testSwapStarFindsTheBestExchangeOrMoveBetweenTwoRoutes() throws {
+        var checked = 0
+        for seed in UInt64(1)...6 {
+            let start = try randomState(seed: seed)
+            for a in start.routes.indices where !start.routes[a].isEmpty {
+                for b in start.routes.indices where b != a && !start.routes[b].isEmpty {
+                    let label = "SWAP* seed \(seed) routes \(a), \(b)"
+                    let best = bruteForceExchange(start, a, b)
+                    guard let move = SwapStar.best(start, a, b) else {
+                        XCTAssertLessThanOrEqual(best, 1e-9, label)
+                        continue
+                    }
+                    XCTAssertEqual(move.gain, best, accuracy: 1e-6, label)
+                    var state = start
+                    let before = penalisedTotal(state)
+                    move.apply(to: &state)
+                    XCTAssertEqual(move.gain, before - penalisedTotal(state), accuracy: 1e-6, label)
+                    assertConsistent(state, label)
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 50)
+    }
+
+    /// Local search with SWAP* stops only where no pair of routes has a
+    /// SWAP* left (every task is every other's neighbour here, so every
+    /// pair of routes is linked); without it, on a narrow neighbourhood
+    /// (the 5 nearest tasks), some do: moves only SWAP* finds.
+    func testLocalSearchEndsWithNoSwapStarLeft() throws {
+        var leftWithout = 0
+        for seed in UInt64(1)...6 {
+            for swapStar in [true, false] {
+                var state = try randomState(seed: seed)
+                var parameters = SolverParameters()
+                parameters.swapStar = swapStar
+                var rng = SplitMix64(seed: seed)
+                let granularity = swapStar ? state.instance.taskCount : 5
+                let neighbours = LocalSearch.neighbours(state.instance, granularity: granularity)
+                LocalSearch(state.instance, neighbours: neighbours, parameters: parameters).run(&state, rng: &rng)
+                let left = state.routes.indices.flatMap { a in
+                    state.routes.indices.filter { b in
+                        a < b && !state.routes[a].isEmpty && !state.routes[b].isEmpty
+                            && SwapStar.best(state, a, b) != nil
+                    }
+                }
+                if swapStar {
+                    XCTAssertEqual(left, [], "seed \(seed): local search left a SWAP*")
+                } else {
+                    leftWithout += left.count
+                }
+            }
+        }
+        XCTAssertGreaterThan(leftWithout, 0, "without SWAP*, some local optimum should still have one")
+    }
+
+    /// The best gain of moving one task of a to any place of b, one of b to
+    /// any place of a, or both at once, by recomputing the two routes.
+    private func bruteForceExchange(_ s: RouteState, _ a: Int, _ b: Int) -> Double {
+        let i = s.instance
+        let before = s.penalised(a) + s.penalised(b)
+        func ways(_ td: Int) -> [Int] { i.canFlip(td) ? [td & ~1, td | 1] : [td] }
+        func placings(of td: Int?, into route: [Int]) -> [[Int]] {
+            guard let td else { return [route] }
+            return ways(td).flatMap { way in
+                (0...route.count).map { position in
+                    var placed = route
+                    placed.insert(way, at: position)
+                    return placed
+                }
+            }
+        }
+        func value(_ route: [Int]) -> Double {
+            s.penalised(cost: i.routeCost(route), load: route.reduce(0) { $0 + i.dem($1) })
+        }
+        var best = -Double.infinity
+        for k in -1..<s.routes[a].count {
+            for m in -1..<s.routes[b].count where k >= 0 || m >= 0 {
+                var restA = s.routes[a]
+                var restB = s.routes[b]
+                let u = k >= 0 ? restA.remove(at: k) : nil
+                let v = m >= 0 ? restB.remove(at: m) : nil
+                let bestA = placings(of: v, into: restA).map(value).min()!
+                let bestB = placings(of: u, into: restB).map(value).min()!
+                best = max(best, before - bestA - bestB)
+            }
+        }
+        return best
+    }
+
     /// Local search as a whole only lowers the penalised cost, and leaves
     /// consistent routes.
     func testLocalSearchOnlyImproves() throws {

@@ -178,9 +178,9 @@ final class RuinAndRecreateTests: XCTestCase {
         parameters.ruinWiderNeighbours = 30
         let result = try CARPSolver.solve(p, parameters: parameters)
         XCTAssertTrue(CARPChecker.check(result.solution, for: p).isFeasible)
-        XCTAssertEqual(result.solution.cost, 11_806)
+        XCTAssertEqual(result.solution.cost, 11_784)
         parameters.ruinRepeatStepsPerTask = 0
-        XCTAssertEqual(try CARPSolver.solve(p, parameters: parameters).solution.cost, 11_840)
+        XCTAssertEqual(try CARPSolver.solve(p, parameters: parameters).solution.cost, 11_841)
     }
 
     func testRuinParametersOutOfRangeAreRefused() {
