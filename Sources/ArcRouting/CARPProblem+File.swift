@@ -9,7 +9,9 @@ extension CARPProblem {
     /// read from DEPOSITO, never assumed to be node 1. The extensions
     /// StreetRounds writes for street problems (`CARPProblem+Writing`) are
     /// read back: `servicio S` (a service cost apart from `coste`), `arco`
-    /// (a one-way link) and `LIMITE_RUTA : N` (the route limit).
+    /// (a one-way link) and `LIMITE_RUTA : N` (the route limit). A number
+    /// given twice, a link before either list, or a list whose length is not
+    /// the ARISTAS_REQ or ARISTAS_NOREQ the header states is refused.
     /// - Throws: `ArcRoutingError.malformedInstance` with the line number.
     public init(contentsOf url: URL) throws {
         let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
@@ -36,11 +38,7 @@ extension CARPProblem {
     public static let maxValue = 1_000_000_000
 
     public init(carpText text: String, name: String) throws {
-        var nodeCount: Int?
-        var capacity: Int?
-        var depot: Int?
-        var fleet: Int?
-        var routeLimit: Int?
+        var header = CARPHeader()
         var links: [Link] = []
         var section = ""
         func fail(_ line: Int, _ what: String) -> ArcRoutingError {
@@ -52,45 +50,26 @@ extension CARPProblem {
             let number = k + 1
             if line.isEmpty { continue }
             if line.hasPrefix("(") {
+                guard !section.isEmpty else {
+                    throw fail(number, "a link before LISTA_ARISTAS_REQ or LISTA_ARISTAS_NOREQ, found \"\(line)\"")
+                }
                 links.append(try Self.link(line, required: section == "REQ") { fail(number, $0) })
+                header.listed[section, default: 0] += 1
                 continue
             }
             let (key, value) = try Self.header(line) { fail(number, $0) }
             switch key {
-            case "VERTICES": nodeCount = value
-            case "CAPACIDAD": capacity = value
-            case "VEHICULOS": fleet = value
-            case "DEPOSITO": depot = value.map { $0 - 1 }
-            case "LIMITE_RUTA":
-                guard let value, value > 0 else { throw fail(number, "LIMITE_RUTA needs a positive route limit") }
-                routeLimit = value
             case "LISTA_ARISTAS_REQ": section = "REQ"
             case "LISTA_ARISTAS_NOREQ": section = "NOREQ"
-            default: break
+            default:
+                guard let value, CARPHeader.numberKeys.contains(key) else { continue }
+                try header.record(key, value, line: number) { fail(number, $0) }
             }
         }
-        guard let nodeCount else { throw ArcRoutingError(.malformedInstance, "\(name): no VERTICES line") }
-        // Every vertex but the depot ends a link in a connected instance: a count beyond that is a typo or
-        // an attack, refused before anything is sized by it.
-        guard nodeCount >= 1, nodeCount <= min(Self.maxNodes, 2 * links.count + 1) else {
-            throw ArcRoutingError(
-                .malformedInstance,
-                "\(name): VERTICES \(nodeCount) is not a vertex count for "
-                    + "\(links.count) links (1 to \(min(Self.maxNodes, 2 * links.count + 1)))")
-        }
-        guard let capacity else { throw ArcRoutingError(.malformedInstance, "\(name): no CAPACIDAD line") }
-        guard let depot else { throw ArcRoutingError(.malformedInstance, "\(name): no DEPOSITO line") }
-        guard (0..<nodeCount).contains(depot) else {
-            throw ArcRoutingError(
-                .malformedInstance, "\(name): DEPOSITO \(depot + 1) is not a vertex (1 to \(nodeCount))")
-        }
-        guard links.contains(where: \.isRequired) else {
-            throw ArcRoutingError(.malformedInstance, "\(name): no required edges (LISTA_ARISTAS_REQ)")
-        }
-        _ = fleet  // a guide in these files; most papers leave the fleet free
+        try header.check(name: name, linkCount: links.count)
         self.init(
-            name: name, nodeCount: nodeCount, depot: depot, links: links, capacity: capacity,
-            maxRouteCost: routeLimit)
+            name: name, nodeCount: header["VERTICES"]!, depot: header["DEPOSITO"]! - 1, links: links,
+            capacity: header["CAPACIDAD"]!, maxRouteCost: header["LIMITE_RUTA"])
         firstNumber = 1
         try validate()
     }
@@ -103,7 +82,7 @@ extension CARPProblem {
         let key = parts.first?.uppercased() ?? ""
         let word = parts.count > 1 ? parts[1].split(whereSeparator: \.isWhitespace).first : nil
         let value = word.flatMap(integer)
-        if ["VERTICES", "CAPACIDAD", "VEHICULOS", "DEPOSITO", "LIMITE_RUTA"].contains(key), value == nil {
+        if CARPHeader.numberKeys.contains(key), value == nil {
             throw fail("\(key) needs a whole number of at most \(maxValue), found \"\(word ?? "")\"")
         }
         return (key, value)
@@ -141,5 +120,55 @@ extension CARPProblem {
         guard let value = Double(text), value.isFinite, value == value.rounded(), abs(value) <= Double(maxValue)
         else { return nil }
         return Int(value)
+    }
+}
+
+/// The numbers of a CARPLIB header, each given at most once, and the links
+/// counted in each list, checked against them when the header states
+/// ARISTAS_REQ or ARISTAS_NOREQ (a file cut short, or a list run into
+/// another, is refused rather than solved as half a problem). Internal.
+struct CARPHeader {
+    /// The keys whose value is a whole number. VEHICULOS is read but not
+    /// used: a guide in these files; most papers leave the fleet free.
+    static let numberKeys: Set<String> = [
+        "VERTICES", "CAPACIDAD", "VEHICULOS", "DEPOSITO", "LIMITE_RUTA", "ARISTAS_REQ", "ARISTAS_NOREQ"
+    ]
+    private var values: [String: (value: Int, line: Int)] = [:]
+    /// Links read in each list ("REQ", "NOREQ").
+    var listed: [String: Int] = [:]
+
+    subscript(key: String) -> Int? { values[key]?.value }
+
+    mutating func record(_ key: String, _ value: Int, line: Int, fail: (String) -> ArcRoutingError) throws {
+        if key == "LIMITE_RUTA", value <= 0 { throw fail("LIMITE_RUTA needs a positive route limit") }
+        if let first = values[key] {
+            throw fail("\(key) given a second time (first on line \(first.line)); keep one")
+        }
+        values[key] = (value, line)
+    }
+
+    /// Refuses a header without a needed line, or whose numbers do not
+    /// match the links read.
+    func check(name: String, linkCount: Int) throws {
+        func fail(_ what: String) -> ArcRoutingError { ArcRoutingError(.malformedInstance, "\(name): \(what)") }
+        guard let nodeCount = self["VERTICES"] else { throw fail("no VERTICES line") }
+        // Every vertex but the depot ends a link in a connected instance: a count beyond that is a typo or
+        // an attack, refused before anything is sized by it.
+        let most = min(CARPProblem.maxNodes, 2 * linkCount + 1)
+        guard nodeCount >= 1, nodeCount <= most else {
+            throw fail("VERTICES \(nodeCount) is not a vertex count for \(linkCount) links (1 to \(most))")
+        }
+        guard self["CAPACIDAD"] != nil else { throw fail("no CAPACIDAD line") }
+        guard let depot = self["DEPOSITO"] else { throw fail("no DEPOSITO line") }
+        guard (1...nodeCount).contains(depot) else {
+            throw fail("DEPOSITO \(depot) is not a vertex (1 to \(nodeCount))")
+        }
+        guard listed["REQ", default: 0] > 0 else { throw fail("no required edges (LISTA_ARISTAS_REQ)") }
+        for (key, list) in [("ARISTAS_REQ", "REQ"), ("ARISTAS_NOREQ", "NOREQ")] {
+            guard let stated = values[key], stated.value != listed[list, default: 0] else { continue }
+            throw fail(
+                "line \(stated.line): \(key) says \(stated.value) links, LISTA_\(key) has "
+                    + "\(listed[list, default: 0]); is the file cut short? make the two agree")
+        }
     }
 }

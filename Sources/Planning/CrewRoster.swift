@@ -44,14 +44,14 @@ struct CrewRoster {
         let working = working(on: day)
         var crews = Crews(count: working.count, shiftMinutes: shiftMinutes)
         var out = Rostered()
-        func isTimed(_ k: Int) -> Bool { rounds[k].stops.first?.visit.window != nil }
-        let timed = rounds.indices.filter(isTimed).sorted { rounds[$0].startMinutes < rounds[$1].startMinutes }
-        let free = rounds.indices.filter { !isTimed($0) }.sorted { rounds[$0].seconds > rounds[$1].seconds }
+        let timed = rounds.indices.filter { rounds[$0].isTimed }
+            .sorted { rounds[$0].startMinutes < rounds[$1].startMinutes }
+        let free = rounds.indices.filter { !rounds[$0].isTimed }.sorted { rounds[$0].seconds > rounds[$1].seconds }
         for k in timed + free {
             let length = PlanUnits.minutes(roundingUp: rounds[k].seconds)
             let first = preferredCrew(rounds[k], among: working)
             let placed: (crew: Int, start: Int)? =
-                isTimed(k)
+                rounds[k].isTimed
                 ? crews.place(length, start: rounds[k].startMinutes, first: first).map { ($0, rounds[k].startMinutes) }
                 : crews.placeWhenFree(length, earliest: shiftStart, first: first)
             if let placed {
@@ -60,7 +60,7 @@ struct CrewRoster {
                 rounds[k].extraShift = false
                 out.placed.append(rounds[k])
             } else {
-                if !isTimed(k) { rounds[k].startMinutes = shiftStart }
+                if !rounds[k].isTimed { rounds[k].startMinutes = shiftStart }
                 out.leftOver.append(rounds[k])
             }
         }

@@ -50,4 +50,8 @@ public struct Round: Sendable, Equatable {
 
     /// The crew as people read it: "TC-1", or "TC-1 (extra shift)".
     public var crewLabel: String { extraShift ? "\(crew) (extra shift)" : crew }
+
+    /// Whether the round keeps set hours: its visits have a time window
+    /// (all of them or none: a routing job holds one window's visits).
+    public var isTimed: Bool { stops.contains { $0.visit.window != nil } }
 }

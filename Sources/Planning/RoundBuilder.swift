@@ -66,13 +66,13 @@ struct RoundBuilder {
         let paths = JobShortestPaths(streets: streets, depot: crewClass.depotNode, depots: crews.depots)
         let problem = self.problem(job, visits: routable, capacity: checked.capacity, paths: paths)
         let started = ContinuousClock.now
-        let result = try? CARPSolver.solve(problem, parameters: parameters)
+        let solved = Result { try CARPSolver.solve(problem, parameters: parameters) }
         routed.solverSeconds = (ContinuousClock.now - started).seconds
         routed.shortestPathSeconds = paths.searchSeconds
-        guard let result else {
-            routed.unplaced += routable.map {
-                UnplacedVisit(visit: $0, reason: "no round within the shift and capacity was found for it")
-            }
+        guard case .success(let result) = solved else {
+            var reason = "no round within the shift and capacity was found for it"
+            if case .failure(let error) = solved { reason += " (the route solver: \(error))" }
+            routed.unplaced += routable.map { UnplacedVisit(visit: $0, reason: reason) }
             return routed
         }
         let solution = keepingOrder(

@@ -176,7 +176,7 @@ struct SameDayOrder {
         var end = 0
         for (n, k) in crew[from...].enumerated() {
             let start = n == 0 ? max(needed, rounds[k].startMinutes) : max(rounds[k].startMinutes, end)
-            if start != rounds[k].startMinutes && Self.isTimed(rounds[k]) {
+            if start != rounds[k].startMinutes && rounds[k].isTimed {
                 return "round \(rounds[k].id) of \(then.crewLabel) keeps its hours and cannot start later"
             }
             starts[k] = start
@@ -196,7 +196,7 @@ struct SameDayOrder {
     private func swap(_ b: Breach, _ rounds: inout [Round], begins: Int) -> String? {
         let then = rounds[b.then.round]
         var crew = crewRounds(of: b.then.round, rounds)
-        if let timed = crew.first(where: { Self.isTimed(rounds[$0]) }) {
+        if let timed = crew.first(where: { rounds[$0].isTimed }) {
             return "crew \(then.crewLabel) does both, and its round \(rounds[timed].id) keeps its hours"
         }
         crew.removeAll { $0 == b.then.round }
@@ -235,6 +235,4 @@ struct SameDayOrder {
     private func shift(_ r: Round) -> Int {
         shiftMinutes[PlanPreferences.crewKey(r.organisation, r.crew)] ?? PlanUnits.minutes(roundingUp: r.seconds)
     }
-
-    private static func isTimed(_ r: Round) -> Bool { r.stops.contains { $0.visit.window != nil } }
 }

@@ -1,5 +1,6 @@
 import ArcRouting
 import Foundation
+import TestSupport
 import XCTest
 
 /// CARP files a careless or hostile hand made: refused with the line, before anything is sized by them.
@@ -89,5 +90,37 @@ final class CARPProblemFileHostileInputTests: XCTestCase {
     func testALineOfOnlyAColonIsNoTrap() throws {
         let p = try CARPProblem(carpText: ":\n : 5\n" + text(), name: "x")
         XCTAssertEqual(p.nodeCount, 3)
+    }
+
+    /// A file cut short, a list run into another, a header stated twice or a
+    /// link outside any list: each refused with what to mend, not solved as
+    /// a different problem.
+    func testCountsThatDisagreeAndHeadersGivenTwiceAreRefused() throws {
+        let counted = text().replacingOccurrences(
+            of: " CAPACIDAD", with: " ARISTAS_REQ : 2\n ARISTAS_NOREQ : 0\n CAPACIDAD")
+        XCTAssertEqual(try CARPProblem(carpText: counted, name: "x").requiredLinks.count, 2)
+        let cut = counted.replacingOccurrences(of: " ( 2, 3)  coste 2 demanda 1\n", with: "")
+        assertRefused(cut, "line 3: ARISTAS_REQ says 2 links, LISTA_ARISTAS_REQ has 1; is the file cut short?")
+        let extra = counted + " LISTA_ARISTAS_NOREQ :\n ( 1, 3)  coste 4\n"
+        assertRefused(extra, "line 4: ARISTAS_NOREQ says 0 links, LISTA_ARISTAS_NOREQ has 1")
+        assertRefused(text() + " DEPOSITO : 2\n", "line 8: DEPOSITO given a second time (first on line 7); keep one")
+        assertRefused(text() + " VERTICES : 3\n", "line 8: VERTICES given a second time (first on line 2)")
+        assertRefused(text() + " LIMITE_RUTA : 0\n", "line 8: LIMITE_RUTA needs a positive route limit")
+        let outside = " ( 1, 3)  coste 4\n" + text()
+        assertRefused(outside, "line 1: a link before LISTA_ARISTAS_REQ or LISTA_ARISTAS_NOREQ")
+    }
+
+    /// Every benchmark file states its counts, and they agree with its lists.
+    func testEveryBenchmarkFileAgreesWithItsCounts() throws {
+        guard let root = SharedData.carpInstances else { throw XCTSkip(SharedData.skipMessage) }
+        var read = 0
+        for set in ["gdb", "val", "egl"] {
+            let folder = root.appendingPathComponent(set)
+            for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".dat") {
+                XCTAssertNoThrow(try CARPProblem(contentsOf: folder.appendingPathComponent(file)), file)
+                read += 1
+            }
+        }
+        XCTAssertEqual(read, 23 + 34 + 12)
     }
 }

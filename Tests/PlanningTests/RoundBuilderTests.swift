@@ -9,14 +9,30 @@ import XCTest
 /// planner's searches: every visit placed, each round's path joined up from
 /// the depot and back, at the cost of the same job on a dense table.
 final class RoundBuilderTests: XCTestCase {
+    /// A Tuesday job of `count` one-minute visits 100 m apart on the line
+    /// town, one organisation's crews from a depot at 500 m.
+    private struct LineJob {
+        let town: LineTown
+        let crews: CrewPool
+        let crewClass: CrewPool.CrewClass
+        let visits: [PlannedVisit]
+        let job: RoutingJob
+
+        init(count: Int, shiftHours: Double, limitSeconds: Int) throws {
+            town = try LineTown()
+            crews = try town.pool([try town.organisation("o", depotAt: 500, shiftHours: shiftHours)])
+            crewClass = try XCTUnwrap(crews.classes.first)
+            let town = town
+            visits = (0..<count).map { town.stop(town.segment(at: Double($0) * 100), seconds: 60) }
+            job = RoutingJob(
+                key: RoutingJob.Key(day: .tuesday, crewClass: crewClass.key), pool: 0, crewClass: crewClass,
+                visits: visits, startMinutes: 7 * 60, limitSeconds: limitSeconds)
+        }
+    }
+
     func testAJobBeyondTheDenseLimitIsRoutedOnTheSearchesNearCosts() throws {
-        let town = try LineTown()
-        let crews = try town.pool([try town.organisation("o", depotAt: 500, shiftHours: 0.1)])
-        let crewClass = try XCTUnwrap(crews.classes.first)
-        let visits = (0..<10).map { town.stop(town.segment(at: Double($0) * 100), seconds: 60) }
-        let job = RoutingJob(
-            key: RoutingJob.Key(day: .tuesday, crewClass: crewClass.key), pool: 0, crewClass: crewClass,
-            visits: visits, startMinutes: 7 * 60, limitSeconds: 6 * 60)
+        let line = try LineJob(count: 10, shiftHours: 0.1, limitSeconds: 6 * 60)
+        let (town, crews, crewClass, visits, job) = (line.town, line.crews, line.crewClass, line.visits, line.job)
         var parameters = SolverParameters()
         parameters.timeLimit = nil
         parameters.maxIterations = 100
@@ -37,6 +53,23 @@ final class RoundBuilderTests: XCTestCase {
                 at = step.reversed ? s.from : s.to
             }
             XCTAssertEqual(at, crewClass.depotNode, "\(round.id) ends at the depot")
+        }
+    }
+
+    /// When the solver refuses a job, each visit left out says why in the
+    /// solver's words, not only that no round was found.
+    func testASolverRefusalIsTheReasonGiven() throws {
+        let line = try LineJob(count: 3, shiftHours: 1, limitSeconds: 60 * 60)
+        var parameters = SolverParameters()
+        parameters.timeLimit = nil
+        parameters.maxIterations = 10
+        parameters.decompositionPeriod = 0
+        let routed = RoundBuilder(streets: line.town.streets).build(line.job, crews: line.crews, parameters: parameters)
+        XCTAssertEqual(routed.rounds.count, 0)
+        XCTAssertEqual(routed.unplaced.count, 3)
+        for left in routed.unplaced {
+            XCTAssertTrue(left.reason.contains("(the route solver: "), left.reason)
+            XCTAssertTrue(left.reason.contains("decompositionPeriod is 0, must be at least 1"), left.reason)
         }
     }
 }
