@@ -10,8 +10,9 @@ extension CARPProblem {
     /// StreetRounds writes for street problems (`CARPProblem+Writing`) are
     /// read back: `servicio S` (a service cost apart from `coste`), `arco`
     /// (a one-way link) and `LIMITE_RUTA : N` (the route limit). A number
-    /// given twice, a link before either list, or a list whose length is not
-    /// the ARISTAS_REQ or ARISTAS_NOREQ the header states is refused.
+    /// given twice, a link before either list, a list whose length is not
+    /// the ARISTAS_REQ or ARISTAS_NOREQ the header states, or one of these
+    /// two that is not a whole number, is refused.
     /// - Throws: `ArcRoutingError.malformedInstance` with the line number.
     public init(contentsOf url: URL) throws {
         let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
@@ -51,7 +52,10 @@ extension CARPProblem {
             if line.isEmpty { continue }
             if line.hasPrefix("(") {
                 guard !section.isEmpty else {
-                    throw fail(number, "a link before LISTA_ARISTAS_REQ or LISTA_ARISTAS_NOREQ, found \"\(line)\"")
+                    throw fail(
+                        number,
+                        "a link before LISTA_ARISTAS_REQ or LISTA_ARISTAS_NOREQ, found \"\(line)\"; "
+                            + "put it under \"LISTA_ARISTAS_REQ :\" (to serve) or \"LISTA_ARISTAS_NOREQ :\"")
                 }
                 links.append(try Self.link(line, required: section == "REQ") { fail(number, $0) })
                 header.listed[section, default: 0] += 1
@@ -148,27 +152,34 @@ struct CARPHeader {
     }
 
     /// Refuses a header without a needed line, or whose numbers do not
-    /// match the links read.
+    /// match the links read: the counts first, since a file cut short
+    /// also lacks its last lines (DEPOSITO, in every classic file).
     func check(name: String, linkCount: Int) throws {
-        func fail(_ what: String) -> ArcRoutingError { ArcRoutingError(.malformedInstance, "\(name): \(what)") }
-        guard let nodeCount = self["VERTICES"] else { throw fail("no VERTICES line") }
+        // "name line N: ..." where the number has a line, as the reader's other messages.
+        func fail(_ key: String, _ what: String) -> ArcRoutingError {
+            ArcRoutingError(.malformedInstance, "\(name)\(values[key].map { " line \($0.line)" } ?? ""): \(what)")
+        }
+        for (key, list) in [("ARISTAS_REQ", "REQ"), ("ARISTAS_NOREQ", "NOREQ")] {
+            guard let stated = values[key], stated.value != listed[list, default: 0] else { continue }
+            throw fail(
+                key,
+                "\(key) says \(stated.value) links, LISTA_\(key) has \(listed[list, default: 0]); "
+                    + "is the file cut short? make the two agree")
+        }
+        guard let nodeCount = self["VERTICES"] else { throw fail("VERTICES", "no VERTICES line") }
         // Every vertex but the depot ends a link in a connected instance: a count beyond that is a typo or
         // an attack, refused before anything is sized by it.
         let most = min(CARPProblem.maxNodes, 2 * linkCount + 1)
         guard nodeCount >= 1, nodeCount <= most else {
-            throw fail("VERTICES \(nodeCount) is not a vertex count for \(linkCount) links (1 to \(most))")
+            throw fail("VERTICES", "VERTICES \(nodeCount) is not a vertex count for \(linkCount) links (1 to \(most))")
         }
-        guard self["CAPACIDAD"] != nil else { throw fail("no CAPACIDAD line") }
-        guard let depot = self["DEPOSITO"] else { throw fail("no DEPOSITO line") }
+        guard self["CAPACIDAD"] != nil else { throw fail("CAPACIDAD", "no CAPACIDAD line") }
+        guard let depot = self["DEPOSITO"] else { throw fail("DEPOSITO", "no DEPOSITO line") }
         guard (1...nodeCount).contains(depot) else {
-            throw fail("DEPOSITO \(depot) is not a vertex (1 to \(nodeCount))")
+            throw fail("DEPOSITO", "DEPOSITO \(depot) is not a vertex (1 to \(nodeCount))")
         }
-        guard listed["REQ", default: 0] > 0 else { throw fail("no required edges (LISTA_ARISTAS_REQ)") }
-        for (key, list) in [("ARISTAS_REQ", "REQ"), ("ARISTAS_NOREQ", "NOREQ")] {
-            guard let stated = values[key], stated.value != listed[list, default: 0] else { continue }
-            throw fail(
-                "line \(stated.line): \(key) says \(stated.value) links, LISTA_\(key) has "
-                    + "\(listed[list, default: 0]); is the file cut short? make the two agree")
+        guard listed["REQ", default: 0] > 0 else {
+            throw fail("LISTA_ARISTAS_REQ", "no required edges (LISTA_ARISTAS_REQ)")
         }
     }
 }

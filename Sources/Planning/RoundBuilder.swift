@@ -69,10 +69,11 @@ struct RoundBuilder {
         let solved = Result { try CARPSolver.solve(problem, parameters: parameters) }
         routed.solverSeconds = (ContinuousClock.now - started).seconds
         routed.shortestPathSeconds = paths.searchSeconds
-        guard case .success(let result) = solved else {
-            var reason = "no round within the shift and capacity was found for it"
-            if case .failure(let error) = solved { reason += " (the route solver: \(error))" }
-            routed.unplaced += routable.map { UnplacedVisit(visit: $0, reason: reason) }
+        let result: CARPSolver.Result
+        do { result = try solved.get() } catch {
+            routed.unplaced += routable.map {
+                UnplacedVisit(visit: $0, reason: "the route solver refused this day's job: \(error)")
+            }
             return routed
         }
         let solution = keepingOrder(

@@ -101,6 +101,8 @@ final class CARPProblemFileHostileInputTests: XCTestCase {
         XCTAssertEqual(try CARPProblem(carpText: counted, name: "x").requiredLinks.count, 2)
         let cut = counted.replacingOccurrences(of: " ( 2, 3)  coste 2 demanda 1\n", with: "")
         assertRefused(cut, "line 3: ARISTAS_REQ says 2 links, LISTA_ARISTAS_REQ has 1; is the file cut short?")
+        let end = counted.range(of: "demanda 1\n")!.upperBound
+        assertRefused(String(counted[..<end]), "line 3: ARISTAS_REQ says 2 links, LISTA_ARISTAS_REQ has 1")
         let extra = counted + " LISTA_ARISTAS_NOREQ :\n ( 1, 3)  coste 4\n"
         assertRefused(extra, "line 4: ARISTAS_NOREQ says 0 links, LISTA_ARISTAS_NOREQ has 1")
         assertRefused(text() + " DEPOSITO : 2\n", "line 8: DEPOSITO given a second time (first on line 7); keep one")
@@ -108,6 +110,7 @@ final class CARPProblemFileHostileInputTests: XCTestCase {
         assertRefused(text() + " LIMITE_RUTA : 0\n", "line 8: LIMITE_RUTA needs a positive route limit")
         let outside = " ( 1, 3)  coste 4\n" + text()
         assertRefused(outside, "line 1: a link before LISTA_ARISTAS_REQ or LISTA_ARISTAS_NOREQ")
+        assertRefused(outside, "put it under \"LISTA_ARISTAS_REQ :\"")
     }
 
     /// Every benchmark file states its counts, and they agree with its lists.

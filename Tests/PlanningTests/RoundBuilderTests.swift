@@ -68,7 +68,7 @@ final class RoundBuilderTests: XCTestCase {
         XCTAssertEqual(routed.rounds.count, 0)
         XCTAssertEqual(routed.unplaced.count, 3)
         for left in routed.unplaced {
-            XCTAssertTrue(left.reason.contains("(the route solver: "), left.reason)
+            XCTAssertTrue(left.reason.hasPrefix("the route solver refused this day's job: "), left.reason)
             XCTAssertTrue(left.reason.contains("decompositionPeriod is 0, must be at least 1"), left.reason)
         }
     }
