@@ -180,7 +180,7 @@ struct RuinAndRecreate {
 
     /// Where a task goes: before place `position` of `route`, in direction
     /// `td`, for `delta` more cost; `into` and `out` its new arcs' deadheads.
-    private struct Place {
+    struct Place {
         let route: Int
         let position: Int
         let td: Int
@@ -206,8 +206,8 @@ struct RuinAndRecreate {
     /// The cheapest feasible insertion of `task` (within capacity and the
     /// route limit): next to one of its nearest tasks; when there is none,
     /// next to one of its wider ring; when none there either, anywhere, or
-    /// in a new route when the fleet allows.
-    private func cheapestPlace(of task: Int) -> Place? {
+    /// in a new route when the fleet allows. Internal for tests.
+    func cheapestPlace(of task: Int) -> Place? {
         if let place = besideNeighbours(task) { return place }
         var best: Place?
         for v in wider.isEmpty ? [] : wider[task].dropFirst(neighbours[task].count) where hasRoom(task, beside: v) {

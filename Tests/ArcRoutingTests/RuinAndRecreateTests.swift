@@ -93,6 +93,58 @@ final class RuinAndRecreateTests: XCTestCase {
         }
     }
 
+    /// The insertion skips a place only when it cannot beat the best so far
+    /// (`cannotBeat`): for every task taken out of a solution, the place it
+    /// finds costs what the cheapest place costs when every one is tried
+    /// (beside its nearest tasks when one has room within the route limit,
+    /// else anywhere with room), on a dense table and on near costs, with
+    /// and without a route limit.
+    func testTheInsertionFindsTheCheapestOfEveryPlaceItMayTake() throws {
+        var compared = 0
+        for seed in UInt64(1)...4 {
+            var p = problem(seed: seed)
+            p.capacity = 70
+            let dense = try SearchInstance(p)
+            let start = Construction.routes(dense, penalty: 1e6)
+            if seed % 2 == 0 { p.maxRouteCost = start.map { dense.routeCost($0) }.max()! + 10 }
+            let instance = try SearchInstance(p, denseLimit: seed > 2 ? 1 : 100_000)
+            let neighbours = LocalSearch.neighbours(instance, granularity: 4)
+            for task in 0..<instance.taskCount {
+                let routes = start.map { $0.filter { $0 >> 1 != task } }.filter { !$0.isEmpty }
+                let search = RuinAndRecreate(
+                    instance, neighbours: neighbours, routes: routes, parameters: SolverParameters())
+                let tried = cheapestByTrying(task, routes, instance, beside: neighbours[task])
+                guard let cheapest = tried else { continue }
+                XCTAssertEqual(search.cheapestPlace(of: task)?.delta, cheapest, "seed \(seed), task \(task)")
+                compared += 1
+            }
+        }
+        XCTAssertGreaterThan(compared, 300)
+    }
+
+    /// The least a task adds at any place of `routes` with room for it and
+    /// within the route limit, both ways: among places beside the tasks
+    /// `beside` when there is one, else among all; nil when there is none.
+    private func cheapestByTrying(_ task: Int, _ routes: [[Int]], _ instance: SearchInstance, beside: [Int]) -> Int? {
+        var nearest: Int?
+        var anywhere: Int?
+        let room = instance.capacity - instance.demand[task]
+        for route in routes where route.reduce(0, { $0 + instance.dem($1) }) <= room {
+            let cost = instance.routeCost(route)
+            for k in 0...route.count {
+                let (a, b) = (k > 0 ? route[k - 1] : -1, k < route.count ? route[k] : -1)
+                let isBeside = [a, b].contains { $0 >= 0 && beside.contains($0 >> 1) }
+                for td in (2 * task)...(instance.twoWay[task] ? 2 * task + 1 : 2 * task) {
+                    let added = instance.dh(a, td) + instance.svc(td) + instance.dh(td, b) - instance.dh(a, b)
+                    if let limit = instance.maxRouteCost, cost + added > limit { continue }
+                    anywhere = min(anywhere ?? added, added)
+                    if isBeside { nearest = min(nearest ?? added, added) }
+                }
+            }
+        }
+        return nearest ?? anywhere
+    }
+
     func testKeepsTheRouteLimit() throws {
         for seed in UInt64(1)...3 {
             var p = problem(seed: seed)
