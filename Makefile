@@ -100,7 +100,7 @@ bench: deps
 	.build/release/Benchmarks overlaps ../shared/data/streets/rutland-osm/rutland-highways.geojson
 	for k in 1 2 4; do .build/release/Benchmarks plan ../shared/data/streets/rutland-osm/rutland-highways.geojson --scale $$k --seconds 20 $$(if [ $$k = 1 ]; then echo --next-week; fi) || exit 1; done
 	.build/release/Benchmarks fleet ../shared/data/streets/rutland-osm/rutland-highways.geojson --iterations 300
-	.build/release/Benchmarks county-day ../shared/data/streets/rutland-osm/rutland-highways.geojson --seconds 20
+	.build/release/Benchmarks county-day ../shared/data/streets/rutland-osm/rutland-highways.geojson --seconds 20 --next-week
 	python3 -c "import pyvrp" 2>/dev/null || python3 -m pip install --quiet pyvrp
 	.build/release/Benchmarks carp-instances ../shared/data/streets/rutland-osm/rutland-highways.geojson --out .build/carp-instances
 	python3 scripts/bench_carp.py --seconds 10 --jobs 2 --large .build/carp-instances $(if $(CARP_LONG),--long-seconds $(CARP_LONG))

@@ -9,8 +9,9 @@ import Works
 /// of about 8,300 visits and 7,000 terminals, beyond its dense limit, with
 /// the planner's shortest paths as its deadhead costs. Prints the job's
 /// size, the rounds, the time in the planner's shortest paths and outside
-/// the solver, and the process's peak memory.
-func countyDayBenchmark(file: URL, budget: Double, iterations: Int?, crews: Int = 120) throws {
+/// the solver, and the process's peak memory; with `nextWeek`, the same
+/// for the day a week later planned from this one (stable weeks).
+func countyDayBenchmark(file: URL, budget: Double, iterations: Int?, nextWeek: Bool, crews: Int = 120) throws {
     var county = try CountyWeek(file: file, scale: 1)
     let oakham = Organisation.Depot(id: "oakham", name: "oakham", location: LonLat(lon: -0.7290, lat: 52.6700))
     let sweepers = (1...crews).map {
@@ -44,5 +45,29 @@ func countyDayBenchmark(file: URL, budget: Double, iterations: Int?, crews: Int 
             main.count, crews,
             iterations.map { "\($0) iterations" } ?? String(format: "budget %.0f s", budget)))
     printFleet(plan, registry: county.registry, wall: wall, budget: iterations == nil ? budget : nil)
+    print(String(format: "  peak memory %.0f MB", peakMemoryMB()))
+    if nextWeek { try countyDayNextWeek(county, from: plan, options: options) }
+}
+
+/// The same day a week later, planned from `previous` stored (stable weeks:
+/// visits keep their crews, each round's stops last week's order where that
+/// still fits): how much of the order and the crews is kept, the plan as
+/// for the first day, and the peak memory after it.
+private func countyDayNextWeek(_ county: CountyWeek, from previous: WeeklyPlan, options: PlanOptions) throws {
+    let record = PlanRecord(previous, network: county.network)
+    let preferences = try PreviousPlan(record, network: county.network).preferences
+    var next = options
+    next.week = options.week.adding(weeks: 1)
+    var stable: WeeklyPlan!
+    let wall = try seconds {
+        stable = try county.planner.plan(county.tasks, options: next, mode: .shared, preferences: preferences)
+    }
+    let kept = PlanStability(previous: record, plan: stable)
+    print(
+        String(
+            format: "  %@ planned from the stored plan of %@: place in the round kept %.1f%% of %d, crew and day "
+                + "kept %.1f%%; cost £%.0f against £%.0f", next.week.description, options.week.description,
+            kept.orderShare * 100, kept.orderCommon, kept.share * 100, stable.totals.money, previous.totals.money))
+    printFleet(stable, registry: county.registry, wall: wall, budget: options.iterations == nil ? options.seconds : nil)
     print(String(format: "  peak memory %.0f MB", peakMemoryMB()))
 }

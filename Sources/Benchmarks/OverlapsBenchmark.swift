@@ -161,7 +161,7 @@ private func printReportTimes(
     _ findings: [Overlap], network: StreetNetwork, registry: OrganisationRegistry,
     week: ISOWeek
 ) throws {
-    let report = try reportTimes(findings, network: network, registry: registry, week: week)
+    let report = reportTimes(findings, network: network, registry: registry, week: week)
     print(
         String(
             format: "  report: group the network's streets once: %.3f s (%d groups of %d segments); "
@@ -172,13 +172,13 @@ private func printReportTimes(
 private func reportTimes(
     _ findings: [Overlap], network: StreetNetwork, registry: OrganisationRegistry,
     week: ISOWeek
-) throws -> ReportTimes {
+) -> ReportTimes {
     var groups: StreetGroups?
-    let grouping = try seconds { groups = StreetGroups(network) }
+    let grouping = seconds { groups = StreetGroups(network) }
     let reported = Array(findings.prefix(reportedFindings))
     guard let groups else { return ReportTimes(grouping: grouping, groups: 0, findings: 0, rendering: 0) }
     var bytes = 0
-    let rendering = try seconds {
+    let rendering = seconds {
         let locator = StreetLocator(network: network, groups: groups, places: [], registry: registry)
         let period = OverlapReport.Period(label: "\(week)", first: week.monday, last: week.date(of: .sunday))
         let report = OverlapReport(findings: reported, period: period, newOnly: false, locator: locator)

@@ -11,9 +11,10 @@
 //                                                       plan and fresh (stability and what it costs)
 //   Benchmarks fleet RUTLAND.geojson [--iterations N]   the finite-crew method against the simplest alternatives
 //   Benchmarks carp-instances RUTLAND.geojson --out DIR   county-size CARPLIB files (300 to 8,000 required edges)
-//   Benchmarks county-day RUTLAND.geojson [--seconds S] [--iterations N]   one planner job of every street
-//                                                       (about 8,300 visits: the solver's near costs on the
-//                                                       planner's shortest paths), with its peak memory
+//   Benchmarks county-day RUTLAND.geojson [--seconds S] [--iterations N] [--next-week]   one planner job of
+//                                                       every street (about 8,300 visits: the solver's near
+//                                                       costs on the planner's shortest paths), with its peak
+//                                                       memory; --next-week plans the day a week later from it
 //
 // A missing input file is skipped with a message, not failed.
 import Foundation
@@ -48,7 +49,7 @@ case "overlaps": try overlapsBenchmark(file: file, visits: option("--visits").fl
 case "county-day":
     try countyDayBenchmark(
         file: file, budget: option("--seconds").flatMap(Double.init) ?? 30,
-        iterations: option("--iterations").flatMap(Int.init))
+        iterations: option("--iterations").flatMap(Int.init), nextWeek: arguments.contains("--next-week"))
 case "fleet": try fleetBenchmark(file: file, iterations: option("--iterations").flatMap(Int.init) ?? 300)
 default:
     try planBenchmark(
