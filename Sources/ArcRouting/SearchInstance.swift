@@ -19,6 +19,14 @@ final class SearchInstance: Sendable {
     /// look-up, read directly by `dh` (the storage kept alive by `table`):
     /// no class reference to count, no call, on the search's hottest path.
     nonisolated(unsafe) private let dense: UnsafePointer<Int32>?
+    /// Copies of `startTerminal`, `endTerminal`, `service`, `demand` and
+    /// `twoWay` that `dh`, `svc`, `dem` and `canFlip` read without a bounds
+    /// check, the search's hottest reads (freed with the instance).
+    nonisolated(unsafe) private let starts: UnsafeMutablePointer<Int>
+    nonisolated(unsafe) private let ends: UnsafeMutablePointer<Int>
+    nonisolated(unsafe) private let services: UnsafeMutablePointer<Int>
+    nonisolated(unsafe) private let demands: UnsafeMutablePointer<Int>
+    nonisolated(unsafe) private let flippable: UnsafeMutablePointer<Bool>
     private let near: NearLookUp?
     private let width: Int
     let depotTerminal: Int
@@ -58,6 +66,8 @@ final class SearchInstance: Sendable {
         capacity = problem.capacity
         maxRouteCost = problem.maxRouteCost
         fleetSize = problem.fleetSize
+        (starts, ends, services) = (Self.copy(start), Self.copy(end), Self.copy(service))
+        (demands, flippable) = (Self.copy(demand), Self.copy(twoWay))
         try checkEveryTaskCanBeServed()
     }
 
@@ -110,6 +120,23 @@ final class SearchInstance: Sendable {
         capacity = parent.capacity
         maxRouteCost = parent.maxRouteCost
         self.fleetSize = fleetSize
+        (starts, ends, services) = (Self.copy(startTerminal), Self.copy(endTerminal), Self.copy(service))
+        (demands, flippable) = (Self.copy(demand), Self.copy(twoWay))
+    }
+
+    deinit {
+        starts.deallocate()
+        ends.deallocate()
+        services.deallocate()
+        demands.deallocate()
+        flippable.deallocate()
+    }
+
+    /// A copy of `values` in memory of its own (at least one entry's room).
+    private static func copy<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
+        let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(1, values.count))
+        pointer.initialize(from: values, count: values.count)
+        return pointer
     }
 
     /// Deadhead cost from the end of td `a` to the start of td `b` (-1 =
@@ -117,16 +144,30 @@ final class SearchInstance: Sendable {
     /// bound between far tasks (`exactRouteCost` has the true cost).
     @inline(__always)
     func dh(_ a: Int, _ b: Int) -> Int {
-        let from = a < 0 ? depotTerminal : endTerminal[a]
-        let to = b < 0 ? depotTerminal : startTerminal[b]
+        assert(a < 2 * taskCount && b < 2 * taskCount, "a task-direction outside the instance")
+        let from = a < 0 ? depotTerminal : ends[a]
+        let to = b < 0 ? depotTerminal : starts[b]
         if let dense { return Int(dense[from &* width &+ to]) }
         return near.unsafelyUnwrapped.cost(from, to)
     }
 
-    @inline(__always) func svc(_ td: Int) -> Int { service[td >> 1] }
-    @inline(__always) func dem(_ td: Int) -> Int { demand[td >> 1] }
+    /// The service cost of td; unchecked in release builds, as `dem` and `canFlip`.
+    @inline(__always) func svc(_ td: Int) -> Int {
+        assert(td >= 0 && td < 2 * taskCount, "a task-direction outside the instance")
+        return services[td >> 1]
+    }
+
+    @inline(__always) func dem(_ td: Int) -> Int {
+        assert(td >= 0 && td < 2 * taskCount, "a task-direction outside the instance")
+        return demands[td >> 1]
+    }
+
     @inline(__always) func flipped(_ td: Int) -> Int { td ^ 1 }
-    @inline(__always) func canFlip(_ td: Int) -> Bool { twoWay[td >> 1] }
+
+    @inline(__always) func canFlip(_ td: Int) -> Bool {
+        assert(td >= 0 && td < 2 * taskCount, "a task-direction outside the instance")
+        return flippable[td >> 1]
+    }
 
     /// Cost of a route of tds, depot to depot.
     func routeCost(_ route: [Int]) -> Int {

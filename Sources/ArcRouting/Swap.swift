@@ -22,7 +22,7 @@ struct Swap: Move {
         // Best direction of v in u's place, and of u in v's place.
         func best(_ task: Int, _ a: Int, _ b: Int) -> (Int, Int) {
             var choice = (2 * task, i.dh(a, 2 * task) + i.dh(2 * task, b))
-            if i.twoWay[task] {
+            if i.canFlip(2 * task) {
                 let c = i.dh(a, 2 * task + 1) + i.dh(2 * task + 1, b)
                 if c < choice.1 { choice = (2 * task + 1, c) }
             }

@@ -39,4 +39,30 @@ final class SearchInstanceTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("required link 2 (2, 3) costs 8 alone"), "\(error)")
         }
     }
+
+    /// `dh`, `svc`, `dem` and `canFlip` read copies of the instance's
+    /// arrays without bounds checks: they agree with the arrays and the
+    /// distance table for every task-direction, on an instance and on a
+    /// sub-problem of some of its tasks in another order.
+    func testTheUncheckedReadsAgreeWithTheArrays() throws {
+        let parent = try SearchInstance(
+            RandomProblems.mixed(seed: 7, nodes: 30, required: 40, extra: 20, capacity: 12))
+        let sub = SearchInstance(
+            restrictedTo: [31, 2, 17, 5, 0, 39, 24], of: parent, fleetSize: nil)
+        for instance in [parent, sub] {
+            let tds = Array(-1..<(2 * instance.taskCount))
+            for td in tds where td >= 0 {
+                XCTAssertEqual(instance.svc(td), instance.service[td >> 1])
+                XCTAssertEqual(instance.dem(td), instance.demand[td >> 1])
+                XCTAssertEqual(instance.canFlip(td), instance.twoWay[td >> 1])
+            }
+            for a in tds {
+                for b in tds {
+                    let from = a < 0 ? instance.depotTerminal : instance.endTerminal[a]
+                    let to = b < 0 ? instance.depotTerminal : instance.startTerminal[b]
+                    XCTAssertEqual(instance.dh(a, b), instance.table.between(from, to), "\(a) -> \(b)")
+                }
+            }
+        }
+    }
 }
