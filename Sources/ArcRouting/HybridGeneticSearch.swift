@@ -16,9 +16,8 @@ struct HybridGeneticSearch {
     var rng: RandomSource
     var penalty: Penalty
     var population: [Individual] = []
-    /// Broken-pairs distances between population members, by their ids.
-    var proximity: [Int: [Int: Double]] = [:]
-    var nextID = 0
+    /// Broken-pairs distances between population members, by their places.
+    var proximity = ProximityMatrix()
     var best: Individual?
     var bestTime = 0.0
     /// Offspring made: by this search's crossovers and by its
@@ -188,17 +187,15 @@ struct HybridGeneticSearch {
     /// improved the best.
     @discardableResult
     mutating func admit(_ candidate: Individual, start: Date) -> Bool {
-        var individual = candidate
-        var distances: [Int: Double] = [:]
+        let individual = candidate
+        var distances: [Double] = []
+        distances.reserveCapacity(population.count)
         for other in population {
             let d = individual.distance(to: other)
             if d == 0, other.cost == individual.cost { return false }  // a clone
-            distances[other.id] = d
+            distances.append(d)
         }
-        individual.id = nextID
-        nextID += 1
-        for (id, d) in distances { proximity[id]![individual.id] = d }
-        proximity[individual.id] = distances
+        proximity.append(distances)
         population.append(individual)
         fitnessIsCurrent = false
         if individual.cost < best?.cost ?? Int.max {
@@ -235,14 +232,7 @@ struct HybridGeneticSearch {
             population.indices.forEach { population[$0].biasedFitness = 0 }
             return
         }
-        var diversity = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            let row = proximity[population[i].id]!
-            var d = population.indices.compactMap { j in j == i ? nil : row[population[j].id] }
-            d.sort()
-            let k = min(parameters.closeCount, d.count)
-            diversity[i] = d.prefix(k).reduce(0, +) / Double(k)
-        }
+        let diversity = (0..<n).map { proximity.meanOfClosest($0, parameters.closeCount) }
         let byCost = (0..<n).sorted { population[$0].cost < population[$1].cost }
         let byDiversity = (0..<n).sorted { diversity[$0] > diversity[$1] }
         var costRank = [Double](repeating: 0, count: n)
@@ -277,9 +267,7 @@ struct HybridGeneticSearch {
     }
 
     private mutating func remove(at index: Int) {
-        let id = population[index].id
-        for other in proximity[id]!.keys { proximity[other]![id] = nil }
-        proximity[id] = nil
+        proximity.remove(at: index)
         population.remove(at: index)
         fitnessIsCurrent = false
     }

@@ -7,8 +7,6 @@ struct Individual {
     var successor: [Int]
     var predecessor: [Int]
     var biasedFitness = 0.0
-    /// Identity within a population, for the proximity cache.
-    var id = -1
 
     init(routes: [[Int]], cost: Int, taskCount: Int) {
         self.routes = routes

@@ -146,16 +146,22 @@ struct LocalSearch {
     /// (`granularity`); true when a move was applied.
     private func swapStarPass(_ state: inout RouteState, since tested: Int) -> Bool {
         let width = state.routes.count
-        var pairs = Set<Int>()
+        var linked = [Bool](repeating: false, count: width * width)
+        var pairs: [Int] = []
         for u in 0..<instance.taskCount {
             let ru = state.routeOf[u]
             for v in neighbours[u] where state.routeOf[v] != ru {
                 let rv = state.routeOf[v]
-                pairs.insert(min(ru, rv) * width + max(ru, rv))
+                let pair = min(ru, rv) * width + max(ru, rv)
+                if !linked[pair] {
+                    linked[pair] = true
+                    pairs.append(pair)
+                }
             }
         }
+        pairs.sort()
         var improved = false
-        for pair in pairs.sorted() {
+        for pair in pairs {
             let (a, b) = (pair / width, pair % width)
             // SWAP* tidies empty routes away, which renumbers the routes after
             // them: the rest of the pass tries the pairs the indices now name

@@ -50,7 +50,7 @@ struct SwapStar {
         let i = s.instance
         let before = s.penalised(a) + s.penalised(b)
         for (k, tdU) in s.routes[a].enumerated() {
-            let place = placesA[k][0]
+            let place = placesA[3 * k]
             let demand = i.dem(tdU)
             let gain =
                 before - s.penalised(cost: s.cost[a] - savedA[k], load: s.load[a] - demand)
@@ -58,7 +58,7 @@ struct SwapStar {
             offer(gain, Placement(task: tdU >> 1, td: place.td, position: place.position), nil)
         }
         for (m, tdV) in s.routes[b].enumerated() {
-            let place = placesB[m][0]
+            let place = placesB[3 * m]
             let demand = i.dem(tdV)
             let gain =
                 before - s.penalised(cost: s.cost[a] + place.added, load: s.load[a] + demand)
@@ -76,8 +76,8 @@ struct SwapStar {
                     before - s.penalised(cost: s.cost[a] - savedA[k] + leastB[m], load: s.load[a] + shift)
                     - s.penalised(cost: s.cost[b] - savedB[m] + leastA[k], load: s.load[b] - shift)
                 if bound <= best?.gain ?? 1e-9 { continue }
-                let intoB = bestPlace(s, placesA[k], replacing: m, of: b)
-                let intoA = bestPlace(s, placesB[m], replacing: k, of: a)
+                let intoB = bestPlace(s, placesA[(3 * k)..<(3 * k + 3)], replacing: m, of: b)
+                let intoA = bestPlace(s, placesB[(3 * m)..<(3 * m + 3)], replacing: k, of: a)
                 let gain =
                     before - s.penalised(cost: s.cost[a] - savedA[k] + intoA.added, load: s.load[a] + shift)
                     - s.penalised(cost: s.cost[b] - savedB[m] + intoB.added, load: s.load[b] - shift)
@@ -89,24 +89,28 @@ struct SwapStar {
         return best
     }
 
-    /// For each task of route `from`, its three cheapest places in route
+    /// For each task k of route `from`, its three cheapest places in route
     /// `into` (distinct positions, each in the cheaper direction), cheapest
-    /// first; `Place.none` where the route has fewer places.
-    private static func cheapestPlaces(_ s: RouteState, from: Int, into: Int) -> [[Place]] {
+    /// first, at 3k, 3k + 1 and 3k + 2 (one array, not one per task: SWAP*
+    /// runs on thousands of pairs of routes an offspring); `Place.none`
+    /// where the route has fewer places.
+    private static func cheapestPlaces(_ s: RouteState, from: Int, into: Int) -> [Place] {
         let i = s.instance
         let target = s.routes[into]
         let joined = (0...target.count).map { j in i.dh(s.at(into, j - 1), s.at(into, j)) }
-        return s.routes[from].map { td in
-            var top = [Place.none, Place.none, Place.none]
+        var places = [Place](repeating: .none, count: 3 * s.routes[from].count)
+        for (k, td) in s.routes[from].enumerated() {
+            var top = (Place.none, Place.none, Place.none)
             for j in 0...target.count {
                 let place = cheaper(s, td, between: s.at(into, j - 1), and: s.at(into, j), joined: joined[j], at: j)
-                if place.added >= top[2].added { continue }
-                top[2] = place
-                if top[2].added < top[1].added { top.swapAt(1, 2) }
-                if top[1].added < top[0].added { top.swapAt(0, 1) }
+                if place.added >= top.2.added { continue }
+                top.2 = place
+                if top.2.added < top.1.added { swap(&top.1, &top.2) }
+                if top.1.added < top.0.added { swap(&top.0, &top.1) }
             }
-            return top
+            (places[3 * k], places[3 * k + 1], places[3 * k + 2]) = top
         }
+        return places
     }
 
     /// Task-direction td (or its flip) served between x and y, whose direct
@@ -128,10 +132,10 @@ struct SwapStar {
     /// The cheapest place among `top` (places in route r) once the task at
     /// position m of r has left, or in its very place; the position counted
     /// without it.
-    private static func bestPlace(_ s: RouteState, _ top: [Place], replacing m: Int, of r: Int) -> Place {
+    private static func bestPlace(_ s: RouteState, _ top: ArraySlice<Place>, replacing m: Int, of r: Int) -> Place {
         let x = s.at(r, m - 1)
         let y = s.at(r, m + 1)
-        let inPlace = cheaper(s, top[0].td, between: x, and: y, joined: s.instance.dh(x, y), at: m)
+        let inPlace = cheaper(s, top[top.startIndex].td, between: x, and: y, joined: s.instance.dh(x, y), at: m)
         let kept = top.first { $0.position >= 0 && $0.position != m && $0.position != m + 1 }
         guard let kept, kept.added < inPlace.added else { return inPlace }
         return Place(added: kept.added, position: kept.position > m ? kept.position - 1 : kept.position, td: kept.td)
