@@ -186,8 +186,7 @@ struct HybridGeneticSearch {
     /// Adds a feasible individual unless it is a clone; returns whether it
     /// improved the best.
     @discardableResult
-    mutating func admit(_ candidate: Individual, start: Date) -> Bool {
-        let individual = candidate
+    mutating func admit(_ individual: Individual, start: Date) -> Bool {
         var distances: [Double] = []
         distances.reserveCapacity(population.count)
         for other in population {
