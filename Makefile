@@ -103,7 +103,7 @@ bench: deps
 	.build/release/Benchmarks county-day ../shared/data/streets/rutland-osm/rutland-highways.geojson --seconds 20 --next-week
 	python3 -c "import pyvrp" 2>/dev/null || python3 -m pip install --quiet pyvrp
 	.build/release/Benchmarks carp-instances ../shared/data/streets/rutland-osm/rutland-highways.geojson --out .build/carp-instances
-	python3 scripts/bench_carp.py --seconds 10 --jobs 2 --large .build/carp-instances $(if $(CARP_LONG),--long-seconds $(CARP_LONG))
+	python3 scripts/bench_carp.py --seconds 10 --jobs 2 --large .build/carp-instances --large-seeds 4 $(if $(CARP_LONG),--long-seconds $(CARP_LONG))
 	python3 scripts/bench_server.py $(RELEASE)/streetrounds --requests 2000 --clients 16
 
 # libFuzzer targets for the JSON parser, the task-list reader, the street and places readers and the CARP reader,

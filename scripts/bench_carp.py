@@ -17,7 +17,10 @@ population over every task: what grows with size), and peak memory
 the 10-minute reference, which `make bench` does not run by default),
 StreetRounds also runs S seconds per instance (each printed with its time per
 unit of work) and the gap of each short run to it is printed; without it the
-gaps are to the better of the two short runs.
+gaps are to the better of the two short runs. With --large-seeds N (make
+bench: 4), StreetRounds' short runs are repeated for N seeds from --seed and
+each instance's gaps printed as their mean, least and most: one seed's gap
+is a draw.
 
 PyVRP (pip install pyvrp) gets the usual node transformation (see
 ../shared/carp/README.md): each required edge becomes one client per
@@ -34,7 +37,8 @@ say whether the machine was busy: time-limited searches lose quality on a
 shared core.
 
 Usage: python3 scripts/bench_carp.py [--seconds 10] [--jobs 2] [--seed 1] [--sets gdb,val,egl]
-           [--only NAMES] [--peer pyvrp|none] [--large DIR] [--long-seconds S] [--pyvrp-max-required 3000]
+           [--only NAMES] [--peer pyvrp|none] [--large DIR] [--long-seconds S] [--large-seeds N]
+           [--pyvrp-max-required 3000]
 --jobs runs that many solver processes at once, each on its own core.
 """
 import argparse
@@ -357,6 +361,34 @@ def large_instances(args, pool, peer):
                 line += (f" | {other_result['cost']:>8} {shown} {other_result['setup_seconds']:>7.2f} "
                          f"{other_result['iterations']:>7} {other_result['peak_mb'] or 0:>6.0f}")
         print(line, flush=True)
+    if args.large_seeds > 1:
+        failed += large_seed_spread(args, pool, paths, long_runs)
+    return failed
+
+
+def large_seed_spread(args, pool, paths, long_runs):
+    """Runs --large-seeds seeds (from --seed) of StreetRounds alone on each
+    large instance and prints the gaps' mean, least and most: one seed's
+    gap is a draw (docs/benchmarks.md)."""
+    seeds = list(range(args.seed, args.seed + args.large_seeds))
+    jobs = [(path, seed) for path in paths for seed in seeds]
+    results = dict(zip(jobs, pool.map(lambda job: ours(job[0], args.seconds, job[1]), jobs)))
+    print(f"StreetRounds' {args.seconds:g} s runs over seeds {seeds[0]}-{seeds[-1]}: gaps to "
+          + (f"the {args.long_seconds:g} s run" if args.long_seconds else "the best of these runs"))
+    failed = 0
+    for path in paths:
+        name = os.path.basename(path)[:-4]
+        costs = [results[(path, seed)][0]["cost"] for seed in seeds if results[(path, seed)][0]]
+        if len(costs) < len(seeds):
+            errors = [results[(path, seed)][1] for seed in seeds if results[(path, seed)][0] is None]
+            print(f"{name:<26} failed: {errors[0]}")
+            failed += 1
+            continue
+        long_run = long_runs.get(path)
+        reference = long_run["cost"] if long_run else min(costs)
+        gaps = [gap(cost, reference) for cost in costs]
+        print(f"{name:<26} costs {' '.join(str(c) for c in costs)}; gap mean {sum(gaps) / len(gaps):.2f}% "
+              f"(least {min(gaps):.2f}%, most {max(gaps):.2f}%)", flush=True)
     return failed
 
 
@@ -371,6 +403,8 @@ def main():
     parser.add_argument("--large", help="a folder of large CARPLIB instances (Benchmarks carp-instances)")
     parser.add_argument("--long-seconds", type=float, help="reference run per large instance (600: 10 minutes)")
     parser.add_argument("--pyvrp-max-required", type=int, default=3000)
+    parser.add_argument("--large-seeds", type=int, default=1,
+                        help="also run this many seeds (from --seed) per large instance and print the gaps' spread")
     parser.add_argument("--pyvrp-one", help=argparse.SUPPRESS)
     parser.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
     args = parser.parse_args()
