@@ -306,6 +306,26 @@ struct NearLookUp: @unchecked Sendable {
         }
     }
 
+    /// Lower bounds on the costs from every terminal x to terminal a
+    /// (`into`) and from a to every x (`out`), by the triangle inequality
+    /// through a's own hub h: cost(x, a) >= cost(x, h) - cost(a, h), and
+    /// cost(a, x) >= cost(h, x) - cost(h, a). Never above `cost` (a true
+    /// cost or a real path's), the hubs' costs being the cheapest (a
+    /// caller's must be, `CARPDeadheadCosts`). Each reads one row of the
+    /// hub's costs, the same for every x.
+    @inline(__always)
+    func bounds(into a: Int) -> CostBound {
+        let anchor = anchors[a]
+        return CostBound(row: toHub + Int(anchor.hub) &* terminalCount, less: Int(anchor.toHub))
+    }
+
+    /// See `bounds(into:)`.
+    @inline(__always)
+    func bounds(outOf a: Int) -> CostBound {
+        let anchor = anchors[a]
+        return CostBound(row: fromHub + Int(anchor.hub) &* terminalCount, less: Int(anchor.fromHub))
+    }
+
     /// Cost from terminal a to terminal b: exact when either is the depot
     /// (hub 0: its rows) or b is among a's nearest (or, costs being
     /// symmetric, a among b's); else an upper bound through a's or b's hub.

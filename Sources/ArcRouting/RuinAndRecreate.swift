@@ -220,8 +220,12 @@ struct RuinAndRecreate {
             offer(task, routeOf[v], posOf[v] + 1, to: &best)
         }
         if best != nil { return best }
+        // Every place of every route with room: on near costs, most are far
+        // and cost two misses of the cache each, so those that cannot beat
+        // the best even at the hubs' lower bounds are passed over unread.
+        let bounds = directions(task).map { instance.deadheadBounds(of: $0) }
         for r in routes.indices where load[r] + instance.demand[task] <= instance.capacity {
-            for p in 0...routes[r].count { offer(task, r, p, to: &best) }
+            for p in 0...routes[r].count { offer(task, r, p, bounds: bounds, to: &best) }
         }
         if usedRoutes < instance.fleetSize ?? Int.max {
             for td in directions(task) {
@@ -307,11 +311,20 @@ struct RuinAndRecreate {
 
     /// Offers `task`, each way, at place p of route r: the deadhead out of
     /// it first (one row of the table for every place), the one into it
-    /// only when the place can still beat the best.
-    private func offer(_ task: Int, _ r: Int, _ p: Int, to best: inout Place?) {
+    /// only when the place can still beat the best; with `bounds` (one per
+    /// way, `SearchInstance.deadheadBounds`), neither when the lower bounds
+    /// show it cannot.
+    private func offer(
+        _ task: Int, _ r: Int, _ p: Int, bounds: [(into: CostBound, out: CostBound)?] = [], to best: inout Place?
+    ) {
         let a = p > 0 ? routes[r][p - 1] : -1
         let b = p < routes[r].count ? routes[r][p] : -1
         for td in directions(task) {
+            if let best, !bounds.isEmpty, let bound = bounds[td & 1],
+                instance.detourBound(bound, from: a, to: b) + instance.svc(td) - arcs[r][p] >= best.delta
+            {
+                continue
+            }
             let out = instance.dh(td, b)
             if cannotBeat(best, known: out, td, replaced: arcs[r][p]) { continue }
             let place = Place(r, p, td, instance.dh(a, td), out, replaced: arcs[r][p], instance)

@@ -151,6 +151,22 @@ final class SearchInstance: Sendable {
         return near.unsafelyUnwrapped.cost(from, to)
     }
 
+    /// On near costs, lower bounds on `dh(a, td)` and `dh(td, b)` for every
+    /// a and b through the hubs (`NearLookUp.bounds(into:)`), each read from
+    /// one row of a hub's costs, the same for every a or b (so in the cache
+    /// after the first few reads, where `dh` misses it twice for a far
+    /// pair); nil on a dense table (tried: no faster). For passing over far
+    /// places without reading their costs.
+    func deadheadBounds(of td: Int) -> (into: CostBound, out: CostBound)? {
+        near.map { ($0.bounds(into: starts[td]), $0.bounds(outOf: ends[td])) }
+    }
+
+    /// A lower bound on `dh(a, td) + dh(td, b)`, from `deadheadBounds(of: td)`.
+    @inline(__always)
+    func detourBound(_ bounds: (into: CostBound, out: CostBound), from a: Int, to b: Int) -> Int {
+        bounds.into[a < 0 ? depotTerminal : ends[a]] &+ bounds.out[b < 0 ? depotTerminal : starts[b]]
+    }
+
     /// The service cost of td; unchecked in release builds, as `dem` and `canFlip`.
     @inline(__always) func svc(_ td: Int) -> Int {
         assert(td >= 0 && td < 2 * taskCount, "a task-direction outside the instance")
@@ -212,5 +228,19 @@ final class SearchInstance: Sendable {
             back = min(back, dh(td, -1))
         }
         return service.reduce(0, +) + routes * (out + back)
+    }
+}
+
+/// A lower bound on the costs between one terminal and every other, read
+/// from one row of costs: the entry for the other less `less`, or 0.
+/// Internal.
+struct CostBound {
+    let row: UnsafePointer<Int32>
+    let less: Int
+
+    @inline(__always)
+    subscript(_ other: Int) -> Int {
+        let bound = Int(row[other]) &- less
+        return bound > 0 ? bound : 0
     }
 }

@@ -108,7 +108,10 @@ final class RuinAndRecreateTests: XCTestCase {
             let dense = try SearchInstance(p)
             let start = Construction.routes(dense, penalty: 1e6)
             if seed % 2 == 0 { p.maxRouteCost = start.map { dense.routeCost($0) }.max()! + 10 }
-            let instance = try SearchInstance(p, denseLimit: seed > 2 ? 1 : 100_000)
+            // Seed 4: few near terminals and hubs, so that the scan of every place passes over far ones by
+            // the hubs' lower bounds.
+            let limits = seed == 4 ? NearDistances.Limits(nearCount: 6, hubCount: 3) : NearDistances.Limits()
+            let instance = try SearchInstance(p, denseLimit: seed > 2 ? 1 : 100_000, nearLimits: limits)
             let neighbours = LocalSearch.neighbours(instance, granularity: 4)
             for task in 0..<instance.taskCount {
                 let routes = start.map { $0.filter { $0 >> 1 != task } }.filter { !$0.isEmpty }

@@ -5,7 +5,8 @@ import XCTest
 /// The search instance refuses, at once and naming the link, a task that no
 /// route can serve: one whose trip alone, from the depot and back, is over
 /// the route limit (found by a hostile tester: it searched the whole time
-/// limit, then said to give more time).
+/// limit, then said to give more time); its unchecked reads agree with its
+/// arrays; on near costs its detour bounds never exceed the deadheads.
 final class SearchInstanceTests: XCTestCase {
     private func problem(limit: Int) -> CARPProblem {
         CARPProblem(
@@ -38,6 +39,38 @@ final class SearchInstanceTests: XCTestCase {
         XCTAssertThrowsError(try SearchInstance(p)) { error in
             XCTAssertTrue("\(error)".contains("required link 2 (2, 3) costs 8 alone"), "\(error)")
         }
+    }
+
+    /// On near costs, the hubs' lower bounds on a detour through a td are
+    /// never above the deadheads the search reads (one-way and two-way
+    /// links, the depot at either end), and above 0 for most far pairs;
+    /// a dense table gives none.
+    func testTheDetourBoundsAreNeverAboveTheDeadheads() throws {
+        var positive = 0
+        var pairs = 0
+        for seed in UInt64(1)...4 {
+            var p = RandomProblems.mixed(seed: seed, nodes: 40, required: 30, extra: 60, capacity: 50)
+            if seed % 2 == 0 {
+                for k in p.links.indices { p.links[k].twoWay = true }
+            }
+            XCTAssertNil(try SearchInstance(p).deadheadBounds(of: 0), "seed \(seed): dense")
+            let instance = try SearchInstance(
+                p, denseLimit: 1, nearLimits: NearDistances.Limits(nearCount: 6, hubCount: 3))
+            let tds = Array(-1..<(2 * instance.taskCount))
+            for td in tds where td >= 0 {
+                let bounds = try XCTUnwrap(instance.deadheadBounds(of: td))
+                for a in tds {
+                    for b in tds {
+                        let bound = instance.detourBound(bounds, from: a, to: b)
+                        XCTAssertLessThanOrEqual(
+                            bound, instance.dh(a, td) + instance.dh(td, b), "seed \(seed): \(a) -> \(td) -> \(b)")
+                        pairs += 1
+                        if bound > 0 { positive += 1 }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(positive, pairs / 2)
     }
 
     /// `dh`, `svc`, `dem` and `canFlip` read copies of the instance's
