@@ -404,7 +404,7 @@ extension HybridGeneticSearch {
     }
 
     /// Rounds of a short, cold ruin and recreate and a phase on the best
-    /// (`ruinRepeatStepsPerTask`), until the time or the iteration budget
+    /// (`ruinRepeatStepsPerTask`, `ruinRepeatLongestString`), until the time or the iteration budget
     /// ends, a phase makes no offspring, or `ruinRepeatPatience` rounds in a
     /// row leave the best as it was (the population's search then takes
     /// over). On a large instance's first seconds these gain more than the
@@ -415,6 +415,7 @@ extension HybridGeneticSearch {
         let saved = parameters
         parameters.ruinStepsPerTask = saved.ruinRepeatStepsPerTask
         parameters.ruinStartTemperature = saved.ruinRepeatTemperature
+        parameters.ruinLongestString = saved.ruinRepeatLongestString
         defer { parameters = saved }
         var stale = 0
         while !timeIsUp(deadline), stale < saved.ruinRepeatPatience {

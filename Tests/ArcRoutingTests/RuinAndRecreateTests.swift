@@ -247,6 +247,7 @@ final class RuinAndRecreateTests: XCTestCase {
             (\.ruinLongestString, 0, "ruinLongestString is 0, must be at least 1"),
             (\.ruinWiderNeighbours, -1, "ruinWiderNeighbours is -1, must be at least 0"),
             (\.ruinRepeatStepsPerTask, -1, "ruinRepeatStepsPerTask is -1, must be at least 0"),
+            (\.ruinRepeatLongestString, 0, "ruinRepeatLongestString is 0, must be at least 1"),
             (\.ruinRepeatPatience, 0, "ruinRepeatPatience is 0, must be at least 1")
         ]
         for (field, value, words) in cases {
