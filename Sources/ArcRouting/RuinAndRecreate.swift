@@ -18,6 +18,8 @@ struct RuinAndRecreate {
     let meanRemoved: Double
     /// Longest string removed (SISR's L-max).
     let longestString: Int
+    /// Share of the steps that start at a route's end (`ruinRouteEndShare`).
+    let routeEndShare: Double
     /// Starting and final temperatures, as shares of the starting
     /// solution's mean cost per task.
     let temperatures: (start: Double, end: Double)
@@ -58,6 +60,7 @@ struct RuinAndRecreate {
         near = NearCosts(instance, neighbours: neighbours)
         meanRemoved = Double(parameters.ruinMeanRemoved)
         longestString = parameters.ruinLongestString
+        routeEndShare = parameters.ruinRouteEndShare
         temperatures = (parameters.ruinStartTemperature, parameters.ruinFinalTemperature)
         self.routes = routes
         arcs = routes.map { Self.arcs(of: $0, instance) }
@@ -121,14 +124,20 @@ struct RuinAndRecreate {
         return best.routes.filter { !$0.isEmpty }
     }
 
-    /// Removes strings from routes near a random task; returns the tasks'
-    /// tds, in the order removed.
-    private mutating func ruin(rng: inout RandomSource) -> [Int] {
+    /// Removes strings from routes near a random task (a share of the
+    /// time, the first or last task of a random task's route: the string
+    /// cut there, which holds it, then starts or ends the route); returns
+    /// the tasks' tds, in the order removed. Internal for tests.
+    mutating func ruin(rng: inout RandomSource) -> [Int] {
         let meanLength = Double(instance.taskCount) / Double(max(1, usedRoutes))
         let longest = max(1, min(longestString, Int(meanLength)))
         let mostRoutes = max(1, Int(4 * meanRemoved / Double(1 + longest)) - 1)
         let routeCount = 1 + rng.below(mostRoutes)
-        let seed = rng.below(instance.taskCount)
+        var seed = rng.below(instance.taskCount)
+        let atEnd = routeEndShare > 0 && Double(rng.below(1 << 30)) < routeEndShare * Double(1 << 30)
+        if atEnd, case let route = routes[routeOf[seed]] {
+            seed = (rng.below(2) == 0 ? route[0] : route[route.count - 1]) >> 1
+        }
         var ruined: Set<Int> = []
         var removed: [Int] = []
         for task in [seed] + neighbours[seed] where ruined.count < routeCount {

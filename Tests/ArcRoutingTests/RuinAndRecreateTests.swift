@@ -200,6 +200,31 @@ final class RuinAndRecreateTests: XCTestCase {
         XCTAssertNotEqual(once, start)
     }
 
+    /// With `ruinRouteEndShare` 1 every ruin cuts a string that starts or
+    /// ends a route; with 0, short strings in long routes mostly do not.
+    func testAShareOfTheStepsCutsAStringAtARouteEnd() throws {
+        var p = problem(seed: 5)
+        p.capacity = 10_000
+        let instance = try SearchInstance(p)
+        let tour = Construction.routes(instance, penalty: 1e6).flatMap { $0 }
+        let start = stride(from: 0, to: tour.count, by: 30).map { Array(tour[$0..<min($0 + 30, tour.count)]) }
+        let neighbours = LocalSearch.neighbours(instance, granularity: 10)
+        let ends = Set(start.flatMap { [$0[0], $0[$0.count - 1]] })
+        for share in [1.0, 0.0] {
+            var parameters = SolverParameters()
+            parameters.ruinLongestString = 3
+            parameters.ruinRouteEndShare = share
+            let search = RuinAndRecreate(instance, neighbours: neighbours, routes: start, parameters: parameters)
+            var rng = RandomSource(seed: 5)
+            var atEnds = 0
+            for _ in 0..<200 {
+                var ruined = search
+                if !ends.isDisjoint(with: ruined.ruin(rng: &rng)) { atEnds += 1 }
+            }
+            if share == 1 { XCTAssertEqual(atEnds, 200) } else { XCTAssertLessThan(atEnds, 100) }
+        }
+    }
+
     /// An iteration budget, phases on every instance in groups of about 40
     /// tasks, and ruin and recreate at `ruinSteps` per task.
     private func decomposing(iterations: Int, phaseIterations: Int, ruinSteps: Int) -> SolverParameters {
@@ -235,9 +260,9 @@ final class RuinAndRecreateTests: XCTestCase {
         parameters.ruinWiderNeighbours = 30
         let result = try CARPSolver.solve(p, parameters: parameters)
         XCTAssertTrue(CARPChecker.check(result.solution, for: p).isFeasible)
-        XCTAssertEqual(result.solution.cost, 11_784)
+        XCTAssertEqual(result.solution.cost, 11_968)
         parameters.ruinRepeatStepsPerTask = 0
-        XCTAssertEqual(try CARPSolver.solve(p, parameters: parameters).solution.cost, 11_841)
+        XCTAssertEqual(try CARPSolver.solve(p, parameters: parameters).solution.cost, 11_971)
     }
 
     func testRuinParametersOutOfRangeAreRefused() {
@@ -256,6 +281,14 @@ final class RuinAndRecreateTests: XCTestCase {
             XCTAssertThrowsError(try CARPSolver.solve(problem(seed: 1), parameters: parameters)) { error in
                 XCTAssertEqual((error as? ArcRoutingError)?.kind, .malformedInstance)
                 XCTAssertTrue("\(error)".contains(words), "\(error)")
+            }
+        }
+        for share in [-0.1, 1.5, .nan] {
+            var parameters = SolverParameters()
+            parameters.ruinRouteEndShare = share
+            XCTAssertThrowsError(try CARPSolver.solve(problem(seed: 1), parameters: parameters)) { error in
+                XCTAssertEqual((error as? ArcRoutingError)?.kind, .malformedInstance)
+                XCTAssertTrue("\(error)".contains("ruinRouteEndShare is \(share), must be from 0 to 1"), "\(error)")
             }
         }
         for (start, end, again) in [(1.0, 0.0, 0.05), (0.1, 0.5, 0.5), (1.0, -1.0, 0.05), (1.0, 0.005, 0.001)] {
