@@ -59,7 +59,14 @@ def main():
     for path in sys.argv[2:]:
         answer = json.load(open(path, encoding="utf-8"))
         routes = [route for route in answer["routes"] if route]
-        legs = [out[route[0][0] - 1] + back[route[-1][1] - 1] for route in routes]
+        try:
+            ends = [(out[route[0][0] - 1], back[route[-1][1] - 1]) for route in routes]
+        except (IndexError, TypeError, KeyError):
+            ends = [(None, None)]
+        if any(None in pair for pair in ends):
+            sys.exit(f"{path}: a route starts or ends at a node the file lacks, or no path joins to the depot: "
+                     f"is it an answer to {os.path.basename(sys.argv[1])}?")
+        legs = [a + b for a, b in ends]
         total = sum(legs)
         print(f"{os.path.basename(path)}: {len(routes)} routes, cost {answer['cost']:,}, depot legs {total:,} "
               f"({100 * total / answer['cost']:.1f}% of the cost), {total / len(routes):,.0f} a route")
