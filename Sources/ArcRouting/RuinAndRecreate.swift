@@ -135,7 +135,8 @@ struct RuinAndRecreate {
         let routeCount = 1 + rng.below(mostRoutes)
         var seed = rng.below(instance.taskCount)
         let atEnd = routeEndShare > 0 && Double(rng.below(1 << 30)) < routeEndShare * Double(1 << 30)
-        if atEnd, case let route = routes[routeOf[seed]] {
+        if atEnd {
+            let route = routes[routeOf[seed]]
             seed = (rng.below(2) == 0 ? route[0] : route[route.count - 1]) >> 1
         }
         var ruined: Set<Int> = []
