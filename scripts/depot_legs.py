@@ -60,16 +60,20 @@ def main():
         answer = json.load(open(path, encoding="utf-8"))
         routes = [route for route in answer["routes"] if route]
         try:
-            ends = [(out[route[0][0] - 1], back[route[-1][1] - 1]) for route in routes]
+            first = [route[0][0] for route in routes]
+            last = [route[-1][1] for route in routes]
+            fits = all(1 <= node <= instance["nodes"] for node in first + last)
+            ends = [(out[a - 1], back[b - 1]) for a, b in zip(first, last)] if fits else [(None, None)]
         except (IndexError, TypeError, KeyError):
             ends = [(None, None)]
-        if any(None in pair for pair in ends):
-            sys.exit(f"{path}: a route starts or ends at a node the file lacks, or no path joins to the depot: "
-                     f"is it an answer to {os.path.basename(sys.argv[1])}?")
+        if not routes or any(None in pair for pair in ends):
+            sys.exit(f"{path}: no routes, or a route starts or ends at a node the file lacks or no path joins to "
+                     f"the depot: is it an answer to {os.path.basename(sys.argv[1])}?")
         legs = [a + b for a, b in ends]
         total = sum(legs)
+        share = f"{100 * total / answer['cost']:.1f}%" if answer["cost"] else "-"
         print(f"{os.path.basename(path)}: {len(routes)} routes, cost {answer['cost']:,}, depot legs {total:,} "
-              f"({100 * total / answer['cost']:.1f}% of the cost), {total / len(routes):,.0f} a route")
+              f"({share} of the cost), {total / len(routes):,.0f} a route")
 
 
 if __name__ == "__main__":

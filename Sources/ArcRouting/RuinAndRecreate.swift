@@ -414,11 +414,12 @@ extension HybridGeneticSearch {
     }
 
     /// Rounds of a short, cold ruin and recreate and a phase on the best
-    /// (`ruinRepeatStepsPerTask`, `ruinRepeatLongestString`), until the time or the iteration budget
-    /// ends, a phase makes no offspring, or `ruinRepeatPatience` rounds in a
-    /// row leave the best as it was (the population's search then takes
-    /// over). On a large instance's first seconds these gain more than the
-    /// population's random starts, whose local search takes seconds each.
+    /// (`ruinRepeatStepsPerTask`, `ruinRepeatLongestString`), until the
+    /// time or the iteration budget ends, a phase makes no offspring, or
+    /// `ruinRepeatPatience` rounds in a row leave the best as it was (the
+    /// population's search then takes over). On a large instance's first
+    /// seconds these gain more than the population's random starts, whose
+    /// local search takes seconds each.
     mutating func repeatRuinAndPhases(start: Date, deadline: Date?) {
         guard parameters.ruinsAndRecreates(taskCount: instance.taskCount), parameters.ruinRepeatStepsPerTask > 0
         else { return }
