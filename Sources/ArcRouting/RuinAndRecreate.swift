@@ -41,8 +41,21 @@ struct RuinAndRecreate {
     /// list (-1 for any other task): the deadhead between the task and a
     /// place's other end comes from `near` when that end is one of them.
     private var nearIndex: [Int32]
+    /// The least that inserting each task can add anywhere: its service
+    /// less its link's deadhead (on shortest paths, the deadhead a place
+    /// replaces is at most the two around the task plus its link's); what a
+    /// step's recreate still has to add at least, to reject it early. On
+    /// near costs, where a far pair's cost is an upper bound, an insertion
+    /// can add less (at 8,000 edges, 1,269 of 3.6 million), and a step
+    /// kept without the early rejection may then be rejected.
+    private let insertionFloor: [Int]
+    /// Whether a step's recreate stops once the step cannot be kept
+    /// (`recreate`); off only for tests, to check it changes nothing.
+    var rejectsEarly = true
     /// Steps run by `run`.
     private(set) var stepsRun = 0
+    /// Steps rejected before all their tasks were back.
+    private(set) var stepsCutShort = 0
 
     /// - Parameter wider: each task's longer list of nearest tasks, which
     ///   `neighbours` begin (`HybridGeneticSearch.widerNeighbours`); empty = none.
@@ -69,6 +82,9 @@ struct RuinAndRecreate {
         routeOf = [Int](repeating: -1, count: instance.taskCount)
         posOf = routeOf
         nearIndex = [Int32](repeating: -1, count: instance.taskCount)
+        insertionFloor = instance.taskLink.map { l in
+            instance.problem.links[l].serviceCost - instance.problem.links[l].deadheadCost
+        }
         for r in routes.indices { index(r) }
     }
 
@@ -112,7 +128,7 @@ struct RuinAndRecreate {
             let saved = (routes: routes, cost: cost, load: load, arcs: arcs)
             let removed = ruin(rng: &rng)
             let threshold = Double(current) - temperature * log(Double(rng.below(1 << 30) + 1) / Double(1 << 30))
-            if recreate(removed, rng: &rng), Double(totalCost) < threshold {
+            if recreate(removed, below: threshold, rng: &rng), Double(totalCost) < threshold {
                 current = totalCost
                 if current < best.cost { best = (routes, current) }
             } else {
@@ -169,13 +185,25 @@ struct RuinAndRecreate {
     }
 
     /// Puts the tasks back one by one (random order, or largest demand
-    /// first), each at its cheapest feasible place; false when one has none.
-    private mutating func recreate(_ removed: [Int], rng: inout RandomSource) -> Bool {
+    /// first), each at its cheapest feasible place; false when one has
+    /// none, or as soon as the cost so far and the least the tasks left can
+    /// add (`insertionFloor`) reach `threshold`, the cost the step must stay
+    /// below to be kept: the step is then rejected without the insertions
+    /// left, as it would be after them.
+    private mutating func recreate(_ removed: [Int], below threshold: Double, rng: inout RandomSource) -> Bool {
         var order = removed
         order.shuffle(using: &rng)
         if rng.below(2) == 0 { order.sort { instance.dem($0) > instance.dem($1) } }
+        var total = totalCost
+        var floor = order.reduce(0) { $0 + insertionFloor[$1 >> 1] }
         for td in order {
+            if rejectsEarly, Double(total + floor) >= threshold {
+                stepsCutShort += 1
+                return false
+            }
             guard let place = cheapestPlace(of: td >> 1) else { return false }
+            total += place.delta
+            floor -= insertionFloor[td >> 1]
             let r = place.route
             if r == routes.count {
                 routes.append([])
@@ -408,6 +436,7 @@ extension HybridGeneticSearch {
         let began = Date()
         let routes = search.run(steps: overflow ? Int.max : steps, rng: &rng, until: deadline)
         stages.ruinSteps += search.stepsRun
+        stages.ruinStepsCutShort += search.stepsCutShort
         stages.ruinSeconds += Date().timeIntervalSince(began)
         let cost = routes.reduce(0) { $0 + instance.routeCost($1) }
         return admit(Individual(routes: routes, cost: cost, taskCount: instance.taskCount), start: start)

@@ -7,6 +7,8 @@
 public struct SearchStages: Sendable, Equatable {
     /// Steps of ruin and recreate, and the seconds they took.
     public var ruinSteps = 0
+    /// Of those, the steps rejected before all their tasks were back.
+    public var ruinStepsCutShort = 0
     public var ruinSeconds = 0.0
     /// Offspring made by the phases' sub-problem searches, and the phases' seconds.
     public var phaseOffspring = 0
@@ -21,6 +23,7 @@ public struct SearchStages: Sendable, Equatable {
     static func + (a: SearchStages, b: SearchStages) -> SearchStages {
         var sum = a
         sum.ruinSteps += b.ruinSteps
+        sum.ruinStepsCutShort += b.ruinStepsCutShort
         sum.ruinSeconds += b.ruinSeconds
         sum.phaseOffspring += b.phaseOffspring
         sum.phaseSeconds += b.phaseSeconds

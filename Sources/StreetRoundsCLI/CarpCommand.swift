@@ -122,6 +122,7 @@ private func stagesJSON(_ stages: SearchStages) -> JSON {
     func seconds(_ s: Double) -> JSON { .number((s * 1000).rounded() / 1000) }
     return .object([
         "ruin_steps": .number(Double(stages.ruinSteps)), "ruin_seconds": seconds(stages.ruinSeconds),
+        "ruin_steps_cut_short": .number(Double(stages.ruinStepsCutShort)),
         "phase_offspring": .number(Double(stages.phaseOffspring)), "phase_seconds": seconds(stages.phaseSeconds),
         "offspring": .number(Double(stages.offspring)), "offspring_seconds": seconds(stages.offspringSeconds)
     ])

@@ -172,6 +172,8 @@ final class CARPSolverTests: XCTestCase {
         let decomposed = try CARPSolver.solve(p, parameters: large)
         XCTAssertEqual(decomposed.stages.ruinSteps % 600, 0, "whole runs of 5 steps a task")
         XCTAssertGreaterThanOrEqual(decomposed.stages.ruinSteps, 600)
+        XCTAssertGreaterThan(decomposed.stages.ruinStepsCutShort, 0, "no step rejected early")
+        XCTAssertLessThan(decomposed.stages.ruinStepsCutShort, decomposed.stages.ruinSteps)
         XCTAssertGreaterThan(decomposed.stages.phaseOffspring, 0)
         XCTAssertEqual(decomposed.stages.phaseOffspring + decomposed.stages.offspring, decomposed.iterations)
         XCTAssertGreaterThan(decomposed.stages.ruinSeconds, 0)

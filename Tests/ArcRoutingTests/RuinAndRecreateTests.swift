@@ -50,6 +50,31 @@ final class RuinAndRecreateTests: XCTestCase {
         }
     }
 
+    /// Stopping a step's recreate once the step cannot be kept changes no
+    /// routes on shortest paths: the same steps with and without it, with
+    /// services dearer and (every third) cheaper than their links' deadheads.
+    func testRejectingAStepEarlyChangesNoRoutes() throws {
+        for seed in UInt64(1)...3 {
+            var p = problem(seed: seed)
+            for l in p.links.indices where p.links[l].isRequired && l % 3 == 0 {
+                p.links[l].serviceCost = p.links[l].deadheadCost / 2
+            }
+            let instance = try SearchInstance(p)
+            let start = Construction.routes(instance, penalty: 1e6)
+            let neighbours = LocalSearch.neighbours(instance, granularity: 10)
+            var early = RuinAndRecreate(
+                instance, neighbours: neighbours, routes: start, parameters: SolverParameters())
+            var full = early
+            full.rejectsEarly = false
+            var (a, b) = (RandomSource(seed: seed), RandomSource(seed: seed))
+            XCTAssertEqual(early.run(steps: 2_000, rng: &a), full.run(steps: 2_000, rng: &b), "seed \(seed)")
+            XCTAssertEqual(early.routes, full.routes, "seed \(seed)")
+            XCTAssertTrue(early.isConsistent, "seed \(seed)")
+            XCTAssertGreaterThan(early.stepsCutShort, 200, "seed \(seed): hardly a step cut short")
+            XCTAssertEqual(full.stepsCutShort, 0, "seed \(seed)")
+        }
+    }
+
     /// Three nearest tasks and routes near full: most insertions go to the
     /// wider ring of 30, and the bookkeeping, capacity and (seed 3) a route
     /// limit must hold there too.
