@@ -52,6 +52,10 @@ struct RuinAndRecreate {
     /// Whether a step's recreate stops once the step cannot be kept
     /// (`recreate`); off only for tests, to check it changes nothing.
     var rejectsEarly = true
+    /// The routes the step under way has changed, as they were before it,
+    /// and how many routes there were: what undoing a rejected step puts back.
+    private var undo: [(route: Int, tasks: [Int], cost: Int, load: Int, arcs: [Int])] = []
+    private var routesBeforeStep = 0
     /// Steps run by `run`.
     private(set) var stepsRun = 0
     /// Steps rejected before all their tasks were back.
@@ -105,11 +109,35 @@ struct RuinAndRecreate {
         } && routeOf.allSatisfy { $0 >= 0 }
     }
 
-    private mutating func index(_ r: Int) {
-        for (k, td) in routes[r].enumerated() {
-            routeOf[td >> 1] = r
-            posOf[td >> 1] = k
+    /// Records where route r's tasks sit, from place `first` on.
+    private mutating func index(_ r: Int, from first: Int = 0) {
+        for k in first..<routes[r].count {
+            routeOf[routes[r][k] >> 1] = r
+            posOf[routes[r][k] >> 1] = k
         }
+    }
+
+    /// Keeps route r as it was before the step, the first time the step changes it.
+    private mutating func remember(_ r: Int) {
+        guard r < routesBeforeStep, !undo.contains(where: { $0.route == r }) else { return }
+        undo.append((r, routes[r], cost[r], load[r], arcs[r]))
+    }
+
+    /// Puts back the routes a rejected step changed and drops those it opened.
+    private mutating func undoStep() {
+        for before in undo {
+            routes[before.route] = before.tasks
+            cost[before.route] = before.cost
+            load[before.route] = before.load
+            arcs[before.route] = before.arcs
+        }
+        if routes.count > routesBeforeStep {
+            routes.removeSubrange(routesBeforeStep...)
+            cost.removeSubrange(routesBeforeStep...)
+            load.removeSubrange(routesBeforeStep...)
+            arcs.removeSubrange(routesBeforeStep...)
+        }
+        for before in undo { index(before.route) }
     }
 
     /// Runs `steps` steps, or until `deadline`; returns the best routes
@@ -125,16 +153,15 @@ struct RuinAndRecreate {
             if step % 256 == 0, let deadline, Date() >= deadline { break }
             stepsRun += 1
             temperature *= cooling
-            let saved = (routes: routes, cost: cost, load: load, arcs: arcs)
+            undo.removeAll(keepingCapacity: true)
+            routesBeforeStep = routes.count
             let removed = ruin(rng: &rng)
             let threshold = Double(current) - temperature * log(Double(rng.below(1 << 30) + 1) / Double(1 << 30))
             if recreate(removed, below: threshold, rng: &rng), Double(totalCost) < threshold {
                 current = totalCost
                 if current < best.cost { best = (routes, current) }
             } else {
-                let touched = routes.indices.filter { $0 >= saved.routes.count || routes[$0] != saved.routes[$0] }
-                (routes, cost, load, arcs) = saved
-                for r in touched where r < routes.count { index(r) }
+                undoStep()
             }
         }
         return best.routes.filter { !$0.isEmpty }
@@ -175,12 +202,13 @@ struct RuinAndRecreate {
         let after = range.upperBound < routes[r].count ? routes[r][range.upperBound] : -1
         let joined = instance.dh(before, after)
         let arcsOut = range.lowerBound...range.upperBound
+        remember(r)
         cost[r] += joined - arcs[r][arcsOut].reduce(0, +) - string.reduce(0) { $0 + instance.svc($1) }
         load[r] -= string.reduce(0) { $0 + instance.dem($1) }
         arcs[r].replaceSubrange(arcsOut, with: CollectionOfOne(joined))
         routes[r].removeSubrange(range)
         for td in string { routeOf[td >> 1] = -1 }
-        index(r)
+        index(r, from: range.lowerBound)
         return string
     }
 
@@ -211,12 +239,13 @@ struct RuinAndRecreate {
                 load.append(0)
                 arcs.append([instance.dh(-1, -1)])
             }
+            remember(r)
             routes[r].insert(place.td, at: place.position)
             arcs[r][place.position] = place.out
             arcs[r].insert(place.into, at: place.position)
             cost[r] += place.delta
             load[r] += instance.dem(place.td)
-            index(r)
+            index(r, from: place.position)
         }
         return true
     }

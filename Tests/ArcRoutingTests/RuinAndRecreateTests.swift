@@ -50,6 +50,33 @@ final class RuinAndRecreateTests: XCTestCase {
         }
     }
 
+    /// Every route full (capacity 60: a task of 40 and one of 20, or three
+    /// of 20) and a cold search: a task of 40 put back after one of 20 took
+    /// its room opens a route, and the step is then mostly rejected; undoing
+    /// it must leave every task once and the bookkeeping whole.
+    func testUndoingAStepDropsTheRoutesItOpened() throws {
+        for seed in UInt64(1)...3 {
+            var p = problem(seed: seed)
+            for (k, l) in p.requiredLinks.enumerated() { p.links[l].demand = k < 30 ? 40 : 20 }
+            let instance = try SearchInstance(p)
+            XCTAssertEqual(instance.taskCount, 120)
+            let pairs = (0..<30).map { [2 * $0, 2 * (30 + $0)] }
+            let threes = stride(from: 60, to: 120, by: 3).map { [2 * $0, 2 * $0 + 2, 2 * $0 + 4] }
+            var parameters = SolverParameters()
+            parameters.ruinStartTemperature = 1e-6
+            parameters.ruinFinalTemperature = 1e-7
+            var search = RuinAndRecreate(
+                instance, neighbours: LocalSearch.neighbours(instance, granularity: 5), routes: pairs + threes,
+                parameters: parameters)
+            var rng = RandomSource(seed: seed)
+            for step in 0..<300 {
+                _ = search.run(steps: 1, rng: &rng)
+                XCTAssertTrue(search.isConsistent, "seed \(seed), step \(step)")
+                XCTAssertEqual(search.routes.flatMap { $0 }.map { $0 >> 1 }.sorted(), Array(0..<instance.taskCount))
+            }
+        }
+    }
+
     /// Stopping a step's recreate once the step cannot be kept changes no
     /// routes on shortest paths: the same steps with and without it, with
     /// services dearer and (every third) cheaper than their links' deadheads.
