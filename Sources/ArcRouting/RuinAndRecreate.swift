@@ -42,20 +42,23 @@ struct RuinAndRecreate {
     /// place's other end comes from `near` when that end is one of them.
     private var nearIndex: [Int32]
     /// The least that inserting each task can add anywhere: its service
-    /// less its link's deadhead (on shortest paths, the deadhead a place
-    /// replaces is at most the two around the task plus its link's); what a
-    /// step's recreate still has to add at least, to reject it early. On
-    /// near costs, where a far pair's cost is an upper bound, an insertion
-    /// can add less (at 8,000 edges, 1,269 of 3.6 million), and a step
-    /// kept without the early rejection may then be rejected.
+    /// less the table's cost across it, each way it may be served (on a
+    /// table of shortest paths, the deadhead a place replaces is at most the
+    /// two around the task plus that); what a step's recreate still has to
+    /// add at least, to reject it early. On near costs, where a far pair's
+    /// cost is an upper bound, an insertion can add less (docs/arc-routing.md,
+    /// "Thirteenth session"), and a step kept without the early rejection
+    /// may then be rejected.
     private let insertionFloor: [Int]
     /// Whether a step's recreate stops once the step cannot be kept
     /// (`recreate`); off only for tests, to check it changes nothing.
     var rejectsEarly = true
     /// The routes the step under way has changed, as they were before it,
     /// and how many routes there were: what undoing a rejected step puts back.
-    private var undo: [(route: Int, tasks: [Int], cost: Int, load: Int, arcs: [Int])] = []
+    private var undo: [SavedRoute] = []
     private var routesBeforeStep = 0
+    /// Steps undone after opening a route (for tests).
+    private(set) var stepsUndoneWithNewRoutes = 0
     /// Steps run by `run`.
     private(set) var stepsRun = 0
     /// Steps rejected before all their tasks were back.
@@ -86,8 +89,11 @@ struct RuinAndRecreate {
         routeOf = [Int](repeating: -1, count: instance.taskCount)
         posOf = routeOf
         nearIndex = [Int32](repeating: -1, count: instance.taskCount)
-        insertionFloor = instance.taskLink.map { l in
-            instance.problem.links[l].serviceCost - instance.problem.links[l].deadheadCost
+        // The cost from td's start to its end is the deadhead out of td ^ 1 into td ^ 1 (the start and end
+        // terminals of both ways are kept, one-way tasks' too).
+        insertionFloor = (0..<instance.taskCount).map { t in
+            let ways = instance.twoWay[t] ? [2 * t, 2 * t + 1] : [2 * t]
+            return ways.map { instance.svc($0) - instance.dh($0 ^ 1, $0 ^ 1) }.min()!
         }
         for r in routes.indices { index(r) }
     }
@@ -117,10 +123,19 @@ struct RuinAndRecreate {
         }
     }
 
+    /// A route as it was before the step under way changed it.
+    private struct SavedRoute {
+        let route: Int
+        let tasks: [Int]
+        let cost: Int
+        let load: Int
+        let arcs: [Int]
+    }
+
     /// Keeps route r as it was before the step, the first time the step changes it.
     private mutating func remember(_ r: Int) {
         guard r < routesBeforeStep, !undo.contains(where: { $0.route == r }) else { return }
-        undo.append((r, routes[r], cost[r], load[r], arcs[r]))
+        undo.append(SavedRoute(route: r, tasks: routes[r], cost: cost[r], load: load[r], arcs: arcs[r]))
     }
 
     /// Puts back the routes a rejected step changed and drops those it opened.
@@ -132,6 +147,7 @@ struct RuinAndRecreate {
             arcs[before.route] = before.arcs
         }
         if routes.count > routesBeforeStep {
+            stepsUndoneWithNewRoutes += 1
             routes.removeSubrange(routesBeforeStep...)
             cost.removeSubrange(routesBeforeStep...)
             load.removeSubrange(routesBeforeStep...)

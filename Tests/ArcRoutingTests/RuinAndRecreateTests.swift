@@ -55,6 +55,7 @@ final class RuinAndRecreateTests: XCTestCase {
     /// its room opens a route, and the step is then mostly rejected; undoing
     /// it must leave every task once and the bookkeeping whole.
     func testUndoingAStepDropsTheRoutesItOpened() throws {
+        var undoneWithNewRoutes = 0
         for seed in UInt64(1)...3 {
             var p = problem(seed: seed)
             for (k, l) in p.requiredLinks.enumerated() { p.links[l].demand = k < 30 ? 40 : 20 }
@@ -68,13 +69,16 @@ final class RuinAndRecreateTests: XCTestCase {
             var search = RuinAndRecreate(
                 instance, neighbours: LocalSearch.neighbours(instance, granularity: 5), routes: pairs + threes,
                 parameters: parameters)
+            search.rejectsEarly = false
             var rng = RandomSource(seed: seed)
             for step in 0..<300 {
                 _ = search.run(steps: 1, rng: &rng)
                 XCTAssertTrue(search.isConsistent, "seed \(seed), step \(step)")
                 XCTAssertEqual(search.routes.flatMap { $0 }.map { $0 >> 1 }.sorted(), Array(0..<instance.taskCount))
             }
+            undoneWithNewRoutes += search.stepsUndoneWithNewRoutes
         }
+        XCTAssertGreaterThan(undoneWithNewRoutes, 0, "no step opened a route and was undone")
     }
 
     /// Stopping a step's recreate once the step cannot be kept changes no
@@ -86,20 +90,59 @@ final class RuinAndRecreateTests: XCTestCase {
             for l in p.links.indices where p.links[l].isRequired && l % 3 == 0 {
                 p.links[l].serviceCost = p.links[l].deadheadCost / 2
             }
-            let instance = try SearchInstance(p)
-            let start = Construction.routes(instance, penalty: 1e6)
-            let neighbours = LocalSearch.neighbours(instance, granularity: 10)
-            var early = RuinAndRecreate(
-                instance, neighbours: neighbours, routes: start, parameters: SolverParameters())
-            var full = early
-            full.rejectsEarly = false
-            var (a, b) = (RandomSource(seed: seed), RandomSource(seed: seed))
-            XCTAssertEqual(early.run(steps: 2_000, rng: &a), full.run(steps: 2_000, rng: &b), "seed \(seed)")
-            XCTAssertEqual(early.routes, full.routes, "seed \(seed)")
-            XCTAssertTrue(early.isConsistent, "seed \(seed)")
-            XCTAssertGreaterThan(early.stepsCutShort, 200, "seed \(seed): hardly a step cut short")
-            XCTAssertEqual(full.stepsCutShort, 0, "seed \(seed)")
+            try assertEarlyRejectionChangesNoRoutes(p, seed: seed)
         }
+    }
+
+    /// The same with deadhead costs from the caller, each link twice as dear
+    /// to cross as its stated deadhead: the floor comes from the table.
+    func testRejectingAStepEarlyChangesNoRoutesOnTheCallersCosts() throws {
+        for seed in UInt64(1)...2 {
+            let p = problem(seed: seed)
+            var given = p
+            given.links = p.links.filter(\.isRequired)
+            given.deadheadCosts = DoubledLinks(p)
+            try assertEarlyRejectionChangesNoRoutes(given, seed: seed)
+        }
+    }
+
+    /// Shortest paths over a problem's links at twice their deadhead costs.
+    private struct DoubledLinks: CARPDeadheadCosts {
+        let cost: [[Int]]
+
+        init(_ problem: CARPProblem) {
+            let n = problem.nodeCount
+            var d = [[Int]](repeating: [Int](repeating: Int.max, count: n), count: n)
+            for v in 0..<n { d[v][v] = 0 }
+            for l in problem.links {
+                d[l.from][l.to] = min(d[l.from][l.to], 2 * l.deadheadCost)
+                if l.twoWay { d[l.to][l.from] = min(d[l.to][l.from], 2 * l.deadheadCost) }
+            }
+            for k in 0..<n {
+                for i in 0..<n where d[i][k] != Int.max {
+                    for j in 0..<n where d[k][j] != Int.max { d[i][j] = min(d[i][j], d[i][k] + d[k][j]) }
+                }
+            }
+            cost = d
+        }
+
+        func costs(from source: Int, to targets: [Int]) -> [Int] { targets.map { cost[source][$0] } }
+    }
+
+    private func assertEarlyRejectionChangesNoRoutes(_ p: CARPProblem, seed: UInt64) throws {
+        let instance = try SearchInstance(p)
+        let start = Construction.routes(instance, penalty: 1e6)
+        let neighbours = LocalSearch.neighbours(instance, granularity: 10)
+        var early = RuinAndRecreate(
+            instance, neighbours: neighbours, routes: start, parameters: SolverParameters())
+        var full = early
+        full.rejectsEarly = false
+        var (a, b) = (RandomSource(seed: seed), RandomSource(seed: seed))
+        XCTAssertEqual(early.run(steps: 2_000, rng: &a), full.run(steps: 2_000, rng: &b), "seed \(seed)")
+        XCTAssertEqual(early.routes, full.routes, "seed \(seed)")
+        XCTAssertTrue(early.isConsistent, "seed \(seed)")
+        XCTAssertGreaterThan(early.stepsCutShort, 200, "seed \(seed): hardly a step cut short")
+        XCTAssertEqual(full.stepsCutShort, 0, "seed \(seed)")
     }
 
     /// Three nearest tasks and routes near full: most insertions go to the
