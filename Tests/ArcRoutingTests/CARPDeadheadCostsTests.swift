@@ -5,29 +5,6 @@ import XCTest
 /// Deadhead costs given by the caller stand in for deadhead links: the same
 /// problem solved either way gives the same routes and cost.
 final class CARPDeadheadCostsTests: XCTestCase {
-    /// Costs by Floyd-Warshall over the links: the caller's own graph.
-    private struct AllPairs: CARPDeadheadCosts {
-        let cost: [[Int]]
-
-        init(_ problem: CARPProblem) {
-            let n = problem.nodeCount
-            var d = [[Int]](repeating: [Int](repeating: Int.max, count: n), count: n)
-            for v in 0..<n { d[v][v] = 0 }
-            for l in problem.links {
-                d[l.from][l.to] = min(d[l.from][l.to], l.deadheadCost)
-                if l.twoWay { d[l.to][l.from] = min(d[l.to][l.from], l.deadheadCost) }
-            }
-            for k in 0..<n {
-                for i in 0..<n where d[i][k] != Int.max {
-                    for j in 0..<n where d[k][j] != Int.max { d[i][j] = min(d[i][j], d[i][k] + d[k][j]) }
-                }
-            }
-            cost = d
-        }
-
-        func costs(from source: Int, to targets: [Int]) -> [Int] { targets.map { cost[source][$0] } }
-    }
-
     func testGivenCostsSolveLikeDeadheadLinks() throws {
         try assertGivenCostsSolveLikeLinks(allTwoWay: false)
     }
@@ -52,7 +29,7 @@ final class CARPDeadheadCostsTests: XCTestCase {
         let withLinks = CARPProblem(name: "links", nodeCount: 30, depot: 4, links: links, capacity: 12)
         var given = withLinks
         given.links = links.filter(\.isRequired)
-        given.deadheadCosts = AllPairs(withLinks)
+        given.deadheadCosts = AllPairsCosts(withLinks)
         var parameters = SolverParameters()
         parameters.maxIterations = 300
         parameters.timeLimit = nil

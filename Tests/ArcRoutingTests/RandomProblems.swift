@@ -31,3 +31,27 @@ enum RandomProblems {
             links: links, capacity: capacity)
     }
 }
+
+/// Deadhead costs by Floyd-Warshall over a problem's links, each crossed at
+/// `scale` times its deadhead cost: a caller's own graph, for tests.
+struct AllPairsCosts: CARPDeadheadCosts {
+    let cost: [[Int]]
+
+    init(_ problem: CARPProblem, scale: Int = 1) {
+        let n = problem.nodeCount
+        var d = [[Int]](repeating: [Int](repeating: Int.max, count: n), count: n)
+        for v in 0..<n { d[v][v] = 0 }
+        for l in problem.links {
+            d[l.from][l.to] = min(d[l.from][l.to], scale * l.deadheadCost)
+            if l.twoWay { d[l.to][l.from] = min(d[l.to][l.from], scale * l.deadheadCost) }
+        }
+        for k in 0..<n {
+            for i in 0..<n where d[i][k] != Int.max {
+                for j in 0..<n where d[k][j] != Int.max { d[i][j] = min(d[i][j], d[i][k] + d[k][j]) }
+            }
+        }
+        cost = d
+    }
+
+    func costs(from source: Int, to targets: [Int]) -> [Int] { targets.map { cost[source][$0] } }
+}

@@ -101,32 +101,9 @@ final class RuinAndRecreateTests: XCTestCase {
             let p = problem(seed: seed)
             var given = p
             given.links = p.links.filter(\.isRequired)
-            given.deadheadCosts = DoubledLinks(p)
+            given.deadheadCosts = AllPairsCosts(p, scale: 2)
             try assertEarlyRejectionChangesNoRoutes(given, seed: seed)
         }
-    }
-
-    /// Shortest paths over a problem's links at twice their deadhead costs.
-    private struct DoubledLinks: CARPDeadheadCosts {
-        let cost: [[Int]]
-
-        init(_ problem: CARPProblem) {
-            let n = problem.nodeCount
-            var d = [[Int]](repeating: [Int](repeating: Int.max, count: n), count: n)
-            for v in 0..<n { d[v][v] = 0 }
-            for l in problem.links {
-                d[l.from][l.to] = min(d[l.from][l.to], 2 * l.deadheadCost)
-                if l.twoWay { d[l.to][l.from] = min(d[l.to][l.from], 2 * l.deadheadCost) }
-            }
-            for k in 0..<n {
-                for i in 0..<n where d[i][k] != Int.max {
-                    for j in 0..<n where d[k][j] != Int.max { d[i][j] = min(d[i][j], d[i][k] + d[k][j]) }
-                }
-            }
-            cost = d
-        }
-
-        func costs(from source: Int, to targets: [Int]) -> [Int] { targets.map { cost[source][$0] } }
     }
 
     private func assertEarlyRejectionChangesNoRoutes(_ p: CARPProblem, seed: UInt64) throws {
