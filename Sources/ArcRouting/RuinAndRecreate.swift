@@ -145,6 +145,7 @@ struct RuinAndRecreate {
             cost[before.route] = before.cost
             load[before.route] = before.load
             arcs[before.route] = before.arcs
+            index(before.route)
         }
         if routes.count > routesBeforeStep {
             stepsUndoneWithNewRoutes += 1
@@ -153,7 +154,6 @@ struct RuinAndRecreate {
             load.removeSubrange(routesBeforeStep...)
             arcs.removeSubrange(routesBeforeStep...)
         }
-        for before in undo { index(before.route) }
     }
 
     /// Runs `steps` steps, or until `deadline`; returns the best routes
