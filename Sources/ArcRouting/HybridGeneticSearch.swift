@@ -124,7 +124,7 @@ struct HybridGeneticSearch {
             // thousand tasks; each of the two improves the best by a few
             // per cent (Rutland, 3,000 and 5,000 tasks).
             if decomposes {
-                ruinAndRecreate(start: start, deadline: deadline)
+                ruinAndRecreate(start: start, deadline: deadline, fillingTime: true)
                 decompose(start: start, deadline: deadline)
                 repeatRuinAndPhases(start: start, deadline: deadline)
             }

@@ -63,6 +63,8 @@ struct RuinAndRecreate {
     private(set) var stepsRun = 0
     /// Steps rejected before all their tasks were back.
     private(set) var stepsCutShort = 0
+    /// The steps a run under a time limit was re-planned to (`Fill`); 0 when its plan stood.
+    private(set) var stepsFilled = 0
 
     /// - Parameter wider: each task's longer list of nearest tasks, which
     ///   `neighbours` begin (`HybridGeneticSearch.widerNeighbours`); empty = none.
@@ -156,19 +158,34 @@ struct RuinAndRecreate {
         }
     }
 
-    /// Runs `steps` steps, or until `deadline`; returns the best routes
-    /// found (the starting ones when nothing better turned up).
-    mutating func run(steps: Int, rng: inout RandomSource, until deadline: Date? = nil) -> [[Int]] {
+    /// Runs `steps` steps, or until `deadline`; with a deadline and `fill`,
+    /// re-plans them once the first `probeSteps(steps)` have shown their
+    /// pace (`filledSteps`). Returns the best routes found (the starting ones
+    /// when nothing better turned up).
+    mutating func run(steps: Int, rng: inout RandomSource, until deadline: Date? = nil, fill: Fill? = nil)
+        -> [[Int]]
+    {
         var current = totalCost
         var best = (routes: routes, cost: current)
         guard instance.taskCount > 0 else { return best.routes }
         let perTask = Double(current) / Double(max(1, instance.taskCount))
-        let cooling = pow(temperatures.end / temperatures.start, 1 / Double(max(1, steps)))
-        var temperature = temperatures.start * perTask
-        for step in 0..<steps {
+        var schedule = Cooling(steps: steps, temperatures, scale: perTask)
+        let began = Date()
+        let probe = Self.probeSteps(steps)
+        var step = 0
+        while step < schedule.steps {
             if step % 256 == 0, let deadline, Date() >= deadline { break }
+            if step == probe, let deadline, let fill,
+                let filled = Self.filledSteps(
+                    planned: steps, done: probe, seconds: Date().timeIntervalSince(began),
+                    secondsLeft: deadline.timeIntervalSinceNow, share: fill.share)
+            {
+                schedule.replan(steps: filled, after: step, to: fill.finalTemperature * perTask)
+                stepsFilled = filled
+            }
+            step += 1
             stepsRun += 1
-            temperature *= cooling
+            let temperature = schedule.next()
             undo.removeAll(keepingCapacity: true)
             routesBeforeStep = routes.count
             let removed = ruin(rng: &rng)
@@ -181,6 +198,57 @@ struct RuinAndRecreate {
             }
         }
         return best.routes.filter { !$0.isEmpty }
+    }
+
+    /// How a run under a time limit re-plans its steps
+    /// (`SolverParameters.ruinFillShare`): the share, and the final
+    /// temperature of the re-planned run as a share of the starting
+    /// solution's mean cost per task.
+    struct Fill {
+        let share: Double
+        let finalTemperature: Double
+    }
+
+    /// The steps whose pace decides a re-plan: a fiftieth of those planned, at least 100.
+    static func probeSteps(_ planned: Int) -> Int { max(100, planned / 50) }
+
+    /// The steps that fit by the deadline at the pace of the first `done`
+    /// (which took `seconds`; `secondsLeft` remain), them included, when the
+    /// `planned` steps would take `share` of them or more but fewer than all
+    /// (a plan the deadline cuts stands: ended at the temperature it reached,
+    /// it did better than cooled to the end over fewer steps); else nil.
+    static func filledSteps(planned: Int, done: Int, seconds: Double, secondsLeft: Double, share: Double) -> Int? {
+        guard done > 0, seconds > 0, secondsLeft > 0 else { return nil }
+        let fit = Double(done) * (1 + secondsLeft / seconds)
+        guard Double(planned) >= share * fit, Double(planned) < fit else { return nil }
+        return Int(min(fit, Double(Int.max / 2)))
+    }
+
+    /// Simulated annealing's temperature, falling geometrically over the steps.
+    private struct Cooling {
+        private(set) var steps: Int
+        private var temperature: Double
+        private var factor: Double
+
+        /// From `temperatures.start` to `.end` times `scale` over `steps`.
+        init(steps: Int, _ temperatures: (start: Double, end: Double), scale: Double) {
+            self.steps = steps
+            temperature = temperatures.start * scale
+            factor = pow(temperatures.end / temperatures.start, 1 / Double(max(1, steps)))
+        }
+
+        /// `steps` in all, the first `done` of them run: from the temperature now to `end`
+        /// (or staying where it is when that is lower) over the rest.
+        mutating func replan(steps: Int, after done: Int, to end: Double) {
+            self.steps = steps
+            factor = min(1, pow(end / temperature, 1 / Double(max(1, steps - done))))
+        }
+
+        /// The next step's temperature.
+        mutating func next() -> Double {
+            temperature *= factor
+            return temperature
+        }
     }
 
     /// Removes strings from routes near a random task (a share of the
@@ -471,17 +539,24 @@ private struct NearCosts {
 extension HybridGeneticSearch {
     /// `ruinStepsPerTask` steps of ruin and recreate from the best
     /// solution; admits the result. Returns whether it improved the best.
+    /// - Parameter fillingTime: whether it may re-plan its steps to the
+    ///   time left (`ruinFillShare`): the first one only.
     @discardableResult
-    mutating func ruinAndRecreate(start: Date, deadline: Date?) -> Bool {
+    mutating func ruinAndRecreate(start: Date, deadline: Date?, fillingTime: Bool = false) -> Bool {
         guard let best, parameters.ruinsAndRecreates(taskCount: instance.taskCount) else { return false }
         var search = RuinAndRecreate(
             instance, neighbours: localSearch.neighbours, wider: widerNeighbours, routes: best.routes,
             parameters: parameters)
         let (steps, overflow) = parameters.ruinStepsPerTask.multipliedReportingOverflow(by: instance.taskCount)
         let began = Date()
-        let routes = search.run(steps: overflow ? Int.max : steps, rng: &rng, until: deadline)
+        let fill = parameters.ruinFillShare.map {
+            RuinAndRecreate.Fill(share: $0, finalTemperature: parameters.ruinFillFinalTemperature)
+        }
+        let routes = search.run(
+            steps: overflow ? Int.max : steps, rng: &rng, until: deadline, fill: fillingTime ? fill : nil)
         stages.ruinSteps += search.stepsRun
         stages.ruinStepsCutShort += search.stepsCutShort
+        stages.ruinStepsFilled += search.stepsFilled
         stages.ruinSeconds += Date().timeIntervalSince(began)
         let cost = routes.reduce(0) { $0 + instance.routeCost($1) }
         return admit(Individual(routes: routes, cost: cost, taskCount: instance.taskCount), start: start)

@@ -9,6 +9,9 @@ public struct SearchStages: Sendable, Equatable {
     public var ruinSteps = 0
     /// Of those, the steps rejected before all their tasks were back.
     public var ruinStepsCutShort = 0
+    /// The steps a first ruin and recreate was re-planned to, to fill the
+    /// time left (`SolverParameters.ruinFillShare`); 0 when none was.
+    public var ruinStepsFilled = 0
     public var ruinSeconds = 0.0
     /// Offspring made by the phases' sub-problem searches, and the phases' seconds.
     public var phaseOffspring = 0
@@ -24,6 +27,7 @@ public struct SearchStages: Sendable, Equatable {
         var sum = a
         sum.ruinSteps += b.ruinSteps
         sum.ruinStepsCutShort += b.ruinStepsCutShort
+        sum.ruinStepsFilled += b.ruinStepsFilled
         sum.ruinSeconds += b.ruinSeconds
         sum.phaseOffspring += b.phaseOffspring
         sum.phaseSeconds += b.phaseSeconds

@@ -123,6 +123,7 @@ private func stagesJSON(_ stages: SearchStages) -> JSON {
     return .object([
         "ruin_steps": .number(Double(stages.ruinSteps)), "ruin_seconds": seconds(stages.ruinSeconds),
         "ruin_steps_cut_short": .number(Double(stages.ruinStepsCutShort)),
+        "ruin_steps_filled": .number(Double(stages.ruinStepsFilled)),
         "phase_offspring": .number(Double(stages.phaseOffspring)), "phase_seconds": seconds(stages.phaseSeconds),
         "offspring": .number(Double(stages.offspring)), "offspring_seconds": seconds(stages.offspringSeconds)
     ])

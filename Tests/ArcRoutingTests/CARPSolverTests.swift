@@ -177,6 +177,25 @@ final class CARPSolverTests: XCTestCase {
         XCTAssertGreaterThan(decomposed.stages.phaseOffspring, 0)
         XCTAssertEqual(decomposed.stages.phaseOffspring + decomposed.stages.offspring, decomposed.iterations)
         XCTAssertGreaterThan(decomposed.stages.ruinSeconds, 0)
+        XCTAssertEqual(decomposed.stages.ruinStepsFilled, 0, "a plan filled on an iteration budget")
+    }
+
+    /// Under a time limit the first ruin and recreate, whose plan (here 1
+    /// step a task) takes its share of the time left, is re-planned to the
+    /// steps that fit (`ruinFillShare` 0: whenever they fit); the answer is
+    /// feasible. Two threads: each search re-plans its own.
+    func testUnderATimeLimitTheFirstRuinAndRecreateFillsTheTime() throws {
+        let p = RandomProblems.mixed(seed: 3, nodes: 60, required: 120, extra: 90, capacity: 60)
+        var timed = SolverParameters()
+        timed.timeLimit = 1
+        timed.threads = 2
+        timed.decompositionTasks = 100
+        timed.ruinStepsPerTask = 1
+        timed.ruinFillShare = 0
+        let result = try CARPSolver.solve(p, parameters: timed)
+        XCTAssertGreaterThan(result.stages.ruinStepsFilled, 2 * 120, "neither search filled its plan")
+        XCTAssertGreaterThan(result.stages.ruinSteps, 2 * 120)
+        XCTAssertTrue(CARPChecker.check(result.solution, for: p).isFeasible)
     }
 
     func testNoBudgetIsAnError() {

@@ -272,6 +272,61 @@ final class RuinAndRecreateTests: XCTestCase {
         XCTAssertNotEqual(once, start)
     }
 
+    /// The steps that fit in the time left, at the pace of the first ones,
+    /// replace the plan only when it would take its share of them or more
+    /// but not all.
+    func testAPlanIsFilledOnlyWhenItTakesItsShareOfTheTimeButNotAll() {
+        // 100 steps in 0.1 s, 9.9 s left: 10,000 fit.
+        func filled(_ planned: Int, share: Double = 0.15, seconds: Double = 0.1, left: Double = 9.9) -> Int? {
+            RuinAndRecreate.filledSteps(planned: planned, done: 100, seconds: seconds, secondsLeft: left, share: share)
+        }
+        XCTAssertNil(filled(1_000), "a plan of a tenth of the time stands")
+        XCTAssertEqual(filled(1_500), 10_000)
+        XCTAssertEqual(filled(9_999), 10_000)
+        XCTAssertNil(filled(10_000), "a plan that does not fit stands: the deadline cuts it")
+        XCTAssertEqual(filled(1, share: 0), 10_000)
+        XCTAssertNil(filled(9_999, share: 1))
+        XCTAssertNil(filled(2_000, seconds: 0), "no pace measured")
+        XCTAssertNil(filled(2_000, left: 0), "no time left")
+        XCTAssertNil(filled(2_000, left: -1))
+        XCTAssertEqual(RuinAndRecreate.probeSteps(1_000), 100)
+        XCTAssertEqual(RuinAndRecreate.probeSteps(200_000), 4_000)
+    }
+
+    /// Under a deadline a plan that takes its share of the time is
+    /// re-planned to fill it (and cut there), every task still served once
+    /// within capacity; one that takes all of it, or a run without a
+    /// deadline, keeps its steps and, without one, its routes.
+    func testARunUnderADeadlineFillsTheTimeLeftAndWithoutOneKeepsItsPlan() throws {
+        let p = problem(seed: 3)
+        let instance = try SearchInstance(p)
+        let start = Construction.routes(instance, penalty: 1e6)
+        let neighbours = LocalSearch.neighbours(instance, granularity: 10)
+        func search(share: Double, until deadline: Date?) -> (RuinAndRecreate, [[Int]]) {
+            var search = RuinAndRecreate(
+                instance, neighbours: neighbours, routes: start, parameters: SolverParameters())
+            var rng = RandomSource(seed: 3)
+            let fill = RuinAndRecreate.Fill(share: share, finalTemperature: 0.1)
+            let routes = search.run(steps: 300, rng: &rng, until: deadline, fill: fill)
+            return (search, routes)
+        }
+        let (filled, routes) = search(share: 0, until: Date().addingTimeInterval(0.5))
+        XCTAssertGreaterThan(filled.stepsFilled, 300, "the plan was not filled")
+        XCTAssertGreaterThan(filled.stepsRun, 300)
+        XCTAssertLessThanOrEqual(filled.stepsRun, filled.stepsFilled)
+        XCTAssertTrue(filled.isConsistent)
+        let report = CARPChecker.check(solution(routes, instance), for: p)
+        XCTAssertTrue(report.isFeasible, "\(report.problems)")
+        let (standing, _) = search(share: 1, until: Date().addingTimeInterval(30))
+        XCTAssertEqual(standing.stepsFilled, 0, "a plan of under all the time was filled at share 1")
+        XCTAssertEqual(standing.stepsRun, 300)
+        let (unbounded, same) = search(share: 0, until: nil)
+        XCTAssertEqual(unbounded.stepsFilled, 0)
+        XCTAssertEqual(unbounded.stepsRun, 300)
+        XCTAssertEqual(
+            same, run(instance, from: start, steps: 300, seed: 3), "the fill changed a run without a deadline")
+    }
+
     /// With `ruinRouteEndShare` 1 every ruin cuts a string that starts or
     /// ends a route; with 0, short strings in long routes mostly do not.
     func testAShareOfTheStepsCutsAStringAtARouteEnd() throws {
@@ -355,19 +410,29 @@ final class RuinAndRecreateTests: XCTestCase {
                 XCTAssertTrue("\(error)".contains(words), "\(error)")
             }
         }
-        for share in [-0.1, 1.5, .nan] {
-            var parameters = SolverParameters()
-            parameters.ruinRouteEndShare = share
-            XCTAssertThrowsError(try CARPSolver.solve(problem(seed: 1), parameters: parameters)) { error in
-                XCTAssertEqual((error as? ArcRoutingError)?.kind, .malformedInstance)
-                XCTAssertTrue("\(error)".contains("ruinRouteEndShare is \(share), must be from 0 to 1"), "\(error)")
+        let shares: [(String, (inout SolverParameters, Double) -> Void)] = [
+            ("ruinRouteEndShare", { $0.ruinRouteEndShare = $1 }), ("ruinFillShare", { $0.ruinFillShare = $1 })
+        ]
+        for (name, set) in shares {
+            for share in [-0.1, 1.5, .nan] {
+                var parameters = SolverParameters()
+                set(&parameters, share)
+                XCTAssertThrowsError(try CARPSolver.solve(problem(seed: 1), parameters: parameters)) { error in
+                    XCTAssertEqual((error as? ArcRoutingError)?.kind, .malformedInstance)
+                    XCTAssertTrue("\(error)".contains("\(name) is \(share), must be from 0 to 1"), "\(error)")
+                }
             }
         }
-        for (start, end, again) in [(1.0, 0.0, 0.05), (0.1, 0.5, 0.5), (1.0, -1.0, 0.05), (1.0, 0.005, 0.001)] {
+        let temperatures = [
+            (1.0, 0.0, 0.05, 0.1), (0.1, 0.5, 0.5, 0.5), (1.0, -1.0, 0.05, 0.1), (1.0, 0.005, 0.001, 0.1),
+            (1.0, 0.005, 0.05, 0.001), (1.0, 0.005, 0.05, .nan)
+        ]
+        for (start, end, again, filled) in temperatures {
             var parameters = SolverParameters()
             parameters.ruinStartTemperature = start
             parameters.ruinFinalTemperature = end
             parameters.ruinRepeatTemperature = again
+            parameters.ruinFillFinalTemperature = filled
             XCTAssertThrowsError(try CARPSolver.solve(problem(seed: 1), parameters: parameters)) { error in
                 XCTAssertEqual((error as? ArcRoutingError)?.kind, .malformedInstance)
                 XCTAssertTrue("\(error)".contains("must be above 0 and fall"), "\(error)")

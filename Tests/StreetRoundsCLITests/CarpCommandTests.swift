@@ -26,6 +26,7 @@ final class CarpCommandTests: CLITestCase {
         XCTAssertEqual(json["stages"]?["offspring"]?.number, json["iterations"]?.number)
         XCTAssertEqual(json["stages"]?["ruin_steps"]?.number, 0)
         XCTAssertEqual(json["stages"]?["ruin_steps_cut_short"]?.number, 0)
+        XCTAssertEqual(json["stages"]?["ruin_steps_filled"]?.number, 0)
         XCTAssertNotNil(json["stages"]?["phase_seconds"]?.number)
         let text = try runProcess(
             binary, ["carp", root.appendingPathComponent("gdb/gdb1.dat").path, "--iterations", "20"])
