@@ -224,10 +224,11 @@ struct RuinAndRecreate {
         return Int(min(fit, Double(Int.max / 2)))
     }
 
-    /// Simulated annealing's temperature, falling geometrically over the steps.
-    private struct Cooling {
+    /// Simulated annealing's temperature, falling geometrically over the
+    /// steps. Internal for tests.
+    struct Cooling {
         private(set) var steps: Int
-        private var temperature: Double
+        private(set) var temperature: Double
         private var factor: Double
 
         /// From `temperatures.start` to `.end` times `scale` over `steps`.
@@ -238,9 +239,10 @@ struct RuinAndRecreate {
         }
 
         /// `steps` in all, the first `done` of them run: from the temperature now to `end`
-        /// (or staying where it is when that is lower) over the rest.
+        /// (or staying where it is when that is higher) over the rest.
         mutating func replan(steps: Int, after done: Int, to end: Double) {
             self.steps = steps
+            // min(1, NaN) is 1: a temperature of 0 (a solution of cost 0) stays 0.
             factor = min(1, pow(end / temperature, 1 / Double(max(1, steps - done))))
         }
 
@@ -549,11 +551,10 @@ extension HybridGeneticSearch {
             parameters: parameters)
         let (steps, overflow) = parameters.ruinStepsPerTask.multipliedReportingOverflow(by: instance.taskCount)
         let began = Date()
-        let fill = parameters.ruinFillShare.map {
-            RuinAndRecreate.Fill(share: $0, finalTemperature: parameters.ruinFillFinalTemperature)
+        let fill = parameters.ruinFillShare.flatMap {
+            fillingTime ? RuinAndRecreate.Fill(share: $0, finalTemperature: parameters.ruinFillFinalTemperature) : nil
         }
-        let routes = search.run(
-            steps: overflow ? Int.max : steps, rng: &rng, until: deadline, fill: fillingTime ? fill : nil)
+        let routes = search.run(steps: overflow ? Int.max : steps, rng: &rng, until: deadline, fill: fill)
         stages.ruinSteps += search.stepsRun
         stages.ruinStepsCutShort += search.stepsCutShort
         stages.ruinStepsFilled += search.stepsFilled

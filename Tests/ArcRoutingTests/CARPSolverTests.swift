@@ -183,7 +183,7 @@ final class CARPSolverTests: XCTestCase {
     /// Under a time limit the first ruin and recreate, whose plan (here 1
     /// step a task) takes its share of the time left, is re-planned to the
     /// steps that fit (`ruinFillShare` 0: whenever they fit); the answer is
-    /// feasible. Two threads: each search re-plans its own.
+    /// feasible. On two threads, the searches' re-plans summed.
     func testUnderATimeLimitTheFirstRuinAndRecreateFillsTheTime() throws {
         let p = RandomProblems.mixed(seed: 3, nodes: 60, required: 120, extra: 90, capacity: 60)
         var timed = SolverParameters()

@@ -293,6 +293,24 @@ final class RuinAndRecreateTests: XCTestCase {
         XCTAssertEqual(RuinAndRecreate.probeSteps(200_000), 4_000)
     }
 
+    /// The temperature falls geometrically to the end over the steps, and
+    /// after a re-plan from where it is to the new end over the steps left;
+    /// a new end above it leaves it where it is.
+    func testTheCoolingEndsWhereItIsPlannedToBeforeAndAfterAReplan() {
+        var cooling = RuinAndRecreate.Cooling(steps: 1_000, (start: 1, end: 0.005), scale: 10)
+        for _ in 0..<1_000 { _ = cooling.next() }
+        XCTAssertEqual(cooling.temperature, 0.05, accuracy: 1e-9)
+        var replanned = RuinAndRecreate.Cooling(steps: 1_000, (start: 1, end: 0.005), scale: 10)
+        for _ in 0..<100 { _ = replanned.next() }
+        replanned.replan(steps: 5_000, after: 100, to: 1)
+        XCTAssertEqual(replanned.steps, 5_000)
+        for _ in 0..<4_899 { _ = replanned.next() }
+        XCTAssertGreaterThan(replanned.temperature, 1)
+        XCTAssertEqual(replanned.next(), 1, accuracy: 1e-9)
+        replanned.replan(steps: 6_000, after: 5_000, to: 3)
+        XCTAssertEqual(replanned.next(), 1, accuracy: 1e-9, "a re-plan warmed it")
+    }
+
     /// Under a deadline a plan that takes its share of the time is
     /// re-planned to fill it (and cut there), every task still served once
     /// within capacity; one that takes all of it, or a run without a
@@ -323,6 +341,7 @@ final class RuinAndRecreateTests: XCTestCase {
         let (unbounded, same) = search(share: 0, until: nil)
         XCTAssertEqual(unbounded.stepsFilled, 0)
         XCTAssertEqual(unbounded.stepsRun, 300)
+        // The arithmetic of the plan is the old one: the solver's pinned cost on egl-e4-C (below) holds.
         XCTAssertEqual(
             same, run(instance, from: start, steps: 300, seed: 3), "the fill changed a run without a deadline")
     }
@@ -423,19 +442,21 @@ final class RuinAndRecreateTests: XCTestCase {
                 }
             }
         }
-        let temperatures = [
-            (1.0, 0.0, 0.05, 0.1), (0.1, 0.5, 0.5, 0.5), (1.0, -1.0, 0.05, 0.1), (1.0, 0.005, 0.001, 0.1),
-            (1.0, 0.005, 0.05, 0.001), (1.0, 0.005, 0.05, .nan)
-        ]
-        for (start, end, again, filled) in temperatures {
+        for (start, end, again) in [(1.0, 0.0, 0.05), (0.1, 0.5, 0.5), (1.0, -1.0, 0.05), (1.0, 0.005, 0.001)] {
             var parameters = SolverParameters()
             parameters.ruinStartTemperature = start
             parameters.ruinFinalTemperature = end
             parameters.ruinRepeatTemperature = again
-            parameters.ruinFillFinalTemperature = filled
             XCTAssertThrowsError(try CARPSolver.solve(problem(seed: 1), parameters: parameters)) { error in
                 XCTAssertEqual((error as? ArcRoutingError)?.kind, .malformedInstance)
                 XCTAssertTrue("\(error)".contains("must be above 0 and fall"), "\(error)")
+            }
+        }
+        for filled in [0.0, -0.1, .nan, .infinity] {
+            var parameters = SolverParameters()
+            parameters.ruinFillFinalTemperature = filled
+            XCTAssertThrowsError(try CARPSolver.solve(problem(seed: 1), parameters: parameters)) { error in
+                XCTAssertTrue("\(error)".contains("ruinFillFinalTemperature is \(filled), must be above 0"), "\(error)")
             }
         }
     }
