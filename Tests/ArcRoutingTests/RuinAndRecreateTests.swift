@@ -341,7 +341,7 @@ final class RuinAndRecreateTests: XCTestCase {
         let (unbounded, same) = search(share: 0, until: nil)
         XCTAssertEqual(unbounded.stepsFilled, 0)
         XCTAssertEqual(unbounded.stepsRun, 300)
-        // The arithmetic of the plan is the old one: the solver's pinned cost on egl-e4-C (below) holds.
+        // That the plan's arithmetic is the old one shows in the pinned cost on egl-e4-C (below).
         XCTAssertEqual(
             same, run(instance, from: start, steps: 300, seed: 3), "the fill changed a run without a deadline")
     }
