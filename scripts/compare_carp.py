@@ -6,7 +6,10 @@ Each (instance, seed, binary) is one `streetrounds carp FILE --seconds S
 --seed K --json` run; --jobs of them run at once, each single-threaded, so
 keep the machine otherwise idle (a shared core costs a time-limited search
 its quality; the load average is printed). Prints per instance each
-binary's costs, their mean, and the change of the mean.
+binary's costs, their mean, the change of the mean, on how many seeds AFTER
+is lower, and on how many runs each build's first ruin and recreate re-planned
+its steps to fill the time (`ruin_steps_filled` in `stages`; "-" for a build
+that does not report it).
 
 Usage: python3 scripts/compare_carp.py BEFORE AFTER [--instances DIR]
        [--seeds 1,2,3] [--seconds 10] [--jobs 2]
@@ -36,8 +39,10 @@ def solve(binary, path, seconds, seed):
         lines = run.stderr.strip().splitlines()
         return None, lines[-1] if lines else f"exit {run.returncode}"
     try:
-        return json.loads(run.stdout)["cost"], None
-    except (ValueError, KeyError) as error:
+        answer = json.loads(run.stdout)
+        filled = answer.get("stages", {}).get("ruin_steps_filled")
+        return (answer["cost"], None if filled is None else filled > 0), None
+    except (ValueError, KeyError, AttributeError) as error:
         return None, f"unreadable output ({error})"
 
 
@@ -64,22 +69,27 @@ def main():
     with ThreadPoolExecutor(args.jobs) as pool:
         results = list(pool.map(lambda j: solve(j[1], os.path.join(args.instances, j[0]), args.seconds, j[2]), jobs))
     print(f"load average after {os.getloadavg()[0]:.2f}")
-    costs = {}
-    for (f, b, _), (cost, error) in zip(jobs, results):
-        if cost is None:
+    runs = {}
+    for (f, b, _), (answer, error) in zip(jobs, results):
+        if answer is None:
             print(f"{f}: {b} failed: {error}")
-        costs.setdefault((f, b), []).append(cost)
+        runs.setdefault((f, b), []).append(answer)
     failed = False
     for f in files:
-        means = []
+        means, filled = [], []
         for label, b in (("before", args.before), ("after", args.after)):
-            found = [c for c in costs[(f, b)] if c is not None]
+            found = [a[0] for a in runs[(f, b)] if a is not None]
             failed |= len(found) < len(seeds)
             mean = sum(found) / len(found) if found else float("nan")
             means.append(mean)
+            marks = [a[1] for a in runs[(f, b)] if a is not None]
+            filled.append("-" if None in marks or not marks else str(sum(marks)))
             print(f"{f[:-4]:<26} {label:<6} " + " ".join(f"{c:>8}" for c in found) + f"  mean {mean:>10.1f}")
         change = f"{100 * (means[1] - means[0]) / means[0]:+.2f}%" if means[0] else "-"
-        print(f"{'':<26} change of the mean {change}")
+        pairs = [(a, b) for a, b in zip(runs[(f, args.before)], runs[(f, args.after)]) if a and b]
+        lower = sum(1 for a, b in pairs if b[0] < a[0])
+        print(f"{'':<26} change of the mean {change}, after lower on {lower} of {len(pairs)} seeds; "
+              f"time filled by ruin and recreate on {filled[0]} runs before, {filled[1]} after")
     return 1 if failed else 0
 
 
