@@ -7,9 +7,10 @@ Each (instance, seed, binary) is one `streetrounds carp FILE --seconds S
 keep the machine otherwise idle (a shared core costs a time-limited search
 its quality; the load average is printed). Prints per instance each
 binary's costs, their mean, the change of the mean, on how many seeds AFTER
-is lower, and on how many runs each build's first ruin and recreate re-planned
+is lower, on how many runs each build's first ruin and recreate re-planned
 its steps to fill the time (`ruin_steps_filled` in `stages`; "-" for a build
-that does not report it).
+that does not report it), and each build's mean setup time (`setup_seconds`:
+the distance table and the neighbour lists, before the search).
 
 Usage: python3 scripts/compare_carp.py BEFORE AFTER [--instances DIR]
        [--seeds 1,2,3] [--seconds 10] [--jobs 2]
@@ -41,7 +42,7 @@ def solve(binary, path, seconds, seed):
     try:
         answer = json.loads(run.stdout)
         filled = answer.get("stages", {}).get("ruin_steps_filled")
-        return (answer["cost"], None if filled is None else filled > 0), None
+        return (answer["cost"], None if filled is None else filled > 0, answer["setup_seconds"]), None
     except (ValueError, KeyError, AttributeError) as error:
         return None, f"unreadable output ({error})"
 
@@ -76,7 +77,7 @@ def main():
         runs.setdefault((f, b), []).append(answer)
     failed = False
     for f in files:
-        means, filled = [], []
+        means, filled, setups = [], [], []
         for label, b in (("before", args.before), ("after", args.after)):
             found = [a[0] for a in runs[(f, b)] if a is not None]
             failed |= len(found) < len(seeds)
@@ -84,12 +85,14 @@ def main():
             means.append(mean)
             marks = [a[1] for a in runs[(f, b)] if a is not None]
             filled.append("-" if None in marks or not marks else str(sum(marks)))
+            setups.append(sum(a[2] for a in runs[(f, b)] if a is not None) / max(1, len(found)))
             print(f"{f[:-4]:<26} {label:<6} " + " ".join(f"{c:>8}" for c in found) + f"  mean {mean:>10.1f}")
         change = f"{100 * (means[1] - means[0]) / means[0]:+.2f}%" if means[0] else "-"
         pairs = [(a, b) for a, b in zip(runs[(f, args.before)], runs[(f, args.after)]) if a and b]
         lower = sum(1 for a, b in pairs if b[0] < a[0])
         print(f"{'':<26} change of the mean {change}, after lower on {lower} of {len(pairs)} seeds; "
-              f"time filled by ruin and recreate on {filled[0]} runs before, {filled[1]} after")
+              f"time filled by ruin and recreate on {filled[0]} runs before, {filled[1]} after; "
+              f"setup {setups[0]:.2f} s before, {setups[1]:.2f} s after")
     return 1 if failed else 0
 
 

@@ -70,17 +70,16 @@ struct ShortestPaths {
         }
     }
 
-    /// Settles from `source` until every terminal numbered `first` or more
-    /// (`terminalOf`: each node's terminal number, -1 for the others) is
-    /// settled, handing each such terminal with its cost to `found`.
+    /// Settles from `source` until all `count` terminals (`terminalOf`:
+    /// each node's terminal number, -1 for the others) are settled, or none
+    /// is left, handing each terminal with its cost to `found`.
     mutating func settle(
-        terminalsFrom first: Int = 0, of terminalOf: [Int], count: Int, from source: Int,
-        _ found: (_ terminal: Int, _ cost: Int) -> Void
+        of terminalOf: [Int], count: Int, from source: Int, _ found: (_ terminal: Int, _ cost: Int) -> Void
     ) {
-        var left = count - first
+        var left = count
         guard left > 0 else { return }
         search(from: source) { node, cost in
-            guard terminalOf[node] >= first else { return true }
+            guard terminalOf[node] >= 0 else { return true }
             found(terminalOf[node], cost)
             left -= 1
             return left > 0

@@ -10,12 +10,13 @@ import Foundation
 /// terminals. A finite cost must stay below `unreachable`. Internal to the
 /// solver.
 ///
-/// - Complexity: dense, O(t (m + n log C)) to build for t terminals and
-///   largest cost C, less when the terminals lie close together, and
-///   O(t^2) memory; near, O(t k log k + h (m + n log C)) to build for k
-///   near terminals and h hubs (on a street graph, where k terminals lie
-///   within about k log k nodes; from the caller's costs, t calls of t
-///   targets), O(t h) memory with rows of a fixed 8 KiB. O(1) per look-up.
+/// - Complexity: dense, O(s (m + n log C) + t^2 d) to build for t
+///   terminals, s of them searched (`derivedRows`: about half on a street
+///   graph), largest cost C and d arcs a node, and O(t^2) memory; near,
+///   O(t k log k + h (m + n log C)) to build for k near terminals and h
+///   hubs (on a street graph, where k terminals lie within about k log k
+///   nodes; from the caller's costs, t calls of t targets), O(t h) memory
+///   with rows of a fixed 8 KiB. O(1) per look-up.
 struct DistanceTable: Sendable {
     /// Index of each node among the terminals, -1 for the others.
     let terminalOf: [Int]
@@ -136,31 +137,83 @@ struct DistanceTable: Sendable {
                 + "deadhead costs must not be negative")
     }
 
-    /// One Dijkstra per terminal over the problem's links, stopped when
-    /// every terminal it must find is settled: all of them, or, when every
-    /// link is two-way (costs are then symmetric), those from its own index
-    /// on, the others mirrored from earlier rows. Row-major t x t into
-    /// `cost` (left as it is where unreachable); returns the largest cost
-    /// found. A path's cost stops at `unreachable`, so a terminal only that
-    /// far is found at that cost and the caller refuses the instance.
+    /// Row-major t x t into `cost` (left as it is where unreachable): by
+    /// Dijkstra over the problem's links from each terminal whose row no
+    /// other's gives, then the others' rows from those (`derivedRows`).
+    /// Returns the largest cost found. A path's cost stops at
+    /// `unreachable`, so a terminal only that far is found at that cost and
+    /// the caller refuses the instance. (Stopping each search of a two-way
+    /// graph at the terminals after its own and mirroring the rest saved
+    /// nothing measurable once half the rows are derived.)
     private static func dijkstra(
         _ problem: CARPProblem, terminals: [Int], terminalOf: [Int],
         into cost: UnsafeMutableBufferPointer<Int32>
     ) -> Int {
-        var paths = ShortestPaths(Adjacency(problem))
+        let graph = Adjacency(problem)
+        let derived = derivedRows(graph, terminals: terminals, terminalOf: terminalOf)
+        var paths = ShortestPaths(graph)
         let t = terminals.count
         var largest = 0
-        let symmetric = problem.links.allSatisfy(\.twoWay)
-        for (row, source) in terminals.enumerated() {
-            paths.settle(terminalsFrom: symmetric ? row : 0, of: terminalOf, count: t, from: source) { col, d in
+        for (row, source) in terminals.enumerated() where !derived[row] {
+            paths.settle(of: terminalOf, count: t, from: source) { col, d in
                 cost[row * t + col] = Int32(truncatingIfNeeded: d)
                 largest = max(largest, d)
             }
         }
-        if symmetric {
-            for row in 0..<t {
-                for col in (row + 1)..<t { cost[col * t + row] = cost[row * t + col] }
+        var through = [Int](repeating: 0, count: t)
+        for (row, v) in terminals.enumerated() where derived[row] {
+            largest = max(largest, deriveRow(row, of: v, graph, terminalOf, cost, &through))
+        }
+        return largest
+    }
+
+    /// The terminals whose rows are made from others' rather than by
+    /// Dijkstra. For a terminal v and any other x, cost(v, x) is the least
+    /// over v's arcs (v -> n, c) of c + cost(n, x); so when every arc out of
+    /// v leads to another terminal whose row is made by Dijkstra, v's row
+    /// is a few passes over those rows. Chosen greedily, fewest arcs first
+    /// (dead ends, then links along a street), each choice keeping its
+    /// arcs' heads searched; on Rutland's street graph about half the
+    /// terminals (docs/arc-routing.md, "Fifteenth session").
+    static func derivedRows(_ graph: Adjacency, terminals: [Int], terminalOf: [Int]) -> [Bool] {
+        var derived = [Bool](repeating: false, count: terminals.count)
+        var searched = derived
+        let arcs = { (v: Int) in (graph.first[v]..<graph.first[v + 1]).filter { graph.head[$0] != v } }
+        let degree = terminals.map { arcs($0).count }
+        let order = terminals.indices.sorted { (degree[$0], $0) < (degree[$1], $1) }
+        for k in order where !searched[k] {
+            let heads = arcs(terminals[k]).map { terminalOf[graph.head[$0]] }
+            guard heads.allSatisfy({ $0 >= 0 && !derived[$0] }) else { continue }
+            derived[k] = true
+            for h in heads { searched[h] = true }
+        }
+        return derived
+    }
+
+    /// Row `row` (terminal node `v`) from the rows of its arcs' heads, made
+    /// already; `through` is scratch, one slot per terminal. Returns the
+    /// largest cost in it, `unreachable` when a terminal is reachable only
+    /// at that or more.
+    private static func deriveRow(
+        _ row: Int, of v: Int, _ graph: Adjacency, _ terminalOf: [Int],
+        _ cost: UnsafeMutableBufferPointer<Int32>, _ through: inout [Int]
+    ) -> Int {
+        let t = through.count
+        let u = Int32(unreachable)
+        for col in 0..<t { through[col] = .max }
+        through[row] = 0
+        for a in graph.first[v]..<graph.first[v + 1] where graph.head[a] != v {
+            let c = graph.cost[a]
+            let head = terminalOf[graph.head[a]] * t
+            for col in 0..<t where cost[head + col] < u {
+                through[col] = min(through[col], c + Int(cost[head + col]))
             }
+        }
+        var largest = 0
+        for col in 0..<t where through[col] != .max {
+            let d = min(through[col], unreachable)
+            cost[row * t + col] = Int32(d)
+            largest = max(largest, d)
         }
         return largest
     }

@@ -34,6 +34,57 @@ final class DistanceTableTests: XCTestCase {
         }
     }
 
+    /// Some rows are made from others' (`derivedRows`), each from the rows
+    /// of terminals its arcs lead to, none of them made so itself; the
+    /// costs still match Bellman-Ford, also on a street with dead ends and
+    /// one-way links.
+    func testRowsMadeFromOthersLeanOnlyOnSearchedRows() throws {
+        var street = RandomProblems.mixed(seed: 11, nodes: 30, required: 25, extra: 20, capacity: 50)
+        let first = street.nodeCount
+        street.nodeCount += 10
+        for k in 0..<10 {
+            street.links.append(.init(from: k, to: first + k, twoWay: k % 3 != 0, deadheadCost: 3 + k, demand: 1))
+        }
+        for p in [street] + (UInt64(1)...8).map(variant) {
+            let table = try DistanceTable(p)
+            var terminals = [Int](repeating: -1, count: table.terminalCount)
+            for (v, k) in table.terminalOf.enumerated() where k >= 0 { terminals[k] = v }
+            let graph = Adjacency(p)
+            let derived = DistanceTable.derivedRows(graph, terminals: terminals, terminalOf: table.terminalOf)
+            XCTAssertGreaterThan(derived.filter { $0 }.count, 0, p.name)
+            for (k, v) in terminals.enumerated() where derived[k] {
+                for a in graph.first[v]..<graph.first[v + 1] where graph.head[a] != v {
+                    let head = table.terminalOf[graph.head[a]]
+                    XCTAssertTrue(head >= 0 && !derived[head], "\(p.name): row \(k) leans on \(graph.head[a])")
+                }
+            }
+            let arcs = CARPChecker.Arcs(p)
+            for from in terminals {
+                let d = CARPChecker.bellmanFord(nodeCount: p.nodeCount, from: from, arcs: arcs)
+                for to in terminals {
+                    XCTAssertEqual(table(from, to), d[to] == Int.max ? DistanceTable.unreachable : d[to], p.name)
+                }
+            }
+        }
+    }
+
+    /// A dead end's row is made from its street's other end; a terminal it
+    /// reaches only at the bound or more is refused there as a search would.
+    func testARowMadeFromOthersStillRefusesACostBeyondTheBound() {
+        let p = CARPProblem(
+            name: "far from the dead end", nodeCount: 3, depot: 0,
+            links: [
+                .init(from: 0, to: 1, deadheadCost: 1, demand: 1),
+                .init(from: 0, to: 2, deadheadCost: DistanceTable.unreachable - 1, demand: 1)
+            ], capacity: 5)
+        let derived = DistanceTable.derivedRows(Adjacency(p), terminals: [0, 1, 2], terminalOf: [0, 1, 2])
+        XCTAssertEqual(derived, [false, true, true])
+        XCTAssertThrowsError(try DistanceTable(p)) { error in
+            XCTAssertEqual((error as? ArcRoutingError)?.kind, .infeasibleInstance)
+            XCTAssertTrue("\(error)".contains("coarser unit"), "\(error)")
+        }
+    }
+
     func testADearLinkWithACheaperWayRoundChangesNothing() throws {
         for cost in [DistanceTable.unreachable, 600_000_000, Int.max] {
             let p = CARPProblem(
