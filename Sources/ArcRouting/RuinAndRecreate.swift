@@ -542,7 +542,7 @@ extension HybridGeneticSearch {
     /// `ruinStepsPerTask` steps of ruin and recreate from the best
     /// solution; admits the result. Returns whether it improved the best.
     /// - Parameter fillingTime: whether it may re-plan its steps to the
-    ///   time left (`ruinFillShare`): the first one only.
+    ///   time left (`ruinFillShare`, `ruinFillEveryTasks`): the first one only.
     @discardableResult
     mutating func ruinAndRecreate(start: Date, deadline: Date?, fillingTime: Bool = false) -> Bool {
         guard let best, parameters.ruinsAndRecreates(taskCount: instance.taskCount) else { return false }
@@ -551,7 +551,7 @@ extension HybridGeneticSearch {
             parameters: parameters)
         let (steps, overflow) = parameters.ruinStepsPerTask.multipliedReportingOverflow(by: instance.taskCount)
         let began = Date()
-        let fill = parameters.ruinFillShare.flatMap {
+        let fill = parameters.ruinFillShare(taskCount: instance.taskCount).flatMap {
             fillingTime ? RuinAndRecreate.Fill(share: $0, finalTemperature: parameters.ruinFillFinalTemperature) : nil
         }
         let routes = search.run(steps: overflow ? Int.max : steps, rng: &rng, until: deadline, fill: fill)

@@ -198,6 +198,31 @@ final class CARPSolverTests: XCTestCase {
         XCTAssertTrue(CARPChecker.check(result.solution, for: p).isFeasible)
     }
 
+    /// From `ruinFillEveryTasks` tasks up, the first ruin and recreate fills
+    /// the time whenever its plan fits, at the default share too; below,
+    /// its plan, a small share of the time, stands; never when the share is nil.
+    func testFromSomeSizeUpTheFirstRuinAndRecreateFillsTheTimeWheneverItsPlanFits() throws {
+        let p = RandomProblems.mixed(seed: 3, nodes: 60, required: 120, extra: 90, capacity: 60)
+        let tasks = p.requiredLinks.count
+        var timed = SolverParameters()
+        timed.timeLimit = 1
+        timed.decompositionTasks = 100
+        timed.ruinStepsPerTask = 1
+        timed.ruinFillEveryTasks = tasks
+        XCTAssertEqual(timed.ruinFillShare(taskCount: tasks - 1), SolverParameters().ruinFillShare)
+        XCTAssertEqual(timed.ruinFillShare(taskCount: tasks), 0)
+        let filled = try CARPSolver.solve(p, parameters: timed)
+        XCTAssertGreaterThan(filled.stages.ruinStepsFilled, tasks, "the plan of one step a task stood")
+        XCTAssertTrue(CARPChecker.check(filled.solution, for: p).isFeasible)
+        timed.ruinFillEveryTasks = tasks + 1
+        let planned = try CARPSolver.solve(p, parameters: timed)
+        XCTAssertEqual(planned.stages.ruinStepsFilled, 0, "a plan of a small share of the time was filled")
+        XCTAssertGreaterThanOrEqual(planned.stages.ruinSteps, tasks)
+        timed.ruinFillShare = nil
+        timed.ruinFillEveryTasks = 1
+        XCTAssertNil(timed.ruinFillShare(taskCount: tasks))
+    }
+
     func testNoBudgetIsAnError() {
         let p = RandomProblems.mixed(seed: 3, nodes: 8, required: 5, extra: 4, capacity: 6)
         var params = SolverParameters()

@@ -419,7 +419,8 @@ final class RuinAndRecreateTests: XCTestCase {
             (\.ruinWiderNeighbours, -1, "ruinWiderNeighbours is -1, must be at least 0"),
             (\.ruinRepeatStepsPerTask, -1, "ruinRepeatStepsPerTask is -1, must be at least 0"),
             (\.ruinRepeatLongestString, 0, "ruinRepeatLongestString is 0, must be at least 1"),
-            (\.ruinRepeatPatience, 0, "ruinRepeatPatience is 0, must be at least 1")
+            (\.ruinRepeatPatience, 0, "ruinRepeatPatience is 0, must be at least 1"),
+            (\.ruinFillEveryTasks, 0, "ruinFillEveryTasks is 0, must be at least 1")
         ]
         for (field, value, words) in cases {
             var parameters = SolverParameters()
