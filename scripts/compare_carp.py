@@ -42,7 +42,7 @@ def solve(binary, path, seconds, seed):
     try:
         answer = json.loads(run.stdout)
         filled = answer.get("stages", {}).get("ruin_steps_filled")
-        return (answer["cost"], None if filled is None else filled > 0, answer["setup_seconds"]), None
+        return (answer["cost"], None if filled is None else filled > 0, answer.get("setup_seconds", 0.0)), None
     except (ValueError, KeyError, AttributeError) as error:
         return None, f"unreadable output ({error})"
 

@@ -31,6 +31,10 @@ struct Adjacency: Sendable {
     }
 
     var nodeCount: Int { first.count - 1 }
+
+    /// The arcs leaving node `v` for another node (loops left out: no
+    /// shortest path takes one).
+    func arcs(leaving v: Int) -> [Int] { (first[v]..<first[v + 1]).filter { head[$0] != v } }
 }
 
 /// One Dijkstra at a time over an `Adjacency`, on a radix heap, reusing

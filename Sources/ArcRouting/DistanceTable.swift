@@ -178,11 +178,10 @@ struct DistanceTable: Sendable {
     static func derivedRows(_ graph: Adjacency, terminals: [Int], terminalOf: [Int]) -> [Bool] {
         var derived = [Bool](repeating: false, count: terminals.count)
         var searched = derived
-        let arcs = { (v: Int) in (graph.first[v]..<graph.first[v + 1]).filter { graph.head[$0] != v } }
-        let degree = terminals.map { arcs($0).count }
+        let degree = terminals.map { graph.arcs(leaving: $0).count }
         let order = terminals.indices.sorted { (degree[$0], $0) < (degree[$1], $1) }
         for k in order where !searched[k] {
-            let heads = arcs(terminals[k]).map { terminalOf[graph.head[$0]] }
+            let heads = graph.arcs(leaving: terminals[k]).map { terminalOf[graph.head[$0]] }
             guard heads.allSatisfy({ $0 >= 0 && !derived[$0] }) else { continue }
             derived[k] = true
             for h in heads { searched[h] = true }
@@ -202,7 +201,7 @@ struct DistanceTable: Sendable {
         let u = Int32(unreachable)
         for col in 0..<t { through[col] = .max }
         through[row] = 0
-        for a in graph.first[v]..<graph.first[v + 1] where graph.head[a] != v {
+        for a in graph.arcs(leaving: v) {
             let c = graph.cost[a]
             let head = terminalOf[graph.head[a]] * t
             for col in 0..<t where cost[head + col] < u {

@@ -201,7 +201,7 @@ struct RuinAndRecreate {
     }
 
     /// How a run under a time limit re-plans its steps
-    /// (`SolverParameters.ruinFillShare`): the share, and the final
+    /// (`SolverParameters.ruinFillShare(taskCount:)`): the share, and the final
     /// temperature of the re-planned run as a share of the starting
     /// solution's mean cost per task.
     struct Fill {

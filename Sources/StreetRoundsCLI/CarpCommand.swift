@@ -35,6 +35,13 @@ struct CarpCommand: ParsableCommand {
             valueName: "ends"))
     var denseLimit = SolverParameters().denseTableTerminals
 
+    @Option(
+        help: ArgumentHelp(
+            "Tasks from which the first ruin and recreate fills the time limit whenever its steps fit in it "
+                + "(1: always; below, only when they take a good share of it).",
+            valueName: "tasks"))
+    var fillEveryTasks = SolverParameters().ruinFillEveryTasks
+
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
@@ -45,6 +52,7 @@ struct CarpCommand: ParsableCommand {
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64") }
         if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
         guard denseLimit >= 1 else { throw ValidationError("--dense-limit must be at least 1") }
+        guard fillEveryTasks >= 1 else { throw ValidationError("--fill-every-tasks must be at least 1") }
         guard FileManager.default.fileExists(atPath: file) else { throw ValidationError("no file at \(file)") }
     }
 
@@ -56,6 +64,7 @@ struct CarpCommand: ParsableCommand {
         parameters.maxIterations = iterations
         parameters.threads = threads
         parameters.denseTableTerminals = denseLimit
+        parameters.ruinFillEveryTasks = fillEveryTasks
         return parameters
     }
 

@@ -60,6 +60,9 @@ final class CarpCommandTests: CLITestCase {
         let noTable = try runProcess(binary, ["carp", bad.path, "--dense-limit", "0"])
         XCTAssertEqual(noTable.status, 2)
         XCTAssertTrue(noTable.stderr.contains("--dense-limit must be at least 1"), noTable.stderr)
+        let noFill = try runProcess(binary, ["carp", bad.path, "--fill-every-tasks", "0"])
+        XCTAssertEqual(noFill.status, 2)
+        XCTAssertTrue(noFill.stderr.contains("--fill-every-tasks must be at least 1"), noFill.stderr)
         // Found by a hostile tester: an endless limit ran for ever.
         XCTAssertEqual(try runProcess(binary, ["carp", bad.path, "--seconds", "inf"]).status, 2)
     }
