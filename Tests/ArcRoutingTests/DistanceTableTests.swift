@@ -19,19 +19,21 @@ final class DistanceTableTests: XCTestCase {
         return p
     }
 
-    func testCostsMatchBellmanFord() throws {
-        for seed in UInt64(1)...8 {
-            let p = variant(seed)
-            let table = try DistanceTable(p)
-            let arcs = CARPChecker.Arcs(p)
-            for from in 0..<p.nodeCount where table.terminalOf[from] >= 0 {
-                let d = CARPChecker.bellmanFord(nodeCount: p.nodeCount, from: from, arcs: arcs)
-                for to in 0..<p.nodeCount where table.terminalOf[to] >= 0 {
-                    let expected = d[to] == Int.max ? DistanceTable.unreachable : d[to]
-                    XCTAssertEqual(table(from, to), expected, "seed \(seed): \(from) -> \(to)")
-                }
+    /// Every pair of terminals' cost in `p`'s table is Bellman-Ford's.
+    private func assertCostsMatchBellmanFord(_ p: CARPProblem) throws {
+        let table = try DistanceTable(p)
+        let arcs = CARPChecker.Arcs(p)
+        for from in 0..<p.nodeCount where table.terminalOf[from] >= 0 {
+            let d = CARPChecker.bellmanFord(nodeCount: p.nodeCount, from: from, arcs: arcs)
+            for to in 0..<p.nodeCount where table.terminalOf[to] >= 0 {
+                let expected = d[to] == Int.max ? DistanceTable.unreachable : d[to]
+                XCTAssertEqual(table(from, to), expected, "\(p.name): \(from) -> \(to)")
             }
         }
+    }
+
+    func testCostsMatchBellmanFord() throws {
+        for seed in UInt64(1)...8 { try assertCostsMatchBellmanFord(variant(seed)) }
     }
 
     /// A street with dead ends off it (two-way and one-way), a loop and a
@@ -47,15 +49,7 @@ final class DistanceTableTests: XCTestCase {
         }
         street.links.append(.init(from: first + 1, to: first + 1, deadheadCost: 0, demand: 1))
         street.links.append(.init(from: 2, to: first + 2, deadheadCost: 50))
-        let table = try DistanceTable(street)
-        let arcs = CARPChecker.Arcs(street)
-        for from in 0..<street.nodeCount where table.terminalOf[from] >= 0 {
-            let d = CARPChecker.bellmanFord(nodeCount: street.nodeCount, from: from, arcs: arcs)
-            for to in 0..<street.nodeCount where table.terminalOf[to] >= 0 {
-                let expected = d[to] == Int.max ? DistanceTable.unreachable : d[to]
-                XCTAssertEqual(table(from, to), expected, "\(from) -> \(to)")
-            }
-        }
+        try assertCostsMatchBellmanFord(street)
         for p in [street] + (UInt64(1)...8).map(variant) {
             let table = try DistanceTable(p)
             var terminals = [Int](repeating: -1, count: table.terminalCount)
