@@ -551,9 +551,8 @@ extension HybridGeneticSearch {
             parameters: parameters)
         let (steps, overflow) = parameters.ruinStepsPerTask.multipliedReportingOverflow(by: instance.taskCount)
         let began = Date()
-        let fill = parameters.ruinFillShare(taskCount: instance.taskCount).flatMap {
-            fillingTime ? RuinAndRecreate.Fill(share: $0, finalTemperature: parameters.ruinFillFinalTemperature) : nil
-        }
+        let share = fillingTime ? parameters.ruinFillShare(taskCount: instance.taskCount) : nil
+        let fill = share.map { RuinAndRecreate.Fill(share: $0, finalTemperature: parameters.ruinFillFinalTemperature) }
         let routes = search.run(steps: overflow ? Int.max : steps, rng: &rng, until: deadline, fill: fill)
         stages.ruinSteps += search.stepsRun
         stages.ruinStepsCutShort += search.stepsCutShort

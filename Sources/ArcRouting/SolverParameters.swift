@@ -135,7 +135,8 @@ public struct SolverParameters: Sendable {
     /// starts or ends the route (where it leaves or rejoins the depot).
     /// Default 0.3 (Rutland at 10 s: 0.26% and 0.14% lower at 5,000 and
     /// 8,000 tasks over 12 seeds, no change at 1,000 and 3,000; 0.1 weaker
-    /// at 5,000, 0.5 and 0.7 within the seeds' spread of 0.3).
+    /// at 5,000, 0.5 and 0.7 within the seeds' spread of 0.3:
+    /// docs/arc-routing.md, "Twelfth session").
     public var ruinRouteEndShare: Double = 0.3
     /// When none of a task's `granularity` nearest tasks sits in a route
     /// with room for it, ruin and recreate tries it beside its next nearest
@@ -146,9 +147,11 @@ public struct SolverParameters: Sendable {
     /// Temperatures of ruin and recreate's annealing at its first and last
     /// step, as shares of the starting solution's mean cost per task; the
     /// temperature falls geometrically between them (both above 0, the
-    /// last no higher than the first). Defaults 1 and 0.005 (Rutland: a
-    /// start of 0.1 or 0.5 did no better).
-    public var ruinStartTemperature: Double = 1
+    /// last no higher than the first). Defaults 3 and 0.005 (Rutland at
+    /// 10 s, 16 seeds against a start of 1: 0.25%, 0.31% and 0.11% lower at
+    /// 3,000, 5,000 and 8,000 tasks; a start of 0.3 did worse, 10 worse at
+    /// 5,000 and 8,000: docs/arc-routing.md, "Sixteenth session").
+    public var ruinStartTemperature: Double = 3
     public var ruinFinalTemperature: Double = 0.005
     /// Under a time limit, the first ruin and recreate times its first
     /// steps (a fiftieth of them, at least 100) and, when all its steps

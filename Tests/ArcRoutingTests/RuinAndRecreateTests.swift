@@ -406,9 +406,9 @@ final class RuinAndRecreateTests: XCTestCase {
         parameters.ruinWiderNeighbours = 30
         let result = try CARPSolver.solve(p, parameters: parameters)
         XCTAssertTrue(CARPChecker.check(result.solution, for: p).isFeasible)
-        XCTAssertEqual(result.solution.cost, 11_968)
+        XCTAssertEqual(result.solution.cost, 11_822)
         parameters.ruinRepeatStepsPerTask = 0
-        XCTAssertEqual(try CARPSolver.solve(p, parameters: parameters).solution.cost, 11_971)
+        XCTAssertEqual(try CARPSolver.solve(p, parameters: parameters).solution.cost, 11_947)
     }
 
     func testRuinParametersOutOfRangeAreRefused() {
