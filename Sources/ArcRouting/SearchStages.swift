@@ -9,8 +9,8 @@ public struct SearchStages: Sendable, Equatable {
     public var ruinSteps = 0
     /// Of those, the steps rejected before all their tasks were back.
     public var ruinStepsCutShort = 0
-    /// The steps a first ruin and recreate was re-planned to, to fill the
-    /// time left (`SolverParameters.ruinFillShare`, `ruinFillEveryTasks`);
+    /// The steps a first ruin and recreate was last re-planned to, to fill
+    /// the time left (`SolverParameters.ruinFillShare`, `ruinFillEveryTasks`);
     /// 0 when none was.
     public var ruinStepsFilled = 0
     public var ruinSeconds = 0.0

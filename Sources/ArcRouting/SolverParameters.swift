@@ -169,7 +169,11 @@ public struct SolverParameters: Sendable {
     /// 0.06% higher; no change at 1,000 tasks, whose plan takes about a
     /// twelfth of the time, nor at 8,000, whose plan does not fit; at 30 s,
     /// 8 seeds, 0.53% and 0.47% lower at 5,000 and 8,000 tasks, and at 2 s,
-    /// 16 seeds, 0.41% lower at 1,000).
+    /// 16 seeds, 0.41% lower at 1,000). Once filled, it looks at its pace
+    /// again every tenth of the plan (`RuinAndRecreate.Pacer`), so that it
+    /// ends at the deadline, not up to a sixth of the time before it
+    /// (Rutland at 10 s, 24 seeds: 0.21% lower at 5,000 tasks, 0.03% at
+    /// 3,000: docs/arc-routing.md, "Seventeenth session").
     public var ruinFillShare: Double? = 0.15
     public var ruinFillFinalTemperature: Double = 0.1
     /// From this many tasks up, the first ruin and recreate fills the time

@@ -293,6 +293,33 @@ final class RuinAndRecreateTests: XCTestCase {
         XCTAssertEqual(RuinAndRecreate.probeSteps(200_000), 4_000)
     }
 
+    /// Once filled, a run looks at its pace every tenth of its plan and
+    /// plans the steps left at the pace since the look before: faster steps
+    /// give more, slower ones fewer; a run not filled never looks again.
+    func testAFilledRunReplansTheStepsLeftAtItsLatestPace() {
+        let t0 = Date(timeIntervalSinceReferenceDate: 0)
+        let fill = RuinAndRecreate.Fill(share: 0, finalTemperature: 0.1)
+        var pacer = RuinAndRecreate.Pacer(fill, planned: 1_000, deadline: t0 + 10, now: t0)
+        XCTAssertNil(pacer.look(at: 99, now: t0 + 1), "not a look")
+        // 100 steps in 0.1 s, 9.9 s left: 10,000 fit.
+        XCTAssertEqual(pacer.look(at: 100, now: t0 + 0.1), 10_000)
+        XCTAssertEqual(pacer.nextLook, 1_100)
+        // The next 1,000 in 0.5 s, twice as fast; 9.4 s left: 18,800 more.
+        XCTAssertEqual(pacer.look(at: 1_100, now: t0 + 0.6), 19_900)
+        XCTAssertEqual(pacer.nextLook, 3_090)
+        // The next 1,990 in 4.4 s; 5 s left: 2,261 more.
+        XCTAssertEqual(pacer.look(at: 3_090, now: t0 + 5), 5_351)
+        XCTAssertEqual(pacer.nextLook, 3_625)
+        XCTAssertNil(pacer.look(at: 3_625, now: t0 + 11), "past the deadline: the plan stands")
+        XCTAssertEqual(pacer.nextLook, -1)
+
+        var unfilled = RuinAndRecreate.Pacer(fill, planned: 20_000, deadline: t0 + 10, now: t0)
+        XCTAssertNil(unfilled.look(at: 400, now: t0 + 1), "20,000 do not fit: the plan stands")
+        XCTAssertEqual(unfilled.nextLook, -1)
+        XCTAssertEqual(RuinAndRecreate.refilledSteps(done: 10, lastSteps: 0, seconds: 1, secondsLeft: 1), nil)
+        XCTAssertEqual(RuinAndRecreate.refilledSteps(done: 10, lastSteps: 5, seconds: 1, secondsLeft: 0), nil)
+    }
+
     /// The temperature falls geometrically to the end over the steps, and
     /// after a re-plan from where it is to the new end over the steps left;
     /// a new end above it leaves it where it is.
