@@ -175,8 +175,9 @@ struct RuinAndRecreate {
         var step = 0
         while step < schedule.steps {
             if step % 256 == 0, let deadline, Date() >= deadline { break }
-            if let filled = pacer?.look(at: step), let fill {
-                schedule.replan(steps: filled, after: step, to: fill.finalTemperature * perTask)
+            // The clock is read at a look only (`look`'s `now` is evaluated where it is called).
+            if step == pacer?.nextLook, let filled = pacer?.look(at: step), let end = pacer?.finalTemperature {
+                schedule.replan(steps: filled, after: step, to: end * perTask)
                 stepsFilled = filled
             }
             step += 1
@@ -230,46 +231,56 @@ struct RuinAndRecreate {
 
     /// A run's looks at its pace under a time limit: the first, after
     /// `probeSteps`, decides whether to fill the time (`filledSteps`); once
-    /// filled, another every tenth of the plan re-plans the steps left at the
-    /// pace since the look before (`refilledSteps`). Steps get cheaper as
-    /// the run cools and more are rejected early, so the first look's plan
-    /// ended before the deadline (a 600 s run at 3,000 edges in about 410 s,
-    /// and 10 s runs at 5,000 edges up to a second early). Internal for tests.
+    /// filled, another every tenth of the plan (at least `probeSteps` apart)
+    /// re-plans the steps left at the pace since the look before
+    /// (`refilledSteps`), more or fewer. The pace changes as the run cools:
+    /// at 5,000 tasks and 10 s its steps got cheaper (more rejected before
+    /// all their tasks are back), and the first look's plan ended a second
+    /// early; a 600 s run at 3,000 tasks ended after about 410 s. Internal
+    /// for tests.
     struct Pacer {
         let planned: Int
         let deadline: Date
         let share: Double
-        private(set) var nextLook: Int
-        private var last: (step: Int, time: Date)
+        /// The final temperature of a filled plan (`Fill`).
+        let finalTemperature: Double
+        /// The step of the next look; nil = none.
+        private(set) var nextLook: Int?
+        private var lastStep = 0
+        private var lastTime: Date
         private var filled = false
 
         init(_ fill: Fill, planned: Int, deadline: Date, now: Date = Date()) {
             self.planned = planned
             self.deadline = deadline
             share = fill.share
+            finalTemperature = fill.finalTemperature
             nextLook = RuinAndRecreate.probeSteps(planned)
-            last = (0, now)
+            lastTime = now
         }
 
         /// The steps to plan for when `step` is a look and the pace calls for
-        /// a re-plan; else nil. After a look that leaves the plan as it is,
-        /// none follows.
+        /// a re-plan; else nil. A first look that leaves the plan as it is, or
+        /// a look at or past the deadline, is the last.
         mutating func look(at step: Int, now: Date = Date()) -> Int? {
             guard step == nextLook else { return nil }
-            let (seconds, left) = (now.timeIntervalSince(last.time), deadline.timeIntervalSince(now))
+            let seconds = now.timeIntervalSince(lastTime)
+            let left = deadline.timeIntervalSince(now)
             let steps =
                 filled
                 ? RuinAndRecreate.refilledSteps(
-                    done: step, lastSteps: step - last.step, seconds: seconds, secondsLeft: left)
+                    done: step, lastSteps: step - lastStep, seconds: seconds, secondsLeft: left)
                 : RuinAndRecreate.filledSteps(
                     planned: planned, done: step, seconds: seconds, secondsLeft: left, share: share)
+            let gap = RuinAndRecreate.probeSteps(planned)
             guard let steps else {
-                nextLook = -1
+                // A clock that did not move (or went back) only skips this look.
+                nextLook = filled && left > 0 ? step + gap : nil
                 return nil
             }
             filled = true
-            last = (step, now)
-            nextLook = step + max(RuinAndRecreate.probeSteps(planned), steps / 10)
+            (lastStep, lastTime) = (step, now)
+            nextLook = step + max(gap, steps / 10)
             return steps
         }
     }

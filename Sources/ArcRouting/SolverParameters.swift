@@ -171,8 +171,8 @@ public struct SolverParameters: Sendable {
     /// 8 seeds, 0.53% and 0.47% lower at 5,000 and 8,000 tasks, and at 2 s,
     /// 16 seeds, 0.41% lower at 1,000). Once filled, it looks at its pace
     /// again every tenth of the plan (`RuinAndRecreate.Pacer`), so that it
-    /// ends at the deadline, not up to a sixth of the time before it
-    /// (Rutland at 10 s, 24 seeds: 0.21% lower at 5,000 tasks, 0.03% at
+    /// ends at the deadline, not up to a third of the time before it
+    /// (Rutland at 10 s, 24 seeds: 0.20% lower at 5,000 tasks, 0.03% at
     /// 3,000: docs/arc-routing.md, "Seventeenth session").
     public var ruinFillShare: Double? = 0.15
     public var ruinFillFinalTemperature: Double = 0.1

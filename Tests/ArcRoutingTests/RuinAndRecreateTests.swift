@@ -311,13 +311,23 @@ final class RuinAndRecreateTests: XCTestCase {
         XCTAssertEqual(pacer.look(at: 3_090, now: t0 + 5), 5_351)
         XCTAssertEqual(pacer.nextLook, 3_625)
         XCTAssertNil(pacer.look(at: 3_625, now: t0 + 11), "past the deadline: the plan stands")
-        XCTAssertEqual(pacer.nextLook, -1)
+        XCTAssertNil(pacer.nextLook)
 
         var unfilled = RuinAndRecreate.Pacer(fill, planned: 20_000, deadline: t0 + 10, now: t0)
         XCTAssertNil(unfilled.look(at: 400, now: t0 + 1), "20,000 do not fit: the plan stands")
-        XCTAssertEqual(unfilled.nextLook, -1)
-        XCTAssertEqual(RuinAndRecreate.refilledSteps(done: 10, lastSteps: 0, seconds: 1, secondsLeft: 1), nil)
-        XCTAssertEqual(RuinAndRecreate.refilledSteps(done: 10, lastSteps: 5, seconds: 1, secondsLeft: 0), nil)
+        XCTAssertNil(unfilled.nextLook)
+
+        var stalled = RuinAndRecreate.Pacer(fill, planned: 1_000, deadline: t0 + 10, now: t0)
+        XCTAssertEqual(stalled.look(at: 100, now: t0 + 0.1), 10_000)
+        XCTAssertNil(stalled.look(at: 1_100, now: t0 + 0.1), "a clock that did not move")
+        XCTAssertEqual(stalled.nextLook, 1_200, "skips a look only")
+        XCTAssertEqual(stalled.look(at: 1_200, now: t0 + 5.1), 2_278, "1,100 steps in 5 s, 4.9 s left: 1,078 more")
+
+        XCTAssertNil(RuinAndRecreate.refilledSteps(done: 10, lastSteps: 0, seconds: 1, secondsLeft: 1))
+        XCTAssertNil(RuinAndRecreate.refilledSteps(done: 10, lastSteps: 5, seconds: 0, secondsLeft: 1))
+        XCTAssertNil(RuinAndRecreate.refilledSteps(done: 10, lastSteps: 5, seconds: 1, secondsLeft: 0))
+        let huge = RuinAndRecreate.refilledSteps(done: 10, lastSteps: 1 << 40, seconds: 1e-9, secondsLeft: 1e9)
+        XCTAssertEqual(huge, 10 + (1 << 61), "capped at Int.max / 4 (as a Double), far from overflow")
     }
 
     /// The temperature falls geometrically to the end over the steps, and
