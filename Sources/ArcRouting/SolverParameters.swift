@@ -204,11 +204,13 @@ public struct SolverParameters: Sendable {
     /// beyond, each terminal keeps its nearest and a few hubs' costs, in
     /// memory that grows linearly, and the search sees an upper bound
     /// between far tasks (the answer's cost is exact). At least 1. Default
-    /// 6,000 (a table of 144 MB). On Rutland at 10 s, near costs did 0.2-0.3%
-    /// worse at 3,000 and 5,000 required edges (2,680 and 4,453 ends), and
-    /// 0.9% better at 8,000 (7,097 ends), where the dense table took half
-    /// the time to build.
-    public var denseTableTerminals: Int = 6_000
+    /// 4,000 (a table of 64 MB). On Rutland at 10 s, with ruin and recreate
+    /// filling the time, near costs did 0.26% worse at 3,000 required edges
+    /// (2,680 ends), as well at 4,000 (about 3,590), 0.10% better at 5,000
+    /// (4,453 ends, where they save 0.7 s of setup and a third of the
+    /// memory) and 0.9% better at 8,000 (docs/arc-routing.md, "Eighteenth
+    /// session").
+    public var denseTableTerminals: Int = 4_000
     /// Iterations between two calls of the progress callback. Default 500.
     public var progressPeriod: Int = 500
 
