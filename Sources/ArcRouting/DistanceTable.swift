@@ -4,10 +4,10 @@ import Foundation
 /// ends of required links): from the caller's `CARPDeadheadCosts` when the
 /// problem has them, else by Dijkstra over the problem's links, on a radix
 /// heap. Up to `SolverParameters.denseTableTerminals` terminals, every pair
-/// in a dense table of 32-bit integers (4,500 terminals take 80 MB) in a
-/// `PagedArray` on huge pages; beyond, `NearDistances`: exact costs to
-/// each terminal's nearest and through hubs, in memory linear in the
-/// terminals. A finite cost must stay below `unreachable`. Internal to the
+/// in a dense table of 32-bit integers (4,000, the default limit, take
+/// 64 MB) in a `PagedArray` on huge pages; beyond, `NearDistances`: exact
+/// costs to each terminal's nearest and through hubs, in memory linear in
+/// the terminals. A finite cost must stay below `unreachable`. Internal to the
 /// solver.
 ///
 /// - Complexity: dense, O(s (m + n log C) + t^2 d) to build for t

@@ -206,10 +206,10 @@ public struct SolverParameters: Sendable {
     /// between far tasks (the answer's cost is exact). At least 1. Default
     /// 4,000 (a table of 64 MB). On Rutland at 10 s, with ruin and recreate
     /// filling the time, near costs did 0.26% worse at 3,000 required edges
-    /// (2,680 ends), as well at 4,000 (about 3,590), 0.10% better at 5,000
-    /// (4,453 ends, where they save 0.7 s of setup and a third of the
-    /// memory) and 0.9% better at 8,000 (docs/arc-routing.md, "Eighteenth
-    /// session").
+    /// (2,680 ends), about even at 4,000 (about 3,590 ends), 0.09% better at
+    /// 5,000 (4,453 ends, where they save 0.7 s of setup and about a quarter
+    /// of the peak memory; docs/arc-routing.md, "Eighteenth session"), and
+    /// 0.9-1.0% better at 8,000 (7,097 ends; its "Memory" bullet).
     public var denseTableTerminals: Int = 4_000
     /// Iterations between two calls of the progress callback. Default 500.
     public var progressPeriod: Int = 500
