@@ -64,7 +64,9 @@ def main():
         sys.exit(f"compare_carp: {args.instances} is absent; `make bench` writes the Rutland instances there")
     seeds = [int(s) for s in args.seeds.split(",")]
     files = sorted((f for f in os.listdir(args.instances) if f.endswith(".dat")), key=natural)
-    jobs = [(f, b, s) for f in files for b in (args.before, args.after) for s in seeds]
+    # Each seed's two runs side by side, so that with two jobs they run at once and a machine whose speed
+    # drifts over the minutes weighs on both alike (all of one build's runs first biased the change).
+    jobs = [(f, b, s) for f in files for s in seeds for b in (args.before, args.after)]
     print(f"compare_carp: {args.seconds:g} s per run, seeds {args.seeds}, {args.jobs} runs at once, "
           f"load average before {os.getloadavg()[0]:.2f}", flush=True)
     with ThreadPoolExecutor(args.jobs) as pool:

@@ -198,12 +198,26 @@ struct RuinAndRecreate {
     }
 
     /// How a run under a time limit re-plans its steps
-    /// (`SolverParameters.ruinFillShare(taskCount:)`): the share, and the final
+    /// (`SolverParameters.ruinFillShare(taskCount:)`): the share, the final
     /// temperature of the re-planned run as a share of the starting
-    /// solution's mean cost per task.
+    /// solution's mean cost per task, and `cutShare`.
     struct Fill {
         let share: Double
         let finalTemperature: Double
+        /// The least share of its plan a run is left to be cut at: a plan
+        /// of which less fits by the deadline is re-planned to what fits,
+        /// ending at `finalTemperature`, since cut where it stands it would
+        /// end warmer than that (`cutShare(_:finalTemperature:)`); 0 = never.
+        var cutShare: Double = 0
+
+        /// The share of a plan cooling geometrically over `temperatures`
+        /// at which it reaches `finalTemperature`: 0 when it starts no
+        /// warmer, 1 when it ends warmer.
+        static func cutShare(_ temperatures: (start: Double, end: Double), finalTemperature: Double) -> Double {
+            guard temperatures.start > finalTemperature else { return 0 }
+            guard temperatures.end < finalTemperature else { return 1 }
+            return log(temperatures.start / finalTemperature) / log(temperatures.start / temperatures.end)
+        }
     }
 
     /// The steps whose pace decides a re-plan: a fiftieth of those planned, at least 100.
@@ -211,13 +225,21 @@ struct RuinAndRecreate {
 
     /// The steps that fit by the deadline at the pace of the first `done`
     /// (which took `seconds`; `secondsLeft` remain), them included, when the
-    /// `planned` steps would take `share` of them or more but fewer than all
-    /// (a plan the deadline cuts stands: ended at the temperature it reached,
-    /// it did better than cooled to the end over fewer steps); else nil.
-    static func filledSteps(planned: Int, done: Int, seconds: Double, secondsLeft: Double, share: Double) -> Int? {
+    /// `planned` steps would take `share` of them or more but fewer than all,
+    /// or when less than `cutShare` of the plan fits; else nil. A plan the
+    /// deadline cuts later than that stands: ended at the temperature it
+    /// reached, it did better than cooled to the end over fewer steps
+    /// (Rutland's 8,000 tasks at 10 s, about 0.6 of the plan), but one cut
+    /// early ends hot, worse than where it started (docs/arc-routing.md,
+    /// "Nineteenth session").
+    static func filledSteps(
+        planned: Int, done: Int, seconds: Double, secondsLeft: Double, share: Double, cutShare: Double = 0
+    ) -> Int? {
         guard done > 0, seconds > 0, secondsLeft > 0 else { return nil }
         let fit = Double(done) * (1 + secondsLeft / seconds)
-        guard Double(planned) >= share * fit, Double(planned) < fit else { return nil }
+        guard Double(planned) >= share * fit, Double(planned) < fit || fit < cutShare * Double(planned) else {
+            return nil
+        }
         return Int(min(fit, Double(Int.max / 2)))
     }
 
@@ -230,10 +252,11 @@ struct RuinAndRecreate {
     }
 
     /// A run's looks at its pace under a time limit: the first, after
-    /// `probeSteps`, decides whether to fill the time (`filledSteps`); once
-    /// filled, another every tenth of the plan (at least `probeSteps` apart)
-    /// re-plans the steps left at the pace since the look before
-    /// (`refilledSteps`), more or fewer. The pace changes as the run cools:
+    /// `probeSteps`, decides whether to fill the time, or to shorten a plan
+    /// the deadline would cut hot (`filledSteps`); once re-planned, another
+    /// every tenth of the plan (at least `probeSteps` apart) re-plans the
+    /// steps left at the pace since the look before (`refilledSteps`), more
+    /// or fewer. The pace changes as the run cools:
     /// at 5,000 tasks and 10 s its steps got cheaper (more rejected before
     /// all their tasks are back), and the first look's plan ended a second
     /// early; a 600 s run at 3,000 tasks ended after about 410 s. Internal
@@ -242,6 +265,7 @@ struct RuinAndRecreate {
         let planned: Int
         let deadline: Date
         let share: Double
+        let cutShare: Double
         /// The final temperature of a filled plan (`Fill`).
         let finalTemperature: Double
         /// The step of the next look; nil = none.
@@ -254,6 +278,7 @@ struct RuinAndRecreate {
             self.planned = planned
             self.deadline = deadline
             share = fill.share
+            cutShare = fill.cutShare
             finalTemperature = fill.finalTemperature
             nextLook = RuinAndRecreate.probeSteps(planned)
             lastTime = now
@@ -271,7 +296,8 @@ struct RuinAndRecreate {
                 ? RuinAndRecreate.refilledSteps(
                     done: step, lastSteps: step - lastStep, seconds: seconds, secondsLeft: left)
                 : RuinAndRecreate.filledSteps(
-                    planned: planned, done: step, seconds: seconds, secondsLeft: left, share: share)
+                    planned: planned, done: step, seconds: seconds, secondsLeft: left, share: share,
+                    cutShare: cutShare)
             let gap = RuinAndRecreate.probeSteps(planned)
             guard let steps else {
                 // A clock that did not move (or went back) only skips this look.
@@ -613,7 +639,10 @@ extension HybridGeneticSearch {
         let (steps, overflow) = parameters.ruinStepsPerTask.multipliedReportingOverflow(by: instance.taskCount)
         let began = Date()
         let share = fillingTime ? parameters.ruinFillShare(taskCount: instance.taskCount) : nil
-        let fill = share.map { RuinAndRecreate.Fill(share: $0, finalTemperature: parameters.ruinFillFinalTemperature) }
+        let end = parameters.ruinFillFinalTemperature
+        let cut = RuinAndRecreate.Fill.cutShare(
+            (parameters.ruinStartTemperature, parameters.ruinFinalTemperature), finalTemperature: end)
+        let fill = share.map { RuinAndRecreate.Fill(share: $0, finalTemperature: end, cutShare: cut) }
         let routes = search.run(steps: overflow ? Int.max : steps, rng: &rng, until: deadline, fill: fill)
         stages.ruinSteps += search.stepsRun
         stages.ruinStepsCutShort += search.stepsCutShort

@@ -180,17 +180,28 @@ final class CARPSolverTests: XCTestCase {
         XCTAssertEqual(decomposed.stages.ruinStepsFilled, 0, "a plan filled on an iteration budget")
     }
 
+    /// 120 required links, for the runs under a time limit below.
+    private var timedProblem: CARPProblem {
+        RandomProblems.mixed(seed: 3, nodes: 60, required: 120, extra: 90, capacity: 60)
+    }
+
+    /// Parameters that decompose (so run ruin and recreate) at 120 tasks, under a time limit.
+    private func timedRuin(seconds: Double, stepsPerTask: Int) -> SolverParameters {
+        var parameters = SolverParameters()
+        parameters.timeLimit = seconds
+        parameters.decompositionTasks = 100
+        parameters.ruinStepsPerTask = stepsPerTask
+        return parameters
+    }
+
     /// Under a time limit the first ruin and recreate, whose plan (here 1
     /// step a task) takes its share of the time left, is re-planned to the
     /// steps that fit (`ruinFillShare` 0: whenever they fit); the answer is
     /// feasible. On two threads, the searches' re-plans summed.
     func testUnderATimeLimitTheFirstRuinAndRecreateFillsTheTime() throws {
-        let p = RandomProblems.mixed(seed: 3, nodes: 60, required: 120, extra: 90, capacity: 60)
-        var timed = SolverParameters()
-        timed.timeLimit = 1
+        let p = timedProblem
+        var timed = timedRuin(seconds: 1, stepsPerTask: 1)
         timed.threads = 2
-        timed.decompositionTasks = 100
-        timed.ruinStepsPerTask = 1
         timed.ruinFillShare = 0
         let result = try CARPSolver.solve(p, parameters: timed)
         XCTAssertGreaterThan(result.stages.ruinStepsFilled, 2 * 120, "neither search filled its plan")
@@ -198,17 +209,34 @@ final class CARPSolverTests: XCTestCase {
         XCTAssertTrue(CARPChecker.check(result.solution, for: p).isFeasible)
     }
 
+    /// Under a time limit a plan far beyond it (here 10,000 steps a task)
+    /// is shortened to the steps that fit, rather than cut while hot.
+    func testUnderATimeLimitAPlanFarBeyondItIsShortened() throws {
+        let p = timedProblem
+        let timed = timedRuin(seconds: 1.5, stepsPerTask: 10_000)
+        let result = try CARPSolver.solve(p, parameters: timed)
+        XCTAssertGreaterThan(result.stages.ruinStepsFilled, 0, "the plan of 1.2 million steps stood")
+        XCTAssertLessThan(result.stages.ruinStepsFilled, 120 * 10_000)
+        XCTAssertTrue(CARPChecker.check(result.solution, for: p).isFeasible)
+    }
+
+    /// The construction's tour is improved too unless its routes' local
+    /// search took a third of the time left or more.
+    func testTheTourIsImprovedTooUnlessTimeIsShort() {
+        XCTAssertTrue(HybridGeneticSearch.educatesTheTour(after: 1, secondsLeft: 3.1))
+        XCTAssertFalse(HybridGeneticSearch.educatesTheTour(after: 1, secondsLeft: 3))
+        XCTAssertFalse(HybridGeneticSearch.educatesTheTour(after: 0, secondsLeft: -1), "past the deadline")
+        XCTAssertTrue(HybridGeneticSearch.educatesTheTour(after: 100, secondsLeft: nil), "no time limit")
+    }
+
     /// From `ruinFillEveryTasks` tasks up, the first ruin and recreate fills
     /// the time whenever its plan fits, at the default share too (the plan
     /// here takes a tiny share of the second); below, the share stands;
     /// never when the share is nil.
     func testFromSomeSizeUpTheFirstRuinAndRecreateFillsTheTimeWheneverItsPlanFits() throws {
-        let p = RandomProblems.mixed(seed: 3, nodes: 60, required: 120, extra: 90, capacity: 60)
+        let p = timedProblem
         let tasks = p.requiredLinks.count
-        var timed = SolverParameters()
-        timed.timeLimit = 1
-        timed.decompositionTasks = 100
-        timed.ruinStepsPerTask = 1
+        var timed = timedRuin(seconds: 1, stepsPerTask: 1)
         timed.ruinFillEveryTasks = tasks
         XCTAssertEqual(timed.ruinFillShare(taskCount: tasks - 1), SolverParameters().ruinFillShare)
         XCTAssertEqual(timed.ruinFillShare(taskCount: tasks), 0)

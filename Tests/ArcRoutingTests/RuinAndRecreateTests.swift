@@ -293,6 +293,37 @@ final class RuinAndRecreateTests: XCTestCase {
         XCTAssertEqual(RuinAndRecreate.probeSteps(200_000), 4_000)
     }
 
+    /// A plan of which less than its cut share fits is shortened to what
+    /// fits; one cut later stands; the cut share is where the plan's own
+    /// cooling passes the fill's final temperature.
+    func testAPlanTheDeadlineWouldCutHotIsShortenedToWhatFits() {
+        // 100 steps in 0.1 s, 9.9 s left: 10,000 fit.
+        func filled(_ planned: Int, cut: Double) -> Int? {
+            RuinAndRecreate.filledSteps(
+                planned: planned, done: 100, seconds: 0.1, secondsLeft: 9.9, share: 0, cutShare: cut)
+        }
+        XCTAssertEqual(filled(100_000, cut: 0.5), 10_000, "a tenth fits: shortened")
+        XCTAssertEqual(filled(20_001, cut: 0.5), 10_000)
+        XCTAssertNil(filled(20_000, cut: 0.5), "half fits: cut where it stands")
+        XCTAssertNil(filled(15_000, cut: 0.5))
+        XCTAssertNil(filled(100_000, cut: 0), "no cut share: the plan stands")
+        XCTAssertEqual(filled(5_000, cut: 0.5), 10_000, "a plan that fits is still filled")
+
+        let cut = RuinAndRecreate.Fill.cutShare((start: 3, end: 0.005), finalTemperature: 0.1)
+        XCTAssertEqual(cut, log(30) / log(600), accuracy: 1e-12)
+        XCTAssertEqual(3 * pow(0.005 / 3, cut), 0.1, accuracy: 1e-12, "the plan is at 0.1 there")
+        XCTAssertEqual(RuinAndRecreate.Fill.cutShare((start: 0.05, end: 0.005), finalTemperature: 0.1), 0)
+        XCTAssertEqual(RuinAndRecreate.Fill.cutShare((start: 3, end: 0.2), finalTemperature: 0.1), 1)
+        XCTAssertEqual(RuinAndRecreate.Fill.cutShare((start: 1, end: 1), finalTemperature: 1), 0)
+
+        let t0 = Date(timeIntervalSinceReferenceDate: 0)
+        let fill = RuinAndRecreate.Fill(share: 0, finalTemperature: 0.1, cutShare: 0.5)
+        var pacer = RuinAndRecreate.Pacer(fill, planned: 100_000, deadline: t0 + 10, now: t0)
+        // 2,000 steps in 1 s, 9 s left: 20,000 fit of 100,000.
+        XCTAssertEqual(pacer.look(at: 2_000, now: t0 + 1), 20_000)
+        XCTAssertEqual(pacer.nextLook, 4_000, "then paced as a filled plan")
+    }
+
     /// Once filled, a run looks at its pace every tenth of its plan and
     /// plans the steps left at the pace since the look before: faster steps
     /// give more, slower ones fewer; a run not filled never looks again.
@@ -349,20 +380,23 @@ final class RuinAndRecreateTests: XCTestCase {
     }
 
     /// Under a deadline a plan that takes its share of the time is
-    /// re-planned to fill it (and cut there), every task still served once
-    /// within capacity; one that takes all of it, or a run without a
-    /// deadline, keeps its steps and, without one, its routes.
+    /// re-planned to fill it (and cut there), and one far beyond it is
+    /// shortened, every task still served once within capacity; one that
+    /// takes all of it, or a run without a deadline, keeps its steps and,
+    /// without one, its routes.
     func testARunUnderADeadlineFillsTheTimeLeftAndWithoutOneKeepsItsPlan() throws {
         let p = problem(seed: 3)
         let instance = try SearchInstance(p)
         let start = Construction.routes(instance, penalty: 1e6)
         let neighbours = LocalSearch.neighbours(instance, granularity: 10)
-        func search(share: Double, until deadline: Date?) -> (RuinAndRecreate, [[Int]]) {
+        func search(share: Double, until deadline: Date?, steps: Int = 300, cut: Double = 0)
+            -> (RuinAndRecreate, [[Int]])
+        {
             var search = RuinAndRecreate(
                 instance, neighbours: neighbours, routes: start, parameters: SolverParameters())
             var rng = RandomSource(seed: 3)
-            let fill = RuinAndRecreate.Fill(share: share, finalTemperature: 0.1)
-            let routes = search.run(steps: 300, rng: &rng, until: deadline, fill: fill)
+            let fill = RuinAndRecreate.Fill(share: share, finalTemperature: 0.1, cutShare: cut)
+            let routes = search.run(steps: steps, rng: &rng, until: deadline, fill: fill)
             return (search, routes)
         }
         let (filled, routes) = search(share: 0, until: Date().addingTimeInterval(0.5))
@@ -372,6 +406,13 @@ final class RuinAndRecreateTests: XCTestCase {
         XCTAssertTrue(filled.isConsistent)
         let report = CARPChecker.check(solution(routes, instance), for: p)
         XCTAssertTrue(report.isFeasible, "\(report.problems)")
+        // Its pace is read after a fiftieth of the plan, 4,000 steps (some hundredths of a second).
+        let (shortened, shortRoutes) = search(share: 0, until: Date().addingTimeInterval(0.5), steps: 200_000, cut: 0.5)
+        XCTAssertGreaterThan(shortened.stepsFilled, 0, "a plan far beyond the deadline was not shortened")
+        XCTAssertLessThan(shortened.stepsFilled, 100_000)
+        XCTAssertLessThanOrEqual(shortened.stepsRun, shortened.stepsFilled)
+        XCTAssertTrue(shortened.isConsistent)
+        XCTAssertTrue(CARPChecker.check(solution(shortRoutes, instance), for: p).isFeasible)
         let (standing, _) = search(share: 1, until: Date().addingTimeInterval(30))
         XCTAssertEqual(standing.stepsFilled, 0, "a plan of under all the time was filled at share 1")
         XCTAssertEqual(standing.stepsRun, 300)
