@@ -109,11 +109,11 @@ struct HybridGeneticSearch {
             admit(Individual(routes: initialRoutes, cost: cost, taskCount: n), start: start)
         } else if best == nil {
             // The construction: kept as it is (feasible), and improved from
-            // its tour re-split (unless time is short: `educatesTheTour`); on
-            // large instances also, first, from its own routes,
+            // its tour re-split; on large instances first from its own routes,
             // which stay near feasible under a weak penalty (each of the two
             // was the better on one of the Rutland instances of 1,000 and
-            // 5,000 tasks).
+            // 5,000 tasks), then from the tour when time allows
+            // (`educatesTheTour`).
             let routes = Construction.routes(instance, penalty: parameters.constructionPenalty)
             let cost = routes.reduce(0) { $0 + instance.routeCost($1) }
             let individual = Individual(routes: routes, cost: cost, taskCount: n)
@@ -121,7 +121,8 @@ struct HybridGeneticSearch {
             let began = Date()
             if isLarge { educate(routes: routes, start: start, deadline: deadline) }
             let took = Date().timeIntervalSince(began)
-            if best == nil || Self.educatesTheTour(after: took, secondsLeft: deadline?.timeIntervalSinceNow) {
+            let left = deadline?.timeIntervalSinceNow
+            if !isLarge || best == nil || Self.educatesTheTour(after: took, secondsLeft: left) {
                 educate(routes.flatMap { $0 }, start: start, deadline: deadline)
             }
             // Ruin and recreate, then a first phase, at once: the
@@ -150,15 +151,15 @@ struct HybridGeneticSearch {
         }
     }
 
-    /// Whether the construction's tour is re-split and improved too (as it
-    /// always is while nothing feasible is kept), after its routes' local
-    /// search took `seconds` (none on an instance not large): not when
-    /// that took a third of the `secondsLeft` or more (nil = no time
-    /// limit), since the second would take about as long, time that ruin
-    /// and recreate uses better (a synthetic grid of 20,366 required links
-    /// at 10 s, 4 seeds: 0.85% lower; Rutland's instances at 10 s and 5 s
-    /// never come near it: docs/arc-routing.md, "Nineteenth session").
-    /// Internal for tests.
+    /// Whether a large instance's construction has its tour re-split and
+    /// improved too (as it always has while nothing feasible is kept),
+    /// after its routes' local search took `seconds`: not when that took a
+    /// third or more of the `secondsLeft` then (nil = no time limit), since
+    /// the second would take about as long, time that ruin and recreate
+    /// uses better (a synthetic grid of 20,366 required links at 10 s, 4
+    /// seeds: 1.27% lower, 3 of 4; at Rutland's 5,000 tasks and 10 s the
+    /// first took 0.19 s with 9.05 s left: docs/arc-routing.md, "Nineteenth
+    /// session"). Internal for tests.
     static func educatesTheTour(after seconds: Double, secondsLeft: Double?) -> Bool {
         guard let secondsLeft else { return true }
         return 3 * seconds < secondsLeft

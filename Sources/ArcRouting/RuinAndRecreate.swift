@@ -171,7 +171,9 @@ struct RuinAndRecreate {
         guard instance.taskCount > 0 else { return best.routes }
         let perTask = Double(current) / Double(max(1, instance.taskCount))
         var schedule = Cooling(steps: steps, temperatures, scale: perTask)
-        var pacer = deadline.flatMap { deadline in fill.map { Pacer($0, planned: steps, deadline: deadline) } }
+        var pacer = deadline.flatMap { deadline in
+            fill.map { Pacer($0, planned: steps, deadline: deadline, cooling: temperatures) }
+        }
         var step = 0
         while step < schedule.steps {
             if step % 256 == 0, let deadline, Date() >= deadline { break }
@@ -198,26 +200,23 @@ struct RuinAndRecreate {
     }
 
     /// How a run under a time limit re-plans its steps
-    /// (`SolverParameters.ruinFillShare(taskCount:)`): the share, the final
+    /// (`SolverParameters.ruinFillShare(taskCount:)`): the share, and the final
     /// temperature of the re-planned run as a share of the starting
-    /// solution's mean cost per task, and `cutShare`.
+    /// solution's mean cost per task.
     struct Fill {
         let share: Double
         let finalTemperature: Double
-        /// The least share of its plan a run is left to be cut at: a plan
-        /// of which less fits by the deadline is re-planned to what fits,
-        /// ending at `finalTemperature`, since cut where it stands it would
-        /// end warmer than that (`cutShare(_:finalTemperature:)`); 0 = never.
-        var cutShare: Double = 0
+    }
 
-        /// The share of a plan cooling geometrically over `temperatures`
-        /// at which it reaches `finalTemperature`: 0 when it starts no
-        /// warmer, 1 when it ends warmer.
-        static func cutShare(_ temperatures: (start: Double, end: Double), finalTemperature: Double) -> Double {
-            guard temperatures.start > finalTemperature else { return 0 }
-            guard temperatures.end < finalTemperature else { return 1 }
-            return log(temperatures.start / finalTemperature) / log(temperatures.start / temperatures.end)
-        }
+    /// The share of a plan cooling geometrically over `temperatures` at
+    /// which it reaches `temperature`: 0 when it starts there or colder, 1
+    /// when it ends there or warmer. A plan of which less fits by the
+    /// deadline than this share of its cooling to a `Fill`'s final
+    /// temperature is shortened (`Pacer`).
+    static func shareOfCooling(_ temperatures: (start: Double, end: Double), reaching temperature: Double) -> Double {
+        guard temperatures.start > temperature else { return 0 }
+        guard temperatures.end < temperature else { return 1 }
+        return log(temperatures.start / temperature) / log(temperatures.start / temperatures.end)
     }
 
     /// The steps whose pace decides a re-plan: a fiftieth of those planned, at least 100.
@@ -229,8 +228,8 @@ struct RuinAndRecreate {
     /// or when less than `cutShare` of the plan fits; else nil. A plan the
     /// deadline cuts later than that stands: ended at the temperature it
     /// reached, it did better than cooled to the end over fewer steps
-    /// (Rutland's 8,000 tasks at 10 s, about 0.6 of the plan), but one cut
-    /// early ends hot, worse than where it started (docs/arc-routing.md,
+    /// (Rutland's 8,000 tasks at 10 s), but one cut early ends hot, its
+    /// best seldom below where it started (docs/arc-routing.md,
     /// "Nineteenth session").
     static func filledSteps(
         planned: Int, done: Int, seconds: Double, secondsLeft: Double, share: Double, cutShare: Double = 0
@@ -253,32 +252,45 @@ struct RuinAndRecreate {
 
     /// A run's looks at its pace under a time limit: the first, after
     /// `probeSteps`, decides whether to fill the time, or to shorten a plan
-    /// the deadline would cut hot (`filledSteps`); once re-planned, another
-    /// every tenth of the plan (at least `probeSteps` apart) re-plans the
+    /// the deadline would cut hot (`filledSteps`), which then keeps its own
+    /// final temperature (a filled plan ends at the `Fill`'s); once
+    /// re-planned, another every tenth of the new plan (at least
+    /// `probeSteps` of the shorter of the two plans apart) re-plans the
     /// steps left at the pace since the look before (`refilledSteps`), more
-    /// or fewer. The pace changes as the run cools:
-    /// at 5,000 tasks and 10 s its steps got cheaper (more rejected before
-    /// all their tasks are back), and the first look's plan ended a second
-    /// early; a 600 s run at 3,000 tasks ended after about 410 s. Internal
-    /// for tests.
+    /// or fewer. The pace changes as the run cools: at 5,000 tasks and 10 s
+    /// its steps got cheaper (more rejected before all their tasks are
+    /// back), and the first look's plan ended a second early; a 600 s run at
+    /// 3,000 tasks ended after about 410 s. Internal for tests.
     struct Pacer {
         let planned: Int
         let deadline: Date
         let share: Double
+        /// `filledSteps`' `cutShare`: where the plan's own cooling passes
+        /// the `Fill`'s final temperature (`shareOfCooling`); 0 without it.
         let cutShare: Double
-        /// The final temperature of a filled plan (`Fill`).
-        let finalTemperature: Double
+        /// The final temperature of the re-planned run: the `Fill`'s, or a
+        /// shortened plan's own.
+        private(set) var finalTemperature: Double
+        private let ownFinalTemperature: Double?
         /// The step of the next look; nil = none.
         private(set) var nextLook: Int?
         private var lastStep = 0
         private var lastTime: Date
         private var filled = false
+        /// The steps of the latest plan.
+        private var plan: Int
 
-        init(_ fill: Fill, planned: Int, deadline: Date, now: Date = Date()) {
+        /// - Parameter cooling: the run's own temperatures; nil = no plan is shortened.
+        init(
+            _ fill: Fill, planned: Int, deadline: Date, cooling: (start: Double, end: Double)? = nil,
+            now: Date = Date()
+        ) {
             self.planned = planned
             self.deadline = deadline
+            cutShare = cooling.map { RuinAndRecreate.shareOfCooling($0, reaching: fill.finalTemperature) } ?? 0
+            ownFinalTemperature = cooling?.end
+            plan = planned
             share = fill.share
-            cutShare = fill.cutShare
             finalTemperature = fill.finalTemperature
             nextLook = RuinAndRecreate.probeSteps(planned)
             lastTime = now
@@ -298,15 +310,15 @@ struct RuinAndRecreate {
                 : RuinAndRecreate.filledSteps(
                     planned: planned, done: step, seconds: seconds, secondsLeft: left, share: share,
                     cutShare: cutShare)
-            let gap = RuinAndRecreate.probeSteps(planned)
             guard let steps else {
                 // A clock that did not move (or went back) only skips this look.
-                nextLook = filled && left > 0 ? step + gap : nil
+                nextLook = filled && left > 0 ? step + RuinAndRecreate.probeSteps(min(planned, plan)) : nil
                 return nil
             }
+            if !filled, steps < planned, let ownFinalTemperature { finalTemperature = ownFinalTemperature }
             filled = true
-            (lastStep, lastTime) = (step, now)
-            nextLook = step + max(gap, steps / 10)
+            (lastStep, lastTime, plan) = (step, now, steps)
+            nextLook = step + max(RuinAndRecreate.probeSteps(min(planned, steps)), steps / 10)
             return steps
         }
     }
@@ -639,10 +651,7 @@ extension HybridGeneticSearch {
         let (steps, overflow) = parameters.ruinStepsPerTask.multipliedReportingOverflow(by: instance.taskCount)
         let began = Date()
         let share = fillingTime ? parameters.ruinFillShare(taskCount: instance.taskCount) : nil
-        let end = parameters.ruinFillFinalTemperature
-        let cut = RuinAndRecreate.Fill.cutShare(
-            (parameters.ruinStartTemperature, parameters.ruinFinalTemperature), finalTemperature: end)
-        let fill = share.map { RuinAndRecreate.Fill(share: $0, finalTemperature: end, cutShare: cut) }
+        let fill = share.map { RuinAndRecreate.Fill(share: $0, finalTemperature: parameters.ruinFillFinalTemperature) }
         let routes = search.run(steps: overflow ? Int.max : steps, rng: &rng, until: deadline, fill: fill)
         stages.ruinSteps += search.stepsRun
         stages.ruinStepsCutShort += search.stepsCutShort

@@ -176,9 +176,11 @@ public struct SolverParameters: Sendable {
     /// 3,000: docs/arc-routing.md, "Seventeenth session"). A plan of which less
     /// fits than the share at which its own cooling passes
     /// `ruinFillFinalTemperature` (0.53 with the defaults) is shortened to
-    /// what fits, ending at that temperature, instead of being cut hot
-    /// (Rutland's 8,000 tasks at 5 s, 8 seeds: 0.80% lower; at 10 s, where
-    /// about 0.6 fits, unchanged: docs/arc-routing.md, "Nineteenth session").
+    /// what fits, cooling to `ruinFinalTemperature`, instead of being cut
+    /// hot (Rutland's 8,000 tasks at 5 s, 16 seeds: 1.24% lower, 15 of 16;
+    /// at 7 s and 10 s, near or above that share, no change:
+    /// docs/arc-routing.md, "Nineteenth session"); a nil share turns that
+    /// off too.
     public var ruinFillShare: Double? = 0.15
     public var ruinFillFinalTemperature: Double = 0.1
     /// From this many tasks up, the first ruin and recreate fills the time

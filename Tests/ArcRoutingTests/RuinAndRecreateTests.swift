@@ -309,19 +309,34 @@ final class RuinAndRecreateTests: XCTestCase {
         XCTAssertNil(filled(100_000, cut: 0), "no cut share: the plan stands")
         XCTAssertEqual(filled(5_000, cut: 0.5), 10_000, "a plan that fits is still filled")
 
-        let cut = RuinAndRecreate.Fill.cutShare((start: 3, end: 0.005), finalTemperature: 0.1)
+        let cut = RuinAndRecreate.shareOfCooling((start: 3, end: 0.005), reaching: 0.1)
         XCTAssertEqual(cut, log(30) / log(600), accuracy: 1e-12)
         XCTAssertEqual(3 * pow(0.005 / 3, cut), 0.1, accuracy: 1e-12, "the plan is at 0.1 there")
-        XCTAssertEqual(RuinAndRecreate.Fill.cutShare((start: 0.05, end: 0.005), finalTemperature: 0.1), 0)
-        XCTAssertEqual(RuinAndRecreate.Fill.cutShare((start: 3, end: 0.2), finalTemperature: 0.1), 1)
-        XCTAssertEqual(RuinAndRecreate.Fill.cutShare((start: 1, end: 1), finalTemperature: 1), 0)
+        XCTAssertEqual(RuinAndRecreate.shareOfCooling((start: 0.05, end: 0.005), reaching: 0.1), 0)
+        XCTAssertEqual(RuinAndRecreate.shareOfCooling((start: 3, end: 0.2), reaching: 0.1), 1)
+        XCTAssertEqual(RuinAndRecreate.shareOfCooling((start: 3, end: 3), reaching: 0.1), 1)
+        XCTAssertEqual(RuinAndRecreate.shareOfCooling((start: 1, end: 1), reaching: 1), 0)
 
         let t0 = Date(timeIntervalSinceReferenceDate: 0)
-        let fill = RuinAndRecreate.Fill(share: 0, finalTemperature: 0.1, cutShare: 0.5)
-        var pacer = RuinAndRecreate.Pacer(fill, planned: 100_000, deadline: t0 + 10, now: t0)
+        let fill = RuinAndRecreate.Fill(share: 0, finalTemperature: 0.1)
+        let cooling = (start: 3.0, end: 0.005)
+        var pacer = RuinAndRecreate.Pacer(fill, planned: 100_000, deadline: t0 + 10, cooling: cooling, now: t0)
+        XCTAssertEqual(pacer.cutShare, cut)
+        XCTAssertEqual(pacer.finalTemperature, 0.1)
         // 2,000 steps in 1 s, 9 s left: 20,000 fit of 100,000.
         XCTAssertEqual(pacer.look(at: 2_000, now: t0 + 1), 20_000)
+        XCTAssertEqual(pacer.finalTemperature, 0.005, "a shortened plan keeps its own end")
         XCTAssertEqual(pacer.nextLook, 4_000, "then paced as a filled plan")
+        var filled = RuinAndRecreate.Pacer(fill, planned: 1_000, deadline: t0 + 10, cooling: cooling, now: t0)
+        XCTAssertEqual(filled.look(at: 100, now: t0 + 0.1), 10_000)
+        XCTAssertEqual(filled.finalTemperature, 0.1, "a filled plan ends at the fill's")
+        XCTAssertEqual(RuinAndRecreate.Pacer(fill, planned: 1, deadline: t0 + 10, now: t0).cutShare, 0, "no cooling")
+        var far = RuinAndRecreate.Pacer(fill, planned: 1_000_000, deadline: t0 + 10, cooling: cooling, now: t0)
+        // 20,000 steps in 5 s, 5 s left: 40,000 fit of 1,000,000; looks every tenth of those, not a fiftieth of all.
+        XCTAssertEqual(far.look(at: 20_000, now: t0 + 5), 40_000)
+        XCTAssertEqual(far.nextLook, 24_000)
+        XCTAssertNil(far.look(at: 24_000, now: t0 + 5), "a clock that did not move")
+        XCTAssertEqual(far.nextLook, 24_800, "skips a fiftieth of the shorter plan")
     }
 
     /// Once filled, a run looks at its pace every tenth of its plan and
@@ -389,13 +404,11 @@ final class RuinAndRecreateTests: XCTestCase {
         let instance = try SearchInstance(p)
         let start = Construction.routes(instance, penalty: 1e6)
         let neighbours = LocalSearch.neighbours(instance, granularity: 10)
-        func search(share: Double, until deadline: Date?, steps: Int = 300, cut: Double = 0)
-            -> (RuinAndRecreate, [[Int]])
-        {
+        func search(share: Double, until deadline: Date?, steps: Int = 300) -> (RuinAndRecreate, [[Int]]) {
             var search = RuinAndRecreate(
                 instance, neighbours: neighbours, routes: start, parameters: SolverParameters())
             var rng = RandomSource(seed: 3)
-            let fill = RuinAndRecreate.Fill(share: share, finalTemperature: 0.1, cutShare: cut)
+            let fill = RuinAndRecreate.Fill(share: share, finalTemperature: 0.1)
             let routes = search.run(steps: steps, rng: &rng, until: deadline, fill: fill)
             return (search, routes)
         }
@@ -406,10 +419,12 @@ final class RuinAndRecreateTests: XCTestCase {
         XCTAssertTrue(filled.isConsistent)
         let report = CARPChecker.check(solution(routes, instance), for: p)
         XCTAssertTrue(report.isFeasible, "\(report.problems)")
-        // Its pace is read after a fiftieth of the plan, 4,000 steps (some hundredths of a second).
-        let (shortened, shortRoutes) = search(share: 0, until: Date().addingTimeInterval(0.5), steps: 200_000, cut: 0.5)
-        XCTAssertGreaterThan(shortened.stepsFilled, 0, "a plan far beyond the deadline was not shortened")
-        XCTAssertLessThan(shortened.stepsFilled, 100_000)
+        // Ten times the steps that fit in 0.5 s, on any machine: the pace is read after a fifth of those, and
+        // about a tenth of the plan fits, below the 0.53 where the default cooling passes the final 0.1.
+        let planned = max(10_000, 10 * filled.stepsRun)
+        let (shortened, shortRoutes) = search(share: 0, until: Date().addingTimeInterval(0.5), steps: planned)
+        XCTAssertGreaterThan(shortened.stepsFilled, 0, "not shortened; \(shortened.stepsRun) of \(planned) steps run")
+        XCTAssertLessThan(shortened.stepsFilled, planned / 2)
         XCTAssertLessThanOrEqual(shortened.stepsRun, shortened.stepsFilled)
         XCTAssertTrue(shortened.isConsistent)
         XCTAssertTrue(CARPChecker.check(solution(shortRoutes, instance), for: p).isFeasible)
