@@ -327,9 +327,9 @@ final class RuinAndRecreateTests: XCTestCase {
         XCTAssertEqual(pacer.look(at: 2_000, now: t0 + 1), 20_000)
         XCTAssertEqual(pacer.finalTemperature, 0.005, "a shortened plan keeps its own end")
         XCTAssertEqual(pacer.nextLook, 4_000, "then paced as a filled plan")
-        var filled = RuinAndRecreate.Pacer(fill, planned: 1_000, deadline: t0 + 10, cooling: cooling, now: t0)
-        XCTAssertEqual(filled.look(at: 100, now: t0 + 0.1), 10_000)
-        XCTAssertEqual(filled.finalTemperature, 0.1, "a filled plan ends at the fill's")
+        var short = RuinAndRecreate.Pacer(fill, planned: 1_000, deadline: t0 + 10, cooling: cooling, now: t0)
+        XCTAssertEqual(short.look(at: 100, now: t0 + 0.1), 10_000)
+        XCTAssertEqual(short.finalTemperature, 0.1, "a filled plan ends at the fill's")
         XCTAssertEqual(RuinAndRecreate.Pacer(fill, planned: 1, deadline: t0 + 10, now: t0).cutShare, 0, "no cooling")
         var far = RuinAndRecreate.Pacer(fill, planned: 1_000_000, deadline: t0 + 10, cooling: cooling, now: t0)
         // 20,000 steps in 5 s, 5 s left: 40,000 fit of 1,000,000; looks every tenth of those, not a fiftieth of all.
