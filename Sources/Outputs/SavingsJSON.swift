@@ -4,11 +4,14 @@ import JSON
 import Planning
 import Works
 
-/// savings.json: both plans' totals, the savings and their split, with every
-/// assumption written out.
+/// savings.json: both plans' totals, the savings and their split, the
+/// shared plan's order rules broken within a day, with every assumption
+/// written out.
 public enum SavingsJSON {
+    /// - Parameter orderConflicts: the shared plan's (`WeeklyPlan.orderConflicts`), one object each.
     public static func json(
-        _ s: Savings, week: ISOWeek, seconds: Double, seed: UInt64, unplacedShared: Int, unplacedBaseline: Int
+        _ s: Savings, week: ISOWeek, seconds: Double, seed: UInt64, unplacedShared: Int, unplacedBaseline: Int,
+        orderConflicts: [OrderConflict]
     ) -> JSON {
         func totals(_ t: PlanTotals) -> JSON {
             [
@@ -39,6 +42,13 @@ public enum SavingsJSON {
             "unplaced_visits": [
                 "shared": .number(Double(unplacedShared)), "baseline": .number(Double(unplacedBaseline))
             ],
+            "order_conflicts": .array(
+                orderConflicts.map { c in
+                    [
+                        "day": .string(c.day.code), "segment": .number(Double(c.segment)), "street": .string(c.street),
+                        "first": .string(c.first), "then": .string(c.then), "reason": .string(c.reason)
+                    ]
+                }),
             "assumptions": .array(
                 ([
                     "Both plans are made by the same planner and arc-routing solver with the same time budget "

@@ -76,7 +76,8 @@ enum PlanRunner {
         let savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
         let json = SavingsJSON.json(
             savings, week: request.week, seconds: request.seconds, seed: request.seed,
-            unplacedShared: shared.unplaced.count, unplacedBaseline: baseline.unplaced.count)
+            unplacedShared: shared.unplaced.count, unplacedBaseline: baseline.unplaced.count,
+            orderConflicts: shared.orderConflicts)
         return PlanOutputs(week: request.week, shared: shared, savingsJSON: json, network: network, registry: registry)
     }
 }

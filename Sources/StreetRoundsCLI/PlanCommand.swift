@@ -204,7 +204,7 @@ struct PlanCommand: ParsableCommand {
             }
             let json = SavingsJSON.json(
                 savings, week: week, seconds: seconds, seed: seed, unplacedShared: shared.unplaced.count,
-                unplacedBaseline: baseline.unplaced.count)
+                unplacedBaseline: baseline.unplaced.count, orderConflicts: shared.orderConflicts)
             write(json.serialized(pretty: true) + "\n", "savings.json")
             let assumptions = json["assumptions"]?.array?.compactMap(\.string) ?? []
             write(

@@ -56,10 +56,12 @@ final class PartnersServicePlansTests: XCTestCase {
             let share = try await client.execute(uri: "\(location)/savings", method: .get, headers: F.headers(f.town))
             XCTAssertEqual(try F.json(share)["share"]?["organisation"]?.string, "town-council")
             XCTAssertNil(try F.json(share)["split"], "a partner sees its own share, not the others'")
+            XCTAssertNil(try F.json(share)["order_conflicts"], "nor the order rules broken on others' streets")
             let whole = try await client.execute(
                 uri: "\(location)/savings",
                 method: .get, headers: F.headers(f.coordinator))
             XCTAssertNotNil(try F.json(whole)["split"]?.array)
+            XCTAssertNotNil(try F.json(whole)["order_conflicts"]?.array, "the coordinator sees them, [] when none")
             let csv = try await client.execute(
                 uri: "\(location)/schedule.csv",
                 method: .get, headers: F.headers(f.town))

@@ -62,6 +62,7 @@ final class PlanCommandTests: CLITestCase {
         let saved = try XCTUnwrap(savings["savings"]?["money_gbp"]?.number)
         let split = try XCTUnwrap(savings["split"]?.array).reduce(0) { $0 + ($1["money_gbp"]?.number ?? 0) }
         XCTAssertEqual(split, saved, accuracy: 0.05)
+        XCTAssertNotNil(savings["order_conflicts"]?.array, "order rules broken within a day listed, [] when none")
         XCTAssertEqual(
             (savings["baseline"]?["money_gbp"]?.number ?? 0) - (savings["shared"]?["money_gbp"]?.number ?? 0), saved,
             accuracy: 0.02)
