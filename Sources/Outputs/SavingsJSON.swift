@@ -4,14 +4,13 @@ import JSON
 import Planning
 import Works
 
-/// savings.json: both plans' totals, the savings and their split, the
-/// shared plan's order rules broken within a day, with every assumption
+/// savings.json: both plans' totals, the savings and their split (and the
+/// fair shares, when computed), the visits each plan left unplaced, the
+/// shared plan's order rules broken within a day, and every assumption
 /// written out.
 public enum SavingsJSON {
-    /// - Parameter orderConflicts: the shared plan's (`WeeklyPlan.orderConflicts`), one object each.
     public static func json(
-        _ s: Savings, week: ISOWeek, seconds: Double, seed: UInt64, unplacedShared: Int, unplacedBaseline: Int,
-        orderConflicts: [OrderConflict]
+        _ s: Savings, shared: WeeklyPlan, baseline: WeeklyPlan, week: ISOWeek, seconds: Double, seed: UInt64
     ) -> JSON {
         func totals(_ t: PlanTotals) -> JSON {
             [
@@ -40,41 +39,50 @@ public enum SavingsJSON {
                     ]
                 }),
             "unplaced_visits": [
-                "shared": .number(Double(unplacedShared)), "baseline": .number(Double(unplacedBaseline))
+                "shared": .number(Double(shared.unplaced.count)), "baseline": .number(Double(baseline.unplaced.count))
             ],
-            "order_conflicts": .array(
-                orderConflicts.map { c in
-                    [
-                        "day": .string(c.day.code), "segment": .number(Double(c.segment)), "street": .string(c.street),
-                        "first": .string(c.first), "then": .string(c.then), "reason": .string(c.reason)
-                    ]
-                }),
-            "assumptions": .array(
-                ([
-                    "Both plans are made by the same planner and arc-routing solver with the same time budget "
-                        + "(\(seconds) s each, seed \(seed)).",
-                    "Baseline: each partner plans alone, with only its own depots and crews; "
-                        + "visits merge only within a partner.",
-                    "Shared: all partners' crews and depots; visits to a street on one day merge when one crew has "
-                        + "every skill they need and the activities are the same or combinable "
-                        + "(data/compatibility.json).",
-                    "A merged visit counts each activity's work once and the largest set-up once "
-                        + "(data/activities.json).",
-                    "Money is crew hours at each crew's cost per hour plus km at its cost per km; "
-                        + "CO2e is km at its kg per km (data/organisations.json, GBP).",
-                    "Street visits count the stops of all rounds: how often a street sees a crew.",
-                    "Gritting stand-by rounds are planned apart and not counted in either total.",
-                    "Tasks with hours are done in rounds of their own that start when those hours begin and end before "
-                        + "they end; merged visits take the overlap of their tasks' hours.",
-                    "A crew may do several rounds of a day one after another within its shift; "
-                        + "other rounds start when a crew is free, not before the shift start; "
-                        + "crews work only their registry days, one shift a day; "
-                        + "a round no crew of its class can take moves to another able crew with time, "
-                        + "else its visits are listed as unplaced with the shortfall in crew hours.",
-                    "Split: " + Savings.rule + "."
-                ] as [String]).map { JSON.string($0) })
+            "order_conflicts": orderConflicts(shared.orderConflicts),
+            "assumptions": .array(assumptions(seconds: seconds, seed: seed).map { JSON.string($0) })
         ]
         return withFairShares(json, s)
+    }
+
+    /// One object per order rule broken within a day: `segment_id` as in
+    /// schedule.csv, the day as task lists write it (`wed`).
+    static func orderConflicts(_ conflicts: [OrderConflict]) -> JSON {
+        .array(
+            conflicts.map { c in
+                [
+                    "day": .string(c.day.code), "segment_id": .number(Double(c.segment)), "street": .string(c.street),
+                    "first": .string(c.first), "then": .string(c.then), "reason": .string(c.reason)
+                ]
+            })
+    }
+
+    static func assumptions(seconds: Double, seed: UInt64) -> [String] {
+        [
+            "Both plans are made by the same planner and arc-routing solver with the same time budget "
+                + "(\(seconds) s each, seed \(seed)).",
+            "Baseline: each partner plans alone, with only its own depots and crews; "
+                + "visits merge only within a partner.",
+            "Shared: all partners' crews and depots; visits to a street on one day merge when one crew has "
+                + "every skill they need and the activities are the same or combinable "
+                + "(data/compatibility.json).",
+            "A merged visit counts each activity's work once and the largest set-up once "
+                + "(data/activities.json).",
+            "Money is crew hours at each crew's cost per hour plus km at its cost per km; "
+                + "CO2e is km at its kg per km (data/organisations.json, GBP).",
+            "Street visits count the stops of all rounds: how often a street sees a crew.",
+            "Gritting stand-by rounds are planned apart and not counted in either total.",
+            "Tasks with hours are done in rounds of their own that start when those hours begin and end before "
+                + "they end; merged visits take the overlap of their tasks' hours.",
+            "A crew may do several rounds of a day one after another within its shift; "
+                + "other rounds start when a crew is free, not before the shift start; "
+                + "crews work only their registry days, one shift a day; "
+                + "a round no crew of its class can take moves to another able crew with time, "
+                + "else its visits are listed as unplaced with the shortfall in crew hours.",
+            "Split: " + Savings.rule + "."
+        ]
     }
 
     static func r(_ x: Double) -> Double { (x * 100).rounded() / 100 }

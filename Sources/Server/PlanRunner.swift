@@ -75,9 +75,8 @@ enum PlanRunner {
         let baseline = try planner.plan(input, options: options, mode: .baseline) { progress("baseline: \($0)") }
         let savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
         let json = SavingsJSON.json(
-            savings, week: request.week, seconds: request.seconds, seed: request.seed,
-            unplacedShared: shared.unplaced.count, unplacedBaseline: baseline.unplaced.count,
-            orderConflicts: shared.orderConflicts)
+            savings, shared: shared, baseline: baseline, week: request.week, seconds: request.seconds,
+            seed: request.seed)
         return PlanOutputs(week: request.week, shared: shared, savingsJSON: json, network: network, registry: registry)
     }
 }

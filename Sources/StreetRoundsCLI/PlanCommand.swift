@@ -203,8 +203,7 @@ struct PlanCommand: ParsableCommand {
                 write(standby, "gritting-standby.ics")
             }
             let json = SavingsJSON.json(
-                savings, week: week, seconds: seconds, seed: seed, unplacedShared: shared.unplaced.count,
-                unplacedBaseline: baseline.unplaced.count, orderConflicts: shared.orderConflicts)
+                savings, shared: shared, baseline: baseline, week: week, seconds: seconds, seed: seed)
             write(json.serialized(pretty: true) + "\n", "savings.json")
             let assumptions = json["assumptions"]?.array?.compactMap(\.string) ?? []
             write(

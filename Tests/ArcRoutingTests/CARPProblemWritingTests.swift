@@ -115,8 +115,7 @@ final class CARPProblemWritingTests: XCTestCase {
     }
 
     func testWriteLeavesAnExistingFileAlone() throws {
-        let folder = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = scratchFolder()
         let url = folder.appendingPathComponent("tiny.dat")
         let p = CARPProblem(
             name: "tiny", nodeCount: 2, depot: 0,

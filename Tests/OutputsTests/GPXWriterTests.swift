@@ -27,8 +27,7 @@ final class GPXWriterTests: XCTestCase {
         }
         guard let schema else { throw XCTSkip("no GPX 1.1 schema at .build/schemas/gpx.xsd: run make test-tools") }
         let s = try PlannedSample.make("2026-W48")
-        let folder = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = scratchFolder()
         var files: [String] = []
         for (k, r) in (s.shared.rounds + s.shared.gritting).enumerated() {
             let file = folder.appendingPathComponent("\(k).gpx")

@@ -61,8 +61,7 @@ final class HTMLReportTests: XCTestCase {
                 "chromium is not installed (make test-tools installs Debian's chromium); the layout check is skipped")
         }
         let s = try PlannedSample.make("2026-W48")
-        let folder = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = scratchFolder()
         let page = folder.appendingPathComponent("phone.html")
         try Self.phoneFrame(report(s)).write(to: page, atomically: true, encoding: .utf8)
         let result = try runProcess(

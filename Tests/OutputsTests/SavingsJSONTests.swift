@@ -6,13 +6,12 @@ import XCTest
 
 /// savings.json read back: the totals, the savings and the unplaced counts
 /// as the plans give them, and each order rule the shared plan broke
-/// within a day as one object a machine can act on (the cron job and the
-/// partners' service read this file, not the report).
+/// within a day as one object a program can act on (the coordinator's
+/// `/v1/plans/{id}/savings` serves this document).
 final class SavingsJSONTests: XCTestCase {
     private func document(_ s: PlannedSample) throws -> JSON {
         let json = SavingsJSON.json(
-            s.savings, week: s.week, seconds: 60, seed: 1, unplacedShared: s.shared.unplaced.count,
-            unplacedBaseline: s.baseline.unplaced.count, orderConflicts: s.shared.orderConflicts)
+            s.savings, shared: s.shared, baseline: s.baseline, week: s.week, seconds: 60, seed: 1)
         return try JSONParser.parse(json.serialized(pretty: true))
     }
 
@@ -29,6 +28,7 @@ final class SavingsJSONTests: XCTestCase {
 
     func testOrderRulesBrokenWithinADayAreListedOneObjectEach() throws {
         var s = try PlannedSample.make("2026-W48")
+        s.shared.orderConflicts = []
         XCTAssertEqual(try document(s)["order_conflicts"], .array([]), "an empty list when every rule is kept")
         s.shared.orderConflicts = [
             OrderConflict(
@@ -41,12 +41,15 @@ final class SavingsJSONTests: XCTestCase {
         let listed = try XCTUnwrap(try document(s)["order_conflicts"]?.array)
         XCTAssertEqual(listed.count, 2)
         XCTAssertEqual(listed[0]["day"]?.string, "wed")
-        XCTAssertEqual(listed[0]["segment"]?.number, 7)
+        XCTAssertEqual(listed[0]["segment_id"]?.number, 7, "named as in schedule.csv")
         XCTAssertEqual(listed[0]["street"]?.string, "Mill \"&\" Church Lane", "quotes survive the round trip")
         XCTAssertEqual(listed[0]["first"]?.string, "grass_cutting")
         XCTAssertEqual(listed[0]["then"]?.string, "sweeping")
         XCTAssertEqual(listed[0]["reason"]?.string, "round wed-2 keeps its hours and cannot start later")
         XCTAssertEqual(listed[1]["day"]?.string, "fri")
+        XCTAssertEqual(listed[1]["segment_id"]?.number, 12)
+        XCTAssertEqual(listed[1]["street"]?.string, "High Street")
         XCTAssertEqual(listed[1]["then"]?.string, "litter_picking")
+        XCTAssertEqual(listed[1]["reason"]?.string, "moving one round put another street out of order")
     }
 }

@@ -56,7 +56,7 @@ final class PartnersServicePlansTests: XCTestCase {
             let share = try await client.execute(uri: "\(location)/savings", method: .get, headers: F.headers(f.town))
             XCTAssertEqual(try F.json(share)["share"]?["organisation"]?.string, "town-council")
             XCTAssertNil(try F.json(share)["split"], "a partner sees its own share, not the others'")
-            XCTAssertNil(try F.json(share)["order_conflicts"], "nor the order rules broken on others' streets")
+            XCTAssertNil(try F.json(share)["order_conflicts"], "nor any order conflict: a partner sees none")
             let whole = try await client.execute(
                 uri: "\(location)/savings",
                 method: .get, headers: F.headers(f.coordinator))

@@ -39,8 +39,7 @@ final class CarpCommandTests: CLITestCase {
     }
 
     func testBadInstanceAndArguments() throws {
-        let directory = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = scratchFolder()
         let bad = directory.appendingPathComponent("bad.dat")
         let text =
             " NOMBRE : bad\n VERTICES : 3\n CAPACIDAD : 5\n"

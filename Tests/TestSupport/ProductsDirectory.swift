@@ -1,4 +1,5 @@
 import Foundation
+import XCTest
 
 /// The folder holding the built products (the `streetrounds` binary), for
 /// end-to-end tests.
@@ -61,11 +62,21 @@ final class DrainedPipe: @unchecked Sendable {
     }
 }
 
-/// A fresh temporary folder, removed by the caller's teardown.
+/// A fresh temporary folder, removed by the caller's teardown
+/// (`XCTestCase.scratchFolder()` removes its own).
 public func temporaryDirectory() -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("streetrounds-tests-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
+}
+
+extension XCTestCase {
+    /// A fresh temporary folder, removed when the test ends, passed or failed.
+    public func scratchFolder() -> URL {
+        let url = temporaryDirectory()
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
 }
 
 /// The full path of a command on PATH (`xmllint`, `chromium`, `python3`), or
