@@ -150,8 +150,7 @@ final class ICalendarWriterTests: XCTestCase {
             )
         }
         let summer = try PlannedSample.make("2026-W27")
-        let folder = scratchFolder()
-        let file = folder.appendingPathComponent("summer.ics")
+        let file = scratchFolder().appendingPathComponent("summer.ics")
         try ICalendarWriter.text(summer.shared, week: summer.week, stamp: Date(), drawing: summer.drawing).write(
             to: file, atomically: true, encoding: .utf8)
         let script = """

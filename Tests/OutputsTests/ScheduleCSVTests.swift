@@ -11,8 +11,7 @@ import XCTest
 final class ScheduleCSVTests: XCTestCase {
     func rows(_ text: String) throws -> [[String]] {
         guard let python = installedTool("python3") else { throw XCTSkip("python3 is not installed") }
-        let folder = scratchFolder()
-        let file = folder.appendingPathComponent("schedule.csv")
+        let file = scratchFolder().appendingPathComponent("schedule.csv")
         try text.write(to: file, atomically: true, encoding: .utf8)
         let script =
             "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline=''), strict=True))))"
