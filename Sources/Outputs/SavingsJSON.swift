@@ -54,7 +54,8 @@ public enum SavingsJSON {
             conflicts.map { c in
                 [
                     "day": .string(c.day.code), "segment_id": .number(Double(c.segment)), "street": .string(c.street),
-                    "first": .string(c.first), "then": .string(c.then), "reason": .string(c.reason)
+                    "first": .string(c.first), "then": .string(c.then), "reason": .string(c.reason),
+                    "rounds": .array(c.rounds.map(JSON.string)), "organisations": .array(c.organisations.map(JSON.string))
                 ]
             })
     }

@@ -16,14 +16,24 @@ public struct OrderConflict: Sendable, Equatable, CustomStringConvertible {
     public var then: String
     /// Why it could not be put right.
     public var reason: String
+    /// The rounds of the two stops (the first activity's, then the
+    /// other's; one id when one round holds both), and the organisations
+    /// whose tasks they serve there: who is told.
+    public var rounds: [String]
+    public var organisations: [String]
 
-    public init(day: Weekday, segment: Int, street: String, first: String, then: String, reason: String) {
+    public init(
+        day: Weekday, segment: Int, street: String, first: String, then: String, reason: String,
+        rounds: [String] = [], organisations: [String] = []
+    ) {
         self.day = day
         self.segment = segment
         self.street = street
         self.first = first
         self.then = then
         self.reason = reason
+        self.rounds = rounds
+        self.organisations = organisations
     }
 
     /// "Wednesday, Church Street: sweeping is served before grass_cutting (grass_cutting should come first);

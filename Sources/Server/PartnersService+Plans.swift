@@ -87,13 +87,17 @@ extension PartnersService {
         return job
     }
 
-    /// The whole savings for a coordinator; for a partner the totals and its own share.
+    /// The whole savings for a coordinator; for a partner the totals, its
+    /// own share and the order rules broken within a day on its own work.
     static func savings(_ json: JSON, for organisation: String?) -> JSON {
         guard let organisation else { return json }
         let share = json["split"]?.array?.first { $0["organisation"]?.string == organisation } ?? .null
+        let conflicts = (json["order_conflicts"]?.array ?? []).filter {
+            $0["organisations"]?.array?.contains(.string(organisation)) ?? false
+        }
         return [
             "week": json["week"] ?? .null, "savings": json["savings"] ?? .null, "share": share,
-            "assumptions": json["assumptions"] ?? .null
+            "order_conflicts": .array(conflicts), "assumptions": json["assumptions"] ?? .null
         ]
     }
 

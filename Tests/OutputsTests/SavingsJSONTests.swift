@@ -33,7 +33,8 @@ final class SavingsJSONTests: XCTestCase {
         s.shared.orderConflicts = [
             OrderConflict(
                 day: .wednesday, segment: 7, street: "Mill \"&\" Church Lane", first: "grass_cutting",
-                then: "sweeping", reason: "round wed-2 keeps its hours and cannot start later"),
+                then: "sweeping", reason: "round wed-2 keeps its hours and cannot start later",
+                rounds: ["wed-1", "wed-2"], organisations: ["council", "housing"]),
             OrderConflict(
                 day: .friday, segment: 12, street: "High Street", first: "grass_cutting", then: "litter_picking",
                 reason: "moving one round put another street out of order")
@@ -46,10 +47,13 @@ final class SavingsJSONTests: XCTestCase {
         XCTAssertEqual(listed[0]["first"]?.string, "grass_cutting")
         XCTAssertEqual(listed[0]["then"]?.string, "sweeping")
         XCTAssertEqual(listed[0]["reason"]?.string, "round wed-2 keeps its hours and cannot start later")
+        XCTAssertEqual(listed[0]["rounds"], ["wed-1", "wed-2"])
+        XCTAssertEqual(listed[0]["organisations"], ["council", "housing"], "who is told")
         XCTAssertEqual(listed[1]["day"]?.string, "fri")
         XCTAssertEqual(listed[1]["segment_id"]?.number, 12)
         XCTAssertEqual(listed[1]["street"]?.string, "High Street")
         XCTAssertEqual(listed[1]["then"]?.string, "litter_picking")
         XCTAssertEqual(listed[1]["reason"]?.string, "moving one round put another street out of order")
+        XCTAssertEqual(listed[1]["rounds"], .array([]), "none known")
     }
 }

@@ -3,7 +3,7 @@ import Geometry
 import Hummingbird
 import HummingbirdTesting
 import JSON
-import Server
+@testable import Server
 import Store
 import TestSupport
 import XCTest
@@ -56,7 +56,7 @@ final class PartnersServicePlansTests: XCTestCase {
             let share = try await client.execute(uri: "\(location)/savings", method: .get, headers: F.headers(f.town))
             XCTAssertEqual(try F.json(share)["share"]?["organisation"]?.string, "town-council")
             XCTAssertNil(try F.json(share)["split"], "a partner sees its own share, not the others'")
-            XCTAssertNil(try F.json(share)["order_conflicts"], "nor any order conflict: a partner sees none")
+            XCTAssertNotNil(try F.json(share)["order_conflicts"]?.array, "those on its own work, [] when none")
             let whole = try await client.execute(
                 uri: "\(location)/savings",
                 method: .get, headers: F.headers(f.coordinator))
@@ -70,6 +70,22 @@ final class PartnersServicePlansTests: XCTestCase {
             XCTAssertEqual(missing.status, .notFound)
         }
         XCTAssertTrue(try f.store.auditTrail().contains { $0.action == "plan.start" })
+    }
+
+    /// A partner's savings hold the order rules broken on its own work, not
+    /// the others'; the coordinator's hold every one.
+    func testAPartnerSeesOnlyTheOrderConflictsOnItsOwnWork() {
+        func conflict(_ street: String, _ organisations: [String]) -> JSON {
+            ["street": .string(street), "organisations": .array(organisations.map(JSON.string))]
+        }
+        let whole: JSON = [
+            "week": "2026-W24", "split": [],
+            "order_conflicts": [conflict("Church Street", ["council", "housing"]), conflict("High Street", ["parish"])]
+        ]
+        let housing = PartnersService.savings(whole, for: "housing")
+        XCTAssertEqual(housing["order_conflicts"]?.array?.compactMap { $0["street"]?.string }, ["Church Street"])
+        XCTAssertEqual(PartnersService.savings(whole, for: "volunteers")["order_conflicts"], .array([]))
+        XCTAssertEqual(PartnersService.savings(whole, for: nil), whole, "the coordinator's: the whole document")
     }
 
     func testAPlanOfNothingOrWithABadBudgetIsRefused() async throws {
