@@ -55,7 +55,8 @@ public enum SavingsJSON {
                 [
                     "day": .string(c.day.code), "segment_id": .number(Double(c.segment)), "street": .string(c.street),
                     "first": .string(c.first), "then": .string(c.then), "reason": .string(c.reason),
-                    "rounds": .array(c.rounds.map(JSON.string)), "organisations": .array(c.organisations.map(JSON.string))
+                    "rounds": .array(c.rounds.map(JSON.string)),
+                    "organisations": .array(c.organisations.map(JSON.string))
                 ]
             })
     }

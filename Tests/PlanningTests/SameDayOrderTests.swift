@@ -109,9 +109,12 @@ final class SameDayOrderTests: XCTestCase {
         XCTAssertTrue(conflict.description.contains("Wednesday, Church Street"), conflict.description)
         XCTAssertTrue(conflict.reason.contains("keeps its hours"), conflict.reason)
         XCTAssertEqual(conflict.organisations, ["council", "housing"], "the sweep's and the cut's organisations")
-        let cutRound = try XCTUnwrap(plan.rounds.first { $0.stops.contains { $0.visit.activities == ["grass_cutting"] } })
-        let sweepRound = try XCTUnwrap(plan.rounds.first { $0.stops.contains { $0.visit.activities == ["sweeping"] } })
-        XCTAssertEqual(conflict.rounds, [cutRound.id, sweepRound.id], "the first activity's round, then the other's")
+        func round(serving activity: String) throws -> String {
+            try XCTUnwrap(plan.rounds.first { $0.stops.contains { $0.visit.activities == [activity] } }).id
+        }
+        XCTAssertEqual(
+            conflict.rounds, [try round(serving: "grass_cutting"), try round(serving: "sweeping")],
+            "the first activity's round, then the other's")
     }
 
     func testRoundsOfOneCrewAreDoneInTheOtherOrderWhenTheyBreakARule() throws {

@@ -3,10 +3,11 @@ import Geometry
 import Hummingbird
 import HummingbirdTesting
 import JSON
-@testable import Server
 import Store
 import TestSupport
 import XCTest
+
+@testable import Server
 
 /// Plans over the API: a coordinator starts one in the background, follows
 /// its progress, and every partner reads its rounds, schedule and share.
