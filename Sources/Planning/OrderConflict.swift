@@ -18,7 +18,7 @@ public struct OrderConflict: Sendable, Equatable, CustomStringConvertible {
     public var reason: String
     /// The rounds of the two stops (the first activity's, then the
     /// other's; one id when one round holds both), and the organisations
-    /// whose tasks they serve there: who is told.
+    /// whose crews run them or whose tasks they serve there: who is told.
     public var rounds: [String]
     public var organisations: [String]
 

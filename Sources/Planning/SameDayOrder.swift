@@ -91,15 +91,18 @@ struct SameDayOrder {
         }
         var seen: Set<Breach.Key> = []
         for b in breaches(out.rounds) where seen.insert(b.key).inserted {
-            let stops = [b.first, b.then].map { out.rounds[$0.round].stops[$0.stop].visit }
-            let ids = [b.first, b.then].map { out.rounds[$0.round].id }
+            let involved = [b.first, b.then].map { (round: out.rounds[$0.round], stop: $0.stop) }
+            let ids = involved.map(\.round.id)
+            let organisations = involved.flatMap { r in
+                [r.round.organisation] + r.round.stops[r.stop].visit.organisations
+            }
             out.conflicts.append(
                 OrderConflict(
                     day: b.day, segment: b.segment, street: network.segments[b.segment].displayName,
                     first: b.rule.first, then: b.rule.then,
                     reason: reasons[b.key] ?? "moving one round put another street out of order",
                     rounds: ids[0] == ids[1] ? [ids[0]] : ids,
-                    organisations: Array(Set(stops.flatMap(\.organisations))).sorted()))
+                    organisations: Array(Set(organisations)).sorted()))
         }
         return out
     }
