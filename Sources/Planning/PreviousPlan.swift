@@ -20,7 +20,7 @@ public struct PreviousPlan: Sendable {
                 .badPreviousPlan,
                 "the stored \(record.mode.rawValue) plan of \(record.week) was made "
                     + "on another street network (fingerprint \(record.networkFingerprint), this one "
-                    + "\(here)); plan with --fresh to start anew")
+                    + "\(here)); plan fresh to start anew (`--fresh`; over the API `fresh=true`)")
         }
         var preferences = PlanPreferences()
         for round in record.rounds {
@@ -31,7 +31,8 @@ public struct PreviousPlan: Sendable {
                         .badPreviousPlan,
                         "the stored plan of \(record.week) names segment "
                             + "\(stop.segment) in round \(round.id), which the network does not have "
-                            + "(\(network.segments.count) segments); plan with --fresh to start anew")
+                            + "(\(network.segments.count) segments); plan fresh to start anew "
+                            + "(`--fresh`; over the API `fresh=true`)")
                 }
                 let placement = PlanPreferences.Placement(
                     day: day, crewOrganisation: round.organisation,

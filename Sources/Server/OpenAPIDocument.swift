@@ -623,6 +623,20 @@ enum OpenAPIDocument {
                "minimum": 1,
                "maximum": 100000
               }
+             },
+             {
+              "name": "fresh",
+              "in": "query",
+              "required": false,
+              "schema": {
+               "type": "string",
+               "enum": [
+                "true",
+                "false"
+               ]
+              },
+              "description": "true: plan from scratch; false (default): start from the latest stored plans up to\#
+         the week"
              }
             ],
             "responses": {
@@ -1310,6 +1324,53 @@ enum OpenAPIDocument {
                "string",
                "null"
               ]
+             },
+             "fresh": {
+              "type": "boolean"
+             },
+             "stable_week": {
+              "description": "What the shared plan kept of the stored week it started from (shares of 1); null\#
+         when fresh or none stored",
+              "oneOf": [
+               {
+                "type": "null"
+               },
+               {
+                "type": "object",
+                "required": [
+                 "from",
+                 "visits",
+                 "kept_crew_and_day",
+                 "kept_day",
+                 "kept_place"
+                ],
+                "properties": {
+                 "from": {
+                  "type": "string"
+                 },
+                 "visits": {
+                  "type": "integer"
+                 },
+                 "kept_crew_and_day": {
+                  "type": "number"
+                 },
+                 "kept_day": {
+                  "type": "number"
+                 },
+                 "kept_place": {
+                  "type": "number"
+                 }
+                }
+               }
+              ]
+             },
+             "stored_plans": {
+              "description": "The store's ids of the shared plan and its baseline (streetrounds plans list); empty\#
+         until done",
+              "type": "array",
+              "items": {
+               "type": "integer"
+              }
              }
             }
            }

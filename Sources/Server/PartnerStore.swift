@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Store
 import StreetNetwork
 import Works
@@ -24,6 +25,10 @@ public protocol PartnerStore: Sendable {
         networkVersion: Int?, audit: AuditEntry?, at time: Date
     ) throws -> TaskSubmission
     func recordAudit(_ entry: AuditEntry, at time: Date) throws
+    /// The latest stored plan of `mode` up to `week`: the one a week starts from.
+    func latestPlan(_ mode: PlanMode, upTo week: ISOWeek) throws -> PlanRecord?
+    /// Stores delivered plans in one transaction (all or none); their ids, in order.
+    func savePlans(_ records: [PlanRecord]) throws -> [Int]
     func auditTrail(organisation: String?, limit: Int) throws -> [AuditEntry]
 }
 

@@ -2,7 +2,9 @@ import Foundation
 import Geometry
 import Hummingbird
 import JSON
+import Planning
 import Store
+import StreetNetwork
 import Works
 
 extension PartnersService {
@@ -11,11 +13,38 @@ extension PartnersService {
         case rounds, schedule, savings
     }
 
-    /// POST /v1/plans: starts a plan of the week in the background (coordinator).
+    /// POST /v1/plans: starts a plan of the week in the background (coordinator), from the stored weeks
+    /// unless `fresh=true`.
     func startPlan(_ request: Request, _ context: PartnerRequestContext) async throws -> Response {
         let token = try requireCoordinator(context)
+        let plan = try Self.planRequest(request)
+        let tasks = try store.tasks(organisation: nil)
+        guard !tasks.isEmpty else {
+            throw ServerError(.conflict, "the store holds no task lists yet; partners submit them first")
+        }
+        let network = try await self.network.index().network
+        let registry = OrganisationRegistry(try store.organisations())
+        let start = try stableStart(plan, network: network)
+        let (catalogue, compatibility, store) = (self.catalogue, self.compatibility, self.store)
+        let job = try await plans.start(week: plan.week, fresh: plan.fresh, by: token.prefix) { progress in
+            try PlanRunner.run(
+                plan, start: start, network: network, tasks: tasks, catalogue: catalogue, registry: registry,
+                compatibility: compatibility, store: store, progress: progress)
+        }
+        try store.recordAudit(
+            AuditEntry(
+                actor: token.prefix, organisation: nil, action: "plan.start",
+                detail: "plan \(job.id) for \(plan.week), \(plan.seconds) s\(plan.fresh ? ", fresh" : "")"),
+            at: Date())
+        var response = Self.json(Self.jobJSON(job), status: .accepted)
+        response.headers[.location] = "/v1/plans/\(job.id)"
+        return response
+    }
+
+    /// The query of POST /v1/plans: week, seconds (5), iterations, fresh (false).
+    static func planRequest(_ request: Request) throws -> PlanRequest {
         let query = request.uri.queryParameters
-        let week = try Self.period(request).week
+        let week = try period(request).week
         let seconds = query.get("seconds").map { Double($0) ?? -1 } ?? 5
         guard seconds > 0, seconds <= 600 else {
             throw ServerError(.badRequest, "seconds must be a number from 1 to 600 (the solver's budget per plan)")
@@ -26,26 +55,21 @@ extension PartnersService {
             }
             return n
         }
-        let tasks = try store.tasks(organisation: nil)
-        guard !tasks.isEmpty else {
-            throw ServerError(.conflict, "the store holds no task lists yet; partners submit them first")
+        let fresh = query.get("fresh") ?? "false"
+        guard fresh == "true" || fresh == "false" else {
+            throw ServerError(.badRequest, "fresh must be true (plan from scratch) or false (from the stored weeks)")
         }
-        let network = try await self.network.index().network
-        let registry = OrganisationRegistry(try store.organisations())
-        let plan = PlanRequest(week: week, seconds: seconds, seed: 1, iterations: iterations)
-        let (catalogue, compatibility) = (self.catalogue, self.compatibility)
-        let job = try await plans.start(week: week, by: token.prefix) { progress in
-            try PlanRunner.run(
-                plan, network: network, tasks: tasks, catalogue: catalogue, registry: registry,
-                compatibility: compatibility, progress: progress)
+        return PlanRequest(week: week, seconds: seconds, seed: 1, iterations: iterations, fresh: fresh == "true")
+    }
+
+    /// The stored plans the week starts from; a stored plan of another network is refused with the fix.
+    private func stableStart(_ plan: PlanRequest, network: StreetNetwork) throws -> StableStart {
+        guard !plan.fresh else { return StableStart() }
+        do {
+            return try StableStart(network: network) { try store.latestPlan($0, upTo: plan.week) }
+        } catch let error as PlanningError {
+            throw ServerError(.conflict, error.message)
         }
-        try store.recordAudit(
-            AuditEntry(
-                actor: token.prefix, organisation: nil, action: "plan.start",
-                detail: "plan \(job.id) for \(week), \(seconds) s"), at: Date())
-        var response = Self.json(Self.jobJSON(job), status: .accepted)
-        response.headers[.location] = "/v1/plans/\(job.id)"
-        return response
     }
 
     /// GET /v1/plans: every plan run since the service started.
@@ -105,7 +129,19 @@ extension PartnersService {
         [
             "id": .number(Double(job.id)), "week": .string(job.week.description), "state": .string(job.state.rawValue),
             "progress": .string(job.progress.value), "started_at": .string(job.startedAt),
-            "finished_at": job.finishedAt.map(JSON.string) ?? .null, "error": job.error.map(JSON.string) ?? .null
+            "finished_at": job.finishedAt.map(JSON.string) ?? .null, "error": job.error.map(JSON.string) ?? .null,
+            "fresh": .bool(job.fresh),
+            "stable_week": job.outputs?.stability.map(stableWeekJSON) ?? .null,
+            "stored_plans": .array((job.outputs?.storedPlans ?? []).map { .number(Double($0)) })
+        ]
+    }
+
+    /// What the shared plan kept of the week it started from, as shares of 1.
+    static func stableWeekJSON(_ s: PlanStability) -> JSON {
+        [
+            "from": .string(s.previousWeek.description), "visits": .number(Double(s.common)),
+            "kept_crew_and_day": .number(s.share), "kept_day": .number(s.dayShare),
+            "kept_place": .number(s.orderShare)
         ]
     }
 }

@@ -5,7 +5,8 @@ import Works
 
 /// The plans run through the service: background jobs with their progress
 /// and, once done, their outputs (kept in memory until the service stops;
-/// plans move into the store with a later change). One job runs at a time.
+/// the plans themselves are stored as `streetrounds plan` stores them, so
+/// the next week starts from them). One job runs at a time.
 actor PlanJobs {
     enum State: String, Sendable {
         case running, done, failed
@@ -14,6 +15,8 @@ actor PlanJobs {
     struct Job: Sendable {
         var id: Int
         var week: ISOWeek
+        /// Planned from scratch rather than from the stored weeks.
+        var fresh: Bool
         var requestedBy: String
         var startedAt: String
         var state: State
@@ -32,7 +35,7 @@ actor PlanJobs {
     /// Starts `work` in the background as a new job.
     /// - Throws: 409 while another plan runs.
     func start(
-        week: ISOWeek, by actor: String,
+        week: ISOWeek, fresh: Bool = false, by actor: String,
         _ work:
             @escaping @Sendable (@escaping @Sendable (String) -> Void)
             throws -> PlanOutputs
@@ -46,7 +49,7 @@ actor PlanJobs {
         }
         let stamp = ISO8601DateFormatter().string(from: Date())
         let job = Job(
-            id: nextID, week: week, requestedBy: actor, startedAt: stamp, state: .running,
+            id: nextID, week: week, fresh: fresh, requestedBy: actor, startedAt: stamp, state: .running,
             progress: ProgressBox("starting"))
         jobs[job.id] = job
         nextID += 1

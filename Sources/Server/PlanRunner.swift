@@ -17,6 +17,8 @@ struct PlanRequest: Sendable {
     var seconds: Double
     var seed: UInt64
     var iterations: Int?
+    /// Planned from scratch, not from the stored weeks (`streetrounds plan --fresh`).
+    var fresh = false
 }
 
 /// A finished plan's outputs, kept per job: the shared and baseline plans
@@ -27,6 +29,10 @@ struct PlanOutputs: Sendable {
     var savingsJSON: JSON
     var network: StreetNetwork
     var registry: OrganisationRegistry
+    /// How much of the stored week the shared plan kept; nil when planned fresh.
+    var stability: PlanStability?
+    /// The ids the shared plan and its baseline were stored under (`streetrounds plans list`).
+    var storedPlans: [Int]
 
     /// Rounds that serve a visit of `organisation` (all rounds when nil).
     func plan(for organisation: String?) -> WeeklyPlan {
@@ -53,13 +59,14 @@ struct PlanOutputs: Sendable {
 }
 
 /// Runs the shared plan and the baseline (each partner alone) with the same
-/// solver and budget, then the savings, as `streetrounds plan` does.
-/// Cost: two planner runs of `request.seconds` each at most.
+/// solver and budget, each from its stored week (`start`), then the
+/// savings, and stores both plans, as `streetrounds plan` does; a plan that
+/// cannot be stored fails. Cost: two planner runs of `request.seconds` each at most.
 enum PlanRunner {
     static func run(
-        _ request: PlanRequest, network: StreetNetwork, tasks: [StoredTask], catalogue: ActivityCatalogue,
-        registry: OrganisationRegistry, compatibility: Compatibility,
-        progress: @escaping @Sendable (String) -> Void
+        _ request: PlanRequest, start: StableStart, network: StreetNetwork, tasks: [StoredTask],
+        catalogue: ActivityCatalogue, registry: OrganisationRegistry, compatibility: Compatibility,
+        store: any PartnerStore, progress: @escaping @Sendable (String) -> Void
     ) throws -> PlanOutputs {
         var options = PlanOptions(week: request.week)
         options.seconds = request.seconds
@@ -70,13 +77,22 @@ enum PlanRunner {
             compatibility: compatibility)
         let input = tasks.map(\.matched)
         progress("planning the shared rounds")
-        let shared = try planner.plan(input, options: options, mode: .shared) { progress("shared: \($0)") }
+        let shared = try planner.plan(input, options: options, mode: .shared, preferences: start.preferences(.shared)) {
+            progress("shared: \($0)")
+        }
         progress("planning the baseline (each partner alone)")
-        let baseline = try planner.plan(input, options: options, mode: .baseline) { progress("baseline: \($0)") }
+        let baseline = try planner.plan(
+            input, options: options, mode: .baseline, preferences: start.preferences(.baseline)
+        ) { progress("baseline: \($0)") }
         let savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
         let json = SavingsJSON.json(
             savings, shared: shared, baseline: baseline, week: request.week, seconds: request.seconds,
             seed: request.seed)
-        return PlanOutputs(week: request.week, shared: shared, savingsJSON: json, network: network, registry: registry)
+        progress("storing the plans")
+        let now = Date()
+        let stored = try store.savePlans([shared, baseline].map { PlanRecord($0, network: network, createdAt: now) })
+        return PlanOutputs(
+            week: request.week, shared: shared, savingsJSON: json, network: network, registry: registry,
+            stability: start.shared.map { PlanStability(previous: $0.record, plan: shared) }, storedPlans: stored)
     }
 }

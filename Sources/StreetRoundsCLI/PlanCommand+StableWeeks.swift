@@ -7,24 +7,10 @@ import Works
 /// `plan`'s stable weeks and fair shares: where the week starts from, the
 /// fresh comparison, the Shapley shares, and storing what was delivered.
 extension PlanCommand {
-    /// The stored plans a week starts from (none with --fresh, or when none is stored).
-    struct StableStart {
-        var shared: PreviousPlan?
-        var baseline: PreviousPlan?
-
-        func preferences(_ mode: PlanMode) -> PlanPreferences {
-            (mode == .shared ? shared : baseline)?.preferences ?? PlanPreferences()
-        }
-    }
-
-    /// The latest stored plans up to `week`, checked against `network`.
+    /// The latest stored plans up to `week`, checked against `network` (none with --fresh).
     func stableStart(_ store: RoundsStore, network: StreetNetwork, week: ISOWeek) throws -> StableStart {
         guard !fresh else { return StableStart() }
-        func previous(_ mode: PlanMode) throws -> PreviousPlan? {
-            guard let record = try failing({ try store.latestPlan(mode, upTo: week) }) else { return nil }
-            return try failing { try PreviousPlan(record, network: network) }
-        }
-        return StableStart(shared: try previous(.shared), baseline: try previous(.baseline))
+        return try failing { try StableStart(network: network) { try store.latestPlan($0, upTo: week) } }
     }
 
     /// The stability against the stored week and, with --compare-fresh,

@@ -3,8 +3,10 @@ import Geometry
 import Hummingbird
 import HummingbirdTesting
 import JSON
+import Planning
 import Store
 import TestSupport
+import Works
 import XCTest
 
 @testable import Server
@@ -37,13 +39,14 @@ final class PartnersServicePlansTests: XCTestCase {
                 headers: F.headers(f.coordinator))
             XCTAssertEqual(started.status, .accepted, String(buffer: started.body))
             let location = try XCTUnwrap(started.headers[.location])
-            var state = "running"
-            for _ in 0..<600 where state == "running" {
-                try await Task.sleep(for: .milliseconds(100))
-                let polled = try await client.execute(uri: location, method: .get, headers: F.headers(f.town))
-                state = try F.json(polled)["state"]?.string ?? "?"
-            }
-            XCTAssertEqual(state, "done")
+            let finished = try await Self.finished(location, client, token: f.town)
+            XCTAssertEqual(finished["state"]?.string, "done")
+            XCTAssertEqual(finished["stable_week"], .null, "nothing stored before: planned from scratch")
+            let stored = try f.store.plans()
+            XCTAssertEqual(
+                finished["stored_plans"]?.array?.compactMap(\.number).map { Int($0) }, stored.map(\.id),
+                "the shared plan and its baseline, stored as `streetrounds plan` stores them")
+            XCTAssertEqual(stored.map(\.mode), [.shared, .baseline])
             let all = try await client.execute(
                 uri: "\(location)/rounds.geojson", method: .get,
                 headers: F.headers(f.coordinator))
@@ -89,6 +92,65 @@ final class PartnersServicePlansTests: XCTestCase {
         XCTAssertEqual(PartnersService.savings(whole, for: nil), whole, "the coordinator's: the whole document")
     }
 
+    /// Polls a plan until it is no longer running; its last state.
+    private static func finished(
+        _ location: String, _ client: some TestClientProtocol, token: String
+    ) async throws -> JSON {
+        for _ in 0..<600 {
+            let polled = try F.json(try await client.execute(uri: location, method: .get, headers: F.headers(token)))
+            if polled["state"]?.string != "running" { return polled }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        XCTFail("\(location) still running after a minute")
+        return .null
+    }
+
+    private static func plan(
+        _ query: String, _ client: some TestClientProtocol, _ f: F
+    ) async throws -> JSON {
+        let started = try await client.execute(
+            uri: "/v1/plans?\(query)&seconds=5&iterations=20", method: .post, headers: F.headers(f.coordinator))
+        XCTAssertEqual(started.status, .accepted, String(buffer: started.body))
+        return try await finished(try XCTUnwrap(started.headers[.location]), client, token: f.coordinator)
+    }
+
+    /// The next week starts from the stored one, as `streetrounds plan`
+    /// does, unless asked fresh; a stored plan of other streets is refused
+    /// with the fix, and the store keeps what it held.
+    func testAPlanStartsFromTheStoredWeekUnlessFresh() async throws {
+        let f = try F(directory: directory)
+        try await f.application.test(.router) { client in
+            for org in ["county-council", "town-council"] {
+                _ = try await client.execute(
+                    uri: "/v1/organisations/\(org)/task-list", method: .put,
+                    headers: F.headers(f.coordinator), body: try F.list(org))
+            }
+            _ = try await Self.plan("week=2026-W24", client, f)
+            let next = try await Self.plan("week=2026-W25", client, f)
+            XCTAssertEqual(next["state"]?.string, "done", next["error"]?.string ?? "")
+            XCTAssertEqual(next["stable_week"]?["from"]?.string, "2026-W24")
+            XCTAssertEqual(next["fresh"], .bool(false))
+            let kept = try XCTUnwrap(next["stable_week"]?["kept_crew_and_day"]?.number)
+            XCTAssertGreaterThan(kept, 0.5, "the same tasks a week on mostly keep crew and day")
+            let fresh = try await Self.plan("week=2026-W25&fresh=true", client, f)
+            XCTAssertEqual(fresh["stable_week"], .null)
+            XCTAssertEqual(fresh["fresh"], .bool(true))
+            XCTAssertEqual(try f.store.plans().count, 6)
+
+            var foreign = try XCTUnwrap(try f.store.latestPlan(.shared, upTo: ISOWeek(year: 2026, week: 25)))
+            foreign.week = ISOWeek(year: 2026, week: 26)
+            foreign.networkFingerprint = "another network"
+            try f.store.savePlans([foreign])
+            let refused = try await client.execute(
+                uri: "/v1/plans?week=2026-W27", method: .post, headers: F.headers(f.coordinator))
+            XCTAssertEqual(refused.status, .conflict)
+            XCTAssertTrue(String(buffer: refused.body).contains("fresh=true"), String(buffer: refused.body))
+            XCTAssertEqual(try f.store.plans().count, 7, "nothing stored by a refused plan")
+            let anew = try await Self.plan("week=2026-W27&fresh=true", client, f)
+            XCTAssertEqual(anew["state"]?.string, "done")
+        }
+    }
+
     func testAPlanOfNothingOrWithABadBudgetIsRefused() async throws {
         let f = try F(directory: directory)
         try await f.application.test(.router) { client in
@@ -96,7 +158,7 @@ final class PartnersServicePlansTests: XCTestCase {
                 uri: "/v1/plans?week=2026-W24", method: .post,
                 headers: F.headers(f.coordinator))
             XCTAssertEqual(empty.status, .conflict)
-            for query in ["seconds=0", "seconds=abc", "iterations=-1", "week=W24"] {
+            for query in ["seconds=0", "seconds=abc", "iterations=-1", "week=W24", "week=2026-W24&fresh=yes"] {
                 let bad = try await client.execute(
                     uri: "/v1/plans?\(query)",
                     method: .post, headers: F.headers(f.coordinator))
