@@ -2,7 +2,8 @@
 """Drives the partners' page in a real browser (Debian's chromium and
 chromium-driver, selenium from PyPI): paste a token, upload a task list
 with an error, see it named, fix it, submit, and see the stored tasks and
-the map. Skips (exit 0, with a message) when any of them is missing:
+the map; then two weeks planned, each with the partner's share of the
+saving and the order rules on its work, the second from the first. Skips (exit 0, with a message) when any of them is missing:
 apt-get install chromium chromium-driver; pip install selenium.
 Usage: check_page.py [BINARY]"""
 import json
@@ -10,9 +11,10 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sample_service import ROOT, SampleService, parse  # noqa: E402
+from sample_service import ROOT, SampleService, parse, task_list  # noqa: E402
 
 
 def browser():
@@ -23,6 +25,40 @@ def browser():
     for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"]:
         options.add_argument(flag)
     return webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+
+
+def run_plan(service, week):
+    """Starts a plan of `week` as the coordinator and waits until it is done."""
+    coordinator = service.tokens["coordinator"]
+    status, headers, body = service.request("POST", f"/v1/plans?week={week}&seconds=2&iterations=20", coordinator)
+    assert status == 202, (status, body)
+    for _ in range(600):
+        status, _, body = service.request("GET", headers["Location"], coordinator)
+        if parse(body)["state"] != "running":
+            break
+        time.sleep(0.1)
+    assert parse(body)["state"] == "done", body
+
+
+def check_plans(driver, wait, service, By, EC):
+    """A second partner's list: the overlaps, one line per street and kind.
+    Two weeks planned over the API: the partner's page shows its share of
+    the saving, the order rules on its work, and the second week's start."""
+    status, _, body = service.request("PUT", "/v1/organisations/county-council/task-list",
+                                      service.tokens["county-council"], task_list("county-council"))
+    assert status == 200, body
+    driver.find_element(By.ID, "refresh").click()
+    wait.until(EC.text_to_be_present_in_element((By.ID, "overlaps"), "segments)"))
+    lines = driver.find_element(By.ID, "overlaps").text.splitlines()
+    assert len(lines) == len(set(lines)), f"one line per street and kind of overlap: {lines}"
+    run_plan(service, "2026-W48")
+    run_plan(service, "2026-W49")
+    driver.find_element(By.ID, "plans").click()
+    wait.until(lambda d: d.find_element(By.ID, "planlist").text.count("Your share of the saving") == 2)
+    text = driver.find_element(By.ID, "planlist").text
+    assert "Started from 2026-W48" in text, text
+    assert text.count("Order rule broken") + text.count("Every order rule is kept") >= 2, text
+    print("check_page: two plans shown with the partner's share, the order rules and the week it started from")
 
 
 def main():
@@ -76,6 +112,7 @@ def main():
             wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#map svg g.own path")) > 0)
             print(f"check_page: the error was named, the fixed list stored ({len(good['features'])} tasks), "
                   "tasks and map shown")
+            check_plans(driver, wait, service, By, EC)
         finally:
             driver.quit()
             shutil.rmtree(folder, ignore_errors=True)

@@ -105,10 +105,14 @@ enum WebPage {
           $("map").innerHTML = map.ok ? map.data : "";
           const overlaps = await call("GET", base() + "/overlaps" + query);
           $("overlaps").innerHTML = "";
+          // One line per street and kind of overlap, with its count of street segments.
+          const lines = new Map();
           for (const f of (overlaps.ok ? overlaps.data.findings : [])) {
-            item($("overlaps"), f.kind + " on " + f.segment.street + ": " + f.activities.join(" and ")
-                 + " by " + f.organisations.join(" and "));
+            const text = f.kind + " on " + f.segment.street + ": " + f.activities.join(" and ")\#
+         + " by " + f.organisations.join(" and ");
+            lines.set(text, (lines.get(text) || 0) + 1);
           }
+          for (const [text, n] of lines) item($("overlaps"), text + (n > 1 ? " (" + n + " segments)" : ""));
         }
         async function download() {
           const result = await call("GET", base() + "/task-list/geojson");
@@ -141,7 +145,8 @@ enum WebPage {
           if (result.data.plans.length === 0) item($("planlist"), "No plan run yet.");
           for (const p of result.data.plans) {
             const li = document.createElement("li");
-            li.textContent = "Plan " + p.id + " for " + p.week + ": " + p.state + " (" + p.progress + ") ";
+            li.textContent = "Plan " + p.id + " for " + p.week + ": " + p.state\#
+         + (p.state === "running" ? " (" + p.progress + ")" : "") + " ";
             if (p.state === "done") {
               const files = [["rounds.geojson", "rounds"], ["schedule.csv", "schedule"], ["savings", "savings"]];
               for (const [file, label] of files) {
@@ -151,8 +156,33 @@ enum WebPage {
                 button.addEventListener("click", () => save("/v1/plans/" + p.id + "/" + file, name));
                 li.appendChild(button);
               }
+              await planDetails(p, li);
             }
+            if (p.state === "failed") item(li, "Failed: " + p.error);
             $("planlist").appendChild(li);
+          }
+        }
+        const days = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday",\#
+         sat: "Saturday", sun: "Sunday" };
+        async function planDetails(p, li) {
+          const details = document.createElement("ul"); li.appendChild(details);
+          const w = p.stable_week;
+          if (w) item(details, "Started from " + w.from + ": " + Math.round(w.kept_crew_and_day * 100)\#
+         + "% of the shared plan's " + w.visits + " task visits kept their crew and day.");
+          const savings = await call("GET", "/v1/plans/" + p.id + "/savings");
+          if (!savings.ok) return;
+          const s = savings.data;
+          if (s.share) item(details, "Your share of the saving: £" + s.share.money_gbp + " ("\#
+         + s.share.crew_hours + " crew hours, " + s.share.km + " km).");
+          else if (s.savings) item(details, "Saving from sharing: £" + s.savings.money_gbp + ".");
+          const conflicts = s.order_conflicts || [];
+          if (conflicts.length === 0) item(details, "Every order rule is kept within each day.");
+          for (const c of conflicts) {
+            const entry = document.createElement("li"); entry.className = "bad conflict";
+            entry.textContent = "Order rule broken: " + (days[c.day] || c.day) + ", " + c.street + ": "\#
+         + c.first + " should come before " + c.then + " (" + c.reason + "); rounds " + c.rounds.join(" and ")\#
+         + " of " + c.organisations.join(" and ") + ".";
+            details.appendChild(entry);
           }
         }
         $("plans").addEventListener("click", plans);
