@@ -41,12 +41,15 @@ final class HTMLReportTests: XCTestCase {
         s.shared.orderConflicts = [
             OrderConflict(
                 day: .wednesday, segment: 0, street: "Mill & Church Lane", first: "grass_cutting", then: "sweeping",
-                reason: "round wed-2 keeps its hours and cannot start later")
+                reason: "round wed-2 keeps its hours and cannot start later", rounds: ["wed-1", "wed-2"],
+                organisations: ["county-council", "<town>"])
         ]
         let html = report(s)
         let table = try XCTUnwrap(html.components(separatedBy: "Out of order within a day").dropFirst().first)
         XCTAssertTrue(table.contains("<td>Mill &amp; Church Lane</td><td>wed</td><td>sweeping</td>"), table)
         XCTAssertTrue(table.contains("keeps its hours"))
+        XCTAssertTrue(table.contains("<td class=\"text\">wed-1, wed-2</td>"), table)
+        XCTAssertTrue(table.contains("county-council, &lt;town&gt;</td>"), table)
     }
 
     /// Headless Chromium lays the page out at 390 px (a phone): the page

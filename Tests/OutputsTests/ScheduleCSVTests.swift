@@ -1,5 +1,6 @@
 import Foundation
 import Outputs
+import Planning
 import TestSupport
 import Works
 import XCTest
@@ -47,6 +48,32 @@ final class ScheduleCSVTests: XCTestCase {
                         && $0[col["iso_week"]!] == "2026-W48"
                 })
         }
+    }
+
+    /// A broken order rule is written on its rounds' stops at its street and
+    /// day, and nowhere else (a round id it names that is not in the plan marks nothing).
+    func testAnOrderConflictIsWrittenOnItsStops() throws {
+        var s = try PlannedSample.make("2026-W48")
+        let round = try XCTUnwrap(s.shared.rounds.first { $0.day != nil && !$0.stops.isEmpty })
+        let day = try XCTUnwrap(round.day)
+        let segment = round.stops[0].visit.segment
+        s.shared.orderConflicts = [
+            OrderConflict(
+                day: day, segment: segment, street: "High Street", first: "grass_cutting", then: "sweeping",
+                reason: "=crew busy", rounds: [round.id, "no-such-round"])
+        ]
+        let table = try rows(ScheduleCSV.text(s.shared, week: s.week, network: s.drawing.network))
+        let col = Dictionary(uniqueKeysWithValues: table[0].enumerated().map { ($1, $0) })
+        let marked = table.dropFirst().filter { !$0[col["order_conflict"]!].isEmpty }
+        XCTAssertEqual(
+            marked.map { [$0[col["round"]!], $0[col["segment_id"]!], $0[col["day"]!]] },
+            [[round.id, String(segment), day.code]])
+        let text = try XCTUnwrap(marked.first?[col["order_conflict"]!])
+        XCTAssertTrue(text.hasPrefix("grass_cutting should come before sweeping here: "), text)
+        XCTAssertTrue(text.hasSuffix(": =crew busy"), text)
+        XCTAssertEqual(
+            try rows(ScheduleCSV.text(s.baseline, week: s.week, network: s.drawing.network)).dropFirst()
+                .filter { !$0[col["order_conflict"]!].isEmpty }, [], "none when every rule is kept")
     }
 
     func testFormulaTaskIDsAreNeutralised() throws {

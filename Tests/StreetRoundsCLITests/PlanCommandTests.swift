@@ -73,7 +73,7 @@ final class PlanCommandTests: CLITestCase {
         XCTAssertGreaterThan(csv.count, 10)
         XCTAssertTrue(
             csv.allSatisfy {
-                !$0.contains("\"") && $0.split(separator: ",", omittingEmptySubsequences: false).count == 18
+                !$0.contains("\"") && $0.split(separator: ",", omittingEmptySubsequences: false).count == 19
             })
         // GPX: well-formed XML with a track, one file per round.
         let gpxFiles = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("gpx").path)
