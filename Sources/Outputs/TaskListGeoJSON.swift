@@ -41,6 +41,7 @@ public enum TaskListGeoJSON {
         if let h = t.hours { properties["hours"] = .string(h.description) }
         if let m = t.serviceMinutes { properties["service_minutes"] = .number(m) }
         if let p = t.priority { properties["priority"] = .number(Double(p)) }
+        if let w = t.cycleWeek { properties["cycle_week"] = .number(Double(w)) }
         if let n = t.notes { properties["notes"] = .string(n) }
         if let s = t.street { properties["street"] = .string(s) }
         if let u = t.usrn { properties["usrn"] = .string(u) }

@@ -70,6 +70,13 @@ extension RoundsStore {
         }
     }
 
+    /// Fortnightly and monthly tasks' week of their cycle (`StreetTask.cycleWeek`); NULL = 1, as before.
+    static func registerCycleWeekMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("task-cycle-week") { db in
+            try db.execute(sql: "ALTER TABLE task ADD COLUMN cycle_week INTEGER")
+        }
+    }
+
     /// Replaces the organisation's task list, in one transaction, and records
     /// the submission (when, file, task count, checksum) in the history and,
     /// when given, `audit` (who) in the audit trail, in the same transaction.
@@ -131,8 +138,8 @@ extension RoundsStore {
             sql: """
                 INSERT INTO task (organisation, task_id, submission_id, feature_index, activity, frequency,
                                   season_from, season_to, weekdays, hours, usrn, service_minutes, priority,
-                                  notes, street, geometry)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  notes, street, geometry, cycle_week)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         let insertSegment = try db.makeStatement(
             sql: "INSERT INTO task_segment (organisation, task_id, segment_id, shared_m) VALUES (?, ?, ?, ?)")
@@ -142,7 +149,7 @@ extension RoundsStore {
                 t.season?.from.description, t.season?.to.description,
                 t.weekdays.map(\.code).joined(separator: ","),
                 t.hours?.description, t.usrn, t.serviceMinutes, t.priority, t.notes, t.street,
-                t.geometry.map(TaskGeometry.encode)
+                t.geometry.map(TaskGeometry.encode), t.cycleWeek
             ])
             for m in matches[t.taskID] ?? [] {
                 try insertSegment.execute(arguments: [t.organisation, t.taskID, m.segment, m.sharedMetres])
@@ -199,7 +206,8 @@ extension RoundsStore {
                 hours: (row["hours"] as String?).flatMap(TimeWindow.init(parsing:)), usrn: row["usrn"], segmentIDs: nil,
                 serviceMinutes: row["service_minutes"], priority: row["priority"], notes: row["notes"],
                 street: row["street"],
-                geometry: (row["geometry"] as String?).flatMap(TaskGeometry.decode), featureIndex: row["feature_index"]
+                geometry: (row["geometry"] as String?).flatMap(TaskGeometry.decode), featureIndex: row["feature_index"],
+                cycleWeek: row["cycle_week"]
             )
             return StoredTask(
                 task: task, segments: segments[org + "\u{0}" + id] ?? [], submission: row["submission_id"])

@@ -174,6 +174,7 @@ public final class RoundsStore: Sendable {
         registerOrganisationMigrations(&migrator)
         registerPlanMigrations(&migrator)
         registerCrewDaysMigration(&migrator)
+        registerCycleWeekMigration(&migrator)
         return migrator
     }
 

@@ -123,7 +123,7 @@ struct TasksCommand: ParsableCommand {
                         names.append(network.segments[m.segment].displayName)
                     }
                     let when =
-                        "\(t.frequency) \(t.weekdays.map(\.code).joined(separator: ","))"
+                        "\(t.whenDue) \(t.weekdays.map(\.code).joined(separator: ","))"
                         + (t.season.map { " (\($0))" } ?? "") + (t.priority.map { " priority \($0)" } ?? "")
                     let segments = "\(stored.segments.count) segment\(stored.segments.count == 1 ? "" : "s")"
                     print(

@@ -8,6 +8,9 @@ public struct StreetTask: Sendable, Equatable {
     public var taskID: String
     public var activity: String
     public var frequency: Frequency
+    /// Which week of its cycle a fortnightly (1 or 2) or monthly (1 to 4)
+    /// task falls due in (`Frequency.isDue`); nil = 1.
+    public var cycleWeek: Int?
     public var season: Season?
     public var weekdays: [Weekday]
     public var hours: TimeWindow?
@@ -29,12 +32,13 @@ public struct StreetTask: Sendable, Equatable {
         weekdays: [Weekday] = Weekday.workingWeek, hours: TimeWindow? = nil, usrn: String? = nil,
         segmentIDs: [Int]? = nil,
         serviceMinutes: Double? = nil, priority: Int? = nil, notes: String? = nil, street: String? = nil,
-        geometry: GeoJSONGeometry? = nil, featureIndex: Int = 0
+        geometry: GeoJSONGeometry? = nil, featureIndex: Int = 0, cycleWeek: Int? = nil
     ) {
         self.organisation = organisation
         self.taskID = taskID
         self.activity = activity
         self.frequency = frequency
+        self.cycleWeek = cycleWeek
         self.season = season
         self.weekdays = weekdays
         self.hours = hours
@@ -47,4 +51,9 @@ public struct StreetTask: Sendable, Equatable {
         self.geometry = geometry
         self.featureIndex = featureIndex
     }
+}
+
+extension StreetTask {
+    /// The frequency as people read it: "monthly, week 2" when the task names its week of the cycle.
+    public var whenDue: String { cycleWeek.map { "\(frequency), week \($0)" } ?? frequency.description }
 }

@@ -10,7 +10,7 @@ public struct TaskListReader: Sendable {
     /// The properties a task may have.
     public static let properties = [
         "task_id", "activity", "frequency", "season", "weekdays", "hours", "usrn",
-        "segment_ids", "service_minutes", "priority", "notes", "street"
+        "segment_ids", "service_minutes", "priority", "notes", "street", "cycle_week"
     ]
 
     public let catalogue: ActivityCatalogue
@@ -250,6 +250,7 @@ private struct FeatureChecker {
                 "gritting tasks need a priority: 1, 2 or 3 (1 is treated first, within the treatment deadline)")
         }
         let segmentIDs = readSegmentIDs()
+        let cycleWeek = readCycleWeek(frequency, text: frequencyText)
         for key in ["usrn", "notes", "street"] {
             if let raw = p[key], !raw.isNull, raw.text == nil { problem(key, "must be a string, not \(raw.typeName)") }
         }
@@ -260,11 +261,33 @@ private struct FeatureChecker {
             organisation: organisation, taskID: taskID, activity: activity, frequency: frequency, season: season,
             weekdays: weekdays, hours: hours, usrn: usrn, segmentIDs: segmentIDs, serviceMinutes: serviceMinutes,
             priority: priority, notes: p["notes"]?.text, street: p["street"]?.text,
-            geometry: feature.geometry, featureIndex: feature.index)
+            geometry: feature.geometry, featureIndex: feature.index, cycleWeek: cycleWeek)
     }
 }
 
 extension FeatureChecker {
+    /// cycle_week: which week of a fortnightly (1 or 2) or monthly (1 to 4) task's cycle; for no other frequency.
+    mutating func readCycleWeek(_ frequency: Frequency?, text: String?) -> Int? {
+        guard let raw = feature.properties["cycle_week"], !raw.isNull else { return nil }
+        guard let frequency else { return nil }  // the frequency's own problem is reported
+        guard let weeks = frequency.cycleWeeks else {
+            problem(
+                "cycle_week",
+                "applies to fortnightly and monthly tasks only; remove it from this \(text ?? "\(frequency)") task")
+            return nil
+        }
+        guard let week = raw.integer(in: weeks) else {
+            let what =
+                frequency == .fortnightly
+                ? "1 (the weeks an even number of weeks from the anchor week) or 2 (the weeks between)"
+                : "1 to 4: the week whose Monday is one of the month's days 1-7, 8-14, 15-21 or 22-28"
+            let given = raw.number != nil ? raw.text ?? "" : "\(raw.typeName)\(raw.string.map { " \"\($0)\"" } ?? "")"
+            problem("cycle_week", "must be \(what), not \(given)")
+            return nil
+        }
+        return week
+    }
+
     /// segment_ids: whole numbers from 0 to 2^31 - 1 (1e19 is a problem, not a trap).
     mutating func readSegmentIDs() -> [Int]? {
         guard let raw = feature.properties["segment_ids"], !raw.isNull else { return nil }

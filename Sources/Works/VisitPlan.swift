@@ -5,9 +5,8 @@ import Foundation
 /// how many visits it makes there.
 ///
 /// Rules: `daily` visits every such day; `N/week` makes N visits (at most
-/// the days available); `fortnightly` is due in weeks an even number of
-/// weeks from the anchor week; `monthly` in the week whose Monday is one of
-/// the month's first seven days (one week a month).
+/// the days available); `fortnightly` and `monthly` tasks in one week of
+/// their cycle (`Frequency.isDue`, the task's `cycleWeek`).
 public struct VisitPlan: Sendable, Equatable {
     public struct Week: Sendable, Equatable {
         public var week: ISOWeek
@@ -29,13 +28,7 @@ public struct VisitPlan: Sendable, Equatable {
         let start = ISOWeek.calendar.startOfDay(for: from)
         let end = ISOWeek.calendar.startOfDay(for: to)
         while week <= last {
-            let due: Bool
-            switch task.frequency {
-            case .daily, .perWeek: due = true
-            case .fortnightly: due = week.weeks(since: anchor) % 2 == 0
-            case .monthly: due = (1...7).contains(week.monday.monthDay.day)
-            }
-            if due {
+            if task.frequency.isDue(in: week, cycleWeek: task.cycleWeek, anchor: anchor) {
                 let days = task.weekdays.filter { day in
                     let date = week.date(of: day)
                     return date >= start && date <= end && (task.season?.contains(date.monthDay) ?? true)

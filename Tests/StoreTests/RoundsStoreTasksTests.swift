@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Geometry
 import Store
 import StreetImport
@@ -60,6 +61,33 @@ final class RoundsStoreTasksTests: XCTestCase {
         XCTAssertEqual(history.map(\.fileName), ["v1.geojson", "v2.geojson"])
         XCTAssertEqual(history.map(\.taskCount), [2, 2])
         XCTAssertEqual(history.map(\.checksum), ["c1", "c2"])
+    }
+
+    /// A monthly task's week of the month is kept; a store made before the
+    /// column existed gains it on opening, its tasks due in week 1 as before.
+    func testTheWeekOfACycleIsStoredAndOlderStoresGainIt() throws {
+        let (store, _) = try sampleStore()
+        var (a, ma) = task("A", [1, 2])
+        a.frequency = .monthly
+        a.cycleWeek = 3
+        let (b, mb) = task("B", [3])
+        try store.submit(
+            TaskList(organisation: "town-council", tasks: [a, b]), matches: ["A": ma, "B": mb], fileName: "v1.geojson",
+            checksum: "c1")
+        XCTAssertEqual(try store.tasks().map(\.task.cycleWeek), [3, nil])
+        // The store as the build before this column left it.
+        let path = directory.appendingPathComponent("t.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "ALTER TABLE task DROP COLUMN cycle_week")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'task-cycle-week'")
+        }
+        try queue.close()
+        let reader = try RoundsStore(path: path, access: .read)  // as `plan` opens it: no migration
+        XCTAssertEqual(try reader.tasks().map(\.task.cycleWeek), [nil, nil])
+        let reopened = try RoundsStore(path: path, access: .write)
+        XCTAssertEqual(try reopened.tasks().map(\.task.cycleWeek), [nil, nil])
+        XCTAssertEqual(try reopened.tasks().map(\.task.taskID), ["A", "B"], "nothing lost")
     }
 
     func testAFailedSubmissionChangesNothing() throws {

@@ -39,6 +39,34 @@ final class TasksCommandTests: CLITestCase {
         XCTAssertTrue(history.contains("town-council  export.geojson  5 tasks"), history)
     }
 
+    /// A monthly task's week of the month goes through submit, list and export.
+    func testTheWeekOfAMonthlyTaskIsKeptAndShown() throws {
+        let db = try sampleDatabase(submitting: [])
+        let file = directory.appendingPathComponent("monthly.geojson")
+        func feature(_ id: String, _ extra: String) -> String {
+            """
+            {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[-2.808, 52.531], [-2.808, 52.532]]},
+             "properties": {"task_id": "\(id)", "activity": "weed_control", "frequency": "monthly"\(extra)}}
+            """
+        }
+        try Data(
+            """
+            {"type": "FeatureCollection", "organisation": "town-council", "features": [
+            \(feature("M4", #", "cycle_week": 4"#)), \(feature("M1", ""))]}
+            """.utf8
+        ).write(to: file)
+        let submitted = try run(["tasks", "submit", file.path, "--org", "town-council", "--db", db])
+        XCTAssertEqual(submitted.status, 0, submitted.stderr)
+        let listed = try run(["tasks", "list", "--db", db]).stdout
+        XCTAssertTrue(listed.contains("M4  weed_control  monthly, week 4 mon,tue,wed,thu,fri"), listed)
+        XCTAssertTrue(listed.contains("M1  weed_control  monthly mon,tue,wed,thu,fri"), listed)
+        let exported = directory.appendingPathComponent("export.geojson").path
+        XCTAssertEqual(try run(["tasks", "export", "--db", db, "--org", "town-council", "--out", exported]).status, 0)
+        let features = try XCTUnwrap(try JSONParser.parse(Data(contentsOf: URL(fileURLWithPath: exported)))["features"])
+        XCTAssertEqual(
+            features.array?.map { $0["properties"]?["cycle_week"] }, [nil, .number(4)], "M1, then M4: by task id")
+    }
+
     func testARejectedListChangesNothingAndListsEveryProblem() throws {
         let db = try sampleDatabase(submitting: [])
         XCTAssertEqual(

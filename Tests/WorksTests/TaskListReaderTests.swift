@@ -87,6 +87,29 @@ final class TaskListReaderTests: XCTestCase {
             contains: ["3/week needs at least 3 allowed weekdays, only 2 given"])
     }
 
+    func testTheWeekOfACycleFitsItsFrequency() throws {
+        let good = try shippedReader().read(
+            taskList([
+                feature(#""task_id": "T1", "activity": "sweeping", "frequency": "monthly", "cycle_week": 3"#),
+                feature(#""task_id": "T2", "activity": "sweeping", "frequency": "fortnightly", "cycle_week": 2"#),
+                feature(#""task_id": "T3", "activity": "sweeping", "frequency": "monthly", "cycle_week": null"#)
+            ]))
+        XCTAssertEqual(good.problems.map(\.description), [])
+        XCTAssertEqual(good.list?.tasks.map(\.cycleWeek), [3, 2, nil])
+        XCTAssertEqual(good.list?.tasks.map(\.whenDue), ["monthly, week 3", "fortnightly, week 2", "monthly"])
+        for (frequency, week, message) in [
+            ("monthly", "5", "must be 1 to 4: the week whose Monday is one of the month's days 1-7"),
+            ("monthly", "0", "not 0"), ("monthly", "2.5", "not 2.5"), ("monthly", #""2""#, #"not a string "2""#),
+            ("monthly", "[2]", "not an array"),
+            ("fortnightly", "3", "must be 1 (the weeks an even number of weeks from the anchor week) or 2"),
+            ("weekly", "1", "applies to fortnightly and monthly tasks only; remove it from this weekly task"),
+            ("2/week", "2", "remove it from this 2/week task")
+        ] {
+            let properties = #""task_id": "T1", "activity": "sweeping", "frequency": "\#(frequency)", "cycle_week": "#
+            try assertProblem(taskList([feature(properties + week)]), contains: ["cycle_week", message])
+        }
+    }
+
     func testWeekdayThatIsNotOne() throws {
         try assertProblem(
             taskList([

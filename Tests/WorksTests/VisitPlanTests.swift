@@ -7,10 +7,11 @@ final class VisitPlanTests: XCTestCase {
 
     private func plan(
         _ frequency: Frequency, days: [Weekday] = Weekday.workingWeek, season: Season? = nil,
-        from: String, to: String
+        from: String, to: String, cycleWeek: Int? = nil
     ) -> VisitPlan {
         let task = StreetTask(
-            organisation: "o", taskID: "t", activity: "sweeping", frequency: frequency, season: season, weekdays: days)
+            organisation: "o", taskID: "t", activity: "sweeping", frequency: frequency, season: season, weekdays: days,
+            cycleWeek: cycleWeek)
         return VisitPlan(
             task, from: ISOWeek(parsing: from)!.monday, to: ISOWeek(parsing: to)!.date(of: .sunday), anchor: anchor)
     }
@@ -49,6 +50,30 @@ final class VisitPlanTests: XCTestCase {
             p.weeks.allSatisfy {
                 (1...7).contains(Calendar(identifier: .iso8601).component(.day, from: $0.week.monday))
             })
+    }
+
+    /// The weeks of a cycle split the year: fortnightly 1 and 2 alternate
+    /// and cover every week; monthly 1 to 4 each fall once a month, on
+    /// Mondays of days 1-7, 8-14, 15-21 and 22-28, and no two in one week.
+    func testTheWeekOfTheCyclePicksAnotherWeek() {
+        let odd = plan(.fortnightly, from: "2026-W01", to: "2026-W53", cycleWeek: 1).weeks.map(\.week)
+        let even = plan(.fortnightly, from: "2026-W01", to: "2026-W53", cycleWeek: 2).weeks.map(\.week)
+        XCTAssertEqual(even.prefix(3).map(\.week), [2, 4, 6])
+        XCTAssertEqual(Set(odd).union(even).count, 53)
+        XCTAssertTrue(Set(odd).isDisjoint(with: even))
+        XCTAssertEqual(odd, plan(.fortnightly, from: "2026-W01", to: "2026-W53").weeks.map(\.week), "1 = left out")
+        var seen: Set<ISOWeek> = []
+        for k in 1...4 {
+            let weeks = plan(.monthly, from: "2026-W01", to: "2026-W53", cycleWeek: k).weeks.map(\.week)
+            XCTAssertEqual(weeks.count, 12, "week \(k) of each month")
+            let days = weeks.map { Calendar(identifier: .iso8601).component(.day, from: $0.monday) }
+            XCTAssertTrue(days.allSatisfy { (7 * (k - 1) + 1...7 * k).contains($0) }, "\(k): \(days)")
+            XCTAssertTrue(seen.isDisjoint(with: weeks))
+            seen.formUnion(weeks)
+        }
+        // 2026-W05 starts on Monday 26 January, W22 on Monday 25 May; W14 on Monday 30 March: no monthly work.
+        XCTAssertFalse(seen.contains(ISOWeek(year: 2026, week: 14)))
+        XCTAssertEqual(seen.count, 48)
     }
 
     func testSeasonsCutVisits() {
