@@ -159,8 +159,9 @@ struct RuinAndRecreate {
     }
 
     /// Runs `steps` steps, or until `deadline`; with a deadline and `fill`,
-    /// re-plans them once the first `probeSteps(steps)` have shown their
-    /// pace (`filledSteps`), and again now and then once filled (`Pacer`).
+    /// re-plans them once the first `probeSteps(steps)` (or a tenth of the
+    /// time) have shown their pace (`filledSteps`), and again now and then
+    /// once filled (`Pacer`).
     /// Returns the best routes found (the starting ones when nothing better
     /// turned up).
     mutating func run(steps: Int, rng: inout RandomSource, until deadline: Date? = nil, fill: Fill? = nil)
@@ -176,8 +177,12 @@ struct RuinAndRecreate {
         }
         var step = 0
         while step < schedule.steps {
-            if step % 256 == 0, let deadline, Date() >= deadline { break }
-            // The clock is read at a look only (`look`'s `now` is evaluated where it is called).
+            if step % 256 == 0, let deadline {
+                let now = Date()
+                if now >= deadline { break }
+                pacer?.lookByClock(at: step, now: now)
+            }
+            // Else the clock is read at a look only (`look`'s `now` is evaluated where it is called).
             if step == pacer?.nextLook, let filled = pacer?.look(at: step), let end = pacer?.finalTemperature {
                 schedule.replan(steps: filled, after: step, to: end * perTask)
                 stepsFilled = filled
@@ -251,7 +256,8 @@ struct RuinAndRecreate {
     }
 
     /// A run's looks at its pace under a time limit: the first, after
-    /// `probeSteps`, decides whether to fill the time, or to shorten a plan
+    /// `probeSteps` (or `firstLookShare` of the time, when that comes
+    /// first: `lookByClock`), decides whether to fill the time, or to shorten a plan
     /// the deadline would cut hot (`filledSteps`), which then keeps its own
     /// final temperature (a filled plan ends at the `Fill`'s); once
     /// re-planned, another every tenth of the new plan (at least
@@ -279,6 +285,8 @@ struct RuinAndRecreate {
         private var filled = false
         /// The steps of the latest plan.
         private var plan: Int
+        /// When the first look comes at the latest (`lookByClock`).
+        private let firstLookBy: Date
 
         /// - Parameter cooling: the run's own temperatures; nil = no plan is shortened.
         init(
@@ -294,6 +302,22 @@ struct RuinAndRecreate {
             finalTemperature = fill.finalTemperature
             nextLook = RuinAndRecreate.probeSteps(planned)
             lastTime = now
+            firstLookBy = now.addingTimeInterval(deadline.timeIntervalSince(now) * Self.firstLookShare)
+        }
+
+        /// The share of the time by which the first look comes, its probe
+        /// steps done or not. At 0.05 it came before the probe at Rutland's
+        /// 8,000 tasks and 5 s, on hotter and slower steps, and planned too
+        /// few (docs/arc-routing.md, "Twenty-first session").
+        static let firstLookShare = 0.1
+
+        /// Brings the first look forward to `step` when `firstLookShare` of
+        /// the time has gone before its probe steps: on an instance so large
+        /// that they would take much of the time (or all of it, leaving the
+        /// plan to be cut hot), the plan is judged on the steps done by then.
+        mutating func lookByClock(at step: Int, now: Date) {
+            guard !filled, step > 0, let next = nextLook, step < next, now >= firstLookBy else { return }
+            nextLook = step
         }
 
         /// The steps to plan for when `step` is a look and the pace calls for

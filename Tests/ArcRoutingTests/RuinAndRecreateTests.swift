@@ -339,6 +339,31 @@ final class RuinAndRecreateTests: XCTestCase {
         XCTAssertEqual(far.nextLook, 24_800, "skips a fiftieth of the shorter plan")
     }
 
+    /// A plan whose probe steps would take more than a tenth of the time
+    /// is judged at the first reading of the clock past it.
+    func testTheFirstLookComesByTheClockWhenTheProbeIsSlow() {
+        let t0 = Date(timeIntervalSinceReferenceDate: 0)
+        let fill = RuinAndRecreate.Fill(share: 0, finalTemperature: 0.1)
+        var huge = RuinAndRecreate.Pacer(
+            fill, planned: 4_000_000, deadline: t0 + 10, cooling: (start: 3.0, end: 0.005), now: t0)
+        XCTAssertEqual(huge.nextLook, 80_000, "a fiftieth of the plan")
+        huge.lookByClock(at: 256, now: t0 + 0.9)
+        XCTAssertEqual(huge.nextLook, 80_000, "before a tenth of the time")
+        huge.lookByClock(at: 512, now: t0 + 1)
+        XCTAssertEqual(huge.nextLook, 512)
+        // 512 steps in 1 s, 9 s left: 5,120 fit of 4,000,000; shortened, to its own end.
+        XCTAssertEqual(huge.look(at: 512, now: t0 + 1), 5_120)
+        XCTAssertEqual(huge.finalTemperature, 0.005)
+        XCTAssertEqual(huge.nextLook, 1_024, "then a tenth of the new plan on")
+        huge.lookByClock(at: 768, now: t0 + 1.5)
+        XCTAssertEqual(huge.nextLook, 1_024, "once re-planned, the looks go by steps")
+
+        var stands = RuinAndRecreate.Pacer(fill, planned: 20_000, deadline: t0 + 10, now: t0)
+        XCTAssertNil(stands.look(at: 400, now: t0 + 1), "20,000 do not fit: the plan stands")
+        stands.lookByClock(at: 512, now: t0 + 1.1)
+        XCTAssertNil(stands.nextLook, "and no look by the clock after it")
+    }
+
     /// Once filled, a run looks at its pace every tenth of its plan and
     /// plans the steps left at the pace since the look before: faster steps
     /// give more, slower ones fewer; a run not filled never looks again.
