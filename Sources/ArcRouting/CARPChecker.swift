@@ -99,9 +99,10 @@ public enum CARPChecker {
             return found
         }
         let arcs = Arcs(problem)
+        var search = BellmanFord(nodeCount: problem.nodeCount)
         for (source, targets) in wanted {
-            let d = bellmanFord(nodeCount: problem.nodeCount, from: source, arcs: arcs, targets: targets)
-            for target in targets { found[source * problem.nodeCount + target] = d[target] }
+            search.run(from: source, arcs: arcs, targets: targets)
+            for target in targets { found[source * problem.nodeCount + target] = search.cost[target] }
         }
         return found
     }
@@ -143,39 +144,64 @@ public enum CARPChecker {
     /// - Complexity: O(n m) at worst, about O(m) on road networks; about the
     ///   ball around the source that holds the targets with `targets`.
     static func bellmanFord(nodeCount: Int, from source: Int, arcs: Arcs, targets: Set<Int>? = nil) -> [Int] {
-        var d = [Int](repeating: Int.max, count: nodeCount)
-        var queued = [Bool](repeating: false, count: nodeCount)
-        var queue = [source]
-        var head = 0
-        d[source] = 0
-        queued[source] = true
-        let targetList = targets.map(Array.init) ?? []
-        /// The dearest target's cost so far; Int.max without targets.
-        func dearestTarget() -> Int {
-            targets == nil || arcs.hasNegativeCost ? Int.max : targetList.reduce(0) { max($0, d[$1]) }
+        var search = BellmanFord(nodeCount: nodeCount)
+        search.run(from: source, arcs: arcs, targets: targets)
+        return search.cost
+    }
+
+    /// One search's memory, kept for the next: each run resets only the
+    /// nodes the one before reached, so a search near its source costs
+    /// about its ball, not the whole network (tens of thousands of searches
+    /// on a large instance: an array of every node each took seconds).
+    struct BellmanFord {
+        /// The cost from the last run's source; Int.max where it did not reach.
+        private(set) var cost: [Int]
+        private var queued: [Bool]
+        private var queue: [Int] = []
+        private var reached: [Int] = []
+
+        init(nodeCount: Int) {
+            cost = [Int](repeating: Int.max, count: nodeCount)
+            queued = [Bool](repeating: false, count: nodeCount)
         }
-        var bound = dearestTarget()
-        while head < queue.count {
-            let u = queue[head]
-            head += 1
-            queued[u] = false
-            guard d[u] < bound else { continue }
-            var reachedTarget = false
-            for a in arcs.first[u]..<arcs.first[u + 1] where d[u] + arcs.cost[a] < d[arcs.head[a]] {
-                let v = arcs.head[a]
-                d[v] = d[u] + arcs.cost[a]
-                if targets?.contains(v) == true { reachedTarget = true }
-                if !queued[v] {
-                    queued[v] = true
-                    queue.append(v)
+
+        /// `bellmanFord` from `source`, into `cost`.
+        mutating func run(from source: Int, arcs: Arcs, targets: Set<Int>? = nil) {
+            for v in reached { cost[v] = Int.max }
+            reached = [source]
+            queue.removeAll(keepingCapacity: true)
+            queue.append(source)
+            var head = 0
+            cost[source] = 0
+            queued[source] = true
+            let targetList = targets.map(Array.init) ?? []
+            /// The dearest target's cost so far; Int.max without targets.
+            func dearestTarget() -> Int {
+                targets == nil || arcs.hasNegativeCost ? Int.max : targetList.reduce(0) { max($0, cost[$1]) }
+            }
+            var bound = dearestTarget()
+            while head < queue.count {
+                let u = queue[head]
+                head += 1
+                queued[u] = false
+                guard cost[u] < bound else { continue }
+                var reachedTarget = false
+                for a in arcs.first[u]..<arcs.first[u + 1] where cost[u] + arcs.cost[a] < cost[arcs.head[a]] {
+                    let v = arcs.head[a]
+                    if cost[v] == Int.max { reached.append(v) }
+                    cost[v] = cost[u] + arcs.cost[a]
+                    if targets?.contains(v) == true { reachedTarget = true }
+                    if !queued[v] {
+                        queued[v] = true
+                        queue.append(v)
+                    }
+                }
+                if reachedTarget { bound = dearestTarget() }
+                if head > 4 * cost.count {
+                    queue.removeFirst(head)
+                    head = 0
                 }
             }
-            if reachedTarget { bound = dearestTarget() }
-            if head > 4 * nodeCount {
-                queue.removeFirst(head)
-                head = 0
-            }
         }
-        return d
     }
 }

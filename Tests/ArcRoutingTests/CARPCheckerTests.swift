@@ -16,7 +16,8 @@ final class CARPCheckerTests: XCTestCase {
 
     /// Told its targets, Bellman-Ford stops near the source, and still finds
     /// each target's shortest cost: one-way and free links, one target or
-    /// many, the source among them, and a node out of reach.
+    /// many, the source among them, and a node out of reach; the same with
+    /// one search's memory reused from source to source.
     func testBellmanFordToTargetsFindsWhatTheFullSearchFinds() {
         for seed in UInt64(1)...6 {
             var p = RandomProblems.mixed(seed: seed, nodes: 50, required: 30, extra: 70, capacity: 50)
@@ -24,15 +25,22 @@ final class CARPCheckerTests: XCTestCase {
             p.nodeCount += 1  // the last node has no link: out of reach
             let arcs = CARPChecker.Arcs(p)
             var rng = SplitMix64(seed: seed)
+            var reused = CARPChecker.BellmanFord(nodeCount: p.nodeCount)  // one search's memory for all
             for source in 0..<p.nodeCount {
                 let full = CARPChecker.bellmanFord(nodeCount: p.nodeCount, from: source, arcs: arcs)
+                reused.run(from: source, arcs: arcs)
+                XCTAssertEqual(reused.cost, full, "seed \(seed): from \(source), after the searches before")
                 for size in [1, 2, 5] {
                     var targets = Set((0..<size).map { _ in Int.random(in: 0..<p.nodeCount, using: &rng) })
                     if size == 2 { targets.insert(source) }
                     if size == 5 { targets.insert(p.nodeCount - 1) }
                     let near = CARPChecker.bellmanFord(
                         nodeCount: p.nodeCount, from: source, arcs: arcs, targets: targets)
-                    for t in targets { XCTAssertEqual(near[t], full[t], "seed \(seed): \(source) -> \(t)") }
+                    reused.run(from: source, arcs: arcs, targets: targets)
+                    for t in targets {
+                        XCTAssertEqual(near[t], full[t], "seed \(seed): \(source) -> \(t)")
+                        XCTAssertEqual(reused.cost[t], full[t], "seed \(seed): \(source) -> \(t), reused")
+                    }
                 }
                 let alone = CARPChecker.bellmanFord(nodeCount: p.nodeCount, from: source, arcs: arcs, targets: [source])
                 XCTAssertEqual(alone[source], 0)
