@@ -604,15 +604,17 @@ enum OpenAPIDocument {
               "$ref": "#/components/parameters/Week"
              },
              {
+              "$ref": "#/components/parameters/FortnightAnchor"
+             },
+             {
               "name": "seconds",
               "in": "query",
               "required": false,
               "schema": {
-               "type": "number",
-               "exclusiveMinimum": 0,
-               "maximum": 600
+               "type": "string",
+               "pattern": "^[0-9]+(\\.[0-9]+)?$"
               },
-              "description": "Solver budget per plan (default 5)"
+              "description": "Solver budget per plan in seconds, from 1 to 600, written in decimal (default 5)"
              },
              {
               "name": "iterations",
@@ -866,7 +868,7 @@ enum OpenAPIDocument {
             "required": false,
             "schema": {
              "type": "string",
-             "pattern": "^[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-3])$"
+             "pattern": "^2[0-9]{3}-W(0[1-9]|[1-4][0-9]|5[0-3])$"
             },
             "description": "ISO week, e.g. 2026-W48 (default: this week)",
             "example": "2026-W48"
@@ -877,7 +879,7 @@ enum OpenAPIDocument {
             "required": false,
             "schema": {
              "type": "string",
-             "pattern": "^[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-3])$"
+             "pattern": "^2[0-9]{3}-W(0[1-9]|[1-4][0-9]|5[0-3])$"
             }
            },
            "PlanID": {

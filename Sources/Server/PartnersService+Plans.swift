@@ -26,28 +26,42 @@ extension PartnersService {
         let registry = OrganisationRegistry(try store.organisations())
         let start = try stableStart(plan, network: network)
         let (catalogue, compatibility, store) = (self.catalogue, self.compatibility, self.store)
-        let job = try await plans.start(week: plan.week, fresh: plan.fresh, by: token.prefix) { progress in
+        let detail = "for \(plan.week), \(plan.seconds) s\(plan.fresh ? ", fresh" : "")"
+        let record: (Int) throws -> Void = { id in
+            try store.recordAudit(
+                AuditEntry(
+                    actor: token.prefix, organisation: nil, action: "plan.start", detail: "plan \(id) \(detail)"),
+                at: Date())
+        }
+        let job = try await plans.start(week: plan.week, fresh: plan.fresh, by: token.prefix, record: record) {
+            progress in
             try PlanRunner.run(
                 plan, start: start, network: network, tasks: tasks, catalogue: catalogue, registry: registry,
                 compatibility: compatibility, store: store, progress: progress)
         }
-        try store.recordAudit(
-            AuditEntry(
-                actor: token.prefix, organisation: nil, action: "plan.start",
-                detail: "plan \(job.id) for \(plan.week), \(plan.seconds) s\(plan.fresh ? ", fresh" : "")"),
-            at: Date())
-        var response = Self.json(Self.jobJSON(job), status: .accepted)
+        var response = Self.json(Self.jobJSON(job, coordinator: true), status: .accepted)
         response.headers[.location] = "/v1/plans/\(job.id)"
         return response
     }
 
-    /// The query of POST /v1/plans: week, seconds (5), iterations, fresh (false).
+    /// The query of POST /v1/plans: week, seconds (5), iterations, fresh
+    /// (false), fortnight_anchor (2026-W01); each at most once, no other.
     static func planRequest(_ request: Request) throws -> PlanRequest {
         let query = request.uri.queryParameters
-        let week = try period(request).week
-        let seconds = query.get("seconds").map { Double($0) ?? -1 } ?? 5
-        guard seconds > 0, seconds <= 600 else {
-            throw ServerError(.badRequest, "seconds must be a number from 1 to 600 (the solver's budget per plan)")
+        let known = ["week", "seconds", "iterations", "fresh", "fortnight_anchor"]
+        for (key, _) in query where !known.contains(String(key)) {
+            throw ServerError(
+                .badRequest, "unknown parameter \(key.prefix(40)); a plan takes \(known.joined(separator: ", "))")
+        }
+        for key in known where query[values: Substring(key)].count > 1 {
+            throw ServerError(.badRequest, "\(key) is given more than once; give it once")
+        }
+        let period = try period(request)
+        let seconds = try query.get("seconds").map { text -> Double in
+            guard let seconds = decimal(text), seconds >= 1, seconds <= 600 else {
+                throw ServerError(.badRequest, "seconds must be a number from 1 to 600 (the solver's budget per plan)")
+            }
+            return seconds
         }
         let iterations = try query.get("iterations").map { text -> Int in
             guard let n = Int(text), n > 0, n <= 100_000 else {
@@ -59,7 +73,17 @@ extension PartnersService {
         guard fresh == "true" || fresh == "false" else {
             throw ServerError(.badRequest, "fresh must be true (plan from scratch) or false (from the stored weeks)")
         }
-        return PlanRequest(week: week, seconds: seconds, seed: 1, iterations: iterations, fresh: fresh == "true")
+        return PlanRequest(
+            week: period.week, anchor: period.anchor, seconds: seconds ?? 5, seed: 1, iterations: iterations,
+            fresh: fresh == "true")
+    }
+
+    /// A number written in decimal ("5", "12.5"); nil for anything else (hex, exponents, signs, nan).
+    static func decimal(_ text: String) -> Double? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) })
+        else { return nil }
+        return Double(text)
     }
 
     /// The stored plans the week starts from; a stored plan of another network is refused with the fix.
@@ -74,13 +98,13 @@ extension PartnersService {
 
     /// GET /v1/plans: every plan run since the service started.
     func listPlans(_ context: PartnerRequestContext) async throws -> Response {
-        _ = try context.requireToken()
-        return Self.json(["plans": .array(await plans.all().map(Self.jobJSON))])
+        let coordinator = try context.requireToken().role == .coordinator
+        return Self.json(["plans": .array(await plans.all().map { Self.jobJSON($0, coordinator: coordinator) })])
     }
 
     /// GET /v1/plans/{id}: state and progress.
     func plan(_ context: PartnerRequestContext) async throws -> Response {
-        Self.json(Self.jobJSON(try await job(context)))
+        Self.json(Self.jobJSON(try await job(context), coordinator: try context.requireToken().role == .coordinator))
     }
 
     /// GET /v1/plans/{id}/rounds.geojson, schedule.csv, savings: the
@@ -89,10 +113,13 @@ extension PartnersService {
         let token = try context.requireToken()
         let job = try await job(context)
         guard let outputs = job.outputs else {
+            guard job.state == .running else {
+                throw ServerError(
+                    .conflict, "plan \(job.id) failed and has no outputs (why: /v1/plans/\(job.id)); start another")
+            }
             throw ServerError(
-                .conflict,
-                "plan \(job.id) is \(job.state.rawValue) (\(job.progress.value)); "
-                    + "its outputs come when it is done", retryAfter: job.state == .running ? 5 : nil)
+                .conflict, "plan \(job.id) is running (\(job.progress.value)); its outputs come when it is done",
+                retryAfter: 5)
         }
         let whose = token.role == .coordinator ? nil : token.organisation
         switch output {
@@ -125,11 +152,13 @@ extension PartnersService {
         ]
     }
 
-    static func jobJSON(_ job: PlanJobs.Job) -> JSON {
-        [
+    /// A job's state; why a plan failed (which may name the server's files and processes) for the coordinator only.
+    static func jobJSON(_ job: PlanJobs.Job, coordinator: Bool) -> JSON {
+        let error = job.error.map { coordinator ? $0 : "the plan failed; the coordinator sees why" }
+        return [
             "id": .number(Double(job.id)), "week": .string(job.week.description), "state": .string(job.state.rawValue),
             "progress": .string(job.progress.value), "started_at": .string(job.startedAt),
-            "finished_at": job.finishedAt.map(JSON.string) ?? .null, "error": job.error.map(JSON.string) ?? .null,
+            "finished_at": job.finishedAt.map(JSON.string) ?? .null, "error": error.map(JSON.string) ?? .null,
             "fresh": .bool(job.fresh),
             "stable_week": job.outputs?.stability.map(stableWeekJSON) ?? .null,
             "stored_plans": .array((job.outputs?.storedPlans ?? []).map { .number(Double($0)) })

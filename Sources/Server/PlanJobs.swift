@@ -32,10 +32,12 @@ actor PlanJobs {
     /// Finished plans kept (each holds its rounds); older ones are dropped.
     static let kept = 20
 
-    /// Starts `work` in the background as a new job.
-    /// - Throws: 409 while another plan runs.
+    /// Starts `work` in the background as a new job, once `record` has
+    /// written its audit line (given the job's id): a start that cannot be
+    /// recorded does not happen.
+    /// - Throws: 409 while another plan runs; `record`'s error.
     func start(
-        week: ISOWeek, fresh: Bool = false, by actor: String,
+        week: ISOWeek, fresh: Bool = false, by actor: String, record: (Int) throws -> Void = { _ in },
         _ work:
             @escaping @Sendable (@escaping @Sendable (String) -> Void)
             throws -> PlanOutputs
@@ -47,6 +49,7 @@ actor PlanJobs {
                     + "follow it at /v1/plans/\(running.id) and start another when it is done",
                 retryAfter: 10)
         }
+        try record(nextID)
         let stamp = ISO8601DateFormatter().string(from: Date())
         let job = Job(
             id: nextID, week: week, fresh: fresh, requestedBy: actor, startedAt: stamp, state: .running,

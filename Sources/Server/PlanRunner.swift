@@ -14,6 +14,8 @@ import Works
 /// What a plan request asks for.
 struct PlanRequest: Sendable {
     var week: ISOWeek
+    /// The week fortnightly tasks count from (`PlanOptions.fortnightAnchor`).
+    var anchor = ISOWeek(year: 2026, week: 1)
     var seconds: Double
     var seed: UInt64
     var iterations: Int?
@@ -72,18 +74,18 @@ enum PlanRunner {
         options.seconds = request.seconds
         options.seed = request.seed
         options.iterations = request.iterations
+        options.fortnightAnchor = request.anchor
         let planner = WeeklyPlanner(
             network: network, catalogue: catalogue, registry: registry,
             compatibility: compatibility)
         let input = tasks.map(\.matched)
         progress("planning the shared rounds")
-        let shared = try planner.plan(input, options: options, mode: .shared, preferences: start.preferences(.shared)) {
-            progress("shared: \($0)")
-        }
+        // The planner's lines name the mode ("shared: routing 3 of 24 ...").
+        let shared = try planner.plan(
+            input, options: options, mode: .shared, preferences: start.preferences(.shared), progress: progress)
         progress("planning the baseline (each partner alone)")
         let baseline = try planner.plan(
-            input, options: options, mode: .baseline, preferences: start.preferences(.baseline)
-        ) { progress("baseline: \($0)") }
+            input, options: options, mode: .baseline, preferences: start.preferences(.baseline), progress: progress)
         let savings = Savings(baseline: baseline, shared: shared, partners: registry.ids)
         let json = SavingsJSON.json(
             savings, shared: shared, baseline: baseline, week: request.week, seconds: request.seconds,

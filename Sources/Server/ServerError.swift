@@ -17,7 +17,8 @@ public struct ServerError: Error, CustomStringConvertible, Sendable {
         case forbidden
         case notFound = "not-found"
         case methodNotAllowed = "method-not-allowed"
-        /// A plan still running, or not done.
+        /// Not possible in the state things are in: a plan still running or
+        /// failed, nothing to plan, the network replaced, a stored plan of another network.
         case conflict
         case payloadTooLarge = "payload-too-large"
         case unsupportedMediaType = "unsupported-media-type"
@@ -53,7 +54,7 @@ public struct ServerError: Error, CustomStringConvertible, Sendable {
         case .forbidden: "Not this token's data"
         case .notFound: "Not found"
         case .methodNotAllowed: "Method not allowed"
-        case .conflict: "Not ready"
+        case .conflict: "Not possible in the current state"
         case .payloadTooLarge: "Request body too large"
         case .unsupportedMediaType: "Unsupported media type"
         case .invalidTaskList: "The task list has problems; nothing was stored"

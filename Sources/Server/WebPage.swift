@@ -53,7 +53,14 @@ enum WebPage {
          return Object.assign({ "Authorization": "Bearer " + $("token").value.trim() }, extra || {}); }
         function say(text, ok) { $("status").textContent = text; $("status").className = ok ? "ok" : "bad"; }
         function item(list, text) {\#
-         const li = document.createElement("li"); li.textContent = text; list.appendChild(li); }
+         const li = document.createElement("li"); li.textContent = text; list.appendChild(li); return li; }
+        // Lines that differ only in their street segment, once each with the segments' ids.
+        function group(lines, key, text, id) {
+          if (!lines.has(key)) lines.set(key, { text, ids: new Set() });
+          lines.get(key).ids.add(id);
+        }
+        function segments(ids) { return ids.size > 1 ? " (" + ids.size + " segments)" : ""; }
+        function money(x) { return "£" + Number(x).toFixed(2); }
         async function call(method, path, body) {
           const type = body ? { "Content-Type": "application/geo+json" } : {};
           const response = await fetch(path, { method, headers: headers(type), body });
@@ -105,14 +112,15 @@ enum WebPage {
           $("map").innerHTML = map.ok ? map.data : "";
           const overlaps = await call("GET", base() + "/overlaps" + query);
           $("overlaps").innerHTML = "";
-          // One line per street and kind of overlap, with its count of street segments.
+          // One line per street (and place) and kind of overlap, with its count of street segments.
           const lines = new Map();
           for (const f of (overlaps.ok ? overlaps.data.findings : [])) {
-            const text = f.kind + " on " + f.segment.street + ": " + f.activities.join(" and ")\#
+            const where = f.segment.street + (f.segment.place ? ", " + f.segment.place : "");
+            const text = f.kind + " on " + where + ": " + f.activities.join(" and ")\#
          + " by " + f.organisations.join(" and ");
-            lines.set(text, (lines.get(text) || 0) + 1);
+            group(lines, text + "\u0000" + (f.segment.street_group || ""), text, f.segment.id);
           }
-          for (const [text, n] of lines) item($("overlaps"), text + (n > 1 ? " (" + n + " segments)" : ""));
+          for (const line of lines.values()) item($("overlaps"), line.text + segments(line.ids));
         }
         async function download() {
           const result = await call("GET", base() + "/task-list/geojson");
@@ -172,18 +180,19 @@ enum WebPage {
           const savings = await call("GET", "/v1/plans/" + p.id + "/savings");
           if (!savings.ok) return;
           const s = savings.data;
-          if (s.share) item(details, "Your share of the saving: £" + s.share.money_gbp + " ("\#
+          if (s.share) item(details, "Your share of the saving: " + money(s.share.money_gbp) + " ("\#
          + s.share.crew_hours + " crew hours, " + s.share.km + " km).");
-          else if (s.savings) item(details, "Saving from sharing: £" + s.savings.money_gbp + ".");
+          else if (s.savings) item(details, "Saving from sharing: " + money(s.savings.money_gbp) + ".");
           const conflicts = s.order_conflicts || [];
           if (conflicts.length === 0) item(details, "Every order rule is kept within each day.");
+          const lines = new Map();
           for (const c of conflicts) {
-            const entry = document.createElement("li"); entry.className = "bad conflict";
-            entry.textContent = "Order rule broken: " + (days[c.day] || c.day) + ", " + c.street + ": "\#
+            const text = "Order rule broken: " + (days[c.day] || c.day) + ", " + c.street + ": "\#
          + c.first + " should come before " + c.then + " (" + c.reason + "); rounds " + c.rounds.join(" and ")\#
-         + " of " + c.organisations.join(" and ") + ".";
-            details.appendChild(entry);
+         + " of " + c.organisations.join(" and ");
+            group(lines, text, text, c.segment_id);
           }
+          for (const line of lines.values()) item(details, line.text + segments(line.ids) + ".").className = "bad";
         }
         $("plans").addEventListener("click", plans);
         $("refresh").addEventListener("click", refresh);

@@ -22,6 +22,11 @@ extension ISOWeek: ExpressibleByArgument {
             throw ValidationError("\(text) is a date in \(week); write \(week)")
         }
         let digits = text.uppercased().replacingOccurrences(of: "-", with: "").split(separator: "W")
+        if digits.count == 2, let year = Int(digits[0]), digits[0].count == 4, !ISOWeek.years.contains(year) {
+            throw ValidationError(
+                "\(text) is not a week StreetRounds plans: the year must be from \(ISOWeek.years.lowerBound) to "
+                    + "\(ISOWeek.years.upperBound)")
+        }
         if digits.count == 2, let year = Int(digits[0]), digits[0].count == 4, Int(digits[1]) != nil {
             let last = ISOWeek(containing: ISOWeek(year: year + 1, week: 1).monday.addingTimeInterval(-86_400))
             throw ValidationError("\(year) has weeks \(ISOWeek(year: year, week: 1)) to \(last); write one of those")

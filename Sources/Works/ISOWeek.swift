@@ -17,11 +17,17 @@ public struct ISOWeek: Hashable, Sendable, Comparable, CustomStringConvertible {
         return c
     }()
 
-    /// Reads "2026-W48" (also "2026W48"); nil for a week the year lacks.
+    /// The years a week may be read in: plans and overlaps of this millennium
+    /// (before 1583 the calendar is not Gregorian, and year 0 is no year).
+    public static let years = 2000...2999
+
+    /// Reads "2026-W48" (also "2026W48"): four digits, a year of `years`;
+    /// nil for a week the year lacks, or a sign or other character.
     public init?(parsing text: String) {
         let t = text.uppercased().replacingOccurrences(of: "-", with: "")
         let parts = t.split(separator: "W")
-        guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let w = Int(parts[1]), (1...53).contains(w)
+        guard parts.count == 2, parts[0].count == 4, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+            let y = Int(parts[0]), Self.years.contains(y), let w = Int(parts[1]), (1...53).contains(w)
         else { return nil }
         let candidate = ISOWeek(year: y, week: w)
         guard ISOWeek(containing: candidate.monday) == candidate else { return nil }
@@ -64,4 +70,9 @@ extension Date {
         let c = ISOWeek.calendar.dateComponents([.month, .day], from: self)
         return Season.MonthDay(month: c.month!, day: c.day!)
     }
+}
+
+extension Character {
+    /// 0-9 only (not other scripts' digits, signs or spaces).
+    public var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

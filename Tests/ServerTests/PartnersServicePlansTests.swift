@@ -5,6 +5,7 @@ import HummingbirdTesting
 import JSON
 import Planning
 import Store
+import StreetNetwork
 import TestSupport
 import Works
 import XCTest
@@ -151,6 +152,42 @@ final class PartnersServicePlansTests: XCTestCase {
         }
     }
 
+    /// A plan whose start cannot be recorded in the audit trail does not
+    /// run; one whose plans cannot be stored fails, its reason for the
+    /// coordinator only (it may name the server's files).
+    func testAPlanThatCannotBeRecordedOrStoredLeavesNothing() async throws {
+        let f = try F(directory: directory)
+        let store = FailingStore(f.store)
+        let service = PartnersService(
+            store: store, catalogue: f.service.catalogue, compatibility: f.service.compatibility,
+            configuration: F.testing)
+        try await Application(router: service.build().router).test(.router) { client in
+            _ = try await client.execute(
+                uri: "/v1/organisations/town-council/task-list", method: .put, headers: F.headers(f.town),
+                body: try F.list("town-council"))
+            store.failing = .audit
+            let refused = try await client.execute(
+                uri: "/v1/plans?week=2026-W24&seconds=1&iterations=5", method: .post, headers: F.headers(f.coordinator))
+            XCTAssertEqual(refused.status, .serviceUnavailable, String(buffer: refused.body))
+            let none = try await client.execute(uri: "/v1/plans", method: .get, headers: F.headers(f.coordinator))
+            XCTAssertEqual(try F.json(none)["plans"]?.array?.count, 0, "no job started")
+            store.failing = .plans
+            let failed = try await Self.plan("week=2026-W24", client, f)
+            XCTAssertEqual(failed["state"]?.string, "failed")
+            XCTAssertTrue(failed["error"]?.string?.contains("locked by pid 4242") ?? false, "\(failed)")
+            let id = Int(failed["id"]?.number ?? 0)
+            let seen = try F.json(
+                try await client.execute(uri: "/v1/plans/\(id)", method: .get, headers: F.headers(f.town)))
+            XCTAssertEqual(seen["error"]?.string, "the plan failed; the coordinator sees why")
+            let outputs = try await client.execute(
+                uri: "/v1/plans/\(id)/savings", method: .get, headers: F.headers(f.coordinator))
+            XCTAssertEqual(outputs.status, .conflict)
+            XCTAssertTrue(String(buffer: outputs.body).contains("failed and has no outputs"))
+        }
+        XCTAssertEqual(try f.store.plans().count, 0)
+        XCTAssertEqual(try f.store.auditTrail().filter { $0.action == "plan.start" }.count, 1, "the failed plan's")
+    }
+
     func testAPlanOfNothingOrWithABadBudgetIsRefused() async throws {
         let f = try F(directory: directory)
         try await f.application.test(.router) { client in
@@ -158,12 +195,59 @@ final class PartnersServicePlansTests: XCTestCase {
                 uri: "/v1/plans?week=2026-W24", method: .post,
                 headers: F.headers(f.coordinator))
             XCTAssertEqual(empty.status, .conflict)
-            for query in ["seconds=0", "seconds=abc", "iterations=-1", "week=W24", "week=2026-W24&fresh=yes"] {
+            for query in [
+                "seconds=0", "seconds=abc", "iterations=-1", "week=W24", "week=2026-W24&fresh=yes", "week=%2B026-W24",
+                "week=0000-W01", "seconds=1e-9", "seconds=0x10", "seconds=0.5", "fresh=true&fresh=false",
+                "colour=red", "fortnight_anchor=26-W1"
+            ] {
                 let bad = try await client.execute(
                     uri: "/v1/plans?\(query)",
                     method: .post, headers: F.headers(f.coordinator))
                 XCTAssertEqual(bad.status, .badRequest, query)
             }
         }
+    }
+}
+
+/// The real store, with its audit line or its plans made to fail as a
+/// store held by another process would (a test double of `PartnerStore`).
+private final class FailingStore: PartnerStore, @unchecked Sendable {
+    enum Failing { case none, audit, plans }
+    private let store: RoundsStore
+    var failing = Failing.none
+    private var busy: StoreError { StoreError(.busy, "the store is locked by pid 4242 (/srv/streetrounds.sqlite)") }
+
+    init(_ store: RoundsStore) { self.store = store }
+
+    func organisations() throws -> [Organisation] { try store.organisations() }
+    func authenticate(secret: String) throws -> APIToken? { try store.authenticate(secret: secret) }
+    func networkProvenance() throws -> NetworkProvenance? { try store.networkProvenance() }
+    func loadVersionedNetwork() throws -> VersionedNetwork { try store.loadVersionedNetwork() }
+    func loadPlaces() throws -> [Place] { try store.loadPlaces() }
+    func tasks(organisation: String?) throws -> [StoredTask] { try store.tasks(organisation: organisation) }
+    func submissions(organisation: String?) throws -> [TaskSubmission] {
+        try store.submissions(organisation: organisation)
+    }
+    func submit(
+        _ list: TaskList, matches: [String: [MatchedSegment]], fileName: String, checksum: String,
+        networkVersion: Int?, audit: AuditEntry?, at time: Date
+    ) throws -> TaskSubmission {
+        try store.submit(
+            list, matches: matches, fileName: fileName, checksum: checksum, networkVersion: networkVersion,
+            audit: audit, at: time)
+    }
+    func recordAudit(_ entry: AuditEntry, at time: Date) throws {
+        if failing == .audit { throw busy }
+        try store.recordAudit(entry, at: time)
+    }
+    func auditTrail(organisation: String?, limit: Int) throws -> [AuditEntry] {
+        try store.auditTrail(organisation: organisation, limit: limit)
+    }
+    func latestPlan(_ mode: PlanMode, upTo week: ISOWeek) throws -> PlanRecord? {
+        try store.latestPlan(mode, upTo: week)
+    }
+    func savePlans(_ records: [PlanRecord]) throws -> [Int] {
+        if failing == .plans { throw busy }
+        return try store.savePlans(records)
     }
 }

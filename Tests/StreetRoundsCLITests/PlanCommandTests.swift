@@ -180,6 +180,10 @@ final class PlanCommandTests: CLITestCase {
     func testBadArgumentsAndAFailedPlanLeaveTheOutputsAlone() throws {
         let db = try sampleDatabase()
         XCTAssertEqual(try run(["plan", "--db", db, "--week", "2026-W60"]).status, 2)
+        let typo = try run(["plan", "--db", db, "--week", "0026-W48"])
+        XCTAssertEqual(typo.status, 2)
+        XCTAssertTrue(typo.stderr.contains("the year must be from 2000 to 2999"), typo.stderr)
+        XCTAssertEqual(try run(["plan", "--db", db, "--week", "+026-W48"]).status, 2)
         XCTAssertEqual(try run(["plan", "--db", db, "--start", "25:00"]).status, 2)
         // The example in the message is computed from what was written.
         let date = try run(["plan", "--db", db, "--week", "2026-06-01"])

@@ -24,6 +24,10 @@ final class VisitPlanTests: XCTestCase {
         XCTAssertNotNil(ISOWeek(parsing: "2026-W53"))
         XCTAssertNil(ISOWeek(parsing: "2027-W53"))
         XCTAssertNil(ISOWeek(parsing: "2026-48"))
+        for typo in ["+026-W48", "0026-W48", "0000-W01", "1999-W52", "3000-W01", "٢٠٢٦-W48", "2026-W+8", " 2026-W48"] {
+            XCTAssertNil(ISOWeek(parsing: typo), typo)
+        }
+        XCTAssertNotNil(ISOWeek(parsing: "2000-W01"))
     }
 
     func testFortnightlyParityFromTheAnchor() {
