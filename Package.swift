@@ -99,7 +99,8 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Planning", "Store", "Works", "StreetImport", "StreetNetwork", "Geometry", "JSON", "TestSupport",
+                "Server", "Planning", "Store", "Works", "StreetImport", "StreetNetwork", "Geometry", "JSON",
+                "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -3,7 +3,8 @@
 chromium-driver, selenium from PyPI): paste a token, upload a task list
 with an error, see it named, fix it, submit, and see the stored tasks and
 the map; then two weeks planned, each with the partner's share of the
-saving and the order rules on its work, the second from the first. Skips (exit 0, with a message) when any of them is missing:
+saving and the order rules on its work, the second from the first.
+Skips (exit 0, with a message) when any of them is missing:
 apt-get install chromium chromium-driver; pip install selenium.
 Usage: check_page.py [BINARY]"""
 import json
@@ -55,9 +56,12 @@ def check_plans(driver, wait, service, By, EC):
     run_plan(service, "2026-W49")
     driver.find_element(By.ID, "plans").click()
     wait.until(lambda d: d.find_element(By.ID, "planlist").text.count("Your share of the saving") == 2)
-    text = driver.find_element(By.ID, "planlist").text
-    assert "Started from 2026-W48" in text, text
-    assert text.count("Order rule broken") + text.count("Every order rule is kept") >= 2, text
+    plans = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#planlist > li")]
+    assert len(plans) == 2, plans
+    for text in plans:
+        assert "Your share of the saving: £" in text, text
+        assert "Order rule broken" in text or "Every order rule is kept" in text, text
+    assert "Started from" not in plans[0] and "Started from 2026-W48" in plans[1], plans
     print("check_page: two plans shown with the partner's share, the order rules and the week it started from")
 
 

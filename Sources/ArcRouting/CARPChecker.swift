@@ -168,7 +168,8 @@ public enum CARPChecker {
         /// `bellmanFord` from `source`, into `cost`.
         mutating func run(from source: Int, arcs: Arcs, targets: Set<Int>? = nil) {
             for v in reached { cost[v] = Int.max }
-            reached = [source]
+            reached.removeAll(keepingCapacity: true)
+            reached.append(source)
             queue.removeAll(keepingCapacity: true)
             queue.append(source)
             var head = 0

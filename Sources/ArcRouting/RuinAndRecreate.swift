@@ -307,7 +307,7 @@ struct RuinAndRecreate {
 
         /// The share of the time by which the first look comes, its probe
         /// steps done or not. At 0.05 it came before the probe at Rutland's
-        /// 8,000 tasks and 5 s, on hotter and slower steps, and planned too
+        /// 8,000 edges and 5 s, on hotter and slower steps, and planned too
         /// few (docs/arc-routing.md, "Twenty-first session").
         static let firstLookShare = 0.1
 

@@ -19,7 +19,10 @@ extension PartnersService {
         var week = ISOWeek(containing: Date())
         if let text = query.get("week") {
             guard let parsed = ISOWeek(parsing: text) else {
-                throw ServerError(.badRequest, "week \(text.prefix(40)) is not an ISO week; write it as 2026-W48")
+                throw ServerError(
+                    .badRequest,
+                    "week \(text.prefix(40)) is not an ISO week of the years \(ISOWeek.years.lowerBound) to "
+                        + "\(ISOWeek.years.upperBound); write it as 2026-W48")
             }
             week = parsed
         }

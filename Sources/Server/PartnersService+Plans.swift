@@ -24,20 +24,18 @@ extension PartnersService {
         }
         let network = try await self.network.index().network
         let registry = OrganisationRegistry(try store.organisations())
-        let start = try stableStart(plan, network: network)
         let (catalogue, compatibility, store) = (self.catalogue, self.compatibility, self.store)
         let detail = "for \(plan.week), \(plan.seconds) s\(plan.fresh ? ", fresh" : "")"
-        let record: (Int) throws -> Void = { id in
+        let job = try await plans.start(week: plan.week, fresh: plan.fresh, by: token.prefix) { id in
+            let start = try stableStart(plan, network: network)
             try store.recordAudit(
-                AuditEntry(
-                    actor: token.prefix, organisation: nil, action: "plan.start", detail: "plan \(id) \(detail)"),
+                AuditEntry(actor: token.prefix, organisation: nil, action: "plan.start", detail: "job \(id) \(detail)"),
                 at: Date())
-        }
-        let job = try await plans.start(week: plan.week, fresh: plan.fresh, by: token.prefix, record: record) {
-            progress in
-            try PlanRunner.run(
-                plan, start: start, network: network, tasks: tasks, catalogue: catalogue, registry: registry,
-                compatibility: compatibility, store: store, progress: progress)
+            return { progress in
+                try PlanRunner.run(
+                    plan, start: start, network: network, tasks: tasks, catalogue: catalogue, registry: registry,
+                    compatibility: compatibility, store: store, progress: progress)
+            }
         }
         var response = Self.json(Self.jobJSON(job, coordinator: true), status: .accepted)
         response.headers[.location] = "/v1/plans/\(job.id)"
@@ -64,7 +62,7 @@ extension PartnersService {
             return seconds
         }
         let iterations = try query.get("iterations").map { text -> Int in
-            guard let n = Int(text), n > 0, n <= 100_000 else {
+            guard text.allSatisfy(\.isASCIIDigit), let n = Int(text), n > 0, n <= 100_000 else {
                 throw ServerError(.badRequest, "iterations must be a whole number from 1 to 100000")
             }
             return n
@@ -91,7 +89,7 @@ extension PartnersService {
         guard !plan.fresh else { return StableStart() }
         do {
             return try StableStart(network: network) { try store.latestPlan($0, upTo: plan.week) }
-        } catch let error as PlanningError {
+        } catch let error as PlanningError where error.kind == .badPreviousPlan {
             throw ServerError(.conflict, error.message)
         }
     }

@@ -83,7 +83,7 @@ extension PartnersService {
             return [
                 "task_id": .string(t.taskID), "activity": .string(t.activity),
                 "frequency": .string(t.frequency.description),
-                "cycle_week": t.cycleWeek.map { .number(Double($0)) } ?? .null,
+                "cycle_week": t.cycleWeek.map { .number(Double($0)) } ?? .null, "when_due": .string(t.whenDue),
                 "weekdays": .array(t.weekdays.map { .string($0.code) }), "segments": .number(Double(ids.count)),
                 "km": .number((metres / 10).rounded() / 100), "streets": .array(names.map(JSON.string))
             ]

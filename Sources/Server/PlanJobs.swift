@@ -32,16 +32,17 @@ actor PlanJobs {
     /// Finished plans kept (each holds its rounds); older ones are dropped.
     static let kept = 20
 
-    /// Starts `work` in the background as a new job, once `record` has
-    /// written its audit line (given the job's id): a start that cannot be
-    /// recorded does not happen.
-    /// - Throws: 409 while another plan runs; `record`'s error.
-    func start(
-        week: ISOWeek, fresh: Bool = false, by actor: String, record: (Int) throws -> Void = { _ in },
-        _ work:
-            @escaping @Sendable (@escaping @Sendable (String) -> Void)
-            throws -> PlanOutputs
-    ) throws -> Job {
+    /// What a job runs in the background, given where to write its progress.
+    typealias Work = @Sendable (@escaping @Sendable (String) -> Void) throws -> PlanOutputs
+
+    /// Starts a new job: `begin`, given the job's id, reads what the plan
+    /// starts from and writes its audit line, then returns the work to run
+    /// in the background; when it throws, no job starts. It runs on this
+    /// actor after the check that no other plan runs, so it reads the plans
+    /// the last job stored, and the actor waits for its store calls (up to
+    /// the store's busy timeout).
+    /// - Throws: 409 while another plan runs; `begin`'s error.
+    func start(week: ISOWeek, fresh: Bool, by actor: String, begin: (Int) throws -> Work) throws -> Job {
         if let running = jobs.values.first(where: { $0.state == .running }) {
             throw ServerError(
                 .conflict,
@@ -49,7 +50,7 @@ actor PlanJobs {
                     + "follow it at /v1/plans/\(running.id) and start another when it is done",
                 retryAfter: 10)
         }
-        try record(nextID)
+        let work = try begin(nextID)
         let stamp = ISO8601DateFormatter().string(from: Date())
         let job = Job(
             id: nextID, week: week, fresh: fresh, requestedBy: actor, startedAt: stamp, state: .running,

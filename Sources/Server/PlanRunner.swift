@@ -36,7 +36,8 @@ struct PlanOutputs: Sendable {
     /// The ids the shared plan and its baseline were stored under (`streetrounds plans list`).
     var storedPlans: [Int]
 
-    /// Rounds that serve a visit of `organisation` (all rounds when nil).
+    /// Rounds that serve a visit of `organisation`, and the order rules
+    /// broken on its work, as its savings give them (all when nil).
     func plan(for organisation: String?) -> WeeklyPlan {
         guard let organisation else { return shared }
         var plan = shared
@@ -46,6 +47,7 @@ struct PlanOutputs: Sendable {
         }
         plan.rounds = plan.rounds.filter(serves)
         plan.gritting = plan.gritting.filter(serves)
+        plan.orderConflicts = plan.orderConflicts.filter { $0.organisations.contains(organisation) }
         return plan
     }
 

@@ -103,7 +103,7 @@ enum WebPage {
           const body = $("tasks").querySelector("tbody"); body.innerHTML = "";
           for (const t of (list.ok ? list.data.tasks : [])) {
             const row = body.insertRow();
-            const when = t.frequency + (t.cycle_week ? ", week " + t.cycle_week : "") + " " + t.weekdays.join(",");
+            const when = t.when_due + " " + t.weekdays.join(",");
             for (const v of [t.task_id, t.activity, when, t.km, t.streets.slice(0, 4).join(", ")]) {
               row.insertCell().textContent = v;
             }

@@ -17,15 +17,17 @@ extension ISOWeek: ExpressibleByArgument {
         day.dateFormat = "yyyy-MM-dd"
         day.timeZone = TimeZone(identifier: "UTC")
         day.locale = Locale(identifier: "en_US_POSIX")
+        let outOfRange = ValidationError(
+            "\(text) is not a week StreetRounds plans: the year must be from \(ISOWeek.years.lowerBound) to "
+                + "\(ISOWeek.years.upperBound)")
         if let date = day.date(from: text.trimmingCharacters(in: .whitespaces)) {
             let week = ISOWeek(containing: date)
+            guard ISOWeek.years.contains(week.year) else { throw outOfRange }
             throw ValidationError("\(text) is a date in \(week); write \(week)")
         }
         let digits = text.uppercased().replacingOccurrences(of: "-", with: "").split(separator: "W")
         if digits.count == 2, let year = Int(digits[0]), digits[0].count == 4, !ISOWeek.years.contains(year) {
-            throw ValidationError(
-                "\(text) is not a week StreetRounds plans: the year must be from \(ISOWeek.years.lowerBound) to "
-                    + "\(ISOWeek.years.upperBound)")
+            throw outOfRange
         }
         if digits.count == 2, let year = Int(digits[0]), digits[0].count == 4, Int(digits[1]) != nil {
             let last = ISOWeek(containing: ISOWeek(year: year + 1, week: 1).monday.addingTimeInterval(-86_400))

@@ -281,7 +281,7 @@ extension FeatureChecker {
                 frequency == .fortnightly
                 ? "1 (the weeks an even number of weeks from the anchor week) or 2 (the weeks between)"
                 : "1 to 4: the week whose Monday is one of the month's days 1-7, 8-14, 15-21 or 22-28"
-            let given = raw.number != nil ? raw.text ?? "" : "\(raw.typeName)\(raw.string.map { " \"\($0)\"" } ?? "")"
+            let given = raw.string.map { "the text \"\($0)\"" } ?? raw.text ?? raw.typeName
             problem("cycle_week", "must be \(what), not \(given)")
             return nil
         }

@@ -131,8 +131,10 @@ final class PartnersServicePlansTests: XCTestCase {
             XCTAssertEqual(next["state"]?.string, "done", next["error"]?.string ?? "")
             XCTAssertEqual(next["stable_week"]?["from"]?.string, "2026-W24")
             XCTAssertEqual(next["fresh"], .bool(false))
-            let kept = try XCTUnwrap(next["stable_week"]?["kept_crew_and_day"]?.number)
-            XCTAssertGreaterThan(kept, 0.5, "the same tasks a week on mostly keep crew and day")
+            // The same tasks a week on, from the stored week: every visit keeps its crew and day (the
+            // preferences' own effect against a fresh plan: PreviousPlanTests).
+            XCTAssertEqual(next["stable_week"]?["kept_crew_and_day"]?.number, 1)
+            XCTAssertEqual(next["stable_week"]?["kept_day"]?.number, 1)
             let fresh = try await Self.plan("week=2026-W25&fresh=true", client, f)
             XCTAssertEqual(fresh["stable_week"], .null)
             XCTAssertEqual(fresh["fresh"], .bool(true))

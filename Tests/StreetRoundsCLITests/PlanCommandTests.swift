@@ -184,6 +184,8 @@ final class PlanCommandTests: CLITestCase {
         XCTAssertEqual(typo.status, 2)
         XCTAssertTrue(typo.stderr.contains("the year must be from 2000 to 2999"), typo.stderr)
         XCTAssertEqual(try run(["plan", "--db", db, "--week", "+026-W48"]).status, 2)
+        let oldDate = try run(["plan", "--db", db, "--week", "1999-12-31"])
+        XCTAssertTrue(oldDate.stderr.contains("the year must be from 2000 to 2999"), "not 'write 1999-W52'")
         XCTAssertEqual(try run(["plan", "--db", db, "--start", "25:00"]).status, 2)
         // The example in the message is computed from what was written.
         let date = try run(["plan", "--db", db, "--week", "2026-06-01"])

@@ -99,7 +99,7 @@ final class TaskListReaderTests: XCTestCase {
         XCTAssertEqual(good.list?.tasks.map(\.whenDue), ["monthly, week 3", "fortnightly, week 2", "monthly"])
         for (frequency, week, message) in [
             ("monthly", "5", "must be 1 to 4: the week whose Monday is one of the month's days 1-7"),
-            ("monthly", "0", "not 0"), ("monthly", "2.5", "not 2.5"), ("monthly", #""2""#, #"not a string "2""#),
+            ("monthly", "0", "not 0"), ("monthly", "2.5", "not 2.5"), ("monthly", #""2""#, #"not the text "2""#),
             ("monthly", "[2]", "not an array"),
             ("fortnightly", "3", "must be 1 (the weeks an even number of weeks from the anchor week) or 2"),
             ("weekly", "1", "applies to fortnightly and monthly tasks only; remove it from this weekly task"),

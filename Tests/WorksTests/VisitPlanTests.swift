@@ -4,6 +4,12 @@ import XCTest
 
 final class VisitPlanTests: XCTestCase {
     let anchor = ISOWeek(year: 2026, week: 1)
+    /// Weeks' Mondays are midnight UTC: their day of the month in UTC, whatever the machine's time zone.
+    static let utc: Calendar = {
+        var c = Calendar(identifier: .iso8601)
+        c.timeZone = TimeZone(identifier: "UTC")!
+        return c
+    }()
 
     private func plan(
         _ frequency: Frequency, days: [Weekday] = Weekday.workingWeek, season: Season? = nil,
@@ -24,7 +30,8 @@ final class VisitPlanTests: XCTestCase {
         XCTAssertNotNil(ISOWeek(parsing: "2026-W53"))
         XCTAssertNil(ISOWeek(parsing: "2027-W53"))
         XCTAssertNil(ISOWeek(parsing: "2026-48"))
-        for typo in ["+026-W48", "0026-W48", "0000-W01", "1999-W52", "3000-W01", "٢٠٢٦-W48", "2026-W+8", " 2026-W48"] {
+        let typos = ["+026-W48", "0026-W48", "0000-W01", "1999-W52", "3000-W01", "٢٠٢٦-W48", "2026-W+8", " 2026-W48"]
+        for typo in typos {
             XCTAssertNil(ISOWeek(parsing: typo), typo)
         }
         XCTAssertNotNil(ISOWeek(parsing: "2000-W01"))
@@ -52,7 +59,7 @@ final class VisitPlanTests: XCTestCase {
         XCTAssertEqual(p.weeks.count, 12)
         XCTAssertTrue(
             p.weeks.allSatisfy {
-                (1...7).contains(Calendar(identifier: .iso8601).component(.day, from: $0.week.monday))
+                (1...7).contains(Self.utc.component(.day, from: $0.week.monday))
             })
     }
 
@@ -70,7 +77,7 @@ final class VisitPlanTests: XCTestCase {
         for k in 1...4 {
             let weeks = plan(.monthly, from: "2026-W01", to: "2026-W53", cycleWeek: k).weeks.map(\.week)
             XCTAssertEqual(weeks.count, 12, "week \(k) of each month")
-            let days = weeks.map { Calendar(identifier: .iso8601).component(.day, from: $0.monday) }
+            let days = weeks.map { Self.utc.component(.day, from: $0.monday) }
             XCTAssertTrue(days.allSatisfy { (7 * (k - 1) + 1...7 * k).contains($0) }, "\(k): \(days)")
             XCTAssertTrue(seen.isDisjoint(with: weeks))
             seen.formUnion(weeks)
