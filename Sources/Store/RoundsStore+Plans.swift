@@ -159,6 +159,28 @@ extension RoundsStore {
         }
     }
 
+    /// Deletes stored plans (with their rounds, stops and visits), all in one
+    /// transaction; the week after then starts from the latest plan left.
+    /// - Throws: `StoreError.notFound`, nothing deleted, when an id is not a stored plan.
+    public func deletePlans(_ ids: [Int]) throws {
+        do {
+            try write { db in
+                let stored = Set(try Int.fetchAll(db, sql: "SELECT id FROM plan"))
+                if let missing = ids.first(where: { !stored.contains($0) }) {
+                    throw StoreError(
+                        .notFound,
+                        "no stored plan \(missing) in \(path); nothing was deleted "
+                            + "(list them with 'streetrounds plans list --db \(path)')")
+                }
+                for id in Set(ids) { try db.execute(sql: "DELETE FROM plan WHERE id = ?", arguments: [id]) }
+            }
+        } catch {
+            throw storeError(
+                error, "delete plans",
+                or: StoreError(.writeFailed, "could not delete plans from \(path); nothing was deleted (\(error))"))
+        }
+    }
+
     /// The plan a week starts from: of `mode`, the latest stored for the
     /// latest week up to `week` (the same week re-planned counts); nil when none.
     /// - Throws: `StoreError.corruptPlan` when the stored rows do not read as a plan.

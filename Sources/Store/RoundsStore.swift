@@ -122,7 +122,7 @@ public final class RoundsStore: Sendable {
             .busy,
             "could not \(doing): the database \(path) stayed locked\(holder) for more than "
                 + "\(Int(busyTimeout)) s; nothing was changed. Wait for it to finish, or set STREETROUNDS_BUSY_TIMEOUT "
-                + "(seconds) to wait longer")
+                + "(seconds; `streetrounds serve --busy-timeout`) to wait longer")
     }
 
     /// The named schema migrations, oldest first. Never edit one that has

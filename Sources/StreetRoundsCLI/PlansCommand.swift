@@ -3,13 +3,13 @@ import Foundation
 import Planning
 import Store
 
-/// `streetrounds plans list`: the plans stored by `streetrounds plan`, the
-/// ones the next week starts from.
+/// `streetrounds plans list` and `delete`: the plans stored by `streetrounds
+/// plan` (and the service), the ones the next week starts from.
 struct PlansCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plans",
         abstract: "The weekly plans stored in the database (each week's shared plan and baseline).",
-        subcommands: [List.self])
+        subcommands: [List.self, Delete.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -32,6 +32,24 @@ struct PlansCommand: ParsableCommand {
                         + "\(p.rounds) rounds (stand-by included)  \(p.taskVisits) task visits  "
                         + "seed \(p.seed), \(budget)")
             }
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete stored plans by id (a trial run, say): the next week starts from the latest left.")
+
+        @Argument(help: "The ids of the plans, as 'plans list' shows them.") var ids: [Int]
+        @Option(help: "The database file.") var db: String
+
+        func validate() throws {
+            guard !ids.isEmpty else { throw ValidationError("give the ids of the plans to delete ('plans list')") }
+        }
+
+        func run() throws {
+            let store = try failing { try RoundsStore(path: db, access: .write) }
+            try failing { try store.deletePlans(ids) }
+            print("Deleted plans \(ids.map(String.init).joined(separator: ", ")) from \(db)")
         }
     }
 }

@@ -58,6 +58,31 @@ final class RoundsStorePlansTests: XCTestCase {
         XCTAssertEqual(listed.first?.taskVisits, 3, "gritting stand-by rounds are not weekday visits")
     }
 
+    /// A deleted plan takes its rounds, stops and visits with it, and the
+    /// week starts from the latest left; an unknown id deletes nothing.
+    func testDeletedPlansLeaveTheLatestOneBefore() throws {
+        let store = try store()
+        let ids = try store.savePlans([
+            record("2026-W47", .shared, crew: "kept"), record("2026-W48", .shared, crew: "trial"),
+            record("2026-W48", .baseline)
+        ])
+        XCTAssertThrowsError(try store.deletePlans([ids[1], 99])) { error in
+            XCTAssertEqual((error as? StoreError)?.kind, .notFound)
+            XCTAssertTrue("\(error)".contains("no stored plan 99"), "\(error)")
+        }
+        XCTAssertEqual(try store.plans().count, 3, "nothing deleted")
+        try store.deletePlans([ids[1]])
+        XCTAssertEqual(try store.plans().map(\.id), [ids[0], ids[2]])
+        XCTAssertEqual(try store.latestPlan(.shared, upTo: ISOWeek(year: 2026, week: 48))?.rounds.first?.crew, "kept")
+        let path = directory.appendingPathComponent("plans.sqlite").path
+        let left = try DatabaseQueue(path: path).read { db in
+            try ["plan_round", "plan_stop", "plan_visit"].map {
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0) WHERE plan_id = ?", arguments: [ids[1]]) ?? -1
+            }
+        }
+        XCTAssertEqual(left, [0, 0, 0])
+    }
+
     func testTheWeekStartsFromTheLatestEarlierOrSameWeek() throws {
         let store = try store()
         try store.savePlans([record("2026-W47", .shared, crew: "old")])
