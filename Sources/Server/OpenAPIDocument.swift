@@ -594,6 +594,90 @@ enum OpenAPIDocument {
             }
            }
           },
+          "/v1/stored-plans": {
+           "get": {
+            "summary": "The plans in the store, the ones the next week starts from (coordinator only)",
+            "operationId": "listStoredPlans",
+            "responses": {
+             "200": {
+              "description": "Stored plans, oldest week first",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "type": "object",
+                 "required": [
+                  "plans"
+                 ],
+                 "properties": {
+                  "plans": {
+                   "type": "array",
+                   "items": {
+                    "type": "object",
+                    "required": [
+                     "id",
+                     "week",
+                     "mode",
+                     "created_at",
+                     "rounds",
+                     "task_visits",
+                     "seed",
+                     "seconds",
+                     "iterations"
+                    ],
+                    "properties": {
+                     "id": {
+                      "type": "integer"
+                     },
+                     "week": {
+                      "type": "string"
+                     },
+                     "mode": {
+                      "enum": [
+                       "shared",
+                       "baseline"
+                      ]
+                     },
+                     "created_at": {
+                      "type": "string"
+                     },
+                     "rounds": {
+                      "type": "integer"
+                     },
+                     "task_visits": {
+                      "type": "integer"
+                     },
+                     "seed": {
+                      "type": "string"
+                     },
+                     "seconds": {
+                      "type": "number"
+                     },
+                     "iterations": {
+                      "type": [
+                       "integer",
+                       "null"
+                      ]
+                     }
+                    }
+                   }
+                  }
+                 }
+                }
+               }
+              }
+             },
+             "401": {
+              "$ref": "#/components/responses/Unauthorised"
+             },
+             "403": {
+              "$ref": "#/components/responses/Forbidden"
+             },
+             "429": {
+              "$ref": "#/components/responses/TooMany"
+             }
+            }
+           }
+          },
           "/v1/plans": {
            "post": {
             "summary": "Start a plan of the week in the background (coordinator only): shared rounds,\#

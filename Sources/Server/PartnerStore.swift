@@ -29,6 +29,8 @@ public protocol PartnerStore: Sendable {
     func latestPlan(_ mode: PlanMode, upTo week: ISOWeek) throws -> PlanRecord?
     /// Stores delivered plans in one transaction (all or none); their ids, in order.
     func savePlans(_ records: [PlanRecord]) throws -> [Int]
+    /// Every stored plan, by the CLI or the service: oldest week first.
+    func plans() throws -> [StoredPlanSummary]
     func auditTrail(organisation: String?, limit: Int) throws -> [AuditEntry]
 }
 

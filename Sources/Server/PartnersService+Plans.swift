@@ -100,6 +100,22 @@ extension PartnersService {
         return Self.json(["plans": .array(await plans.all().map { Self.jobJSON($0, coordinator: coordinator) })])
     }
 
+    /// GET /v1/stored-plans: the plans in the store (coordinator), as `streetrounds plans list` shows them:
+    /// those the next week starts from, whoever made them, kept across restarts.
+    func storedPlans(_ context: PartnerRequestContext) throws -> Response {
+        _ = try requireCoordinator(context)
+        let stamp = ISO8601DateFormatter()
+        let plans: [JSON] = try store.plans().map { p in
+            [
+                "id": .number(Double(p.id)), "week": .string(p.week.description), "mode": .string(p.mode.rawValue),
+                "created_at": .string(stamp.string(from: p.createdAt)), "rounds": .number(Double(p.rounds)),
+                "task_visits": .number(Double(p.taskVisits)), "seed": .string(String(p.seed)),
+                "seconds": .number(p.seconds), "iterations": p.iterations.map { .number(Double($0)) } ?? .null
+            ]
+        }
+        return Self.json(["plans": .array(plans)])
+    }
+
     /// GET /v1/plans/{id}: state and progress.
     func plan(_ context: PartnerRequestContext) async throws -> Response {
         Self.json(Self.jobJSON(try await job(context), coordinator: try context.requireToken().role == .coordinator))

@@ -139,6 +139,14 @@ final class PartnersServicePlansTests: XCTestCase {
             XCTAssertEqual(fresh["stable_week"], .null)
             XCTAssertEqual(fresh["fresh"], .bool(true))
             XCTAssertEqual(try f.store.plans().count, 6)
+            let stored = try await client.execute(
+                uri: "/v1/stored-plans", method: .get, headers: F.headers(f.coordinator))
+            let listed = try XCTUnwrap(try F.json(stored)["plans"]?.array)
+            XCTAssertEqual(listed.compactMap { $0["id"]?.number }.map { Int($0) }, try f.store.plans().map(\.id))
+            XCTAssertEqual(listed.compactMap { $0["week"]?.string }.filter { $0 == "2026-W25" }.count, 4)
+            XCTAssertEqual(listed.first?["mode"]?.string, "shared")
+            let partner = try await client.execute(uri: "/v1/stored-plans", method: .get, headers: F.headers(f.town))
+            XCTAssertEqual(partner.status, .forbidden, "the store's plans are the coordinator's")
 
             var foreign = try XCTUnwrap(try f.store.latestPlan(.shared, upTo: ISOWeek(year: 2026, week: 25)))
             foreign.week = ISOWeek(year: 2026, week: 26)
@@ -252,4 +260,5 @@ private final class FailingStore: PartnerStore, @unchecked Sendable {
         if failing == .plans { throw busy }
         return try store.savePlans(records)
     }
+    func plans() throws -> [StoredPlanSummary] { try store.plans() }
 }
