@@ -27,8 +27,9 @@ public protocol PartnerStore: Sendable {
     func recordAudit(_ entry: AuditEntry, at time: Date) throws
     /// The latest stored plan of `mode` up to `week`: the one a week starts from.
     func latestPlan(_ mode: PlanMode, upTo week: ISOWeek) throws -> PlanRecord?
-    /// Stores delivered plans in one transaction (all or none); their ids, in order.
-    func savePlans(_ records: [PlanRecord]) throws -> [Int]
+    /// Stores delivered plans and the audit line made from their ids in one
+    /// transaction (all or none); their ids, in order.
+    func savePlans(_ records: [PlanRecord], audit: (([Int]) -> AuditEntry)?) throws -> [Int]
     /// Every stored plan, by the CLI or the service: oldest week first.
     func plans() throws -> [StoredPlanSummary]
     func auditTrail(organisation: String?, limit: Int) throws -> [AuditEntry]

@@ -31,10 +31,15 @@ extension PartnersService {
             try store.recordAudit(
                 AuditEntry(actor: token.prefix, organisation: nil, action: "plan.start", detail: "job \(id) \(detail)"),
                 at: Date())
+            let stored: @Sendable ([Int]) -> AuditEntry = { ids in
+                AuditEntry(
+                    actor: token.prefix, organisation: nil, action: "plan.stored",
+                    detail: "job \(id) \(detail): stored as plans \(ids.map(String.init).joined(separator: ", "))")
+            }
             return { progress in
                 try PlanRunner.run(
                     plan, start: start, network: network, tasks: tasks, catalogue: catalogue, registry: registry,
-                    compatibility: compatibility, store: store, progress: progress)
+                    compatibility: compatibility, store: store, audit: stored, progress: progress)
             }
         }
         var response = Self.json(Self.jobJSON(job, coordinator: true), status: .accepted)

@@ -64,13 +64,14 @@ struct PlanOutputs: Sendable {
 
 /// Runs the shared plan and the baseline (each partner alone) with the same
 /// solver and budget, each from its stored week (`start`), then the
-/// savings, and stores both plans, as `streetrounds plan` does; a plan that
-/// cannot be stored fails. Cost: two planner runs of `request.seconds` each at most.
+/// savings, and stores both plans with `audit`'s line, as `streetrounds plan`
+/// stores them; a plan that cannot be stored fails. Cost: two planner runs of `request.seconds` each at most.
 enum PlanRunner {
     static func run(
         _ request: PlanRequest, start: StableStart, network: StreetNetwork, tasks: [StoredTask],
         catalogue: ActivityCatalogue, registry: OrganisationRegistry, compatibility: Compatibility,
-        store: any PartnerStore, progress: @escaping @Sendable (String) -> Void
+        store: any PartnerStore, audit: @escaping ([Int]) -> AuditEntry,
+        progress: @escaping @Sendable (String) -> Void
     ) throws -> PlanOutputs {
         var options = PlanOptions(week: request.week)
         options.seconds = request.seconds
@@ -94,7 +95,8 @@ enum PlanRunner {
             seed: request.seed)
         progress("storing the plans")
         let now = Date()
-        let stored = try store.savePlans([shared, baseline].map { PlanRecord($0, network: network, createdAt: now) })
+        let records = [shared, baseline].map { PlanRecord($0, network: network, createdAt: now) }
+        let stored = try store.savePlans(records, audit: audit)
         return PlanOutputs(
             week: request.week, shared: shared, savingsJSON: json, network: network, registry: registry,
             stability: start.shared.map { PlanStability(previous: $0.record, plan: shared) }, storedPlans: stored)

@@ -75,13 +75,19 @@ extension RoundsStore {
     }
 
     /// Saves delivered plans (a week's shared plan and its baseline), all in
-    /// one transaction: both land, or neither.
+    /// one transaction with `audit`'s line when given (made from the ids):
+    /// everything lands, or nothing.
     /// - Returns: the plans' ids, in order.
     /// - Complexity: O(rounds + stops + task visits) inserts.
     @discardableResult
-    public func savePlans(_ records: [PlanRecord]) throws -> [Int] {
+    public func savePlans(_ records: [PlanRecord], audit: (([Int]) -> AuditEntry)? = nil) throws -> [Int] {
+        let stamp = ISO8601DateFormatter().string(from: Date())
         do {
-            return try write { db in try records.map { try Self.insert($0, db) } }
+            return try write { db in
+                let ids = try records.map { try Self.insert($0, db) }
+                if let audit { try Self.insert(audit(ids), at: stamp, db) }
+                return ids
+            }
         } catch {
             throw storeError(
                 error, "save the plans",

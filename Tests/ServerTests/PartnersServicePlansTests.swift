@@ -75,6 +75,9 @@ final class PartnersServicePlansTests: XCTestCase {
             XCTAssertEqual(missing.status, .notFound)
         }
         XCTAssertTrue(try f.store.auditTrail().contains { $0.action == "plan.start" })
+        let stored = try f.store.auditTrail().first { $0.action == "plan.stored" }
+        XCTAssertEqual(
+            stored?.detail, "job 1 for 2026-W24, 5.0 s: stored as plans 1, 2", "the stored ids, with the plans")
     }
 
     /// A partner's savings hold the order rules broken on its own work, not
@@ -196,6 +199,7 @@ final class PartnersServicePlansTests: XCTestCase {
         }
         XCTAssertEqual(try f.store.plans().count, 0)
         XCTAssertEqual(try f.store.auditTrail().filter { $0.action == "plan.start" }.count, 1, "the failed plan's")
+        XCTAssertFalse(try f.store.auditTrail().contains { $0.action == "plan.stored" })
     }
 
     func testAPlanOfNothingOrWithABadBudgetIsRefused() async throws {
@@ -256,9 +260,9 @@ private final class FailingStore: PartnerStore, @unchecked Sendable {
     func latestPlan(_ mode: PlanMode, upTo week: ISOWeek) throws -> PlanRecord? {
         try store.latestPlan(mode, upTo: week)
     }
-    func savePlans(_ records: [PlanRecord]) throws -> [Int] {
+    func savePlans(_ records: [PlanRecord], audit: (([Int]) -> AuditEntry)?) throws -> [Int] {
         if failing == .plans { throw busy }
-        return try store.savePlans(records)
+        return try store.savePlans(records, audit: audit)
     }
     func plans() throws -> [StoredPlanSummary] { try store.plans() }
 }

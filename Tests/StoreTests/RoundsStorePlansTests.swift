@@ -54,6 +54,10 @@ final class RoundsStorePlansTests: XCTestCase {
             record("2026-W48", .baseline))
         let listed = try store.plans()
         XCTAssertEqual(listed.map(\.mode), [.shared, .baseline])
+        let more = try store.savePlans([record("2026-W49", .shared)]) { ids in
+            AuditEntry(actor: "srt_test", organisation: nil, action: "plan.stored", detail: "plans \(ids)")
+        }
+        XCTAssertEqual(try store.auditTrail().first?.detail, "plans \(more)", "the line names the ids it stored")
         XCTAssertEqual(listed.first?.rounds, 2)
         XCTAssertEqual(listed.first?.taskVisits, 3, "gritting stand-by rounds are not weekday visits")
     }
