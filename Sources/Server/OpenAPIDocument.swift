@@ -612,53 +612,7 @@ enum OpenAPIDocument {
                   "plans": {
                    "type": "array",
                    "items": {
-                    "type": "object",
-                    "required": [
-                     "id",
-                     "week",
-                     "mode",
-                     "created_at",
-                     "rounds",
-                     "task_visits",
-                     "seed",
-                     "seconds",
-                     "iterations"
-                    ],
-                    "properties": {
-                     "id": {
-                      "type": "integer"
-                     },
-                     "week": {
-                      "type": "string"
-                     },
-                     "mode": {
-                      "enum": [
-                       "shared",
-                       "baseline"
-                      ]
-                     },
-                     "created_at": {
-                      "type": "string"
-                     },
-                     "rounds": {
-                      "type": "integer"
-                     },
-                     "task_visits": {
-                      "type": "integer"
-                     },
-                     "seed": {
-                      "type": "string"
-                     },
-                     "seconds": {
-                      "type": "number"
-                     },
-                     "iterations": {
-                      "type": [
-                       "integer",
-                       "null"
-                      ]
-                     }
-                    }
+                    "$ref": "#/components/schemas/StoredPlan"
                    }
                   }
                  }
@@ -1363,6 +1317,55 @@ enum OpenAPIDocument {
               "type": "string"
              },
              "submission": {
+              "type": [
+               "integer",
+               "null"
+              ]
+             }
+            }
+           },
+           "StoredPlan": {
+            "type": "object",
+            "required": [
+             "id",
+             "week",
+             "mode",
+             "created_at",
+             "rounds",
+             "task_visits",
+             "seed",
+             "seconds",
+             "iterations"
+            ],
+            "properties": {
+             "id": {
+              "type": "integer"
+             },
+             "week": {
+              "type": "string"
+             },
+             "mode": {
+              "enum": [
+               "shared",
+               "baseline"
+              ]
+             },
+             "created_at": {
+              "type": "string"
+             },
+             "rounds": {
+              "type": "integer"
+             },
+             "task_visits": {
+              "type": "integer"
+             },
+             "seed": {
+              "type": "string"
+             },
+             "seconds": {
+              "type": "number"
+             },
+             "iterations": {
               "type": [
                "integer",
                "null"
