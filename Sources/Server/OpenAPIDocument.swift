@@ -632,6 +632,65 @@ enum OpenAPIDocument {
             }
            }
           },
+          "/v1/stored-plans/{id}": {
+           "delete": {
+            "summary": "Delete a stored plan, a trial run say (coordinator only): the next week starts from the\#
+         latest left; the audit trail names who deleted it",
+            "operationId": "deleteStoredPlan",
+            "parameters": [
+             {
+              "name": "id",
+              "in": "path",
+              "required": true,
+              "description": "The stored plan's id, as /v1/stored-plans lists it (not a job's id)",
+              "schema": {
+               "type": "integer",
+               "minimum": 1
+              },
+              "example": 3
+             }
+            ],
+            "responses": {
+             "200": {
+              "description": "Deleted, with its rounds, stops and visits",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "type": "object",
+                 "required": [
+                  "deleted",
+                  "week"
+                 ],
+                 "properties": {
+                  "deleted": {
+                   "type": "integer"
+                  },
+                  "week": {
+                   "type": "string"
+                  }
+                 }
+                }
+               }
+              }
+             },
+             "401": {
+              "$ref": "#/components/responses/Unauthorised"
+             },
+             "403": {
+              "$ref": "#/components/responses/Forbidden"
+             },
+             "404": {
+              "$ref": "#/components/responses/NotFound"
+             },
+             "429": {
+              "$ref": "#/components/responses/TooMany"
+             },
+             "503": {
+              "$ref": "#/components/responses/Unavailable"
+             }
+            }
+           }
+          },
           "/v1/plans": {
            "post": {
             "summary": "Start a plan of the week in the background (coordinator only): shared rounds,\#

@@ -30,6 +30,9 @@ public protocol PartnerStore: Sendable {
     /// Stores delivered plans and the audit line made from their ids in one
     /// transaction (all or none); their ids, in order.
     func savePlans(_ records: [PlanRecord], audit: (([Int]) -> AuditEntry)?) throws -> [Int]
+    /// Deletes stored plans and writes the audit line in one transaction.
+    /// - Throws: `StoreError.notFound`, nothing deleted, when an id is not a stored plan.
+    func deletePlans(_ ids: [Int], audit: AuditEntry?) throws
     /// Every stored plan, by the CLI or the service: oldest week first.
     func plans() throws -> [StoredPlanSummary]
     func auditTrail(organisation: String?, limit: Int) throws -> [AuditEntry]

@@ -37,9 +37,21 @@ extension PartnersService {
                     detail: "job \(id) \(detail): stored as plans \(ids.map(String.init).joined(separator: ", "))")
             }
             return { progress in
-                try PlanRunner.run(
-                    plan, start: start, network: network, tasks: tasks, catalogue: catalogue, registry: registry,
-                    compatibility: compatibility, store: store, audit: stored, progress: progress)
+                do {
+                    return try PlanRunner.run(
+                        plan, start: start, network: network, tasks: tasks, catalogue: catalogue,
+                        registry: registry, compatibility: compatibility, store: store, audit: stored,
+                        progress: progress)
+                } catch {
+                    // The reason stays in the job for the coordinator; the trail says that it failed (when the
+                    // store takes the line: the store may be why).
+                    try? store.recordAudit(
+                        AuditEntry(
+                            actor: token.prefix, organisation: nil, action: "plan.failed",
+                            detail: "job \(id) \(detail): failed, nothing stored"),
+                        at: Date())
+                    throw error
+                }
             }
         }
         var response = Self.json(Self.jobJSON(job, coordinator: true), status: .accepted)
@@ -119,6 +131,26 @@ extension PartnersService {
             ]
         }
         return Self.json(["plans": .array(plans)])
+    }
+
+    /// DELETE /v1/stored-plans/{id}: removes a stored plan (a trial run, say), with its audit line, as
+    /// `streetrounds plans delete` does (coordinator); the next week starts from the latest left.
+    func deleteStoredPlan(_ context: PartnerRequestContext) throws -> Response {
+        let token = try requireCoordinator(context)
+        let text = context.parameters.get("id") ?? ""
+        let unknown = ServerError(.notFound, "no stored plan \(text.prefix(20)); list them at /v1/stored-plans")
+        guard text.allSatisfy(\.isASCIIDigit), let id = Int(text),
+            let plan = try store.plans().first(where: { $0.id == id })
+        else { throw unknown }
+        let audit = AuditEntry(
+            actor: token.prefix, organisation: nil, action: "plan.delete",
+            detail: "plan \(id) (\(plan.week), \(plan.mode.rawValue))")
+        do {
+            try store.deletePlans([id], audit: audit)
+        } catch let error as StoreError where error.kind == .notFound {
+            throw unknown  // deleted meanwhile
+        }
+        return Self.json(["deleted": .number(Double(id)), "week": .string(plan.week.description)])
     }
 
     /// GET /v1/plans/{id}: state and progress.

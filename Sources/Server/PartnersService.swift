@@ -85,6 +85,7 @@ public struct PartnersService: Sendable {
         on(.get, "/v1/plans/{id}/schedule.csv") { _, context in try await self.planOutput(context, .schedule) }
         on(.get, "/v1/plans/{id}/savings") { _, context in try await self.planOutput(context, .savings) }
         on(.get, "/v1/stored-plans") { _, context in try self.storedPlans(context) }
+        on(.delete, "/v1/stored-plans/{id}") { _, context in try self.deleteStoredPlan(context) }
         return Built(router: router, routes: routes)
     }
 

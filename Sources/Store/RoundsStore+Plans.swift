@@ -166,9 +166,10 @@ extension RoundsStore {
     }
 
     /// Deletes stored plans (with their rounds, stops and visits), all in one
-    /// transaction; the week after then starts from the latest plan left.
+    /// transaction with `audit`'s line; the week after then starts from the latest plan left.
     /// - Throws: `StoreError.notFound`, nothing deleted, when an id is not a stored plan.
-    public func deletePlans(_ ids: [Int]) throws {
+    public func deletePlans(_ ids: [Int], audit: AuditEntry? = nil) throws {
+        let stamp = ISO8601DateFormatter().string(from: Date())
         do {
             try write { db in
                 let stored = Set(try Int.fetchAll(db, sql: "SELECT id FROM plan"))
@@ -179,6 +180,7 @@ extension RoundsStore {
                             + "(list them with 'streetrounds plans list --db \(path)')")
                 }
                 for id in Set(ids) { try db.execute(sql: "DELETE FROM plan WHERE id = ?", arguments: [id]) }
+                if let audit { try Self.insert(audit, at: stamp, db) }
             }
         } catch {
             throw storeError(

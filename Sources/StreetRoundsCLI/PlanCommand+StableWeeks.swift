@@ -80,7 +80,13 @@ extension PlanCommand {
     func storePlans(_ plans: [WeeklyPlan], network: StreetNetwork) throws {
         let now = Date()
         let records = plans.map { PlanRecord($0, network: network, createdAt: now) }
-        let ids = try failing { try RoundsStore(path: db, access: .write).savePlans(records) }
+        let week = plans.first.map { "\($0.week)" } ?? ""
+        let audit = { (ids: [Int]) in
+            AuditEntry(
+                actor: "cli", organisation: nil, action: "plan.stored",
+                detail: "\(week): stored as plans \(ids.map(String.init).joined(separator: ", "))")
+        }
+        let ids = try failing { try RoundsStore(path: db, access: .write).savePlans(records, audit: audit) }
         print("  stored as plans \(ids.map(String.init).joined(separator: ", ")) (streetrounds plans list --db \(db))")
     }
 }

@@ -48,7 +48,9 @@ struct PlansCommand: ParsableCommand {
 
         func run() throws {
             let store = try failing { try RoundsStore(path: db, access: .write) }
-            try failing { try store.deletePlans(ids) }
+            let detail = "plans \(ids.map(String.init).joined(separator: ", "))"
+            let audit = AuditEntry(actor: "cli", organisation: nil, action: "plan.delete", detail: detail)
+            try failing { try store.deletePlans(ids, audit: audit) }
             print("Deleted plans \(ids.map(String.init).joined(separator: ", ")) from \(db)")
         }
     }

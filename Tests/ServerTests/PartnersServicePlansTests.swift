@@ -200,6 +200,49 @@ final class PartnersServicePlansTests: XCTestCase {
         XCTAssertEqual(try f.store.plans().count, 0)
         XCTAssertEqual(try f.store.auditTrail().filter { $0.action == "plan.start" }.count, 1, "the failed plan's")
         XCTAssertFalse(try f.store.auditTrail().contains { $0.action == "plan.stored" })
+        XCTAssertEqual(
+            try f.store.auditTrail().first { $0.action == "plan.failed" }?.detail,
+            "job 1 for 2026-W24, 5.0 s: failed, nothing stored", "the trail says it failed, not why")
+    }
+
+    /// A trial plan deleted over the API, as `streetrounds plans delete`
+    /// does, with its audit line; the next week starts from the one left.
+    func testTheCoordinatorDeletesAStoredPlan() async throws {
+        let f = try F(directory: directory)
+        try await f.application.test(.router) { client in
+            _ = try await client.execute(
+                uri: "/v1/organisations/town-council/task-list", method: .put, headers: F.headers(f.town),
+                body: try F.list("town-council"))
+            _ = try await Self.plan("week=2026-W24", client, f)
+            let trial = try await Self.plan("week=2026-W25&fresh=true", client, f)
+            let ids = try XCTUnwrap(trial["stored_plans"]?.array?.compactMap(\.number).map { Int($0) })
+            XCTAssertEqual(ids.count, 2)
+            for (uri, token, status) in [
+                ("/v1/stored-plans/\(ids[0])", f.town, HTTPResponse.Status.forbidden),
+                ("/v1/stored-plans/99", f.coordinator, .notFound), ("/v1/stored-plans/-1", f.coordinator, .notFound),
+                ("/v1/stored-plans/1e2", f.coordinator, .notFound),
+                ("/v1/stored-plans/99999999999999999999", f.coordinator, .notFound)
+            ] {
+                let refused = try await client.execute(uri: uri, method: .delete, headers: F.headers(token))
+                XCTAssertEqual(refused.status, status, uri)
+            }
+            XCTAssertEqual(try f.store.plans().count, 4, "nothing deleted by a refused call")
+            for id in ids {
+                let deleted = try await client.execute(
+                    uri: "/v1/stored-plans/\(id)", method: .delete, headers: F.headers(f.coordinator))
+                XCTAssertEqual(deleted.status, .ok, String(buffer: deleted.body))
+                XCTAssertEqual(try F.json(deleted)["deleted"]?.number, Double(id))
+            }
+            let again = try await client.execute(
+                uri: "/v1/stored-plans/\(ids[0])", method: .delete, headers: F.headers(f.coordinator))
+            XCTAssertEqual(again.status, .notFound)
+            XCTAssertEqual(try f.store.plans().map(\.week.description), ["2026-W24", "2026-W24"])
+            let next = try await Self.plan("week=2026-W26", client, f)
+            XCTAssertEqual(next["stable_week"]?["from"]?.string, "2026-W24", "the trial's week is gone")
+        }
+        let deletions = try f.store.auditTrail().filter { $0.action == "plan.delete" }.map(\.detail)
+        XCTAssertEqual(deletions.count, 2)
+        XCTAssertTrue(deletions.allSatisfy { $0.contains("2026-W25") }, "\(deletions)")
     }
 
     func testAPlanOfNothingOrWithABadBudgetIsRefused() async throws {
@@ -264,5 +307,6 @@ private final class FailingStore: PartnerStore, @unchecked Sendable {
         if failing == .plans { throw busy }
         return try store.savePlans(records, audit: audit)
     }
+    func deletePlans(_ ids: [Int], audit: AuditEntry?) throws { try store.deletePlans(ids, audit: audit) }
     func plans() throws -> [StoredPlanSummary] { try store.plans() }
 }

@@ -70,13 +70,16 @@ final class RoundsStorePlansTests: XCTestCase {
             record("2026-W47", .shared, crew: "kept"), record("2026-W48", .shared, crew: "trial"),
             record("2026-W48", .baseline)
         ])
-        XCTAssertThrowsError(try store.deletePlans([ids[1], 99])) { error in
+        let audit = AuditEntry(actor: "cli", organisation: nil, action: "plan.delete", detail: "trial")
+        XCTAssertThrowsError(try store.deletePlans([ids[1], 99], audit: audit)) { error in
             XCTAssertEqual((error as? StoreError)?.kind, .notFound)
             XCTAssertTrue("\(error)".contains("no stored plan 99"), "\(error)")
         }
         XCTAssertEqual(try store.plans().count, 3, "nothing deleted")
-        try store.deletePlans([ids[1]])
+        XCTAssertFalse(try store.auditTrail().contains { $0.action == "plan.delete" }, "nor an audit line")
+        try store.deletePlans([ids[1]], audit: audit)
         XCTAssertEqual(try store.plans().map(\.id), [ids[0], ids[2]])
+        XCTAssertEqual(try store.auditTrail().first?.detail, "trial", "written with the deletion")
         XCTAssertEqual(try store.latestPlan(.shared, upTo: ISOWeek(year: 2026, week: 48))?.rounds.first?.crew, "kept")
         let path = directory.appendingPathComponent("plans.sqlite").path
         let left = try DatabaseQueue(path: path).read { db in

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import JSON
 import TestSupport
 import XCTest
@@ -52,6 +53,16 @@ final class PlansCommandTests: CLITestCase {
         XCTAssertTrue(deleted.stdout.contains("Deleted plans 5, 6"), deleted.stdout)
         let left = try run(["plans", "list", "--db", db]).stdout
         XCTAssertEqual(left.split(separator: "\n").map { $0.split(separator: " ").first }, ["1", "2", "3", "4"])
+        let trail = try DatabaseQueue(path: db).read { db in
+            try Row.fetchAll(db, sql: "SELECT action, detail FROM audit WHERE action LIKE 'plan.%' ORDER BY id")
+                .map { "\($0["action"] as String): \($0["detail"] as String)" }
+        }
+        XCTAssertEqual(
+            trail,
+            [
+                "plan.stored: 2026-W48: stored as plans 1, 2", "plan.stored: 2026-W49: stored as plans 3, 4",
+                "plan.stored: 2026-W49: stored as plans 5, 6", "plan.delete: plans 5, 6"
+            ], "who stored and deleted what, in the audit trail")
     }
 
     func testADamagedStoredPlanIsExitFourWithAMessage() throws {
