@@ -49,7 +49,14 @@ public final class RoundsStore: Sendable {
         self.path = path
         self.access = access
         self.busyTimeout = try busyTimeout ?? Self.busyTimeoutFromEnvironment()
-        let identity = try StoreFile.identify(path)
+        let identity: StoreFile.Identity
+        do {
+            identity = try StoreFile.identify(path, busyTimeout: self.busyTimeout)
+        } catch {
+            throw Self.storeError(
+                error, path: path, busyTimeout: self.busyTimeout, doing: "open \(path)",
+                or: StoreError(.unreadableDatabase, "\(path) cannot be read (\(error))"))
+        }
         switch (identity, access) {
         case (.missing, .read), (.missing, .write):
             throw StoreError(
@@ -84,6 +91,12 @@ public final class RoundsStore: Sendable {
                 error, path: path, busyTimeout: self.busyTimeout, doing: "open \(path)",
                 or: unreadable)
         }
+    }
+
+    /// The files of the store at `path`: the database, its write-ahead log and index, and a rollback
+    /// journal SQLite would replay into it. No output may replace one of them.
+    public static func files(_ path: String) -> [String] {
+        [path, path + "-wal", path + "-shm", path + "-journal"]
     }
 
     /// On closing, a writable store moves what its write-ahead log holds into the database file

@@ -24,20 +24,24 @@ enum StoreFile {
 
     static let header = Array("SQLite format 3\u{0}".utf8)
 
-    /// - Complexity: reads 100 bytes, then one query on `sqlite_master` when the file is SQLite.
-    static func identify(_ path: String) throws -> Identity {
+    /// Nothing here opens the file but SQLite: closing any descriptor of a file drops every POSIX lock the
+    /// process holds on it, SQLite's too, and a second store opened beside a writing one (a command reading
+    /// the organisations while it submits) would then let another process write under its transaction.
+    /// - Parameter busyTimeout: seconds to wait while another process holds the file locked (recovering
+    ///   its log, say).
+    /// - Throws: SQLite's busy error when it stays locked; `StoreError.unreadableDatabase` when it cannot
+    ///   be read or a rollback journal beside it keeps it from being read.
+    /// - Complexity: one query on `sqlite_master`.
+    static func identify(_ path: String, busyTimeout: TimeInterval = 0) throws -> Identity {
         var info = stat()
         guard stat(path, &info) == 0 else { return .missing }
         guard info.st_mode & S_IFMT == S_IFREG else { return .foreign("it is a folder or a device, not a file") }
         guard info.st_size > 0 else { return .empty }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        guard access(path, R_OK) == 0 else {
             let reason = String(cString: strerror(errno))
             throw StoreError(.unreadableDatabase, "\(path) cannot be read (\(reason)); check its permissions")
         }
-        defer { try? handle.close() }
-        let start = (try? handle.read(upToCount: 100)) ?? Data()
-        guard start.count == 100, Array(start.prefix(16)) == header else { return .foreign("it is not a SQLite file") }
-        return tables(path)
+        return try tables(path, busyTimeout: busyTimeout)
     }
 
     /// The name a read-only connection opens: the path itself, or, when the folder cannot be written and the
@@ -61,9 +65,10 @@ enum StoreFile {
     }
 
     /// Classifies a SQLite file by its tables, read through a read-only connection.
-    private static func tables(_ path: String) -> Identity {
+    private static func tables(_ path: String, busyTimeout: TimeInterval) throws -> Identity {
         var configuration = Configuration()
         configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
         do {
             let queue = try DatabaseQueue(path: readPath(path), configuration: configuration)
             return try queue.read { db in
@@ -76,6 +81,19 @@ enum StoreFile {
                 }
                 return .streetRounds
             }
+        } catch let error as DatabaseError {
+            switch error.resultCode.primaryResultCode {
+            case .SQLITE_NOTADB: return .foreign("it is not a SQLite file")
+            case .SQLITE_BUSY: throw error
+            case .SQLITE_READONLY where access(path + "-journal", F_OK) == 0:
+                throw StoreError(
+                    .unreadableDatabase,
+                    "\(path) cannot be read: \(path)-journal beside it is a rollback journal SQLite must replay "
+                        + "first. StreetRounds stores keep a write-ahead log (-wal) and write no such file: if "
+                        + "you put it there, move it away; else let SQLite replay it "
+                        + "(sqlite3 \(path) 'PRAGMA integrity_check')")
+            default: return .foreign("SQLite cannot read it: \(error)")
+            }
         } catch {
             return .foreign("SQLite cannot read it: \(error)")
         }
@@ -83,20 +101,38 @@ enum StoreFile {
 
     /// The process holding the database's write lock, as "process 1234 (streetrounds streets import …)", from
     /// the POSIX lock SQLite holds on the WAL index (byte 120 of the -shm file) or, in rollback mode, on the
-    /// reserved byte of the database file; nil when none is found.
+    /// reserved byte of the database file, as the kernel lists them (/proc/locks: no descriptor of the file
+    /// is opened, see `identify`); nil when none is found or the system does not list locks.
     static func lockHolder(_ path: String) -> String? {
-        let places: [(file: String, offset: off_t)] = [(path + "-shm", 120), (path, 0x4000_0001)]
+        guard let table = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return nil }
+        let places: [(file: String, byte: Int)] = [(path + "-shm", 120), (path, 0x4000_0001)]
         for place in places {
-            let fd = open(place.file, O_RDONLY)
-            guard fd >= 0 else { continue }
-            defer { close(fd) }
-            var lock = flock()
-            lock.l_type = Int16(F_WRLCK)
-            lock.l_whence = Int16(SEEK_SET)
-            lock.l_start = place.offset
-            lock.l_len = 1
-            guard fcntl(fd, F_GETLK, &lock) == 0, lock.l_type != Int16(F_UNLCK), lock.l_pid > 0 else { continue }
-            return "process \(lock.l_pid)" + (commandLine(lock.l_pid).map { " (\($0))" } ?? "")
+            var info = stat()
+            guard stat(place.file, &info) == 0,
+                let pid = writeLockHolder(
+                    in: table, device: UInt64(info.st_dev), inode: UInt64(info.st_ino), byte: place.byte)
+            else { continue }
+            return "process \(pid)" + (commandLine(pid).map { " (\($0))" } ?? "")
+        }
+        return nil
+    }
+
+    /// The process with a POSIX write lock over `byte` of the file (`device`, `inode`) in a /proc/locks
+    /// table: lines such as "3: POSIX  ADVISORY  WRITE 1234 08:01:5678 120 120" (the device's major and
+    /// minor in hex; "EOF" for a lock to the end); waiting locks ("->") and other kinds are passed over.
+    static func writeLockHolder(in table: String, device: UInt64, inode: UInt64, byte: Int) -> pid_t? {
+        let major = ((device >> 8) & 0xfff) | ((device >> 32) & ~0xfff)
+        let minor = (device & 0xff) | ((device >> 12) & ~0xff)
+        for line in table.split(separator: "\n") {
+            let words = line.split(separator: " ")
+            guard words.count >= 8, words[1] == "POSIX", words[3] == "WRITE", let pid = pid_t(words[4]), pid > 0
+            else { continue }
+            let file = words[5].split(separator: ":")
+            guard file.count == 3, UInt64(file[0], radix: 16) == major, UInt64(file[1], radix: 16) == minor,
+                UInt64(file[2]) == inode, let start = Int(words[6])
+            else { continue }
+            let end = words[7] == "EOF" ? Int.max : Int(words[7]) ?? -1
+            if start <= byte, byte <= end { return pid }
         }
         return nil
     }

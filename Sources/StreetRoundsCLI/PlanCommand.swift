@@ -75,7 +75,7 @@ struct PlanCommand: ParsableCommand {
 
     /// The outputs folder; one written before manifests existed is known by its file names.
     private var outputFolder: OutputFolder {
-        OutputFolder(path: out, protecting: [db, db + "-wal", db + "-shm"]) { name in
+        OutputFolder(path: out, protecting: RoundsStore.files(db)) { name in
             ["schedule.csv", "rounds.geojson", "schedule.ics", "gritting-standby.ics", "savings.json", "report.html"]
                 .contains(name)
                 || (name.hasPrefix("gpx/") && name.hasSuffix(".gpx") && !name.dropFirst(4).contains("/"))

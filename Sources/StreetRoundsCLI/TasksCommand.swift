@@ -161,9 +161,9 @@ struct TasksCommand: ParsableCommand {
         func validate() throws {
             guard let out else { return }
             let target = OutputFolder.resolved(out)
-            for protected in [db, db + "-wal", db + "-shm"] where OutputFolder.resolved(protected) == target {
+            for protected in RoundsStore.files(db) where OutputFolder.resolved(protected) == target {
                 throw ValidationError(
-                    "--out \(out) is the database; StreetRounds will not overwrite it: "
+                    "--out \(out) is the database or one of its files; StreetRounds will not overwrite it: "
                         + "give another file name")
             }
             var isFolder: ObjCBool = false

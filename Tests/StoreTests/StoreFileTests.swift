@@ -50,6 +50,59 @@ final class StoreFileTests: XCTestCase {
         XCTAssertNil(StoreFile.lockHolder(path("s.sqlite")), "nobody else holds the lock")
     }
 
+    /// Closing any descriptor of a file drops all the process's POSIX locks on it, SQLite's too: a store
+    /// identified or opened, or the lock holder looked up, beside a transaction of the same process must
+    /// leave that transaction's locks held (before, a second store opened while a command submitted let
+    /// another process write under it, and the store was corrupted).
+    func testIdentifyingAndOpeningBesideATransactionKeepItsLocks() throws {
+        guard FileManager.default.isReadableFile(atPath: "/proc/locks") else {
+            throw XCTSkip("the system lists no locks in /proc/locks")
+        }
+        _ = try sampleStore()
+        let file = path("s.sqlite")
+        func ours() throws -> Set<String> {
+            let lines = try String(contentsOfFile: "/proc/locks", encoding: .utf8).split(separator: "\n")
+            let words = lines.map { Array($0.split(separator: " ").dropFirst()) }
+            return Set(words.filter { $0.count > 4 && $0[3] == "\(getpid())" }.map { $0.joined(separator: " ") })
+        }
+        let writer = try DatabaseQueue(path: file)
+        try writer.inTransaction(.immediate) { db in
+            try db.execute(sql: "UPDATE network SET source_file = source_file")
+            let held = try ours()
+            XCTAssertFalse(held.isEmpty, "the transaction holds locks")
+            XCTAssertEqual(StoreFile.lockHolder(file)?.hasPrefix("process \(getpid())"), true, "named from /proc/locks")
+            XCTAssertEqual(try StoreFile.identify(file), .streetRounds)
+            _ = try RoundsStore(path: file, access: .read).loadPlaces()
+            XCTAssertTrue(held.isSubset(of: try ours()), "every lock still held")
+            return .rollback
+        }
+        let table = """
+            1: POSIX  ADVISORY  WRITE 999 00:2d:77 0 EOF
+            2: -> POSIX  ADVISORY  WRITE 998 08:01:55 120 120
+            3: FLOCK  ADVISORY  WRITE 997 08:01:55 120 120
+            4: POSIX  ADVISORY  READ 996 08:01:55 120 120
+            5: POSIX  ADVISORY  WRITE 4242 08:01:55 118 121
+            """
+        let sda1: UInt64 = (8 << 8) | 1
+        XCTAssertEqual(StoreFile.writeLockHolder(in: table, device: sda1, inode: 55, byte: 120), 4242)
+        XCTAssertNil(StoreFile.writeLockHolder(in: table, device: sda1, inode: 55, byte: 122))
+        XCTAssertEqual(StoreFile.writeLockHolder(in: table, device: 0x2d, inode: 77, byte: 0x4000_0001), 999)
+        XCTAssertNil(StoreFile.writeLockHolder(in: table, device: 0x2d, inode: 78, byte: 0))
+    }
+
+    /// A rollback journal beside the store (StreetRounds writes none) is named, not taken for a foreign file.
+    func testAJournalBesideTheStoreIsNamed() throws {
+        _ = try sampleStore()
+        let file = path("s.sqlite")
+        try Data(String(repeating: "{\"type\": \"FeatureCollection\"} ", count: 100).utf8)
+            .write(to: URL(fileURLWithPath: file + "-journal"))
+        XCTAssertThrowsError(try RoundsStore(path: file, access: .read)) { error in
+            XCTAssertEqual((error as? StoreError)?.kind, .unreadableDatabase)
+            XCTAssertTrue("\(error)".contains("-journal beside it"), "\(error)")
+        }
+        XCTAssertNotNil(FileManager.default.contents(atPath: file + "-journal"), "left where it was")
+    }
+
     func testReadAccessNeverWrites() throws {
         let writer = try sampleStore()
         let reader = try RoundsStore(path: path("s.sqlite"), access: .read)

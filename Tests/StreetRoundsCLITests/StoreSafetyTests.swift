@@ -184,6 +184,11 @@ final class StoreSafetyTests: CLITestCase {
         XCTAssertTrue(onto.stderr.contains("is the database"), onto.stderr)
         let forced = try run(["tasks", "export", "--db", db, "--org", "town-council", "--out", db, "--force"])
         XCTAssertEqual(forced.status, 2, "not even with --force: \(forced.stderr)")
+        let journal = try run([
+            "tasks", "export", "--db", db, "--org", "town-council", "--out", db + "-journal", "--force"
+        ])
+        XCTAssertEqual(journal.status, 2, "nor its journal, which SQLite would replay into it: \(journal.stderr)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: db + "-journal"))
         XCTAssertEqual(try bytes(db), before)
         let file = directory.appendingPathComponent("notes.geojson").path
         try Data("mine".utf8).write(to: URL(fileURLWithPath: file))
