@@ -80,6 +80,13 @@ public struct OutputFolder: Sendable {
     public func check() throws {
         try checkPlace()
         try checkReplaceable(url)
+        // A killed run's old folder is removed by the next commit, by its manifest: one that does not
+        // account for what it holds would stop that commit after the work.
+        if FileManager.default.fileExists(atPath: asideURL.path), (try? checkReplaceable(asideURL)) == nil {
+            throw OutputsError.refused(
+                "\(asideURL.path) was left by an earlier run and holds what StreetRounds did not write; "
+                    + "StreetRounds will not delete it: look inside, move what you need, then remove it")
+        }
     }
 
     /// Writes `files` as the folder's new contents, replacing the previous outputs by renames only.
@@ -171,21 +178,23 @@ extension OutputFolder {
         }
     }
 
-    /// Refuses an existing folder that holds anything StreetRounds did not write there.
+    /// Refuses an existing folder that holds anything StreetRounds did not write there: a file, a symbolic
+    /// link or a folder (even empty) that its manifest does not account for.
     func checkReplaceable(_ folder: URL) throws {
         let fm = FileManager.default
         guard fm.fileExists(atPath: folder.path) else { return }
-        let present = try Self.files(in: folder)
+        let present = try Self.contents(of: folder)
         if present.isEmpty { return }
-        guard let listed = manifest(of: folder) ?? (present.allSatisfy(legacyFiles) ? present : nil) else {
+        guard let listed = manifest(of: folder) ?? (present.files.allSatisfy(legacyFiles) ? present.files : nil)
+        else {
             throw OutputsError.refused(
                 "\(folder.path) is not empty and was not written by StreetRounds (no \(Self.manifestName)); "
                     + "StreetRounds will not replace it: choose an empty or new folder for --out")
         }
-        let foreign = present.subtracting(listed).subtracting([Self.manifestName])
-        if let first = foreign.sorted().first {
+        let foreign = present.foreign(to: listed.union([Self.manifestName]))
+        if let first = foreign.first {
             throw OutputsError.refused(
-                "\(folder.path) holds \(first)\(foreign.count > 1 ? " and \(foreign.count - 1) more files" : ""), "
+                "\(folder.path) holds \(first)\(foreign.count > 1 ? " and \(foreign.count - 1) more" : ""), "
                     + "which StreetRounds did not write; move them elsewhere, then run again")
         }
     }
@@ -217,33 +226,37 @@ extension OutputFolder {
         return Set(text.split(separator: "\n").dropFirst().map(String.init))
     }
 
-    /// Removes the files a folder's manifest names, then the manifest and the folders left empty. A `partial`
-    /// staging folder (killed before its manifest) holds only what this run's writer made there.
+    /// Removes the files a folder's manifest names, then the manifest and the folders it made, each only
+    /// when empty (never a recursive removal). A `partial` staging folder (killed before its manifest)
+    /// holds only what this run's writer made there.
     func removeOwned(_ folder: URL, partial: Bool = false) throws {
         let fm = FileManager.default
-        let present = try Self.files(in: folder)
+        let present = try Self.contents(of: folder)
         let owned: Set<String>
         if partial || present.isEmpty {
-            owned = present
+            owned = present.files
         } else if let listed = manifest(of: folder) {
             owned = listed.union([Self.manifestName])
-        } else if present.allSatisfy(legacyFiles) {
-            owned = present
+        } else if present.files.allSatisfy(legacyFiles) {
+            owned = present.files
         } else {
             throw OutputsError.refused(
                 "\(folder.path) was left by an earlier run but holds no \(Self.manifestName); "
                     + "StreetRounds will not delete it: look inside, move what you need, then remove it")
         }
-        for name in present where owned.contains(name) {
+        for name in present.files where owned.contains(name) {
             try fm.removeItem(at: folder.appendingPathComponent(name))
         }
-        let left = try Self.files(in: folder)
-        guard left.isEmpty else {
+        let made = partial ? present.folders : Contents.folders(holding: owned)
+        for name in present.folders.intersection(made).sorted(by: { $0.count > $1.count }) {
+            _ = rmdir(folder.appendingPathComponent(name).path)  // kept when something else is inside
+        }
+        let left = try Self.contents(of: folder)
+        guard left.isEmpty, rmdir(folder.path) == 0 else {
             throw OutputsError.refused(
-                "\(folder.path) holds \(left.sorted().first ?? "") which StreetRounds did not write; "
+                "\(folder.path) holds \(left.foreign(to: []).first ?? "") which StreetRounds did not write; "
                     + "it was kept: move it elsewhere and remove the folder")
         }
-        try fm.removeItem(at: folder)
     }
 
     func rename(_ from: URL, _ to: URL) throws {
@@ -252,18 +265,52 @@ extension OutputFolder {
         }
     }
 
-    /// Every regular file below `folder`, as relative paths.
-    static func files(in folder: URL) throws -> Set<String> {
-        let fm = FileManager.default
-        var result = Set<String>()
-        let base = folder.standardizedFileURL.path
-        guard let walker = fm.enumerator(atPath: base) else { return result }
-        while let name = walker.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if fm.fileExists(atPath: base + "/" + name, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result.insert(name)
+    /// What a folder holds, symbolic links not followed: every entry but a folder (files, links, anything
+    /// else) in `files`, every folder in `folders`, as paths relative to it.
+    struct Contents: Equatable {
+        var files: Set<String> = []
+        var folders: Set<String> = []
+
+        var isEmpty: Bool { files.isEmpty && folders.isEmpty }
+
+        /// The entries that `owned` (file paths) does not account for, sorted: files not in it, and
+        /// folders that hold none of its files ("archive/").
+        func foreign(to owned: Set<String>) -> [String] {
+            let made = Self.folders(holding: owned)
+            return files.subtracting(owned).sorted() + folders.subtracting(made).sorted().map { $0 + "/" }
+        }
+
+        /// The folders that paths such as "gpx/r1.gpx" need: "gpx".
+        static func folders(holding paths: Set<String>) -> Set<String> {
+            var result = Set<String>()
+            for path in paths {
+                var parts = path.split(separator: "/").dropLast()
+                while !parts.isEmpty {
+                    result.insert(parts.joined(separator: "/"))
+                    parts = parts.dropLast()
+                }
+            }
+            return result
+        }
+    }
+
+    /// What `folder` holds, walked without following links.
+    static func contents(of folder: URL) throws -> Contents {
+        var result = Contents()
+        func walk(_ relative: String) throws {
+            let base = folder.standardizedFileURL.path + (relative.isEmpty ? "" : "/" + relative)
+            for name in try FileManager.default.contentsOfDirectory(atPath: base) {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                if lstat(base + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                    result.folders.insert(path)
+                    try walk(path)
+                } else {
+                    result.files.insert(path)
+                }
             }
         }
+        try walk("")
         return result
     }
 

@@ -59,6 +59,46 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertEqual(text(out, "a.txt"), "old a")
     }
 
+    /// A folder, a link to a folder or a dangling link that someone put among the outputs is foreign as a
+    /// file is: refused before, and never removed (the old folder was removed whole, and these with it).
+    func testRefusesFoldersAndLinksItDidNotMake() throws {
+        let out = directory.appendingPathComponent("plan")
+        let folder = OutputFolder(path: out.path)
+        try folder.commit(first)
+        let fm = FileManager.default
+        let elsewhere = directory.appendingPathComponent("elsewhere")
+        try fm.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        func inside(_ name: String) -> String { out.appendingPathComponent(name).path }
+        for (name, make) in [
+            ("archive/", { try fm.createDirectory(atPath: inside("archive"), withIntermediateDirectories: false) }),
+            ("gpx/old/", { try fm.createDirectory(atPath: inside("gpx/old"), withIntermediateDirectories: false) }),
+            ("satnav", { try fm.createSymbolicLink(atPath: inside("satnav"), withDestinationPath: elsewhere.path) }),
+            ("dangling", { try fm.createSymbolicLink(atPath: inside("dangling"), withDestinationPath: "/nonexistent") })
+        ] as [(String, () throws -> Void)] {
+            try make()
+            XCTAssertThrowsError(try folder.commit(second), name) { error in
+                XCTAssertTrue("\(error)".contains("holds \(name)"), "\(error)")
+            }
+            XCTAssertEqual(text(out, "gpx/r1.gpx"), "old r1", "the old outputs kept")
+            try fm.removeItem(atPath: inside(name))
+        }
+        // One put in the old folder after the check, as the swap removes it: kept, and said so.
+        let aside = directory.appendingPathComponent(".plan.streetrounds-old")
+        XCTAssertThrowsError(
+            try folder.commit(second) { step in
+                if step == .oldMovedAside {
+                    try fm.createDirectory(
+                        at: aside.appendingPathComponent("archive"), withIntermediateDirectories: false)
+                }
+            })
+        XCTAssertEqual(text(out, "a.txt"), "new a", "the new outputs are in place")
+        XCTAssertTrue(fm.fileExists(atPath: aside.appendingPathComponent("archive").path))
+        XCTAssertEqual(listing(aside), ["archive"], "only what StreetRounds did not write is left")
+        XCTAssertThrowsError(try folder.check(), "told before the work, not after") { error in
+            XCTAssertTrue("\(error)".contains("left by an earlier run"), "\(error)")
+        }
+    }
+
     func testRefusesAFileTheDatabaseAndTheCurrentFolder() throws {
         let file = directory.appendingPathComponent("rounds.sqlite")
         try Data("db".utf8).write(to: file)
