@@ -15,8 +15,8 @@ struct PlanningStreets: Sendable {
 
     init(_ network: StreetNetwork) {
         self.network = network
-        graph = StreetGraph(network) { Int32(Self.seconds($0)) }
-        reversedGraph = StreetGraph(network, reversed: true) { Int32(Self.seconds($0)) }
+        graph = StreetGraph(network) { Int32(clamping: Self.seconds($0)) }
+        reversedGraph = StreetGraph(network, reversed: true) { Int32(clamping: Self.seconds($0)) }
         index = SegmentIndex(network)
     }
 

@@ -41,19 +41,28 @@ public enum RoadClass {
         }
     }
 
-    /// Reads an OSM `maxspeed` value as km/h: "30 mph", "50", "GB:nsl_single",
-    /// "national"; nil when it is missing or not understood.
+    /// The speeds a `maxspeed` may give, in km/h: below, or above, it is no speed a works vehicle drives at
+    /// (a typing slip such as "0.0001" or "1e308"), and the road class's default is used instead.
+    public static let plausibleSpeedKmh: ClosedRange<Double> = 1...200
+
+    /// Reads an OSM `maxspeed` value as km/h: "30 mph", "50", "50 km/h", "GB:nsl_single", "national"
+    /// (the first of a list such as "30;50"); nil when it is missing, not understood (a number followed by
+    /// anything but a unit, an exponent, a sign) or outside `plausibleSpeedKmh`.
     public static func parseMaxSpeed(_ text: String?) -> Double? {
-        guard let raw = text?.trimmingCharacters(in: .whitespaces).lowercased(), !raw.isEmpty else { return nil }
+        guard let whole = text?.lowercased(), let first = whole.split(separator: ";").first else { return nil }
+        let raw = first.trimmingCharacters(in: .whitespaces)
         switch raw {
         case "national", "gb:nsl_single", "uk:nsl_single": return 96.56
         case "gb:nsl_dual", "uk:nsl_dual", "gb:motorway", "uk:motorway": return 112.65
         case "walk": return 6
         default: break
         }
-        let mph = raw.hasSuffix("mph")
-        let digits = raw.prefix { $0.isNumber || $0 == "." }
-        guard let value = Double(digits), value > 0 else { return nil }
-        return mph ? value * 1.609344 : value
+        let digits = raw.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+        let units: [String: Double] = ["": 1, "km/h": 1, "kmh": 1, "kph": 1, "mph": 1.609344, "knots": 1.852]
+        guard let factor = units[raw.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)],
+            digits.first?.isNumber == true, let value = Double(digits)
+        else { return nil }
+        let speed = value * factor
+        return plausibleSpeedKmh.contains(speed) ? speed : nil
     }
 }

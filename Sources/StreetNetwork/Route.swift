@@ -57,7 +57,7 @@ extension StreetNetwork {
     {
         let s = segments[origin.segment]
         let t = segments[destination.segment]
-        func ms(_ metres: Double, _ seg: StreetSegment) -> Int { Int((metres / (seg.speedKmh / 3.6) * 1000).rounded()) }
+        func ms(_ metres: Double, _ seg: StreetSegment) -> Int { Int((seg.seconds(along: metres) * 1000).rounded()) }
         var sources: [(node: Int, cost: Int)] = [(s.to, ms(s.length - origin.along, s))]
         if !s.oneWay { sources.append((s.from, ms(origin.along, s))) }
         let tree = graph.shortestPaths(from: sources, targets: [t.from, t.to])

@@ -23,7 +23,15 @@ public struct StreetGraph: Sendable {
     /// for distances *to* a node (the way back to a depot).
     /// - Complexity: O(n + m), a counting sort of arcs by tail.
     public init(_ network: StreetNetwork, reversed: Bool = false) {
-        self.init(network, reversed: reversed) { Int32(max(1, ($0.travelSeconds * 1000).rounded())) }
+        self.init(network, reversed: reversed) { Self.milliseconds($0.travelSeconds) }
+    }
+
+    /// Seconds as whole milliseconds, at least 1; at most a quarter of 32 bits (a network built by
+    /// `StreetNetwork(lines:)` stays far below: `longestSegment` at 1 km/h is 1.8e9 ms), so that no
+    /// stored speed or length can trap the conversion.
+    public static func milliseconds(_ seconds: Double) -> Int32 {
+        let ms = (seconds * 1000).rounded()
+        return ms.isNaN ? 1 : Int32(min(Double(Int32.max / 4), max(1, ms)))
     }
 
     /// Builds the graph with the caller's integer cost per segment (both

@@ -15,7 +15,8 @@ extension StreetNetwork {
     ///
     /// - Complexity: O(v) expected in the number of vertices (a hash grid
     ///   with cells of the tolerance).
-    /// - Throws: `StreetNetworkError.emptyNetwork` when no line has length.
+    /// - Throws: `StreetNetworkError.emptyNetwork` when no line has length; `.segmentTooLong` when a
+    ///   segment runs over `longestSegment` between junctions.
     public init(lines: [StreetLine], crs: CRS, snapTolerance: Double = 0.5) throws {
         // 1. One id per distinct vertex (within the tolerance).
         var grid = VertexGrid(tolerance: snapTolerance)
@@ -50,12 +51,14 @@ extension StreetNetwork {
                 points.append(grid.points[ids[k]])
                 let isLast = k == ids.count - 1
                 guard isLast || (uses[ids[k]] >= 2 && !line.hasExplicitTopology) else { continue }
+                let length = Polyline.length(points)
+                guard length <= Self.longestSegment else { throw Self.tooLong(line, length) }
                 segments.append(
                     StreetSegment(
                         id: segments.count, from: junction(ids[start]), to: junction(ids[k]),
                         sourceID: line.sourceID, name: line.name, roadClass: line.roadClass, ref: line.ref,
                         usrn: line.usrn, formOfWay: line.formOfWay, oneWay: line.oneWay, speedKmh: line.speedKmh,
-                        length: Polyline.length(points), points: points, component: 0))
+                        length: length, points: points, component: 0))
                 start = k
                 points = [grid.points[ids[k]]]
             }
@@ -68,6 +71,20 @@ extension StreetNetwork {
         let labels = Self.componentLabels(junctionCount: junctions.count, segments: segments)
         for i in segments.indices { segments[i].component = labels[segments[i].from] }
         self.init(crs: crs, junctions: junctions, segments: segments)
+    }
+
+    /// The longest segment between two junctions, in metres: no street runs 500 km without a junction, and
+    /// travel times in milliseconds stay within 32 bits at any plausible speed
+    /// (`RoadClass.plausibleSpeedKmh`).
+    public static let longestSegment = 500_000.0
+
+    static func tooLong(_ line: StreetLine, _ length: Double) -> StreetNetworkError {
+        let named = line.name.map { " (\($0))" } ?? ""
+        return StreetNetworkError(
+            .segmentTooLong,
+            "line \(line.sourceID)\(named) runs \(Int(length / 1000)) km between two junctions; no street runs "
+                + "over \(Int(longestSegment / 1000)) km without one: check the file's coordinates and its "
+                + "coordinate reference system, or leave the line out")
     }
 
     /// Labels junctions by connected component (ignoring direction), the

@@ -4,6 +4,7 @@ public struct StreetNetworkError: Error, CustomStringConvertible, Equatable, Sen
         case emptyNetwork
         case noRoute
         case farFromStreet
+        case segmentTooLong
     }
 
     public let kind: Kind

@@ -45,7 +45,16 @@ public struct StreetSegment: Sendable, Equatable {
     }
 
     /// Travel time along the whole segment in seconds.
-    public var travelSeconds: Double { length / (speedKmh / 3.6) }
+    public var travelSeconds: Double { seconds(along: length) }
+
+    /// Travel time along `metres` of the segment in seconds, at its speed held within
+    /// `RoadClass.plausibleSpeedKmh` (a store written before imports checked speeds may hold any).
+    public func seconds(along metres: Double) -> Double {
+        let plausible = RoadClass.plausibleSpeedKmh
+        let speed =
+            speedKmh.isNaN ? plausible.lowerBound : min(plausible.upperBound, max(plausible.lowerBound, speedKmh))
+        return metres / (speed / 3.6)
+    }
 
     /// A name for people: the street name, else the road number, else the
     /// road class with the source id.

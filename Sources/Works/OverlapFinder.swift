@@ -229,7 +229,7 @@ public struct OverlapFinder: Sendable {
     private func appendFindings(segment: Int, _ here: [Int32], _ run: FindingInputs, to findings: inout [Overlap]) {
         let s = network.segments[segment]
         let shared = SegmentFigures(
-            index: segment, metres: s.length, driveMinutes: s.length / 1000 / s.speedKmh * 60, km: s.length / 1000)
+            index: segment, metres: s.length, driveMinutes: s.travelSeconds / 60, km: s.length / 1000)
         let tasks = run.tasks
         // Order the visitors by organisation then task id, so each pair comes out in that order.
         let ordered = here.map(Int.init).sorted {

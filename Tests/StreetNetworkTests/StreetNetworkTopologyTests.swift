@@ -21,6 +21,22 @@ final class StreetNetworkTopologyTests: XCTestCase {
         XCTAssertEqual(network.totalLength, 30 + 30 + 20 + 30, accuracy: 1e-9)
     }
 
+    /// No street runs 500 km between junctions: such a line (coordinates in the wrong unit, a wrong
+    /// CRS) is refused with its id, rather than stored with a travel time that overflows the routing graph.
+    func testASegmentLongerThanAnyStreetIsRefused() throws {
+        let far = StreetLine(
+            featureIndex: 0, sourceID: "w7", name: "Long Lane", roadClass: "residential",
+            points: [Point(x: 400_000, y: 300_000), Point(x: 400_000, y: 30_300_000)])
+        let near = StreetLine(
+            featureIndex: 1, sourceID: "w8", roadClass: "residential",
+            points: [Point(x: 400_000, y: 300_000), Point(x: 400_000, y: 300_000 + StreetNetwork.longestSegment)])
+        XCTAssertThrowsError(try StreetNetwork(lines: [near, far], crs: .britishNationalGrid)) { error in
+            XCTAssertEqual((error as? StreetNetworkError)?.kind, .segmentTooLong)
+            XCTAssertTrue("\(error)".contains("line w7 (Long Lane) runs 30000 km"), "\(error)")
+        }
+        XCTAssertEqual(try StreetNetwork(lines: [near], crs: .britishNationalGrid).segments.count, 1, "500 km is kept")
+    }
+
     func testOneWayKeptAndComponentsLabelled() throws {
         let network = try drawnNetwork(
             """

@@ -40,6 +40,19 @@ final class HostileInputCommandTests: CLITestCase {
         for (k, (text, part)) in cases.enumerated() {
             try assertBadInput(["streets", "import", try write("s\(k).geojson", text), "--db", db], part)
         }
+        // A street 30,000 km long between junctions (a projected file in the wrong unit, say).
+        let long = """
+            {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:27700"}},"features":[
+            {"type":"Feature","properties":{"highway":"residential"},
+            "geometry":{"type":"LineString","coordinates":[[400000,300000],[400000,30300000]]}}]}
+            """
+        try assertBadInput(["streets", "import", try write("long.geojson", long), "--db", db], "between two junctions")
+        // A slow maxspeed is no speed: the class's default, and routing along it works (it trapped).
+        let slow = street("[[-0.70,52.6],[-0.69,52.6]]").replacingOccurrences(
+            of: "\"residential\"", with: "\"residential\",\"maxspeed\":\"0.0001\"")
+        XCTAssertEqual(try run(["streets", "import", try write("slow.geojson", slow), "--db", db]).status, 0)
+        let route = try run(["route", "--db", db, "--from", "-0.6999,52.6", "--to", "-0.6901,52.6"])
+        XCTAssertEqual(route.status, 0, route.stderr)
         // "Café" in Latin-1: é is the single byte 0xE9, which is not UTF-8.
         let latin1 = street("[[-0.7,52.6],[-0.71,52.6]]", "\"Caf\u{E9}\"").utf8
             .filter { $0 != 0xC3 }.map { $0 == 0xA9 ? 0xE9 : $0 }
