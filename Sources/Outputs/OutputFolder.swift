@@ -330,7 +330,8 @@ extension OutputFolder {
         return ([base] + tail).joined(separator: "/").replacingOccurrences(of: "//", with: "/")
     }
 
-    static func isSameOrAncestor(_ a: String, of b: String) -> Bool {
+    /// Whether the resolved path `a` is `b` or a folder holding it.
+    public static func isSameOrAncestor(_ a: String, of b: String) -> Bool {
         a == b || a == "/" || b.hasPrefix(a + "/")
     }
 }

@@ -71,6 +71,13 @@ struct PlanCommand: ParsableCommand {
         do { try outputFolder.check() } catch let error as OutputsError {
             throw ValidationError("--out: \(error.message)")
         }
+        if let exportCarp,
+            OutputFolder.isSameOrAncestor(OutputFolder.resolved(out), of: OutputFolder.resolved(exportCarp))
+        {
+            throw ValidationError(
+                "--export-carp \(exportCarp) is in the --out folder, which StreetRounds replaces whole: "
+                    + "give a folder outside it")
+        }
     }
 
     /// The outputs folder; one written before manifests existed is known by its file names.
@@ -164,8 +171,9 @@ struct PlanCommand: ParsableCommand {
                 + "savings.json)")
     }
 
-    /// Writes each exported job as `NAME.dat` in `folder` (made when missing);
-    /// a file already there is an error and is left as it is.
+    /// Writes each exported job as `NAME.dat` in `folder` (made when missing), all or none: a name already
+    /// there is an error before anything is written (that file is left as it is), and a write that fails
+    /// removes the files this run wrote.
     private func export(_ jobs: [WeeklyPlanner.ExportedJob], to folder: String) throws {
         let url = URL(fileURLWithPath: folder)
         do {
@@ -175,8 +183,25 @@ struct PlanCommand: ParsableCommand {
                 .badInput,
                 "cannot make the folder \(folder) for --export-carp (\(error.localizedDescription))")
         }
-        for job in jobs {
-            try failing { try job.problem.write(to: url.appendingPathComponent(job.name + ".dat")) }
+        let files = jobs.map { url.appendingPathComponent($0.name + ".dat") }
+        let there = files.filter { FileManager.default.fileExists(atPath: $0.path) }
+        if let first = there.first {
+            throw CommandFailure(
+                .badInput,
+                "--export-carp \(folder) already holds \(first.lastPathComponent)"
+                    + (there.count > 1 ? " and \(there.count - 1) more of this week's files" : "")
+                    + "; nothing was written: move them away or give another folder")
+        }
+        var written: [URL] = []
+        do {
+            for (job, file) in zip(jobs, files) {
+                try job.problem.write(to: file)
+                written.append(file)
+            }
+        } catch {
+            for file in written { try? FileManager.default.removeItem(at: file) }
+            let failure = CommandFailure(error)
+            throw CommandFailure(failure.status, failure.message + "; the files written before it were removed")
         }
         print("Wrote \(jobs.count) routing jobs as CARPLIB files to \(folder)")
     }

@@ -152,8 +152,8 @@ final class PlanCommandTests: CLITestCase {
         XCTAssertFalse(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
     }
 
-    /// --export-carp writes each routing job as a CARPLIB file the carp command solves; a second run
-    /// leaves the files there alone.
+    /// --export-carp writes each routing job as a CARPLIB file the carp command solves; a run that finds
+    /// one of its names there writes none (and leaves that file alone); the --out folder is refused.
     func testRoutingJobsExportAsCARPLIBFilesThatSolve() throws {
         let db = try sampleDatabase()
         let carp = directory.appendingPathComponent("carp")
@@ -171,10 +171,18 @@ final class PlanCommandTests: CLITestCase {
         XCTAssertTrue(text.contains("LISTA_ARISTAS_NOREQ"), "the street graph as deadhead links")
         let solved = try run(["carp", first.path, "--iterations", "20"])
         XCTAssertEqual(solved.status, 0, solved.stderr)
+        // Only the last of the week's names there: refused before anything is written.
+        for file in files.dropLast() { try FileManager.default.removeItem(at: carp.appendingPathComponent(file)) }
         let again = try run(args)
         XCTAssertEqual(again.status, 4)
-        XCTAssertTrue(again.stderr.contains("already exists"), again.stderr)
-        XCTAssertEqual(try String(contentsOf: first, encoding: .utf8), text)
+        XCTAssertTrue(again.stderr.contains("already holds \(files.last ?? "")"), again.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: carp.path), [files.last ?? ""])
+        let inside = try run([
+            "plan", "--db", db, "--week", "2026-W48", "--out", directory.appendingPathComponent("plan").path,
+            "--iterations", "10", "--export-carp", directory.appendingPathComponent("plan/carp").path
+        ])
+        XCTAssertEqual(inside.status, 2, "the --out folder is replaced whole: \(inside.stderr)")
+        XCTAssertTrue(inside.stderr.contains("is in the --out folder"), inside.stderr)
     }
 
     func testBadArgumentsAndAFailedPlanLeaveTheOutputsAlone() throws {
