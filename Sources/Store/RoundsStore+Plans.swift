@@ -72,6 +72,30 @@ extension RoundsStore {
                     );
                     """)
         }
+        // A deleted plan's id is never given again (SQLite's AUTOINCREMENT): before, deleting the newest
+        // plans gave their ids to the next ones, and a script holding an old id would delete a new plan.
+        // The table is rebuilt as SQLite asks; foreign keys are off during a migration, so the drop
+        // cascades to nothing, and they are checked once it is done.
+        migrator.registerMigration("plan-ids-never-reused") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE plan_new (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        week TEXT NOT NULL,
+                        mode TEXT NOT NULL,
+                        created_at TEXT NOT NULL,
+                        seed TEXT NOT NULL,
+                        seconds REAL NOT NULL,
+                        iterations INTEGER,
+                        network_fingerprint TEXT NOT NULL
+                    );
+                    INSERT INTO plan_new SELECT id, week, mode, created_at, seed, seconds, iterations,
+                        network_fingerprint FROM plan;
+                    DROP TABLE plan;
+                    ALTER TABLE plan_new RENAME TO plan;
+                    CREATE INDEX plan_by_mode_week ON plan(mode, week, id);
+                    """)
+        }
     }
 
     /// Saves delivered plans (a week's shared plan and its baseline), all in
@@ -173,10 +197,12 @@ extension RoundsStore {
         do {
             try write { db in
                 let stored = Set(try Int.fetchAll(db, sql: "SELECT id FROM plan"))
-                if let missing = ids.first(where: { !stored.contains($0) }) {
+                let missing = Set(ids).subtracting(stored).sorted()
+                if !missing.isEmpty {
+                    let named = missing.map(String.init).joined(separator: ", ")
                     throw StoreError(
                         .notFound,
-                        "no stored plan \(missing) in \(path); nothing was deleted "
+                        "no stored plan\(missing.count > 1 ? "s" : "") \(named) in \(path); nothing was deleted "
                             + "(list them with 'streetrounds plans list --db \(path)')")
                 }
                 for id in Set(ids) { try db.execute(sql: "DELETE FROM plan WHERE id = ?", arguments: [id]) }

@@ -48,10 +48,10 @@ struct PlansCommand: ParsableCommand {
 
         func run() throws {
             let store = try failing { try RoundsStore(path: db, access: .write) }
-            let detail = "plans \(ids.map(String.init).joined(separator: ", "))"
-            let audit = AuditEntry(actor: "cli", organisation: nil, action: "plan.delete", detail: detail)
+            let named = Set(ids).sorted().map(String.init).joined(separator: ", ")
+            let audit = AuditEntry(actor: "cli", organisation: nil, action: "plan.delete", detail: "plans \(named)")
             try failing { try store.deletePlans(ids, audit: audit) }
-            print("Deleted plans \(ids.map(String.init).joined(separator: ", ")) from \(db)")
+            print("Deleted plans \(named) from \(db)")
         }
     }
 }

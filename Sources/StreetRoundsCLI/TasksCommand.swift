@@ -106,6 +106,7 @@ struct TasksCommand: ParsableCommand {
 
         @Option(help: "The database file.") var db: String
         @Option(help: "Only this organisation.") var org: String?
+        @OptionGroup var data: WorksDataOptions
 
         func run() throws {
             let store = try failing { try RoundsStore(path: db, access: .read) }
@@ -134,8 +135,13 @@ struct TasksCommand: ParsableCommand {
             }
             let history = try failing { try store.submissions(organisation: org) }
             if history.isEmpty {
-                print("No task list submitted yet.")
-                return
+                guard let org else { return print("No task list submitted yet.") }
+                let known = try data.load(database: db).1.ids
+                guard known.contains(org) else {
+                    throw CommandFailure(
+                        .badInput, "no organisation \(org); the organisations are \(known.joined(separator: ", "))")
+                }
+                return print("No task list submitted yet by \(org).")
             }
             print("Submissions:")
             for s in history {

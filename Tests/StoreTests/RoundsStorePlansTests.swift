@@ -88,6 +88,36 @@ final class RoundsStorePlansTests: XCTestCase {
             }
         }
         XCTAssertEqual(left, [0, 0, 0])
+        let next = try store.savePlans([record("2026-W49", .shared)])
+        XCTAssertGreaterThan(next[0], ids[2], "a deleted plan's id is never given again")
+    }
+
+    /// A store made before plan ids were never reused keeps its plans, rounds, stops and visits through
+    /// the table's rebuild, and from then on gives no deleted id again.
+    func testPlansMadeBeforeTheRebuildSurviveIt() throws {
+        let path = directory.appendingPathComponent("old.sqlite").path
+        let old = try DatabaseQueue(path: path)
+        try RoundsStore.migrator.migrate(old, upTo: "weekly-plans")
+        try old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO plan VALUES (1, '2026-W47', 'shared', '2026-11-20T08:00:00Z', '7', 5, NULL, 'abc');
+                    INSERT INTO plan VALUES (2, '2026-W48', 'shared', '2026-11-27T08:00:00Z', '7', 5, NULL, 'abc');
+                    INSERT INTO plan_round VALUES (1, 0, 'mon-1', 'council', 'C-1', 1, 'yard', 420);
+                    INSERT INTO plan_stop VALUES (1, 0, 0, 4, 1);
+                    INSERT INTO plan_visit VALUES (1, 0, 0, 0, 'council', 'SW-1', 'sweeping');
+                    DELETE FROM plan WHERE id = 2;
+                    """)
+        }
+        try old.close()
+        let store = try RoundsStore(path: path, access: .write)
+        let kept = try XCTUnwrap(try store.latestPlan(.shared, upTo: ISOWeek(year: 2026, week: 48)))
+        XCTAssertEqual(kept.rounds.first?.stops.first?.parts.first?.taskID, "SW-1")
+        XCTAssertEqual(try store.savePlans([record("2026-W49", .shared)]), [2], "2 was free before the rebuild")
+        try store.deletePlans([2])
+        XCTAssertEqual(try store.savePlans([record("2026-W49", .shared)]), [3])
+        let problems = try DatabaseQueue(path: path).read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }
+        XCTAssertEqual(problems.count, 0)
     }
 
     func testTheWeekStartsFromTheLatestEarlierOrSameWeek() throws {

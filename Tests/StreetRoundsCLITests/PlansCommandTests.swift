@@ -44,11 +44,11 @@ final class PlansCommandTests: CLITestCase {
         XCTAssertTrue(fresh.stdout.contains("planned fresh (--fresh)"), fresh.stdout)
 
         // The fresh run was a trial: deleted, the next week starts from the W49 planned before it.
-        let unknown = try run(["plans", "delete", "5", "99", "--db", db])
+        let unknown = try run(["plans", "delete", "5", "99", "98", "--db", db])
         XCTAssertEqual(unknown.status, 4)
-        XCTAssertTrue(unknown.stderr.contains("no stored plan 99"), unknown.stderr)
+        XCTAssertTrue(unknown.stderr.contains("no stored plans 98, 99"), unknown.stderr)
         XCTAssertEqual(try run(["plans", "delete", "--db", db]).status, 2, "no id")
-        let deleted = try run(["plans", "delete", "5", "6", "--db", db])
+        let deleted = try run(["plans", "delete", "6", "5", "6", "--db", db])
         XCTAssertEqual(deleted.status, 0, deleted.stderr)
         XCTAssertTrue(deleted.stdout.contains("Deleted plans 5, 6"), deleted.stdout)
         let left = try run(["plans", "list", "--db", db]).stdout

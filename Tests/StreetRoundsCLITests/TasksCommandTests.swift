@@ -18,6 +18,9 @@ final class TasksCommandTests: CLITestCase {
         ])
         XCTAssertEqual(submitted.status, 0, submitted.stderr)
         XCTAssertTrue(submitted.stdout.contains("5 tasks, matched to"), submitted.stdout)
+        let nobody = try run(["tasks", "list", "--db", db, "--org", "nosuch"])
+        XCTAssertEqual(nobody.status, 4, "an organisation the store does not know: \(nobody.stdout)")
+        XCTAssertTrue(nobody.stderr.contains("no organisation nosuch"), nobody.stderr)
         let listed = try run(["tasks", "list", "--db", db])
         XCTAssertTrue(listed.stdout.contains("TC-001  litter_picking  daily mon,tue,wed,thu,fri,sat"), listed.stdout)
         // Export, then submit the export: the same tasks on the same segments.
