@@ -24,78 +24,82 @@ extension RoundsStore {
     /// outlives a network re-import, and `PreviousPlan` checks the network's
     /// fingerprint instead.
     static func registerPlanMigrations(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("weekly-plans") { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE plan (
-                        id INTEGER PRIMARY KEY,
-                        week TEXT NOT NULL,
-                        mode TEXT NOT NULL,
-                        created_at TEXT NOT NULL,
-                        seed TEXT NOT NULL,
-                        seconds REAL NOT NULL,
-                        iterations INTEGER,
-                        network_fingerprint TEXT NOT NULL
-                    );
-                    CREATE INDEX plan_by_mode_week ON plan(mode, week, id);
-                    CREATE TABLE plan_round (
-                        plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
-                        position INTEGER NOT NULL,
-                        round_id TEXT NOT NULL,
-                        organisation TEXT NOT NULL,
-                        crew TEXT NOT NULL,
-                        day INTEGER,
-                        depot TEXT NOT NULL,
-                        start_minutes INTEGER NOT NULL,
-                        PRIMARY KEY (plan_id, position)
-                    );
-                    CREATE TABLE plan_stop (
-                        plan_id INTEGER NOT NULL,
-                        round_position INTEGER NOT NULL,
-                        position INTEGER NOT NULL,
-                        segment_id INTEGER NOT NULL,
-                        reversed INTEGER NOT NULL,
-                        PRIMARY KEY (plan_id, round_position, position),
-                        FOREIGN KEY (plan_id, round_position) REFERENCES plan_round(plan_id, position) ON DELETE CASCADE
-                    );
-                    CREATE TABLE plan_visit (
-                        plan_id INTEGER NOT NULL,
-                        round_position INTEGER NOT NULL,
-                        stop_position INTEGER NOT NULL,
-                        position INTEGER NOT NULL,
-                        organisation TEXT NOT NULL,
-                        task_id TEXT NOT NULL,
-                        activity TEXT NOT NULL,
-                        PRIMARY KEY (plan_id, round_position, stop_position, position),
-                        FOREIGN KEY (plan_id, round_position, stop_position)
-                            REFERENCES plan_stop(plan_id, round_position, position) ON DELETE CASCADE
-                    );
-                    """)
-        }
+        migrator.registerMigration("weekly-plans", migrate: createPlanTables)
         // A deleted plan's id is never given again (SQLite's AUTOINCREMENT): before, deleting the newest
         // plans gave their ids to the next ones, and a script holding an old id would delete a new plan.
-        // The table is rebuilt as SQLite asks; foreign keys are off during a migration, so the drop
-        // cascades to nothing, and they are checked once it is done.
-        migrator.registerMigration("plan-ids-never-reused") { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE plan_new (
-                        id INTEGER PRIMARY KEY AUTOINCREMENT,
-                        week TEXT NOT NULL,
-                        mode TEXT NOT NULL,
-                        created_at TEXT NOT NULL,
-                        seed TEXT NOT NULL,
-                        seconds REAL NOT NULL,
-                        iterations INTEGER,
-                        network_fingerprint TEXT NOT NULL
-                    );
-                    INSERT INTO plan_new SELECT id, week, mode, created_at, seed, seconds, iterations,
-                        network_fingerprint FROM plan;
-                    DROP TABLE plan;
-                    ALTER TABLE plan_new RENAME TO plan;
-                    CREATE INDEX plan_by_mode_week ON plan(mode, week, id);
-                    """)
-        }
+        migrator.registerMigration("plan-ids-never-reused", migrate: rebuildPlanTable)
+    }
+
+    private static func createPlanTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE plan (
+                    id INTEGER PRIMARY KEY,
+                    week TEXT NOT NULL,
+                    mode TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    seed TEXT NOT NULL,
+                    seconds REAL NOT NULL,
+                    iterations INTEGER,
+                    network_fingerprint TEXT NOT NULL
+                );
+                CREATE INDEX plan_by_mode_week ON plan(mode, week, id);
+                CREATE TABLE plan_round (
+                    plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    round_id TEXT NOT NULL,
+                    organisation TEXT NOT NULL,
+                    crew TEXT NOT NULL,
+                    day INTEGER,
+                    depot TEXT NOT NULL,
+                    start_minutes INTEGER NOT NULL,
+                    PRIMARY KEY (plan_id, position)
+                );
+                CREATE TABLE plan_stop (
+                    plan_id INTEGER NOT NULL,
+                    round_position INTEGER NOT NULL,
+                    position INTEGER NOT NULL,
+                    segment_id INTEGER NOT NULL,
+                    reversed INTEGER NOT NULL,
+                    PRIMARY KEY (plan_id, round_position, position),
+                    FOREIGN KEY (plan_id, round_position) REFERENCES plan_round(plan_id, position) ON DELETE CASCADE
+                );
+                CREATE TABLE plan_visit (
+                    plan_id INTEGER NOT NULL,
+                    round_position INTEGER NOT NULL,
+                    stop_position INTEGER NOT NULL,
+                    position INTEGER NOT NULL,
+                    organisation TEXT NOT NULL,
+                    task_id TEXT NOT NULL,
+                    activity TEXT NOT NULL,
+                    PRIMARY KEY (plan_id, round_position, stop_position, position),
+                    FOREIGN KEY (plan_id, round_position, stop_position)
+                        REFERENCES plan_stop(plan_id, round_position, position) ON DELETE CASCADE
+                );
+                """)
+    }
+
+    /// The plan table rebuilt with AUTOINCREMENT, as SQLite asks; foreign keys are off during a migration,
+    /// so the drop cascades to nothing, and they are checked once it is done.
+    private static func rebuildPlanTable(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE plan_new (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    week TEXT NOT NULL,
+                    mode TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    seed TEXT NOT NULL,
+                    seconds REAL NOT NULL,
+                    iterations INTEGER,
+                    network_fingerprint TEXT NOT NULL
+                );
+                INSERT INTO plan_new SELECT id, week, mode, created_at, seed, seconds, iterations,
+                    network_fingerprint FROM plan;
+                DROP TABLE plan;
+                ALTER TABLE plan_new RENAME TO plan;
+                CREATE INDEX plan_by_mode_week ON plan(mode, week, id);
+                """)
     }
 
     /// Saves delivered plans (a week's shared plan and its baseline), all in
