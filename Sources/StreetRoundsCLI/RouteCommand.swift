@@ -56,14 +56,18 @@ struct RouteCommand: ParsableCommand {
                 from: NetworkLocation(segment: start.segment.id, along: start.along),
                 to: NetworkLocation(segment: end.segment.id, along: end.along), graph: graph)
         }
-        let streets = route.streets(in: network)
+        // Both points at one spot: a route of no length, on the street they snap to.
+        let streets = route.streets(in: network).isEmpty ? [start.segment.displayName] : route.streets(in: network)
         if geojson {
             let coordinates: [JSON] = route.points(in: network).compactMap { projection.unproject($0) }.map {
                 [.number(($0.lon * 1e7).rounded() / 1e7), .number(($0.lat * 1e7).rounded() / 1e7)]
             }
             let feature: JSON = [
                 "type": "Feature",
-                "geometry": ["type": "LineString", "coordinates": .array(coordinates)],
+                // A LineString needs two positions; a route of one is a Point.
+                "geometry": coordinates.count < 2
+                    ? ["type": "Point", "coordinates": coordinates.first ?? []]
+                    : ["type": "LineString", "coordinates": .array(coordinates)],
                 "properties": [
                     "distance_m": .number((route.metres * 10).rounded() / 10),
                     "time_s": .number((route.seconds * 10).rounded() / 10),

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import TestSupport
 import XCTest
 
@@ -29,6 +30,12 @@ final class StreetsCommandTests: CLITestCase {
         )
         XCTAssertEqual(geojson.status, 0)
         XCTAssertTrue(geojson.stdout.contains("\"LineString\""))
+        // From a point to itself: a Point (a LineString of one position is not GeoJSON), on its street.
+        let here = ["route", "--db", db, "--from", "-2.8000,52.5300", "--to", "-2.8000,52.5300"]
+        let spot = try JSONParser.parse(Data(try run(here + ["--geojson"]).stdout.utf8))
+        XCTAssertEqual(spot["geometry"]?["type"]?.string, "Point")
+        XCTAssertEqual(spot["geometry"]?["coordinates"]?.array?.count, 2)
+        XCTAssertTrue(try run(here).stdout.contains("Streets: Crossways"))
     }
 
     func testRutlandImportAndLongRoute() throws {
