@@ -98,15 +98,18 @@ extension CARPProblem {
         guard inner.count == 2 else { throw fail("expected ( u, v) coste C [demanda D]") }
         let ends = inner[0].split(separator: ",").compactMap { integer($0.trimmingCharacters(in: .whitespaces)) }
         let words = inner[1].split(whereSeparator: \.isWhitespace)
-        func value(_ key: String) -> Int? {
+        func value(_ key: String) throws -> Int? {
             guard let i = words.firstIndex(where: { $0.lowercased() == key }), i + 1 < words.count else { return nil }
-            return integer(words[i + 1])
+            guard let number = integer(words[i + 1]) else {
+                throw fail("\(key) must be a whole number, found \"\(words[i + 1].prefix(20))\" in \"\(line)\"")
+            }
+            return number
         }
-        guard ends.count == 2, let cost = value("coste") else {
+        guard ends.count == 2, let cost = try value("coste") else {
             throw fail("expected ( u, v) coste C [demanda D], found \"\(line)\"")
         }
-        let demand = value("demanda")
-        let service = words.contains { $0.lowercased() == "servicio" } ? value("servicio") : cost
+        let demand = try value("demanda")
+        let service = words.contains { $0.lowercased() == "servicio" } ? try value("servicio") : cost
         if required, demand == nil { throw fail("a required edge needs \"demanda D\"") }
         guard let service else { throw fail("\"servicio\" needs a service cost, in \"\(line)\"") }
         guard cost >= 0, service >= 0, (demand ?? 0) >= 0 else {

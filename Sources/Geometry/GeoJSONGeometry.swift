@@ -72,7 +72,8 @@ public enum GeoJSONGeometry: Equatable, Sendable {
     private static func position(_ json: JSON) throws -> Position {
         guard let pair = json.array, pair.count >= 2, let x = pair[0].number, let y = pair[1].number else {
             throw GeometryError(
-                .malformedGeometry, "a position must be an array of two numbers [x, y], got \(json.typeName)")
+                .malformedGeometry,
+                "a position must be an array of two numbers [x, y], got \(json.serialized().prefix(40))")
         }
         return Position(x: x, y: y)
     }

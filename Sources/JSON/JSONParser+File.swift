@@ -12,6 +12,9 @@ extension JSONParser {
         } catch {
             throw JSONError.malformed("\(url.path): cannot read the file (\(error.localizedDescription))")
         }
+        guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else {
+            throw JSONError.malformed("\(url.path) is not a file (a folder or a device); give the path of a file")
+        }
         guard size <= maxBytes else {
             throw JSONError.malformed(
                 "\(url.lastPathComponent) is \(size / 1_048_576) MiB, over the limit of "

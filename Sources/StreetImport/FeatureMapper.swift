@@ -49,6 +49,9 @@ struct FeatureMapper {
         let parts: [[Position]]
         switch geometry {
         case .lineString(let l): parts = [l]
+        case .multiLineString(let ls) where ls.isEmpty:
+            skipped["MultiLineString of no lines", default: 0] += 1
+            return
         case .multiLineString(let ls): parts = ls
         case .point(let position) where Self.placeKind(p) != nil:
             try checkCoordinates([position], feature: name)

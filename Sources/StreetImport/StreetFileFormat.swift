@@ -19,6 +19,16 @@ public enum StreetFileFormat: String, Sendable {
         if head.starts(with: Array("SQLite format 3\0".utf8)) { return .geoPackage }
         let first = head.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
         if first == UInt8(ascii: "{") { return .geoJSON }
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            throw StreetImportError(
+                .unsupportedFormat,
+                "\(url.path): the file is UTF-16 text; GeoJSON is UTF-8: save it again as UTF-8 "
+                    + "(in QGIS, Export > Save Features As, encoding UTF-8)")
+        }
+        var info = stat()
+        if stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            throw StreetImportError(.unreadableFile, "\(url.path) is a folder; give a GeoJSON or GeoPackage file")
+        }
         if head.isEmpty {
             throw StreetImportError(
                 .unsupportedFormat,

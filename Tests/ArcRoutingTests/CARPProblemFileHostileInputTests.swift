@@ -39,7 +39,9 @@ final class CARPProblemFileHostileInputTests: XCTestCase {
         let edges = [
             ("( 1, 2)  coste 3 demanda -1", "line 5: a negative cost or demand"),
             ("( 1, 2)  coste -3 demanda 1", "line 5: a negative cost or demand"),
-            ("( 1, 2)  coste 1e19 demanda 1", "line 5: expected ( u, v) coste C"),
+            ("( 1, 2)  coste 1e19 demanda 1", "line 5: coste must be a whole number, found \"1e19\""),
+            ("( 1, 2)  coste 3 demanda 1.5", "line 5: demanda must be a whole number, found \"1.5\""),
+            ("( 1, 2)  coste 3 servicio x demanda 1", "line 5: servicio must be a whole number"),
             ("( 1, 9223372036854775807)  coste 1 demanda 1", "line 5"),
             ("( -9223372036854775808, 2)  coste 1 demanda 1", "line 5"),
             ("( 0, 2)  coste 1 demanda 1", "numbered from 1")

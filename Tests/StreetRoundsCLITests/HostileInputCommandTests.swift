@@ -35,7 +35,13 @@ final class HostileInputCommandTests: CLITestCase {
             (street("[[-0.7,52.6],[1e400,52.6]]"), "too large to represent"),
             (street("[[52.6698,-0.7275],[52.6699,-0.7214]]"), "swap the axes"),
             (street("[[-0.7,52.6],[-0.71,52.6]]", "\"a\", \"name\": \"b\""), "duplicate member name"),
-            ("{\"type\":" + String(repeating: "[", count: 10_000), "nesting deeper than 512")
+            ("{\"type\":" + String(repeating: "[", count: 10_000), "nesting deeper than 512"),
+            (street("[[\"NaN\",52.6],[-0.71,52.6]]"), "got [\"NaN\",52.6]"),
+            (street("[[-0.7],[-0.71,52.6]]"), "got [-0.7]"),
+            (
+                street("[]").replacingOccurrences(of: "LineString", with: "MultiLineString"),
+                "1 MultiLineString of no lines"
+            )
         ]
         for (k, (text, part)) in cases.enumerated() {
             try assertBadInput(["streets", "import", try write("s\(k).geojson", text), "--db", db], part)
@@ -53,6 +59,9 @@ final class HostileInputCommandTests: CLITestCase {
         XCTAssertEqual(try run(["streets", "import", try write("slow.geojson", slow), "--db", db]).status, 0)
         let route = try run(["route", "--db", db, "--from", "-0.6999,52.6", "--to", "-0.6901,52.6"])
         XCTAssertEqual(route.status, 0, route.stderr)
+        let utf16 = try write("utf16.geojson", street("[[-0.7,52.6],[-0.71,52.6]]").data(using: .utf16) ?? Data())
+        try assertBadInput(["streets", "import", utf16, "--db", db], "UTF-16 text; GeoJSON is UTF-8")
+        try assertBadInput(["streets", "import", directory.path, "--db", db], "is a folder")
         // "Café" in Latin-1: é is the single byte 0xE9, which is not UTF-8.
         let latin1 = street("[[-0.7,52.6],[-0.71,52.6]]", "\"Caf\u{E9}\"").utf8
             .filter { $0 != 0xC3 }.map { $0 == 0xA9 ? 0xE9 : $0 }
