@@ -52,6 +52,7 @@ public struct TaskMatcher {
                     "segment \(bad) is not in the network (ids run from 0 to \(network.segments.count - 1)); "
                         + "take ids from 'streetrounds tasks export' or use a geometry")
             }
+            if let moved = movedAway(task, from: Set(ids)) { return problem("segment_ids", moved) }
             return .success(
                 Set(ids).sorted().map { MatchedSegment(segment: $0, sharedMetres: network.segments[$0].length) })
         }
@@ -88,6 +89,25 @@ public struct TaskMatcher {
             }
         }
         return .success(matches)
+    }
+
+    /// Why a task's drawn line and its `segment_ids` disagree (nil when they do not): an exported task whose
+    /// line was moved in QGIS to other streets, its ids kept, would silently stay where it was. They agree
+    /// when at least half of the metres the line runs along streets lie on the listed segments.
+    private func movedAway(_ task: StreetTask, from listed: Set<Int>) -> String? {
+        guard let geometry = task.geometry, case .lines(let lines)? = project(geometry) else { return nil }
+        let drawn = matchLines(lines)
+        let total = drawn.reduce(0) { $0 + $1.sharedMetres }
+        let onListed = drawn.filter { listed.contains($0.segment) }.reduce(0) { $0 + $1.sharedMetres }
+        guard onListed < 0.5 * total || total == 0 else { return nil }
+        var names: [String] = []
+        for m in drawn where !listed.contains(m.segment) && !names.contains(network.segments[m.segment].displayName) {
+            names.append(network.segments[m.segment].displayName)
+        }
+        let runs = names.isEmpty ? "along no street" : "along " + names.prefix(3).joined(separator: ", ")
+        return "the geometry runs \(runs), not along the listed segment_ids: to move the task there, remove "
+            + "segment_ids (the geometry is then matched); to keep it where it is, remove the geometry or draw it "
+            + "back along its streets"
     }
 
     /// A problem with `task`'s `property`, as a failed match.

@@ -100,6 +100,21 @@ final class TaskMatcherTests: XCTestCase {
         XCTAssertTrue(usrn.message.contains("USRN 12345678 is not in the street network"))
     }
 
+    /// A task exported with its segment ids and its line, the line then moved to another street (in QGIS,
+    /// say) and the ids kept: refused, naming the street, rather than left silently where it was.
+    func testSegmentIDsAndALineMovedAwayFromThemDisagree() throws {
+        let (network, raw) = try rutland()
+        let m = try matcher(network)
+        let catmos = network.segments.filter { $0.name == "Catmos Street" }.map(\.id)
+        let along = GeoJSONGeometry.multiLineString(drawnAlong("Catmos Street", raw, shiftMetres: 4))
+        XCTAssertEqual(try m.match(task(along, segments: catmos)).get().map(\.segment), catmos.sorted())
+        let moved = GeoJSONGeometry.multiLineString(drawnAlong("High Street", raw))
+        guard case .failure(let problem) = m.match(task(moved, segments: catmos)) else { return XCTFail() }
+        XCTAssertEqual(problem.property, "segment_ids")
+        XCTAssertTrue(problem.message.contains("runs along High Street"), problem.message)
+        XCTAssertTrue(problem.message.contains("remove segment_ids"), problem.message)
+    }
+
     func testFarAwayGeometryIsReported() throws {
         let (network, _) = try rutland()
         // Shrewsbury, 100 km west of Rutland.
