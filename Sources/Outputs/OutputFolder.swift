@@ -46,6 +46,8 @@ public struct OutputFolder: Sendable {
     }
 
     public static let manifestName = ".streetrounds-manifest"
+    /// Written first into a staging folder: a folder there without it (or a manifest) is not StreetRounds'.
+    static let stagingMarker = ".streetrounds-staging"
     static let manifestHeader = "# Files written by StreetRounds; the folder is replaced whole by the next run."
 
     /// The folder, as given.
@@ -80,13 +82,7 @@ public struct OutputFolder: Sendable {
     public func check() throws {
         try checkPlace()
         try checkReplaceable(url)
-        // A killed run's old folder is removed by the next commit, by its manifest: one that does not
-        // account for what it holds would stop that commit after the work.
-        if FileManager.default.fileExists(atPath: asideURL.path), (try? checkReplaceable(asideURL)) == nil {
-            throw OutputsError.refused(
-                "\(asideURL.path) was left by an earlier run and holds what StreetRounds did not write; "
-                    + "StreetRounds will not delete it: look inside, move what you need, then remove it")
-        }
+        try checkLeftovers()
     }
 
     /// Writes `files` as the folder's new contents, replacing the previous outputs by renames only.
@@ -130,6 +126,7 @@ public struct OutputFolder: Sendable {
     public func recover() throws -> Recovery {
         let fm = FileManager.default
         var result = Recovery.nothing
+        try checkLeftovers()
         if fm.fileExists(atPath: stagingURL.path) {
             let complete = manifest(of: stagingURL) != nil
             if complete, !fm.fileExists(atPath: url.path) {
@@ -178,6 +175,32 @@ extension OutputFolder {
         }
     }
 
+    /// Refuses what a killed run would have left beside the folder but StreetRounds did not make, before a
+    /// commit would stop on it after the work: a staging or old folder that is a link or a file, a staging
+    /// folder without the marker its writer puts first (nor a manifest), an old folder whose manifest does
+    /// not account for what it holds.
+    func checkLeftovers() throws {
+        for (leftover, isStaging) in [(stagingURL, true), (asideURL, false)] {
+            var info = stat()
+            guard lstat(leftover.path, &info) == 0 else { continue }
+            let marked = FileManager.default.fileExists(
+                atPath: leftover.appendingPathComponent(Self.stagingMarker).path)
+            var problem: String?
+            if info.st_mode & S_IFMT != S_IFDIR {
+                problem = "is not a folder"
+            } else if isStaging, manifest(of: leftover) == nil, !marked {
+                problem = "has neither \(Self.manifestName) nor \(Self.stagingMarker)"
+            } else if !isStaging, (try? checkReplaceable(leftover)) == nil {
+                problem = "holds what its \(Self.manifestName) does not name"
+            }
+            if let problem {
+                throw OutputsError.refused(
+                    "\(leftover.path), where a killed run leaves outputs, \(problem); StreetRounds will not delete "
+                        + "what it did not write: look inside, move what you need, then remove it")
+            }
+        }
+    }
+
     /// Refuses an existing folder that holds anything StreetRounds did not write there: a file, a symbolic
     /// link or a folder (even empty) that its manifest does not account for.
     func checkReplaceable(_ folder: URL) throws {
@@ -191,7 +214,7 @@ extension OutputFolder {
                 "\(folder.path) is not empty and was not written by StreetRounds (no \(Self.manifestName)); "
                     + "StreetRounds will not replace it: choose an empty or new folder for --out")
         }
-        let foreign = present.foreign(to: listed.union([Self.manifestName]))
+        let foreign = present.foreign(to: listed.union([Self.manifestName, Self.stagingMarker]))
         if let first = foreign.first {
             throw OutputsError.refused(
                 "\(folder.path) holds \(first)\(foreign.count > 1 ? " and \(foreign.count - 1) more" : ""), "
@@ -199,10 +222,13 @@ extension OutputFolder {
         }
     }
 
-    /// Writes the files into a fresh staging folder, the manifest last (its presence marks the folder complete).
+    /// Writes the files into a fresh staging folder: the marker first (a folder without it or a manifest is
+    /// not StreetRounds'), the manifest last (its presence marks the folder complete), then the marker goes.
     func stage(_ files: [OutputFile]) throws {
         let fm = FileManager.default
         try fm.createDirectory(at: stagingURL, withIntermediateDirectories: false)
+        let marker = stagingURL.appendingPathComponent(Self.stagingMarker)
+        try Data("StreetRounds is writing outputs here\n".utf8).write(to: marker)
         var names: [String] = []
         for file in files {
             let parts = file.path.split(separator: "/")
@@ -216,6 +242,7 @@ extension OutputFolder {
         }
         let manifest = ([Self.manifestHeader] + names.sorted()).joined(separator: "\n") + "\n"
         try Data(manifest.utf8).write(to: stagingURL.appendingPathComponent(Self.manifestName))
+        _ = unlink(marker.path)
     }
 
     /// The files a folder's manifest names, or nil when it has none.
@@ -230,13 +257,12 @@ extension OutputFolder {
     /// when empty (never a recursive removal). A `partial` staging folder (killed before its manifest)
     /// holds only what this run's writer made there.
     func removeOwned(_ folder: URL, partial: Bool = false) throws {
-        let fm = FileManager.default
         let present = try Self.contents(of: folder)
         let owned: Set<String>
         if partial || present.isEmpty {
             owned = present.files
         } else if let listed = manifest(of: folder) {
-            owned = listed.union([Self.manifestName])
+            owned = listed.union([Self.manifestName, Self.stagingMarker])
         } else if present.files.allSatisfy(legacyFiles) {
             owned = present.files
         } else {
@@ -245,17 +271,21 @@ extension OutputFolder {
                     + "StreetRounds will not delete it: look inside, move what you need, then remove it")
         }
         for name in present.files where owned.contains(name) {
-            try fm.removeItem(at: folder.appendingPathComponent(name))
+            // unlink(2), never a recursive removal: a name swapped for a folder meanwhile fails and is kept.
+            _ = unlink(folder.appendingPathComponent(name).path)
         }
         let made = partial ? present.folders : Contents.folders(holding: owned)
         for name in present.folders.intersection(made).sorted(by: { $0.count > $1.count }) {
             _ = rmdir(folder.appendingPathComponent(name).path)  // kept when something else is inside
         }
         let left = try Self.contents(of: folder)
-        guard left.isEmpty, rmdir(folder.path) == 0 else {
+        if let first = left.foreign(to: []).first {
             throw OutputsError.refused(
-                "\(folder.path) holds \(left.foreign(to: []).first ?? "") which StreetRounds did not write; "
+                "\(folder.path) holds \(first) which StreetRounds did not write; "
                     + "it was kept: move it elsewhere and remove the folder")
+        }
+        guard rmdir(folder.path) == 0 else {
+            throw OutputsError.refused("cannot remove the emptied \(folder.path): \(String(cString: strerror(errno)))")
         }
     }
 

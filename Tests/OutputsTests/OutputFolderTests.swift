@@ -95,7 +95,7 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertTrue(fm.fileExists(atPath: aside.appendingPathComponent("archive").path))
         XCTAssertEqual(listing(aside), ["archive"], "only what StreetRounds did not write is left")
         XCTAssertThrowsError(try folder.check(), "told before the work, not after") { error in
-            XCTAssertTrue("\(error)".contains("left by an earlier run"), "\(error)")
+            XCTAssertTrue("\(error)".contains("will not delete"), "\(error)")
         }
     }
 
@@ -151,6 +151,25 @@ final class OutputFolderTests: XCTestCase {
         }
         XCTAssertEqual(text(aside, "precious.txt"), "x")
         XCTAssertEqual(text(out, "a.txt"), "old a")
+        // A staging folder someone made (or linked) is no killed run's: neither emptied nor followed.
+        try FileManager.default.removeItem(at: aside)
+        let elsewhere = directory.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try Data("y".utf8).write(to: elsewhere.appendingPathComponent("mine.txt"))
+        let staging = directory.appendingPathComponent(".plan.streetrounds-new")
+        for make in [
+            { try FileManager.default.createSymbolicLink(at: staging, withDestinationURL: elsewhere) },
+            { try FileManager.default.copyItem(at: elsewhere, to: staging) }
+        ] as [() throws -> Void] {
+            try make()
+            XCTAssertThrowsError(try folder.check())
+            XCTAssertThrowsError(try folder.commit(second)) { error in
+                XCTAssertTrue("\(error)".contains("will not delete"), "\(error)")
+            }
+            XCTAssertEqual(text(staging, "mine.txt"), "y")
+            try FileManager.default.removeItem(at: staging)
+        }
+        XCTAssertEqual(text(elsewhere, "mine.txt"), "y")
     }
 
     func testRejectsFileNamesOutsideTheFolder() {
