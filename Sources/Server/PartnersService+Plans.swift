@@ -142,9 +142,7 @@ extension PartnersService {
         guard text.allSatisfy(\.isASCIIDigit), let id = Int(text),
             let plan = try store.plans().first(where: { $0.id == id })
         else { throw unknown }
-        let audit = AuditEntry(
-            actor: token.prefix, organisation: nil, action: "plan.delete",
-            detail: "plan \(id) (\(plan.week), \(plan.mode.rawValue))")
+        let audit = AuditEntry(actor: token.prefix, organisation: nil, action: "plan.delete", detail: plan.auditName)
         do {
             try store.deletePlans([id], audit: audit)
         } catch let error as StoreError where error.kind == .notFound {

@@ -15,6 +15,9 @@ public struct StoredPlanSummary: Sendable, Equatable {
     public var seed: UInt64
     public var seconds: Double
     public var iterations: Int?
+
+    /// How the audit trail names it: "plan 5 (2026-W49, shared)".
+    public var auditName: String { "plan \(id) (\(week), \(mode.rawValue))" }
 }
 
 extension RoundsStore {

@@ -7,8 +7,8 @@ import GRDB
     import Darwin
 #endif
 
-/// What a path holds, found without writing a byte: the SQLite header read from the file, then the schema
-/// through a read-only connection.
+/// What a path holds, found without writing a byte: its type and size, then its schema through a read-only
+/// SQLite connection (SQLite alone opens the file).
 enum StoreFile {
     enum Identity: Equatable {
         case missing
@@ -21,8 +21,6 @@ enum StoreFile {
         /// Anything else, with why.
         case foreign(String)
     }
-
-    static let header = Array("SQLite format 3\u{0}".utf8)
 
     /// Nothing here opens the file but SQLite: closing any descriptor of a file drops every POSIX lock the
     /// process holds on it, SQLite's too, and a second store opened beside a writing one (a command reading
@@ -89,9 +87,15 @@ enum StoreFile {
                 throw StoreError(
                     .unreadableDatabase,
                     "\(path) cannot be read: \(path)-journal beside it is a rollback journal SQLite must replay "
-                        + "first. StreetRounds stores keep a write-ahead log (-wal) and write no such file: if "
-                        + "you put it there, move it away; else let SQLite replay it "
-                        + "(sqlite3 \(path) 'PRAGMA integrity_check')")
+                        + "first (a write cut short, if the store was ever switched out of its write-ahead log); "
+                        + "let SQLite replay it with 'sqlite3 \(path) \"PRAGMA integrity_check\"'. Only if that "
+                        + "file is certainly not this database's journal (a file saved there by mistake), move it "
+                        + "away instead: moving a real journal away corrupts the database")
+            case .SQLITE_CORRUPT, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
+                throw StoreError(
+                    .unreadableDatabase,
+                    "\(path) cannot be read by SQLite (\(error)); check the file's permissions and the disk, "
+                        + "or restore the store from a backup")
             default: return .foreign("SQLite cannot read it: \(error)")
             }
         } catch {
@@ -102,7 +106,9 @@ enum StoreFile {
     /// The process holding the database's write lock, as "process 1234 (streetrounds streets import …)", from
     /// the POSIX lock SQLite holds on the WAL index (byte 120 of the -shm file) or, in rollback mode, on the
     /// reserved byte of the database file, as the kernel lists them (/proc/locks: no descriptor of the file
-    /// is opened, see `identify`); nil when none is found or the system does not list locks.
+    /// is opened, see `identify`); nil when none is found or the system does not list locks (nor where
+    /// the kernel lists a device other than the file's `st_dev`, as on btrfs subvolumes: then the message
+    /// says "another process").
     static func lockHolder(_ path: String) -> String? {
         guard let table = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return nil }
         let places: [(file: String, byte: Int)] = [(path + "-shm", 120), (path, 0x4000_0001)]
@@ -121,8 +127,9 @@ enum StoreFile {
     /// table: lines such as "3: POSIX  ADVISORY  WRITE 1234 08:01:5678 120 120" (the device's major and
     /// minor in hex; "EOF" for a lock to the end); waiting locks ("->") and other kinds are passed over.
     static func writeLockHolder(in table: String, device: UInt64, inode: UInt64, byte: Int) -> pid_t? {
-        let major = ((device >> 8) & 0xfff) | ((device >> 32) & ~0xfff)
-        let minor = (device & 0xff) | ((device >> 12) & ~0xff)
+        // As glibc's gnu_dev_major and gnu_dev_minor.
+        let major = ((device >> 8) & 0xfff) | ((device >> 32) & 0xffff_f000)
+        let minor = (device & 0xff) | ((device >> 12) & 0xffff_ff00)
         for line in table.split(separator: "\n") {
             let words = line.split(separator: " ")
             guard words.count >= 8, words[1] == "POSIX", words[3] == "WRITE", let pid = pid_t(words[4]), pid > 0

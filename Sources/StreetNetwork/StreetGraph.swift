@@ -26,12 +26,12 @@ public struct StreetGraph: Sendable {
         self.init(network, reversed: reversed) { Self.milliseconds($0.travelSeconds) }
     }
 
-    /// Seconds as whole milliseconds, at least 1; at most a quarter of 32 bits (a network built by
-    /// `StreetNetwork(lines:)` stays far below: `longestSegment` at 1 km/h is 1.8e9 ms), so that no
-    /// stored speed or length can trap the conversion.
+    /// Seconds as whole milliseconds, at least 1 and at most `Int32.max` (about 596 hours; searches sum
+    /// them in 64 bits), so that no stored speed or length can trap the conversion. A network built by
+    /// `StreetNetwork(lines:)` stays below: `longestSegment` at 1 km/h is 1.8e9 ms.
     public static func milliseconds(_ seconds: Double) -> Int32 {
         let ms = (seconds * 1000).rounded()
-        return ms.isNaN ? 1 : Int32(min(Double(Int32.max / 4), max(1, ms)))
+        return ms.isNaN ? 1 : Int32(min(Double(Int32.max), max(1, ms)))
     }
 
     /// Builds the graph with the caller's integer cost per segment (both

@@ -48,10 +48,12 @@ struct PlansCommand: ParsableCommand {
 
         func run() throws {
             let store = try failing { try RoundsStore(path: db, access: .write) }
-            let named = Set(ids).sorted().map(String.init).joined(separator: ", ")
-            let audit = AuditEntry(actor: "cli", organisation: nil, action: "plan.delete", detail: "plans \(named)")
+            let wanted = Set(ids)
+            let named = try failing { try store.plans() }.filter { wanted.contains($0.id) }.map(\.auditName)
+            let audit = AuditEntry(
+                actor: "cli", organisation: nil, action: "plan.delete", detail: named.joined(separator: ", "))
             try failing { try store.deletePlans(ids, audit: audit) }
-            print("Deleted plans \(named) from \(db)")
+            print("Deleted plans \(wanted.sorted().map(String.init).joined(separator: ", ")) from \(db)")
         }
     }
 }

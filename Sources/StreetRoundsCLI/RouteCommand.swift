@@ -57,16 +57,21 @@ struct RouteCommand: ParsableCommand {
                 to: NetworkLocation(segment: end.segment.id, along: end.along), graph: graph)
         }
         // Both points at one spot: a route of no length, on the street they snap to.
-        let streets = route.streets(in: network).isEmpty ? [start.segment.displayName] : route.streets(in: network)
+        let named = route.streets(in: network)
+        let streets = named.isEmpty ? [start.segment.displayName] : named
         if geojson {
-            let coordinates: [JSON] = route.points(in: network).compactMap { projection.unproject($0) }.map {
+            let points = route.points(in: network)
+            let coordinates: [JSON] = points.compactMap { projection.unproject($0) }.map {
                 [.number(($0.lon * 1e7).rounded() / 1e7), .number(($0.lat * 1e7).rounded() / 1e7)]
+            }
+            guard coordinates.count == points.count, !coordinates.isEmpty else {
+                throw CommandFailure(.internalError, "the route cannot be projected back to longitude and latitude")
             }
             let feature: JSON = [
                 "type": "Feature",
                 // A LineString needs two positions; a route of one is a Point.
                 "geometry": coordinates.count < 2
-                    ? ["type": "Point", "coordinates": coordinates.first ?? []]
+                    ? ["type": "Point", "coordinates": coordinates[0]]
                     : ["type": "LineString", "coordinates": .array(coordinates)],
                 "properties": [
                     "distance_m": .number((route.metres * 10).rounded() / 10),

@@ -136,8 +136,10 @@ struct TasksCommand: ParsableCommand {
             let history = try failing { try store.submissions(organisation: org) }
             if history.isEmpty {
                 guard let org else { return print("No task list submitted yet.") }
-                let known = try data.load(database: db).1.ids
-                guard known.contains(org) else {
+                // A registry given is the user's to fix; one looked for and not found names nobody.
+                let registry = data.registry != nil ? try data.load(database: db).1 : try? data.load(database: db).1
+                let known = registry?.ids ?? []
+                guard known.isEmpty || known.contains(org) else {
                     throw CommandFailure(
                         .badInput, "no organisation \(org); the organisations are \(known.joined(separator: ", "))")
                 }

@@ -93,21 +93,27 @@ public struct TaskMatcher {
 
     /// Why a task's drawn line and its `segment_ids` disagree (nil when they do not): an exported task whose
     /// line was moved in QGIS to other streets, its ids kept, would silently stay where it was. They agree
-    /// when at least half of the metres the line runs along streets lie on the listed segments.
+    /// when the line runs along at least half of the listed segments' length; streets it also runs beside
+    /// (the other carriageway, a service road) do not count against them.
     private func movedAway(_ task: StreetTask, from listed: Set<Int>) -> String? {
         guard let geometry = task.geometry, case .lines(let lines)? = project(geometry) else { return nil }
-        let drawn = matchLines(lines)
-        let total = drawn.reduce(0) { $0 + $1.sharedMetres }
-        let onListed = drawn.filter { listed.contains($0.segment) }.reduce(0) { $0 + $1.sharedMetres }
-        guard onListed < 0.5 * total || total == 0 else { return nil }
-        var names: [String] = []
-        for m in drawn where !listed.contains(m.segment) && !names.contains(network.segments[m.segment].displayName) {
-            names.append(network.segments[m.segment].displayName)
+        let length = listed.reduce(0) { $0 + network.segments[$1].length }
+        let covered = listed.reduce(0) { sum, id in
+            sum
+                + (lines.filter { $0.count >= 2 }.map { coveredLength(of: network.segments[id].points, along: $0) }
+                    .max() ?? 0)
         }
-        let runs = names.isEmpty ? "along no street" : "along " + names.prefix(3).joined(separator: ", ")
+        guard covered < 0.5 * length else { return nil }
+        var names: [String] = []
+        for m in matchLines(lines) where !listed.contains(m.segment) {
+            let name = network.segments[m.segment].displayName
+            if !names.contains(name) { names.append(name) }
+        }
+        let runs = names.isEmpty ? "along none of them" : "along " + names.prefix(3).joined(separator: ", ")
         return "the geometry runs \(runs), not along the listed segment_ids: to move the task there, remove "
             + "segment_ids (the geometry is then matched); to keep it where it is, remove the geometry or draw it "
-            + "back along its streets"
+            + "back along its streets (or, if the streets were imported again since the export, submit the "
+            + "list without segment_ids)"
     }
 
     /// A problem with `task`'s `property`, as a failed match.

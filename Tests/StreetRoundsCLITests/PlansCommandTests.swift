@@ -61,7 +61,8 @@ final class PlansCommandTests: CLITestCase {
             trail,
             [
                 "plan.stored: 2026-W48: stored as plans 1, 2", "plan.stored: 2026-W49: stored as plans 3, 4",
-                "plan.stored: 2026-W49: stored as plans 5, 6", "plan.delete: plans 5, 6"
+                "plan.stored: 2026-W49: stored as plans 5, 6",
+                "plan.delete: plan 5 (2026-W49, shared), plan 6 (2026-W49, baseline)"
             ], "who stored and deleted what, in the audit trail")
     }
 

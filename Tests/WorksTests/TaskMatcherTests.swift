@@ -115,6 +115,24 @@ final class TaskMatcherTests: XCTestCase {
         XCTAssertTrue(problem.message.contains("remove segment_ids"), problem.message)
     }
 
+    /// One carriageway of three parallel ways 8 m apart, exported with its id and its own line, then
+    /// submitted again unchanged: the line runs along the listed way, and the ways beside it do not count.
+    func testALineAlongItsSegmentBesideParallelWaysAgrees() throws {
+        let lines = (0..<3).map { k in
+            StreetLine(
+                featureIndex: k, sourceID: "w\(k)", roadClass: "trunk",
+                points: [Point(x: 486_000, y: 308_000 + 8 * Double(k)), Point(x: 486_400, y: 308_000 + 8 * Double(k))])
+        }
+        let network = try StreetNetwork(lines: lines, crs: .britishNationalGrid)
+        let m = try matcher(network)
+        let projection = try Projection(from: .wgs84, to: .britishNationalGrid)
+        for listed in 0..<3 {
+            let drawn = network.segments[listed].points.compactMap { projection.unproject($0) }
+                .map { Position(x: $0.lon, y: $0.lat) }
+            XCTAssertEqual(try m.match(task(.lineString(drawn), segments: [listed])).get().map(\.segment), [listed])
+        }
+    }
+
     func testFarAwayGeometryIsReported() throws {
         let (network, _) = try rutland()
         // Shrewsbury, 100 km west of Rutland.
