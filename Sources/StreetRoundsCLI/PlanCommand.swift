@@ -195,13 +195,20 @@ struct PlanCommand: ParsableCommand {
         var written: [URL] = []
         do {
             for (job, file) in zip(jobs, files) {
-                try job.problem.write(to: file)
+                // Written aside, then linked in: link(2) never replaces a file that appeared meanwhile.
+                let aside = url.appendingPathComponent(".\(file.lastPathComponent).streetrounds-tmp")
+                defer { unlink(aside.path) }
+                try job.problem.write(to: aside, replacing: true)
+                guard link(aside.path, file.path) == 0 else {
+                    throw CommandFailure(
+                        .badInput, "cannot write \(file.path): \(String(cString: strerror(errno)))")
+                }
                 written.append(file)
             }
         } catch {
-            for file in written { try? FileManager.default.removeItem(at: file) }
+            for file in written { unlink(file.path) }
             let failure = CommandFailure(error)
-            throw CommandFailure(failure.status, failure.message + "; the files written before it were removed")
+            throw CommandFailure(failure.status, failure.message + "; the files this run wrote were removed")
         }
         print("Wrote \(jobs.count) routing jobs as CARPLIB files to \(folder)")
     }
