@@ -14,6 +14,8 @@ struct FeatureMapper {
     /// Named settlements (Point features with `place` and `name`).
     var places: [Place] = []
     var skipped: [String: Int] = [:]
+    /// `maxspeed` values of kept lines not read as a speed, with their counts.
+    var unreadSpeeds: [String: Int] = [:]
     /// The lines kept so far, as read: a line with the same points as an earlier one is left out.
     var seen: Set<[Position]> = []
 
@@ -71,6 +73,9 @@ struct FeatureMapper {
         let oneWay = Self.oneWayCode(p)
         if oneWay == -1 { projected = projected.map { $0.reversed() } }
         let speed = RoadClass.parseMaxSpeed(p["maxspeed"]?.text)
+        if speed == nil, let text = p["maxspeed"]?.text, !text.isEmpty {
+            unreadSpeeds[String(text.prefix(30)), default: 0] += 1
+        }
         for (k, points) in projected.enumerated() {
             var id = Self.sourceID(feature) ?? "feature-\(feature.index)"
             if projected.count > 1 { id += "#\(k)" }

@@ -17,6 +17,8 @@ public struct StreetFile: Sendable {
     public var places: [Place]
     /// Features left out, by reason ("highway=footway", "Point geometry").
     public var skipped: [String: Int]
+    /// `maxspeed` values not read as a speed (the road class's default was used), with their counts.
+    public var unreadSpeeds: [String: Int] = [:]
     /// Whose data it is (OpenStreetMap, OS, the synthetic sample), for the
     /// credit line of every map drawn from it.
     public var dataSource: StreetDataSource.Kind = .other
@@ -62,7 +64,7 @@ public struct StreetFile: Sendable {
         return StreetFile(
             format: raw.format, sourceCRS: source, targetCRS: targetCRS, featureCount: raw.featureCount,
             lines: mapper.lines, places: mapper.places, skipped: mapper.skipped,
-            dataSource: raw.detectedDataSource)
+            unreadSpeeds: mapper.unreadSpeeds, dataSource: raw.detectedDataSource)
     }
 }
 

@@ -77,11 +77,24 @@ struct StreetsCommand: ParsableCommand {
                 "  features: \(Format.int(read.featureCount)) read, \(Format.int(kept)) streets kept"
                     + (left.isEmpty
                         ? "" : "; left out: " + left.prefix(6).joined(separator: ", ") + (left.count > 6 ? ", …" : "")))
+            printUnreadSpeeds(read.unreadSpeeds)
             print(
                 "  places: \(Format.int(settlements.count)) named settlements"
                     + (places.map { " from " + URL(fileURLWithPath: $0).lastPathComponent } ?? "")
                     + (settlements.isEmpty ? " (reports locate streets by grid reference and nearest depot)" : ""))
             printSummary(NetworkSummary(network))
+        }
+
+        /// The `maxspeed` values not read as a speed, most frequent first: a data problem the person may fix.
+        func printUnreadSpeeds(_ unread: [String: Int]) {
+            guard !unread.isEmpty else { return }
+            let count = unread.values.reduce(0, +)
+            let values = unread.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            print(
+                "  maxspeed not read as a speed on \(Format.int(count)) line\(count == 1 ? "" : "s") "
+                    + "(their road class's default used): "
+                    + values.prefix(4).map { "\"\($0.key)\" \(Format.int($0.value))" }.joined(separator: ", ")
+                    + (values.count > 4 ? ", …" : ""))
         }
 
         /// The places of `path` within 5 km of the network (an extract may

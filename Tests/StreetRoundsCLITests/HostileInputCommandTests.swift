@@ -56,7 +56,12 @@ final class HostileInputCommandTests: CLITestCase {
         // A slow maxspeed is no speed: the class's default, and routing along it works (it trapped).
         let slow = street("[[-0.70,52.6],[-0.69,52.6]]").replacingOccurrences(
             of: "\"residential\"", with: "\"residential\",\"maxspeed\":\"0.0001\"")
-        XCTAssertEqual(try run(["streets", "import", try write("slow.geojson", slow), "--db", db]).status, 0)
+        let slowImport = try run(["streets", "import", try write("slow.geojson", slow), "--db", db])
+        XCTAssertEqual(slowImport.status, 0, slowImport.stderr)
+        XCTAssertTrue(
+            slowImport.stdout.contains(
+                "maxspeed not read as a speed on 1 line (their road class's default used): "
+                    + "\"0.0001\" 1"), slowImport.stdout)
         let route = try run(["route", "--db", db, "--from", "-0.6999,52.6", "--to", "-0.6901,52.6"])
         XCTAssertEqual(route.status, 0, route.stderr)
         let utf16 = try write("utf16.geojson", street("[[-0.7,52.6],[-0.71,52.6]]").data(using: .utf16) ?? Data())
