@@ -175,9 +175,35 @@ struct TasksCommand: ParsableCommand {
                         + "give another file name")
             }
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder) {
+            if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !Self.isStream(out) {
                 if isFolder.boolValue { throw ValidationError("--out \(out) is a folder; give a file name") }
                 if !force { throw ValidationError("--out \(out) exists; add --force to replace it") }
+            }
+        }
+
+        /// Whether `path` is (or links to) a device, a pipe or a socket: written through, never replaced
+        /// (`--out /dev/stdout`).
+        static func isStream(_ path: String) -> Bool {
+            var info = stat()
+            return stat(path, &info) == 0 && [S_IFCHR, S_IFIFO, S_IFSOCK].contains(info.st_mode & S_IFMT)
+        }
+
+        /// Writes `text` to `out`: through it when it is a stream, else to a temporary name renamed over it.
+        func write(_ text: String, to out: String) throws {
+            guard Self.isStream(out) else {
+                do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
+                    throw CommandFailure(.badInput, "cannot write \(out) (\(error.localizedDescription))")
+                }
+                return
+            }
+            do {
+                guard let handle = FileHandle(forWritingAtPath: out) else {
+                    throw CocoaError(.fileWriteNoPermission)
+                }
+                defer { try? handle.close() }
+                try handle.write(contentsOf: Data(text.utf8))
+            } catch {
+                throw CommandFailure(.internalError, "could not write to \(out) (\(error.localizedDescription))")
             }
         }
 
@@ -197,10 +223,8 @@ struct TasksCommand: ParsableCommand {
                 projection: projection)
             let text = collection.serialized() + "\n"
             if let out {
-                do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
-                    throw CommandFailure(.badInput, "cannot write \(out) (\(error.localizedDescription))")
-                }
-                print("Wrote \(tasks.count) tasks of \(org) to \(out)")
+                try write(text, to: out)
+                if !Self.isStream(out) { print("Wrote \(tasks.count) tasks of \(org) to \(out)") }
             } else {
                 print(text, terminator: "")
             }

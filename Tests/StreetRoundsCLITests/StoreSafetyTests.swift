@@ -196,6 +196,14 @@ final class StoreSafetyTests: CLITestCase {
         XCTAssertEqual(refused.status, 2, refused.stderr)
         XCTAssertTrue(refused.stderr.contains("--force"), refused.stderr)
         XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "mine")
+        // A device is written through, never replaced by a file (as /dev/stdout and /dev/full were).
+        for (device, status) in [("/dev/null", Int32(0)), ("/dev/full", 5)] {
+            let written = try run(["tasks", "export", "--db", db, "--org", "town-council", "--out", device, "--force"])
+            XCTAssertEqual(written.status, status, written.stderr)
+            var info = stat()
+            XCTAssertEqual(stat(device, &info), 0)
+            XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "\(device) is still a device")
+        }
         let replaced = try run(["tasks", "export", "--db", db, "--org", "town-council", "--out", file, "--force"])
         XCTAssertEqual(replaced.status, 0, replaced.stderr)
         XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("{"))
