@@ -48,10 +48,10 @@ extension PartnersService {
     /// PUT …/task-list: replaces the list in one transaction, with history and audit.
     func submit(_ request: Request, _ context: PartnerRequestContext) async throws -> Response {
         let auth = try authorised(context)
+        let name = try Self.fileName(request)
         let bytes = try await body(request)
         let checked = try await check(bytes, auth)
         guard let list = checked.list else { throw ServerError(.internalError, "a checked list went missing") }
-        let name = request.uri.queryParameters.get("file_name").map { String($0.prefix(200)) } ?? "upload.geojson"
         let audit = AuditEntry(
             actor: auth.token.prefix, organisation: auth.organisation, action: "task-list.submit",
             detail: "\(name), \(list.tasks.count) tasks")
@@ -64,6 +64,23 @@ extension PartnersService {
             "submission": Self.submissionJSON(submission),
             "matched": Self.matchedJSON(checked.matches, index.network)
         ])
+    }
+
+    /// The `file_name` the history and the audit trail show (default "upload.geojson"): 1 to 200 characters,
+    /// none a control or format character (a line break or a right-to-left override would let it pass for
+    /// another line of the trail) nor a slash.
+    static func fileName(_ request: Request) throws -> String {
+        guard let name = request.uri.queryParameters.get("file_name") else { return "upload.geojson" }
+        let hidden = name.unicodeScalars.contains {
+            [.control, .format, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory)
+        }
+        guard (1...200).contains(name.count), !hidden, !name.contains("/") else {
+            throw ServerError(
+                .badRequest,
+                "file_name must be 1 to 200 characters, without a slash, line break or other control or "
+                    + "format character; give the file's own name, as 'thursday-rounds.geojson'")
+        }
+        return name
     }
 
     /// GET …/task-list: the stored tasks with their streets, and the history.

@@ -166,18 +166,25 @@ public struct PartnersService: Sendable {
                 .payloadTooLarge,
                 "the body is \(length) bytes, over the limit of \(limit); split the list by area")
         }
-        if let type = request.headers[.contentType]?.lowercased(),
-            !(type.hasPrefix("application/json") || type.hasPrefix("application/geo+json"))
-        {
-            throw ServerError(
-                .unsupportedMediaType,
-                "send the task list as application/geo+json (or application/json), not \(type)")
+        if let type = request.headers[.contentType]?.lowercased() {
+            let parts = type.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            let charset = parts.dropFirst().first { $0.hasPrefix("charset=") }?.dropFirst(8)
+            guard ["application/json", "application/geo+json"].contains(parts.first ?? ""),
+                charset.map({ ["utf-8", "\"utf-8\""].contains($0) }) ?? true
+            else {
+                throw ServerError(
+                    .unsupportedMediaType,
+                    "send the task list as application/geo+json (or application/json) in UTF-8, not \(type.prefix(80))")
+            }
         }
-        do {
-            let buffer = try await request.body.collect(upTo: limit)
-            return Data(buffer.readableBytesView)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw ServerError(.payloadTooLarge, "the body is over the limit of \(limit) bytes; split the list by area")
+        // Counted as it comes: a chunked body has no length to check first.
+        var data = Data()
+        for try await chunk in request.body {
+            data.append(contentsOf: chunk.readableBytesView)
+            guard data.count <= limit else {
+                throw ServerError(.payloadTooLarge, "the body is over the limit of \(limit) bytes; split the list by area")
+            }
         }
+        return data
     }
 }

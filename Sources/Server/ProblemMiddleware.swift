@@ -25,7 +25,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 response.headers[.allow] = allowed.joined(separator: ", ")
                 return response
             }
-            if problem.kind == .internalError {
+            if problem.kind == .internalError || problem.kind == .unavailable {
+                // What the caller is not told (the store's file, the lock holder) is kept here.
                 context.logger.error("\(request.method) \(request.uri.path) failed: \(String(reflecting: error))")
             }
             return try problem.response(from: request, context: context)

@@ -118,7 +118,10 @@ public struct ServerError: Error, CustomStringConvertible, Sendable {
             }
         case let e as StoreError:
             switch e.kind {
-            case .busy: return ServerError(.unavailable, e.message, retryAfter: 5)
+            // The store's message names its file and the lock holder's command line: the service's log has it.
+            case .busy:
+                return ServerError(
+                    .unavailable, "the store is busy with another writer; try again in a few seconds", retryAfter: 5)
             case .noNetwork: return ServerError(.unavailable, e.message, retryAfter: 3600)
             case .networkChanged: return ServerError(.conflict, e.message)
             default: return ServerError(.internalError, "the store failed; the service's log has the details")

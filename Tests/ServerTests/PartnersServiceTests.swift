@@ -216,10 +216,23 @@ final class PartnersServiceTests: XCTestCase {
                 XCTAssertEqual(bad.status, .unprocessableContent, text)
                 XCTAssertFalse(try F.json(bad)["problems"]?.array?.isEmpty ?? true, text)
             }
-            let typed = try await client.execute(
-                uri: uri, method: .put, headers: F.headers(f.county, type: "text/csv"),
-                body: ByteBuffer(string: "a,b"))
-            XCTAssertEqual(typed.status, .unsupportedMediaType)
+            for type in [
+                "text/csv", "application/geo+jsonx", "application/json-seq", "application/json; charset=utf-16"
+            ] {
+                let typed = try await client.execute(
+                    uri: uri, method: .put, headers: F.headers(f.county, type: type), body: ByteBuffer(string: "{}"))
+                XCTAssertEqual(typed.status, .unsupportedMediaType, type)
+            }
+            // A file name that would pass for another line of the audit trail, or hide its direction.
+            for name in [
+                "a%0A2026-12-05%20cli%20forged", "a%00b", "%E2%80%AEfdp.geojson", String(repeating: "n", count: 201),
+                "a%2Fb"
+            ] {
+                let named = try await client.execute(
+                    uri: uri + "?file_name=" + name, method: .put, headers: F.headers(f.county),
+                    body: ByteBuffer(string: "{}"))
+                XCTAssertEqual(named.status, .badRequest, name)
+            }
             let week = try await client.execute(
                 uri: "/v1/organisations/county-council/overlaps?week=48", method: .get,
                 headers: F.headers(f.county))
