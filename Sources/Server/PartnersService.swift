@@ -182,7 +182,8 @@ public struct PartnersService: Sendable {
         for try await chunk in request.body {
             data.append(contentsOf: chunk.readableBytesView)
             guard data.count <= limit else {
-                throw ServerError(.payloadTooLarge, "the body is over the limit of \(limit) bytes; split the list by area")
+                throw ServerError(
+                    .payloadTooLarge, "the body is over the limit of \(limit) bytes; split the list by area")
             }
         }
         return data
