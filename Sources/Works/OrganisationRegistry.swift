@@ -30,19 +30,25 @@ public struct OrganisationRegistry: Sendable {
             guard let id = entry["id"]?.string, !id.isEmpty else {
                 throw WorksError(.badRegistry, "\(file): organisation \(k) has no \"id\"")
             }
-            if let why = Identifier.problem(id) {
+            if let why = Identifier.problem(id) ?? Self.urlProblem(id) {
                 throw WorksError(.badRegistry, "\(file): organisation \(k)'s id \(why)")
             }
             func fail(_ what: String) -> WorksError { WorksError(.badRegistry, "\(file): organisation \(id): \(what)") }
+            if organisations.contains(where: { $0.id == id }) { throw fail("is in the file twice; give each once") }
             let depots = try Self.depots(entry, fail: fail)
             guard !depots.isEmpty else { throw fail("needs at least one depot") }
             let crews = try (entry["crews"]?.array ?? []).map {
                 try Self.crew($0, depots: depots, catalogue: catalogue, fail: fail)
             }
+            if let twice = Self.repeated(crews.map(\.id)) { throw fail("crew id \(twice) is given twice") }
+            let pools = entry["pools_crews"]
+            guard pools == nil || pools?.bool != nil else {
+                throw fail("\"pools_crews\" must be true or false (a boolean, not a string)")
+            }
             organisations.append(
                 Organisation(
                     id: id, name: entry["name"]?.string ?? id, depots: depots, crews: crews,
-                    poolsCrews: entry["pools_crews"]?.bool ?? true))
+                    poolsCrews: pools?.bool ?? true))
         }
         self.init(organisations)
     }
@@ -57,10 +63,43 @@ public struct OrganisationRegistry: Sendable {
                 throw fail("each depot needs \"id\", and \"lon\" and \"lat\" in WGS84 degrees")
             }
             if let why = Identifier.problem(did) { throw fail("a depot id \(why)") }
+            if depots.contains(where: { $0.id == did }) { throw fail("depot id \(did) is given twice") }
             depots.append(.init(id: did, name: d["name"]?.string ?? did, location: LonLat(lon: lon, lat: lat)))
         }
         return depots
     }
+
+    /// Why `id` cannot name an organisation in the API's URLs (/v1/organisations/ID), or nil.
+    static func urlProblem(_ id: String) -> String? {
+        let allowed = id.unicodeScalars.allSatisfy {
+            $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0))
+        }
+        guard !allowed || id.hasPrefix(".") else { return nil }
+        return "\"\(id.prefix(40))\" may hold only letters a-z and A-Z, digits, '.', '_' and '-', and not start "
+            + "with '.' (it names the organisation in the API's addresses); write e.g. \"town-council\""
+    }
+
+    /// The first value given twice, or nil.
+    static func repeated(_ values: [String]) -> String? {
+        var seen = Set<String>()
+        return values.first { !seen.insert($0).inserted }
+    }
+
+    /// The number under `key`, nil when absent, within `range` when given.
+    /// - Throws: `fail`'s error when it is not a number or out of the range.
+    private static func number(
+        _ c: JSON, _ key: String, _ range: ClosedRange<Double>, crew: String, fail: (String) -> WorksError
+    ) throws -> Double? {
+        guard let value = c[key], !value.isNull else { return nil }
+        guard let number = value.number, range.contains(number) else {
+            throw fail(
+                "crew \(crew): \"\(key)\" must be a number from \(Self.text(range.lowerBound)) to "
+                    + "\(Self.text(range.upperBound))")
+        }
+        return number
+    }
+
+    private static func text(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
 
     /// One crew of an organisation, checked against its depots and the activity catalogue.
     private static func crew(
@@ -73,20 +112,27 @@ public struct OrganisationRegistry: Sendable {
                 "crew \(cid) names no depot of this organisation (\(depots.map(\.id).joined(separator: ", ")))")
         }
         let skills = c["skills"]?.array?.compactMap(\.string) ?? []
+        guard !skills.isEmpty else {
+            throw fail("crew \(cid) has no \"skills\"; list the activities it does, e.g. [\"sweeping\"]")
+        }
         for skill in skills where catalogue[skill] == nil {
             throw fail(
                 "crew \(cid) has skill \"\(skill)\", which is not in the activity catalogue"
                     + "\(Suggestion.hint(skill, catalogue.codes))")
         }
-        guard let shift = c["shift_hours"]?.number, shift > 0, shift <= 24 else {
-            throw fail("crew \(cid) needs \"shift_hours\" between 0 and 24")
+        guard let shift = c["shift_hours"]?.number, shift >= 0.5, shift <= 24 else {
+            throw fail("crew \(cid) needs \"shift_hours\" from 0.5 to 24")
         }
         let days = try Self.days(c["days"], crew: cid, fail: fail)
+        func value(_ key: String, _ range: ClosedRange<Double>) throws -> Double? {
+            try number(c, key, range, crew: cid, fail: fail)
+        }
         return .init(
             id: cid, depot: depot, vehicleType: c["vehicle_type"]?.string ?? "van", skills: skills,
-            shiftHours: shift, capacity: c["capacity"]?.number, capacityUnit: c["capacity_unit"]?.string,
-            costPerHour: c["cost_per_hour"]?.number ?? 0, costPerKm: c["cost_per_km"]?.number ?? 0,
-            co2ePerKm: c["co2e_kg_per_km"]?.number ?? 0, days: days)
+            shiftHours: shift, capacity: try value("capacity", 0.001...1e9), capacityUnit: c["capacity_unit"]?.string,
+            costPerHour: try value("cost_per_hour", 0...10_000) ?? 0,
+            costPerKm: try value("cost_per_km", 0...1_000) ?? 0,
+            co2ePerKm: try value("co2e_kg_per_km", 0...100) ?? 0, days: days)
     }
 
     /// A crew's working days: `"days": ["mon", "tue", ...]`; Monday to

@@ -35,6 +35,46 @@ final class WorksDataHostileInputTests: XCTestCase {
         }
     }
 
+    /// Found by a hostile tester: ids the API cannot address, ids given twice (a raw SQLite error on
+    /// import), a string where a boolean belongs (read as true), and numbers no crew has (negative costs
+    /// gave negative savings, 1e308 NaN in the report, a shift of 1e-300 h placed nothing).
+    func testRegistryValuesAreCheckedWithTheFieldNamed() throws {
+        let catalogue = try shippedCatalogue()
+        let depot = #"{"id": "D1", "lon": -2.8, "lat": 52.5}"#
+        func crew(_ extra: String = "", id: String = "C1") -> String {
+            #"{"id": "\#(id)", "depot": "D1", "shift_hours": 7, "skills": ["sweeping"]\#(extra)}"#
+        }
+        func org(_ id: String = "ok", depots: String = depot, crews: String = crew(), extra: String = "") -> String {
+            #"{"id": "\#(id)", "depots": [\#(depots)], "crews": [\#(crews)]\#(extra)}"#
+        }
+        func registry(_ orgs: String...) -> String { #"{"organisations": ["# + orgs.joined(separator: ", ") + "]}" }
+        XCTAssertNoThrow(
+            try OrganisationRegistry(
+                contentsOf: try file(registry(org(extra: #", "pools_crews": false"#))), catalogue: catalogue))
+        let cases = [
+            (registry(org("town council")), "may hold only letters"), (registry(org("tönn")), "may hold only letters"),
+            (registry(org("a/b")), "may hold only letters"), (registry(org("..")), "not start with '.'"),
+            (registry(org(), org()), "is in the file twice"),
+            (registry(org(crews: crew() + ", " + crew())), "crew id C1 is given twice"),
+            (registry(org(depots: depot + ", " + depot)), "depot id D1 is given twice"),
+            (registry(org(extra: #", "pools_crews": "yes""#)), "must be true or false"),
+            (registry(org(crews: crew(#", "cost_per_hour": -20"#))), "\"cost_per_hour\" must be a number from 0"),
+            (registry(org(crews: crew(#", "cost_per_km": 1e308"#))), "\"cost_per_km\" must be a number"),
+            (registry(org(crews: crew(#", "capacity": 0"#))), "\"capacity\" must be a number"),
+            (registry(org(crews: crew(#", "capacity": "5""#))), "\"capacity\" must be a number"),
+            (
+                registry(org(crews: #"{"id": "C1", "depot": "D1", "shift_hours": 1e-300, "skills": ["sweeping"]}"#)),
+                "from 0.5 to 24"
+            ),
+            (registry(org(crews: #"{"id": "C1", "depot": "D1", "shift_hours": 7, "skills": []}"#)), "has no \"skills\"")
+        ]
+        for (text, part) in cases {
+            XCTAssertThrowsError(try OrganisationRegistry(contentsOf: try file(text), catalogue: catalogue)) { error in
+                XCTAssertTrue("\(error)".contains(part), "\(error) lacks \(part)")
+            }
+        }
+    }
+
     func testCatalogueCodesArePrintableText() throws {
         let text = #"{"activities": [{"code": "sweep\u0007", "working_speed_kmh": 6, "vehicle_types": ["van"]}]}"#
         XCTAssertThrowsError(try ActivityCatalogue(contentsOf: try file(text))) { error in
