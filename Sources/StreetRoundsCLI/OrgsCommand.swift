@@ -16,16 +16,11 @@ struct OrgsCommand: ParsableCommand {
 
         @Argument(help: "The organisation registry (JSON).") var file: String
         @Option(help: "The database file (created when missing).") var db: String
-        @Option(help: "The activity catalogue crews' skills are checked against.")
-        var catalogue = "data/activities.json"
+        @Option(help: "The activity catalogue crews' skills are checked against; default: as for 'plan'.")
+        var catalogue: String?
 
         func run() throws {
-            guard FileManager.default.fileExists(atPath: catalogue) else {
-                throw CommandFailure(
-                    .badInput,
-                    "no file at \(catalogue); run from the project folder, or pass --catalogue PATH")
-            }
-            let activities = try failing { try ActivityCatalogue(contentsOf: URL(fileURLWithPath: catalogue)) }
+            let activities = try WorksDataOptions.catalogue(catalogue, database: db)
             let registry = try failing {
                 try OrganisationRegistry(contentsOf: URL(fileURLWithPath: file), catalogue: activities)
             }

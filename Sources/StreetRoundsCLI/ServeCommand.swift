@@ -12,8 +12,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The database file (organisations imported with 'orgs import').") var db: String
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port (0: any free port, printed).") var port = 8080
-    @Option(help: "The activity catalogue (JSON).") var catalogue = "data/activities.json"
-    @Option(help: "The compatibility table (JSON).") var compatibility = "data/compatibility.json"
+    @Option(help: "The activity catalogue (JSON); default: beside the database, then ./data, then built in.")
+    var catalogue: String?
+    @Option(help: "The compatibility table (JSON); default: beside the database, then ./data, then built in.")
+    var compatibility: String?
     @Option(help: "Largest request body accepted, in MiB.") var maxBodyMib = 10
     @Option(help: "Requests a token may make per second, sustained.") var ratePerSecond = 10.0
     @Option(help: "Seconds a request waits for another process's write lock before a 503.") var busyTimeout = 10.0
@@ -30,14 +32,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        for (flag, path) in [("--catalogue", catalogue), ("--compatibility", compatibility)]
-        where !FileManager.default.fileExists(atPath: path) {
-            throw CommandFailure(.badInput, "no file at \(path); run from the project folder, or pass \(flag) PATH")
-        }
-        let activities = try failing { try ActivityCatalogue(contentsOf: URL(fileURLWithPath: catalogue)) }
-        let table = try failing {
-            try Compatibility(contentsOf: URL(fileURLWithPath: compatibility), catalogue: activities)
-        }
+        let activities = try WorksDataOptions.catalogue(catalogue, database: db)
+        let table = try WorksDataOptions.compatibility(compatibility, database: db, catalogue: activities)
         let store = try failing { try RoundsStore(path: db, access: .write, busyTimeout: busyTimeout) }
         if try failing({ try store.organisations() }).isEmpty {
             print("Note: \(db) holds no organisation yet; import them with: streetrounds orgs import FILE --db \(db)")

@@ -38,7 +38,7 @@ struct WorksDataOptions: ParsableArguments {
 
     /// Where `item` comes from: a file, or the built-in text (`nil` URL).
     /// - Throws: exit 4 naming every place looked at and the fix.
-    func locate(_ item: Item, database: String?) throws -> URL? {
+    static func locate(_ item: Item, database: String?) throws -> URL? {
         let fm = FileManager.default
         if let path = item.override {
             guard fm.fileExists(atPath: path) else {
@@ -62,17 +62,39 @@ struct WorksDataOptions: ParsableArguments {
         )
     }
 
-    func load(database: String?) throws -> (ActivityCatalogue, OrganisationRegistry) {
-        let catalogueItem = Item(
-            flag: "--catalogue", fileName: "activities.json", override: catalogue, builtIn: BuiltInWorksData.catalogue)
-        let activities = try failing {
-            if let url = try locate(catalogueItem, database: database) { return try ActivityCatalogue(contentsOf: url) }
+    /// The activity catalogue: `path` when given, else looked for as above.
+    static func catalogue(_ path: String?, database: String?) throws -> ActivityCatalogue {
+        let item = Item(
+            flag: "--catalogue", fileName: "activities.json", override: path, builtIn: BuiltInWorksData.catalogue)
+        return try failing {
+            if let url = try locate(item, database: database) { return try ActivityCatalogue(contentsOf: url) }
             return try ActivityCatalogue(
                 data: Data(BuiltInWorksData.catalogue.utf8), name: "the built-in activity catalogue")
         }
+    }
+
+    /// The compatibility table: `path` when given, else looked for as above.
+    static func compatibility(
+        _ path: String?, database: String?, catalogue: ActivityCatalogue
+    ) throws -> Compatibility {
+        let item = Item(
+            flag: "--compatibility", fileName: "compatibility.json", override: path,
+            builtIn: BuiltInWorksData.compatibility)
+        return try failing {
+            if let url = try locate(item, database: database) {
+                return try Compatibility(contentsOf: url, catalogue: catalogue)
+            }
+            return try Compatibility(
+                data: Data(BuiltInWorksData.compatibility.utf8), name: "the built-in compatibility table",
+                catalogue: catalogue)
+        }
+    }
+
+    func load(database: String?) throws -> (ActivityCatalogue, OrganisationRegistry) {
+        let activities = try Self.catalogue(catalogue, database: database)
         if registry == nil, let stored = try storedRegistry(database: database) { return (activities, stored) }
         let registryItem = Item(flag: "--registry", fileName: "organisations.json", override: registry, builtIn: nil)
-        guard let url = try locate(registryItem, database: database) else {
+        guard let url = try Self.locate(registryItem, database: database) else {
             throw CommandFailure(.internalError, "no registry")
         }
         let organisations = try failing { try OrganisationRegistry(contentsOf: url, catalogue: activities) }
@@ -91,17 +113,7 @@ struct WorksDataOptions: ParsableArguments {
     /// The catalogue, the registry and the compatibility table.
     func loadAll(database: String?) throws -> (ActivityCatalogue, OrganisationRegistry, Compatibility) {
         let (activities, organisations) = try load(database: database)
-        let item = Item(
-            flag: "--compatibility", fileName: "compatibility.json", override: compatibility,
-            builtIn: BuiltInWorksData.compatibility)
-        let table = try failing {
-            if let url = try locate(item, database: database) {
-                return try Compatibility(contentsOf: url, catalogue: activities)
-            }
-            return try Compatibility(
-                data: Data(BuiltInWorksData.compatibility.utf8), name: "the built-in compatibility table",
-                catalogue: activities)
-        }
+        let table = try Self.compatibility(compatibility, database: database, catalogue: activities)
         return (activities, organisations, table)
     }
 }

@@ -9,6 +9,13 @@ final class OrgsCommandTests: CLITestCase {
         let imported = try run(["orgs", "import", "data/organisations.json", "--db", db])
         XCTAssertEqual(imported.status, 0, imported.stderr)
         XCTAssertTrue(imported.stdout.contains("Imported 5 organisations"), imported.stdout)
+        // From another folder, with no catalogue beside the database: the built-in one (it said "no file at
+        // data/activities.json").
+        let registry = SharedData.projectRoot.appendingPathComponent("data/organisations.json").path
+        let elsewhere = try runProcess(
+            binary, ["orgs", "import", registry, "--db", directory.appendingPathComponent("b.sqlite").path],
+            currentDirectory: directory)
+        XCTAssertEqual(elsewhere.status, 0, elsewhere.stderr)
         let listed = try run(["orgs", "list", "--db", db])
         XCTAssertTrue(listed.stdout.contains("county-council  County Council Street Cleansing"), listed.stdout)
         XCTAssertTrue(listed.stdout.contains("depot county-depot"), listed.stdout)
