@@ -23,7 +23,9 @@ struct AuthMiddleware: RouterMiddleware {
                 "send an API token: Authorization: Bearer srt_...; "
                     + "the coordinator issues one with 'streetrounds orgs token ORG --db PATH'")
         }
-        let secret = header.hasPrefix("Bearer ") ? String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces) : ""
+        // The scheme's name is case-insensitive (RFC 9110).
+        let bearer = header.lowercased().hasPrefix("bearer ")
+        let secret = bearer ? String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces) : ""
         guard let token = try store.authenticate(secret: secret) else {
             let wait = await throttle.fail(context.client)
             try await Task.sleep(for: .milliseconds(Int(wait * 1000)))

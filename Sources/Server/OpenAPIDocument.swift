@@ -582,6 +582,9 @@ enum OpenAPIDocument {
                }
               }
              },
+             "400": {
+              "$ref": "#/components/responses/BadRequest"
+             },
              "401": {
               "$ref": "#/components/responses/Unauthorised"
              },

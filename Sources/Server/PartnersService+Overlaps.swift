@@ -136,9 +136,17 @@ extension PartnersService {
                 .forbidden,
                 "token \(token.prefix) may read only \(token.organisation ?? "")'s audit lines")
         }
-        let limit = min(1000, max(1, query.get("limit").flatMap { Int($0) } ?? 200))
+        let limit = try query.get("limit").map { text -> Int in
+            guard text.allSatisfy(\.isASCIIDigit), let n = Int(text), (1...1000).contains(n) else {
+                throw ServerError(.badRequest, "limit must be a whole number from 1 to 1000 (lines, newest first)")
+            }
+            return n
+        }
+        if let asked, try store.organisations().allSatisfy({ $0.id != asked }) {
+            throw ServerError(.badRequest, "no organisation \(asked.prefix(40)); list them at /v1/organisations")
+        }
         let whose = token.role == .coordinator ? asked : token.organisation
-        let entries = try store.auditTrail(organisation: whose, limit: limit)
+        let entries = try store.auditTrail(organisation: whose, limit: limit ?? 200)
         let items: [JSON] = entries.map {
             [
                 "id": .number(Double($0.id)), "at": .string($0.at), "actor": .string($0.actor),

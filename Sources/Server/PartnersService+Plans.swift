@@ -71,7 +71,9 @@ extension PartnersService {
         for key in known where query[values: Substring(key)].count > 1 {
             throw ServerError(.badRequest, "\(key) is given more than once; give it once")
         }
-        let period = try period(request)
+        var period = try period(request)
+        // As `streetrounds plan`: next week unless one is named.
+        if query.get("week") == nil { period.week = ISOWeek(containing: Date()).adding(weeks: 1) }
         let seconds = try query.get("seconds").map { text -> Double in
             guard let seconds = decimal(text), seconds >= 1, seconds <= 600 else {
                 throw ServerError(.badRequest, "seconds must be a number from 1 to 600 (the solver's budget per plan)")

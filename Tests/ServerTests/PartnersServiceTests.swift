@@ -133,6 +133,20 @@ final class PartnersServiceTests: XCTestCase {
             let audit = try await client.execute(uri: "/v1/audit", method: .get, headers: F.headers(f.town))
             let actors = try F.json(audit)["entries"]?.array?.compactMap { $0["organisation"]?.string } ?? []
             XCTAssertEqual(Set(actors), ["town-council"])
+            for query in [
+                "limit=abc", "limit=0", "limit=-1", "limit=1001", "limit=99999999999999999999", "organisation=nobody"
+            ] {
+                let bad = try await client.execute(
+                    uri: "/v1/audit?\(query)", method: .get, headers: F.headers(f.coordinator))
+                XCTAssertEqual(bad.status, .badRequest, query)
+            }
+            let one = try await client.execute(
+                uri: "/v1/audit?limit=1", method: .get, headers: F.headers(f.coordinator))
+            XCTAssertEqual(try F.json(one)["entries"]?.array?.count, 1)
+            // The scheme's name in any case (RFC 9110).
+            let lower = try await client.execute(
+                uri: "/v1/me", method: .get, headers: [.authorization: "bearer \(f.town)"])
+            XCTAssertEqual(lower.status, .ok)
         }
     }
 
