@@ -19,7 +19,11 @@ public struct JSONParser {
     /// - Throws: `JSONError` naming line, column, byte offset and what was
     ///   expected.
     public static func parse(_ data: Data) throws -> JSON {
-        try data.withUnsafeBytes { raw in
+        // A byte-order mark of UTF-16 (as Notepad's "Unicode"): said so, rather than "found '\u{FFFD}{'".
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            throw JSONError.malformed("the text is UTF-16; JSON here is UTF-8: save the file again as UTF-8")
+        }
+        return try data.withUnsafeBytes { raw in
             var parser = TextParser(bytes: raw.bindMemory(to: UInt8.self))
             if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
             parser.skipWhitespace()

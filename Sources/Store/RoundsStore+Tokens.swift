@@ -52,19 +52,26 @@ extension RoundsStore {
     /// - Throws: `StoreError.notFound` when no live token or several match.
     @discardableResult
     public func revokeToken(prefix: String, at time: Date = Date()) throws -> APIToken {
-        let wanted = prefix.hasPrefix("srt_") ? prefix : "srt_" + prefix
+        var wanted = prefix.hasPrefix("srt_") ? prefix : "srt_" + prefix
+        // A whole token pasted (srt_PREFIX_SECRET): its prefix.
+        let parts = wanted.split(separator: "_", omittingEmptySubsequences: false)
+        if parts.count == 3 { wanted = parts.prefix(2).joined(separator: "_") }
         return try writing("revoke a token") { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM api_token WHERE revoked_at IS NULL AND substr(prefix, 1, ?) = ?
-                    """, arguments: [wanted.count, wanted])
-            guard wanted.count >= 8, rows.count == 1, var token = rows.first.map(Self.token) else {
-                let found = rows.isEmpty ? "no live token" : "\(rows.count) tokens"
-                throw StoreError(
-                    .notFound,
-                    "\(found) match \"\(prefix)\"; list them with: "
-                        + "streetrounds orgs tokens --db \(path), and give a longer prefix")
+            let matching = try Row.fetchAll(
+                db, sql: "SELECT * FROM api_token WHERE substr(prefix, 1, ?) = ?", arguments: [wanted.count, wanted]
+            ).map(Self.token)
+            let live = matching.filter { $0.revokedAt == nil }
+            guard wanted.count >= 8, live.count == 1, var token = live.first else {
+                let list = "list them with: streetrounds orgs tokens --db \(path)"
+                let why =
+                    if let revoked = matching.first, live.isEmpty, matching.count == 1 {
+                        "token \(revoked.prefix) was already revoked (\(revoked.revokedAt ?? "")); nothing changed"
+                    } else if live.isEmpty {
+                        "no token matches \"\(prefix.prefix(40))\"; \(list)"
+                    } else {
+                        "\(live.count) live tokens match \"\(prefix.prefix(40))\"; give more of the prefix (\(list))"
+                    }
+                throw StoreError(.notFound, why)
             }
             token.revokedAt = ISO8601DateFormatter().string(from: time)
             try db.execute(

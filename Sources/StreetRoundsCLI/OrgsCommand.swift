@@ -136,8 +136,17 @@ struct OrgsCommand: ParsableCommand {
         @Option(help: "Only this organisation.") var org: String?
         @Option(help: "At most this many lines.") var limit = 50
 
+        func validate() throws {
+            guard (1...1_000_000).contains(limit) else { throw ValidationError("--limit must be from 1 to 1000000") }
+        }
+
         func run() throws {
             let store = try failing { try RoundsStore(path: db) }
+            let known = try failing { try store.organisations() }.map(\.id)
+            if let org, !known.contains(org) {
+                throw CommandFailure(
+                    .badInput, "no organisation \(org) in \(db); it holds \(known.joined(separator: ", "))")
+            }
             for e in try failing({ try store.auditTrail(organisation: org, limit: limit) }) {
                 let submission = e.submission.map { "  (submission \($0))" } ?? ""
                 print("\(e.at)  \(e.actor)  \(e.organisation ?? "-")  \(e.action)  \(e.detail)\(submission)")

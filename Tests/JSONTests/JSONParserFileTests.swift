@@ -25,6 +25,17 @@ final class JSONParserFileTests: XCTestCase {
         }
     }
 
+    func testUTF16IsNamed() {
+        let text = #"{"type": "FeatureCollection"}"#
+        for encoding in [String.Encoding.utf16LittleEndian, .utf16BigEndian] {
+            let bom: [UInt8] = encoding == .utf16LittleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+            let data = Data(bom) + (text.data(using: encoding) ?? Data())
+            XCTAssertThrowsError(try JSONParser.parse(data)) { error in
+                XCTAssertTrue("\(error)".contains("UTF-16"), "\(error)")
+            }
+        }
+    }
+
     func testAFolderAndADeviceAreNamed() throws {
         XCTAssertThrowsError(try JSONParser.readFile(directory, maxBytes: 1_000)) { error in
             XCTAssertTrue("\(error)".contains("is a folder"), "\(error)")
