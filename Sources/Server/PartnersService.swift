@@ -179,12 +179,22 @@ public struct PartnersService: Sendable {
         }
         // Counted as it comes: a chunked body has no length to check first.
         var data = Data()
-        for try await chunk in request.body {
-            data.append(contentsOf: chunk.readableBytesView)
-            guard data.count <= limit else {
-                throw ServerError(
-                    .payloadTooLarge, "the body is over the limit of \(limit) bytes; split the list by area")
+        do {
+            for try await chunk in request.body {
+                data.append(contentsOf: chunk.readableBytesView)
+                guard data.count <= limit else {
+                    throw ServerError(
+                        .payloadTooLarge, "the body is over the limit of \(limit) bytes; split the list by area")
+                }
             }
+        } catch let error as ServerError {
+            throw error
+        } catch {
+            // The HTTP parser's (a transfer coding it does not know, a body cut short): the request's fault.
+            throw ServerError(
+                .badRequest,
+                "the request body could not be read (\(String(describing: error).prefix(80))); send it as is or "
+                    + "chunked, without a transfer coding such as gzip")
         }
         return data
     }
