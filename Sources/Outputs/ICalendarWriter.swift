@@ -94,11 +94,18 @@ public enum ICalendarWriter {
         LondonTime.utcText(date).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
     }
 
-    /// TEXT escaping (RFC 5545 §3.3.11).
+    /// TEXT of RFC 5545 (§3.3.11): backslash, semicolon and comma escaped, line ends (CRLF, CR, LF) as "\n", and the
+    /// control characters it does not allow (all but tab) written as a space: a bare CR would end the line
+    /// for some readers and let a name pass for another property.
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n")
-            .replacingOccurrences(of: "\n", with: "\\n")
+        let lines = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let text = String(
+            String.UnicodeScalarView(
+                lines.unicodeScalars.map { c in
+                    c == "\n" || c == "\t" || !(c.value < 0x20 || c.value == 0x7F) ? c : " "
+                }))
+        return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
     }
 
     static func finish(_ lines: [String]) -> String {

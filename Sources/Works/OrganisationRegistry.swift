@@ -30,7 +30,7 @@ public struct OrganisationRegistry: Sendable {
             guard let id = entry["id"]?.string, !id.isEmpty else {
                 throw WorksError(.badRegistry, "\(file): organisation \(k) has no \"id\"")
             }
-            if let why = Identifier.problem(id) ?? Self.urlProblem(id) {
+            if let why = Identifier.problem(id) ?? Self.plainProblem(id) {
                 throw WorksError(.badRegistry, "\(file): organisation \(k)'s id \(why)")
             }
             func fail(_ what: String) -> WorksError { WorksError(.badRegistry, "\(file): organisation \(id): \(what)") }
@@ -62,21 +62,28 @@ public struct OrganisationRegistry: Sendable {
             else {
                 throw fail("each depot needs \"id\", and \"lon\" and \"lat\" in WGS84 degrees")
             }
-            if let why = Identifier.problem(did) { throw fail("a depot id \(why)") }
+            if let why = Identifier.problem(did) ?? Self.plainProblem(did) { throw fail("a depot id \(why)") }
             if depots.contains(where: { $0.id == did }) { throw fail("depot id \(did) is given twice") }
             depots.append(.init(id: did, name: d["name"]?.string ?? did, location: LonLat(lon: lon, lat: lat)))
         }
         return depots
     }
 
-    /// Why `id` cannot name an organisation in the API's URLs (/v1/organisations/ID), or nil.
-    static func urlProblem(_ id: String) -> String? {
+    /// The longest organisation, depot or crew id or vehicle type: they make the rounds' ids, and so the
+    /// names of their GPX files, which a file system keeps under 255 bytes.
+    static let longestPlainID = 40
+
+    /// Why `id` cannot be an organisation, depot or crew id or a vehicle type, or nil: they make the API's
+    /// addresses (/v1/organisations/ID), calendar UIDs and file names, so only letters, digits, '.', '_' and
+    /// '-', not starting with '.' (a space and an underscore would make the same file name).
+    static func plainProblem(_ id: String) -> String? {
         let allowed = id.unicodeScalars.allSatisfy {
             $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0))
         }
-        guard !allowed || id.hasPrefix(".") else { return nil }
-        return "\"\(id.prefix(40))\" may hold only letters a-z and A-Z, digits, '.', '_' and '-', and not start "
-            + "with '.' (it names the organisation in the API's addresses); write e.g. \"town-council\""
+        guard !allowed || id.hasPrefix(".") || id.isEmpty || id.count > longestPlainID else { return nil }
+        return "\"\(id.prefix(40))\" must be 1 to \(longestPlainID) letters a-z and A-Z, digits, '.', '_' and '-', "
+            + "not starting with '.' (it names files, calendar entries and the API's addresses); write e.g. "
+            + "\"town-council\""
     }
 
     /// The first value given twice, or nil.
@@ -106,7 +113,9 @@ public struct OrganisationRegistry: Sendable {
         _ c: JSON, depots: [Organisation.Depot], catalogue: ActivityCatalogue, fail: (String) -> WorksError
     ) throws -> Organisation.Crew {
         guard let cid = c["id"]?.string else { throw fail("a crew has no \"id\"") }
-        if let why = Identifier.problem(cid) { throw fail("a crew id \(why)") }
+        if let why = Identifier.problem(cid) ?? Self.plainProblem(cid) { throw fail("a crew id \(why)") }
+        let vehicle = c["vehicle_type"]?.string ?? "van"
+        if let why = Self.plainProblem(vehicle) { throw fail("crew \(cid)'s \"vehicle_type\" \(why)") }
         guard let depot = c["depot"]?.string, depots.contains(where: { $0.id == depot }) else {
             throw fail(
                 "crew \(cid) names no depot of this organisation (\(depots.map(\.id).joined(separator: ", ")))")
@@ -128,7 +137,7 @@ public struct OrganisationRegistry: Sendable {
             try number(c, key, range, crew: cid, fail: fail)
         }
         return .init(
-            id: cid, depot: depot, vehicleType: c["vehicle_type"]?.string ?? "van", skills: skills,
+            id: cid, depot: depot, vehicleType: vehicle, skills: skills,
             shiftHours: shift, capacity: try value("capacity", 0.001...1e9), capacityUnit: c["capacity_unit"]?.string,
             costPerHour: try value("cost_per_hour", 0...10_000) ?? 0,
             costPerKm: try value("cost_per_km", 0...1_000) ?? 0,

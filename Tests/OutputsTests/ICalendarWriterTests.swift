@@ -117,6 +117,14 @@ final class ICalendarWriterTests: XCTestCase {
         XCTAssertTrue(calendar.events.allSatisfy { $0["DTSTART;VALUE=DATE"] == "20261123" })
     }
 
+    /// Found by a hostile tester: a bare CR in a name ended the line for some readers, so a street named
+    /// "A\rEND:VEVENT\rBEGIN:VEVENT\rUID:evil" made events; control characters went through raw.
+    func testNamesWithLineEndsAndControlCharactersStayOneValue() {
+        let escaped = ICalendarWriter.escape("A\rEND:VEVENT\r\nUID:evil\nB\u{0B}C\u{01}\u{7F};,\\\tD")
+        XCTAssertEqual(escaped, "A\\nEND:VEVENT\\nUID:evil\\nB C  \\;\\,\\\\\tD")
+        XCTAssertFalse(escaped.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" })
+    }
+
     func testFoldingNeverSplitsACharacter() throws {
         let s = try PlannedSample.make("2026-W48")
         let text = ICalendarWriter.text(s.shared, week: s.week, stamp: Date(), drawing: s.drawing)

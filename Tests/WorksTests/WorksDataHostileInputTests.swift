@@ -52,9 +52,18 @@ final class WorksDataHostileInputTests: XCTestCase {
             try OrganisationRegistry(
                 contentsOf: try file(registry(org(extra: #", "pools_crews": false"#))), catalogue: catalogue))
         let cases = [
-            (registry(org("town council")), "may hold only letters"), (registry(org("tönn")), "may hold only letters"),
-            (registry(org("a/b")), "may hold only letters"), (registry(org("..")), "not start with '.'"),
+            (registry(org("town council")), "must be 1 to 40 letters"),
+            (registry(org("tönn")), "must be 1 to 40 letters"),
+            (registry(org("a/b")), "must be 1 to 40 letters"), (registry(org("..")), "not starting with '.'"),
             (registry(org(), org()), "is in the file twice"),
+            (registry(org(crews: crew(id: "TC 1"))), "a crew id \"TC 1\" must be"),
+            (registry(org(depots: #"{"id": "a/b", "lon": -2.8, "lat": 52.5}"#)), "a depot id \"a/b\" must be"),
+            (registry(org(crews: crew(#", "vehicle_type": "van\nnext""#))), "\"vehicle_type\" \"van\nnext\" must be"),
+            (registry(org(crews: crew(#", "vehicle_type": "../../x""#))), "\"vehicle_type\""),
+            (
+                registry(org(crews: crew(", \"vehicle_type\": \"" + String(repeating: "v", count: 300) + "\""))),
+                "must be 1 to 40"
+            ),
             (registry(org(crews: crew() + ", " + crew())), "crew id C1 is given twice"),
             (registry(org(depots: depot + ", " + depot)), "depot id D1 is given twice"),
             (registry(org(extra: #", "pools_crews": "yes""#)), "must be true or false"),
