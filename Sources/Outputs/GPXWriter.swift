@@ -63,7 +63,8 @@ public enum GPXWriter {
             String.UnicodeScalarView(
                 s.unicodeScalars.map { c in
                     let v = c.value
-                    let legal = v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v)
+                    let legal =
+                        v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v)
                         || (0xE000...0xFFFD).contains(v) || v >= 0x10000
                     return legal ? c : " "
                 }))

@@ -50,7 +50,8 @@ final class GPXWriterTests: XCTestCase {
         let parser = XMLParser(data: Data(document.utf8))
         parser.delegate = collector
         XCTAssertTrue(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
-        XCTAssertEqual(collector.elements.first?.text, "High Street  A\nEND <b>&amp;   \"]]>\u{1F6A7}", "a CR read as a line end")
+        XCTAssertEqual(
+            collector.elements.first?.text, "High Street  A\nEND <b>&amp;   \"]]>\u{1F6A7}", "a CR read as a line end")
     }
 
     /// Elements by name with their text and attributes.
