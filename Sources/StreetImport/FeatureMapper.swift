@@ -82,9 +82,9 @@ struct FeatureMapper {
             lines.append(
                 StreetLine(
                     featureIndex: feature.index, sourceID: id,
-                    name: Self.first(p, "name", "name1", "name_1"),
+                    name: Self.first(p, "name", "name1", "name_1").map { PrintableText.of($0) },
                     roadClass: roadClass,
-                    ref: Self.first(p, "ref", "roadNumber", "road_classification_number"),
+                    ref: Self.first(p, "ref", "roadNumber", "road_classification_number").map { PrintableText.of($0) },
                     usrn: Self.first(p, "usrn", "USRN"),
                     formOfWay: Self.first(p, "formOfWay", "form_of_way"),
                     sourceStartNode: Self.first(p, "startNode", "start_node"),

@@ -47,7 +47,7 @@ public struct OrganisationRegistry: Sendable {
             }
             organisations.append(
                 Organisation(
-                    id: id, name: entry["name"]?.string ?? id, depots: depots, crews: crews,
+                    id: id, name: PrintableText.of(entry["name"]?.string ?? id), depots: depots, crews: crews,
                     poolsCrews: pools?.bool ?? true))
         }
         self.init(organisations)
@@ -64,7 +64,8 @@ public struct OrganisationRegistry: Sendable {
             }
             if let why = Identifier.problem(did) ?? Self.plainProblem(did) { throw fail("a depot id \(why)") }
             if depots.contains(where: { $0.id == did }) { throw fail("depot id \(did) is given twice") }
-            depots.append(.init(id: did, name: d["name"]?.string ?? did, location: LonLat(lon: lon, lat: lat)))
+            let name = PrintableText.of(d["name"]?.string ?? did)
+            depots.append(.init(id: did, name: name, location: LonLat(lon: lon, lat: lat)))
         }
         return depots
     }

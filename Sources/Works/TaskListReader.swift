@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import JSON
 
 /// Reads a partner's task list (GeoJSON, docs/task-list.schema.json) and
 /// reports every problem at once: feature, task id, property, what is
@@ -253,6 +254,9 @@ private struct FeatureChecker {
         let cycleWeek = readCycleWeek(frequency, text: frequencyText)
         for key in ["usrn", "notes", "street"] {
             if let raw = p[key], !raw.isNull, raw.text == nil { problem(key, "must be a string, not \(raw.typeName)") }
+            if let c = p[key]?.text.flatMap({ PrintableText.firstControl(in: $0) }) {
+                problem(key, "holds the control character \(PrintableText.code(c)); remove it")
+            }
         }
         let usrn = p["usrn"].flatMap { $0.isNull ? nil : $0.text }
         checkGeometry(placed: usrn != nil || segmentIDs != nil)

@@ -53,6 +53,12 @@ final class HostileInputCommandTests: CLITestCase {
             "geometry":{"type":"LineString","coordinates":[[400000,300000],[400000,30300000]]}}]}
             """
         try assertBadInput(["streets", "import", try write("long.geojson", long), "--db", db], "between two junctions")
+        // A NUL in a name no longer cuts it when stored, nor a control character reaches the outputs.
+        let nul = street("[[-0.70,52.6],[-0.69,52.6]]", #""High Street\u0000 (closed\u000bTuesdays)""#)
+        let nulDB = directory.appendingPathComponent("nul.sqlite").path
+        XCTAssertEqual(try run(["streets", "import", try write("nul.geojson", nul), "--db", nulDB]).status, 0)
+        let info = try run(["route", "--db", nulDB, "--from", "-0.6999,52.6", "--to", "-0.6901,52.6"])
+        XCTAssertTrue(info.stdout.contains("High Street  (closed Tuesdays)"), info.stdout)
         // A slow maxspeed is no speed: the class's default, and routing along it works (it trapped).
         let slow = street("[[-0.70,52.6],[-0.69,52.6]]").replacingOccurrences(
             of: "\"residential\"", with: "\"residential\",\"maxspeed\":\"0.0001\"")

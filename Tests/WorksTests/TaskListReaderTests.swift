@@ -119,6 +119,25 @@ final class TaskListReaderTests: XCTestCase {
             contains: ["property weekdays", "\"Funday\" is not a weekday"])
     }
 
+    /// A NUL in notes was cut there when stored ("nul \u0000 end" came back as "nul "); line breaks are notes'.
+    func testControlCharactersInNotesAndStreetAreProblems() throws {
+        try assertProblem(
+            taskList([
+                feature(#""task_id": "T1", "activity": "sweeping", "frequency": "weekly", "notes": "nul \u0000 end""#)
+            ]),
+            contains: ["property notes", "U+0000"])
+        try assertProblem(
+            taskList([
+                feature(#""task_id": "T1", "activity": "sweeping", "frequency": "weekly", "street": "A\u001bB""#)
+            ]),
+            contains: ["property street", "U+001B"])
+        XCTAssertEqual(
+            try problems(
+                taskList([
+                    feature(#""task_id": "T1", "activity": "sweeping", "frequency": "weekly", "notes": "one\ntwo""#)
+                ])), [])
+    }
+
     func testDuplicateTaskID() throws {
         try assertProblem(
             taskList([
