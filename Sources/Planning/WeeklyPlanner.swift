@@ -66,18 +66,37 @@ public struct WeeklyPlanner {
         .repair(rostered, classes: week.classes, budget: &budget)  // stage 7b
         let ordered = SameDayOrder(orderRules: compatibility.orderRules, classes: week.classes, network: network)
             .order(repaired.rounds)  // stage 7c
-        let rounds = ordered.rounds.sorted {
+        let sorted = ordered.rounds.sorted {
             ($0.day?.rawValue ?? 0, $0.startMinutes, $0.id) < ($1.day?.rawValue ?? 0, $1.startMinutes, $1.id)
         }
+        let (rounds, gritting) = Self.uniqueIDs(sorted, gritting: routed.gritting)
         var timing = routed.timing
         timing.solverSeconds += repaired.solverSeconds
         timing.totalSeconds = (ContinuousClock.now - started).seconds
         return WeeklyPlan(
-            options: options, mode: mode, rounds: rounds, gritting: routed.gritting,
+            options: options, mode: mode, rounds: rounds, gritting: gritting,
             unplaced: week.unplaced + routed.unplaced + repaired.unplaced,
             shortfalls: repaired.shortfalls, orderConflicts: ordered.conflicts,
             taskVisits: week.taskVisits, totals: PlanTotals(rounds, registry: registry),  // 8
             totalsByOrganisation: totalsByOrganisation(rounds), timing: timing)
+    }
+
+    /// Round ids made unique: they name the GPX files, calendar UIDs and the report's anchors, and ids join
+    /// organisation, depot and vehicle with '-', which the ids may hold too ("town" with depot
+    /// "council-yard" and "town-council" with "yard"). A repeated id gets "-b", "-c"…, in plan order.
+    static func uniqueIDs(_ rounds: [Round], gritting: [Round]) -> ([Round], [Round]) {
+        var seen = Set<String>()
+        func unique(_ round: Round) -> Round {
+            var round = round
+            let base = round.id
+            var n = 0
+            while !seen.insert(round.id).inserted {
+                n += 1
+                round.id = base + "-" + String(UnicodeScalar(UInt8(97 + n % 26))) + (n >= 26 ? String(n / 26) : "")
+            }
+            return round
+        }
+        return (rounds.map(unique), gritting.map(unique))
     }
 
     /// The rounds of every job, by roster (day, pool, class); gritting apart.

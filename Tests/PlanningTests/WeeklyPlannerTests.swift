@@ -1,11 +1,12 @@
 import Foundation
 import Geometry
-import Planning
 import StreetImport
 import StreetNetwork
 import TestSupport
 import Works
 import XCTest
+
+@testable import Planning
 
 /// The planner on the sample town: the invariants the issue names.
 final class WeeklyPlannerTests: XCTestCase {
@@ -66,6 +67,22 @@ final class WeeklyPlannerTests: XCTestCase {
             for p in u.visit.parts { count["\(p.organisation)|\(p.taskID)|\(u.visit.segment)", default: 0] += 1 }
         }
         return count
+    }
+
+    /// Found by a hostile tester: organisation "town" with depot "council-town-yard" and "town-council" with
+    /// "town-yard" made the same round ids, and 12 GPX files overwrote each other.
+    func testRoundIdsAreMadeUnique() {
+        func round(_ id: String) -> Round {
+            Round(
+                id: id, day: .monday, organisation: "o", crew: "", depot: "yard", startMinutes: 0, stops: [],
+                path: [], seconds: 0, serviceSeconds: 0, metres: 0, deadheadMetres: 0, load: 0, extraShift: false)
+        }
+        let (rounds, gritting) = WeeklyPlanner.uniqueIDs(
+            [round("mon-a-b-van-1"), round("mon-a-b-van-1"), round("mon-a-b-van-1-b"), round("mon-a-b-van-1")],
+            gritting: [round("mon-a-b-van-1")])
+        XCTAssertEqual(
+            rounds.map(\.id) + gritting.map(\.id),
+            ["mon-a-b-van-1", "mon-a-b-van-1-b", "mon-a-b-van-1-b-b", "mon-a-b-van-1-c", "mon-a-b-van-1-d"])
     }
 
     func testEveryVisitOfTheWeekAppearsExactlyOnceOrIsUnplaced() throws {
