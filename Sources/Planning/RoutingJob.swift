@@ -39,11 +39,17 @@ struct RoutingJob {
         return (key.day?.code ?? "grit") + hours
     }
 
-    /// Rounds' ids: label, organisation, depot and vehicle, then a number.
+    /// Rounds' ids: label, organisation, depot and vehicle, then a number; only letters, digits, '.', '_'
+    /// and '-' (registries are checked so; one stored before may hold others, each then a '_'), since ids
+    /// name files.
     var idPrefix: String {
         let moved = repair.map { "-moved\($0)" } ?? ""
-        return "\(label)-\(crewClass.organisation)-\(crewClass.depot)-\(crewClass.vehicleType)" + moved
-            + (key.crew.map { "-\($0)" } ?? "")
+        let parts = [crewClass.organisation, crewClass.depot, crewClass.vehicleType].map(Self.plain)
+        return ([label] + parts).joined(separator: "-") + moved + (key.crew.map { "-" + Self.plain($0) } ?? "")
+    }
+
+    static func plain(_ s: String) -> String {
+        String(s.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" })
     }
 
     /// The jobs of one pool: its day visits grouped by day, class and hours;

@@ -64,12 +64,12 @@ public struct WeeklyPlanner {
             repairs: options.fleetRepair, merging: merging
         )
         .repair(rostered, classes: week.classes, budget: &budget)  // stage 7b
+        let (unique, gritting) = Self.uniqueIDs(repaired.rounds, gritting: routed.gritting)
         let ordered = SameDayOrder(orderRules: compatibility.orderRules, classes: week.classes, network: network)
-            .order(repaired.rounds)  // stage 7c
-        let sorted = ordered.rounds.sorted {
+            .order(unique)  // stage 7c
+        let rounds = ordered.rounds.sorted {
             ($0.day?.rawValue ?? 0, $0.startMinutes, $0.id) < ($1.day?.rawValue ?? 0, $1.startMinutes, $1.id)
         }
-        let (rounds, gritting) = Self.uniqueIDs(sorted, gritting: routed.gritting)
         var timing = routed.timing
         timing.solverSeconds += repaired.solverSeconds
         timing.totalSeconds = (ContinuousClock.now - started).seconds
@@ -81,22 +81,35 @@ public struct WeeklyPlanner {
             totalsByOrganisation: totalsByOrganisation(rounds), timing: timing)
     }
 
-    /// Round ids made unique: they name the GPX files, calendar UIDs and the report's anchors, and ids join
-    /// organisation, depot and vehicle with '-', which the ids may hold too ("town" with depot
-    /// "council-yard" and "town-council" with "yard"). A repeated id gets "-b", "-c"…, in plan order.
+    /// Round ids made unique, before anything names them (order conflicts, outputs): they name the GPX
+    /// files, calendar UIDs and the report's anchors, and ids join organisation, depot and vehicle with '-',
+    /// which the ids may hold too ("town" with depot "council-yard" and "town-council" with "yard"). A
+    /// repeated id gets "-b", "-c"…, in the order of organisation, depot, crew and day, so the same one
+    /// gets it week after week.
     static func uniqueIDs(_ rounds: [Round], gritting: [Round]) -> ([Round], [Round]) {
-        var seen = Set<String>()
-        func unique(_ round: Round) -> Round {
-            var round = round
-            let base = round.id
-            var n = 0
-            while !seen.insert(round.id).inserted {
-                n += 1
-                round.id = base + "-" + String(UnicodeScalar(UInt8(97 + n % 26))) + (n >= 26 ? String(n / 26) : "")
+        var all = rounds + gritting
+        let order = all.indices.sorted {
+            let (a, b) = (all[$0], all[$1])
+            if (a.id, a.organisation, a.depot, a.crew) != (b.id, b.organisation, b.depot, b.crew) {
+                return (a.id, a.organisation, a.depot, a.crew) < (b.id, b.organisation, b.depot, b.crew)
             }
-            return round
+            return (a.day?.rawValue ?? 8, a.startMinutes, $0) < (b.day?.rawValue ?? 8, b.startMinutes, $1)
         }
-        return (rounds.map(unique), gritting.map(unique))
+        var seen = Set(all.map(\.id))
+        var kept = Set<String>()
+        for k in order where !kept.insert(all[k].id).inserted {
+            let base = all[k].id
+            var n = 1
+            while seen.contains(Self.suffixed(base, n)) { n += 1 }
+            all[k].id = Self.suffixed(base, n)
+            seen.insert(all[k].id)
+        }
+        return (Array(all.prefix(rounds.count)), Array(all.dropFirst(rounds.count)))
+    }
+
+    /// "ID-b" for 1, "ID-c" for 2, … "ID-z", then "ID-a1"…
+    private static func suffixed(_ base: String, _ n: Int) -> String {
+        base + "-" + String(UnicodeScalar(UInt8(97 + n % 26))) + (n >= 26 ? String(n / 26) : "")
     }
 
     /// The rounds of every job, by roster (day, pool, class); gritting apart.
