@@ -13,8 +13,14 @@ public enum CSVText {
     public static func cell(_ text: String) -> String {
         var s = text
         if let first = s.unicodeScalars.first, formulaStarts.contains(Character(first)) { s = "'" + s }
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return s
+        }
+        // Scalar by scalar: a quote followed by a combining mark is one Character to Swift.
+        var quoted = String.UnicodeScalarView(["\""])
+        for c in s.unicodeScalars { quoted.append(contentsOf: c == "\"" ? ["\"", "\""] : [c]) }
+        quoted.append("\"")
+        return String(quoted)
     }
 
     /// A number StreetRounds computed, with `digits` decimals.

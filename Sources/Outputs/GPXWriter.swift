@@ -56,19 +56,6 @@ public enum GPXWriter {
         return out + "</\(tag)>\n"
     }
 
-    /// Text for XML 1.0: the five specials escaped, and the characters it does not allow at all (control
-    /// characters but tab and line ends, U+FFFE, U+FFFF) written as a space.
-    static func escape(_ s: String) -> String {
-        let allowed = String(
-            String.UnicodeScalarView(
-                s.unicodeScalars.map { c in
-                    let v = c.value
-                    let legal =
-                        v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v)
-                        || (0xE000...0xFFFD).contains(v) || v >= 0x10000
-                    return legal ? c : " "
-                }))
-        return allowed.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    /// Text for XML 1.0 (`XMLText`).
+    static func escape(_ s: String) -> String { XMLText.escape(s) }
 }

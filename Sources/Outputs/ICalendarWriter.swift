@@ -97,15 +97,21 @@ public enum ICalendarWriter {
     /// TEXT of RFC 5545 (§3.3.11): backslash, semicolon and comma escaped, line ends (CRLF, CR, LF) as "\n", and the
     /// control characters it does not allow (all but tab) written as a space: a bare CR would end the line
     /// for some readers and let a name pass for another property.
+    /// Scalar by scalar: a special followed by a combining mark is one Character to Swift.
     static func escape(_ s: String) -> String {
-        let lines = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        let text = String(
-            String.UnicodeScalarView(
-                lines.unicodeScalars.map { c in
-                    c == "\n" || c == "\t" || !(c.value < 0x20 || c.value == 0x7F) ? c : " "
-                }))
-        return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
+        var out = String.UnicodeScalarView()
+        var afterCR = false
+        for c in s.unicodeScalars {
+            defer { afterCR = c == "\r" }
+            switch c {
+            case "\\", ";", ",": out.append(contentsOf: ["\\", c])
+            case "\r": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\n": if !afterCR { out.append(contentsOf: "\\n".unicodeScalars) }
+            case "\t": out.append(c)
+            default: out.append(c.value < 0x20 || c.value == 0x7F ? " " : c)
+            }
+        }
+        return String(out)
     }
 
     static func finish(_ lines: [String]) -> String {

@@ -95,10 +95,7 @@ extension MapSVG {
 
 /// HTML text escaping and number formats for the report.
 enum HTMLText {
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ s: String) -> String { XMLText.escape(s) }
 }
 
 enum NumberText {

@@ -1,5 +1,6 @@
 import Foundation
 import Geometry
+import Outputs
 import StreetNetwork
 
 /// A small SVG map for the partners' page, drawn from the store's network
@@ -50,8 +51,5 @@ struct TaskMapSVG {
         "<path d=\"\(d)\"><title>\(Self.escape(network.segments[id].displayName)) (segment \(id))</title></path>"
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ text: String) -> String { XMLText.escape(text) }
 }
