@@ -10,7 +10,7 @@ public enum PrintableText {
                 text.unicodeScalars.map { c in
                     kept.contains(c) || !(c.value < 0x20 || (0x7F...0x9F).contains(c.value)) ? c : " "
                 }))
-        return clean.count > limit ? String(clean.prefix(limit - 1)) + "…" : clean
+        return clean.count > max(1, limit) ? String(clean.prefix(max(1, limit) - 1)) + "…" : clean
     }
 
     /// "U+000B".

@@ -74,7 +74,7 @@ extension PartnersService {
         let hidden = name.unicodeScalars.contains {
             [.control, .format, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory)
         }
-        guard (1...200).contains(name.count), !hidden, !name.contains("/") else {
+        guard (1...200).contains(name.count), name.utf8.count <= 800, !hidden, !name.contains("/") else {
             throw ServerError(
                 .badRequest,
                 "file_name must be 1 to 200 characters, without a slash, line break or other control or "

@@ -74,7 +74,7 @@ struct FeatureMapper {
         if oneWay == -1 { projected = projected.map { $0.reversed() } }
         let speed = RoadClass.parseMaxSpeed(p["maxspeed"]?.text)
         if speed == nil, let text = p["maxspeed"]?.text, !text.isEmpty {
-            unreadSpeeds[String(text.prefix(30)), default: 0] += 1
+            unreadSpeeds[PrintableText.of(text, limit: 30), default: 0] += 1
         }
         for (k, points) in projected.enumerated() {
             var id = Self.sourceID(feature) ?? "feature-\(feature.index)"

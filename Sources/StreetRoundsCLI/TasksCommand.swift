@@ -181,9 +181,12 @@ struct TasksCommand: ParsableCommand {
             }
         }
 
-        /// Whether `path` is (or links to) a device, a pipe or a socket: written through, never replaced
-        /// (`--out /dev/stdout`).
+        /// Whether `path` is written through, never replaced: a device, a pipe or a socket, or any path
+        /// under /dev or /proc (`--out /dev/stdout` redirected to a file is a regular file behind a link
+        /// that must stay a link).
         static func isStream(_ path: String) -> Bool {
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            if absolute.hasPrefix("/dev/") || absolute.hasPrefix("/proc/") { return true }
             var info = stat()
             return stat(path, &info) == 0 && [S_IFCHR, S_IFIFO, S_IFSOCK].contains(info.st_mode & S_IFMT)
         }
@@ -196,13 +199,11 @@ struct TasksCommand: ParsableCommand {
                 }
                 return
             }
-            do {
-                guard let handle = FileHandle(forWritingAtPath: out) else {
-                    throw CocoaError(.fileWriteNoPermission)
-                }
-                defer { try? handle.close() }
-                try handle.write(contentsOf: Data(text.utf8))
-            } catch {
+            guard let handle = FileHandle(forWritingAtPath: out) else {
+                throw CommandFailure(.internalError, "could not open \(out) (\(String(cString: strerror(errno))))")
+            }
+            defer { try? handle.close() }
+            do { try handle.write(contentsOf: Data(text.utf8)) } catch {
                 throw CommandFailure(.internalError, "could not write to \(out) (\(error.localizedDescription))")
             }
         }

@@ -30,7 +30,7 @@ public struct OrganisationRegistry: Sendable {
             guard let id = entry["id"]?.string, !id.isEmpty else {
                 throw WorksError(.badRegistry, "\(file): organisation \(k) has no \"id\"")
             }
-            if let why = Identifier.problem(id) ?? Self.plainProblem(id) {
+            if let why = Self.plainProblem(id) {
                 throw WorksError(.badRegistry, "\(file): organisation \(k)'s id \(why)")
             }
             func fail(_ what: String) -> WorksError { WorksError(.badRegistry, "\(file): organisation \(id): \(what)") }
@@ -62,7 +62,7 @@ public struct OrganisationRegistry: Sendable {
             else {
                 throw fail("each depot needs \"id\", and \"lon\" and \"lat\" in WGS84 degrees")
             }
-            if let why = Identifier.problem(did) ?? Self.plainProblem(did) { throw fail("a depot id \(why)") }
+            if let why = Self.plainProblem(did) { throw fail("a depot id \(why)") }
             if depots.contains(where: { $0.id == did }) { throw fail("depot id \(did) is given twice") }
             let name = PrintableText.of(d["name"]?.string ?? did)
             depots.append(.init(id: did, name: name, location: LonLat(lon: lon, lat: lat)))
@@ -82,9 +82,9 @@ public struct OrganisationRegistry: Sendable {
             $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0))
         }
         guard !allowed || id.hasPrefix(".") || id.isEmpty || id.count > longestPlainID else { return nil }
-        return "\"\(id.prefix(40))\" must be 1 to \(longestPlainID) letters a-z and A-Z, digits, '.', '_' and '-', "
-            + "not starting with '.' (it names files, calendar entries and the API's addresses); write e.g. "
-            + "\"town-council\""
+        return "\"\(PrintableText.of(id, limit: 40))\" must be 1 to \(longestPlainID) letters a-z and A-Z, digits, "
+            + "'.', '_' and '-', not starting with '.' (it is an id: it names files, calendar entries and the API's "
+            + "addresses; a name with spaces goes in \"name\"); write e.g. \"town-council\""
     }
 
     /// The first value given twice, or nil.
@@ -114,7 +114,7 @@ public struct OrganisationRegistry: Sendable {
         _ c: JSON, depots: [Organisation.Depot], catalogue: ActivityCatalogue, fail: (String) -> WorksError
     ) throws -> Organisation.Crew {
         guard let cid = c["id"]?.string else { throw fail("a crew has no \"id\"") }
-        if let why = Identifier.problem(cid) ?? Self.plainProblem(cid) { throw fail("a crew id \(why)") }
+        if let why = Self.plainProblem(cid) { throw fail("a crew id \(why)") }
         let vehicle = c["vehicle_type"]?.string ?? "van"
         if let why = Self.plainProblem(vehicle) { throw fail("crew \(cid)'s \"vehicle_type\" \(why)") }
         guard let depot = c["depot"]?.string, depots.contains(where: { $0.id == depot }) else {

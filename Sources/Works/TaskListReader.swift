@@ -254,7 +254,8 @@ private struct FeatureChecker {
         let cycleWeek = readCycleWeek(frequency, text: frequencyText)
         for key in ["usrn", "notes", "street"] {
             if let raw = p[key], !raw.isNull, raw.text == nil { problem(key, "must be a string, not \(raw.typeName)") }
-            if let c = p[key]?.text.flatMap({ PrintableText.firstControl(in: $0) }) {
+            if let c = p[key]?.text.flatMap({ PrintableText.firstControl(in: $0, allowingLineBreaks: key == "notes") })
+            {
                 problem(key, "holds the control character \(PrintableText.code(c)); remove it")
             }
         }

@@ -198,12 +198,27 @@ final class StoreSafetyTests: CLITestCase {
         XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "mine")
         // A device is written through, never replaced by a file (as /dev/stdout and /dev/full were).
         for (device, status) in [("/dev/null", Int32(0)), ("/dev/full", 5)] {
-            let written = try run(["tasks", "export", "--db", db, "--org", "town-council", "--out", device, "--force"])
+            let written = try run(["tasks", "export", "--db", db, "--org", "town-council", "--out", device])
             XCTAssertEqual(written.status, status, written.stderr)
             var info = stat()
             XCTAssertEqual(stat(device, &info), 0)
             XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "\(device) is still a device")
         }
+        // /dev/stdout redirected to a file: the file gets the list, /dev/stdout stays what it was (a link).
+        var stdoutBefore = stat()
+        XCTAssertEqual(lstat("/dev/stdout", &stdoutBefore), 0)
+        let redirected = directory.appendingPathComponent("redirected.geojson")
+        let shell = try runProcess(
+            URL(fileURLWithPath: "/bin/sh"),
+            [
+                "-c", "\"$0\" tasks export --db \"$1\" --org town-council --out /dev/stdout > \"$2\"",
+                binary.path, db, redirected.path
+            ])
+        XCTAssertEqual(shell.status, 0, shell.stderr)
+        XCTAssertTrue(try String(contentsOf: redirected, encoding: .utf8).hasPrefix("{"))
+        var after = stat()
+        XCTAssertEqual(lstat("/dev/stdout", &after), 0)
+        XCTAssertEqual(after.st_mode & S_IFMT, stdoutBefore.st_mode & S_IFMT, "/dev/stdout was not replaced")
         let replaced = try run(["tasks", "export", "--db", db, "--org", "town-council", "--out", file, "--force"])
         XCTAssertEqual(replaced.status, 0, replaced.stderr)
         XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("{"))

@@ -131,6 +131,11 @@ final class TaskListReaderTests: XCTestCase {
                 feature(#""task_id": "T1", "activity": "sweeping", "frequency": "weekly", "street": "A\u001bB""#)
             ]),
             contains: ["property street", "U+001B"])
+        try assertProblem(
+            taskList([
+                feature(#""task_id": "T1", "activity": "sweeping", "frequency": "weekly", "street": "A\rB""#)
+            ]),
+            contains: ["property street", "U+000D"])
         XCTAssertEqual(
             try problems(
                 taskList([

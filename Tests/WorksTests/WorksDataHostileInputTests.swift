@@ -25,8 +25,9 @@ final class WorksDataHostileInputTests: XCTestCase {
         let catalogue = try shippedCatalogue()
         XCTAssertNoThrow(try OrganisationRegistry(contentsOf: try file(registry(id: "ok")), catalogue: catalogue))
         let cases = [
-            (registry(id: #"a\u0000b"#), "U+0000"), (registry(id: "ok", crew: #"C\n1"#), "crew id holds"),
-            (registry(id: "ok", depot: String(repeating: "d", count: 101)), "101 characters")
+            (registry(id: #"a\u0000b"#), "id \"a b\" must be"),
+            (registry(id: "ok", crew: #"C\n1"#), "a crew id \"C 1\""),
+            (registry(id: "ok", depot: String(repeating: "d", count: 41)), "must be 1 to 40")
         ]
         for (text, part) in cases {
             XCTAssertThrowsError(try OrganisationRegistry(contentsOf: try file(text), catalogue: catalogue)) { error in
@@ -58,7 +59,7 @@ final class WorksDataHostileInputTests: XCTestCase {
             (registry(org(), org()), "is in the file twice"),
             (registry(org(crews: crew(id: "TC 1"))), "a crew id \"TC 1\" must be"),
             (registry(org(depots: #"{"id": "a/b", "lon": -2.8, "lat": 52.5}"#)), "a depot id \"a/b\" must be"),
-            (registry(org(crews: crew(#", "vehicle_type": "van\nnext""#))), "\"vehicle_type\" \"van\nnext\" must be"),
+            (registry(org(crews: crew(#", "vehicle_type": "van\nnext""#))), "\"vehicle_type\" \"van next\" must be"),
             (registry(org(crews: crew(#", "vehicle_type": "../../x""#))), "\"vehicle_type\""),
             (
                 registry(org(crews: crew(", \"vehicle_type\": \"" + String(repeating: "v", count: 300) + "\""))),
