@@ -3,8 +3,10 @@
 with schemathesis (PyPI): a bounded number of generated requests per
 operation, as a partner and as the coordinator; fails on any server error
 (5xx) or a response the document does not allow.
-Usage: check_api.py [BINARY] [--examples N]. Skips (exit 0, with a message)
-when schemathesis is not installed: pip install schemathesis."""
+Then, over a raw socket, bodies schemathesis does not send (an unknown transfer
+coding, a chunked body past the limit). Usage: check_api.py [BINARY]
+[--examples N]. Skips schemathesis (with a message) when it is not installed:
+pip install schemathesis."""
 import argparse
 import os
 import shutil
@@ -23,14 +25,14 @@ def main():
     options = parser.parse_args()
     binary, examples = options.binary, options.examples
     tool = shutil.which("schemathesis") or shutil.which("st")
-    if tool is None:
-        print("check_api: skipped: schemathesis is not installed (pip install schemathesis)")
-        return 0
     failures = 0
     with SampleService(binary, extra=["--rate-per-second", "1000"]) as service:
         service.request("PUT", "/v1/organisations/county-council/task-list", service.tokens["county-council"],
                         task_list("county-council"))
-        for role in ["county-council", "coordinator"]:
+        failures += raw_bodies(service)
+        if tool is None:
+            print("check_api: schemathesis skipped: it is not installed (pip install schemathesis)")
+        for role in ["county-council", "coordinator"] if tool else []:
             print(f"check_api: schemathesis as {role}, {examples} examples per operation")
             command = [tool, "run", service.url + "/openapi.json", "--header",
                        "Authorization: Bearer " + service.tokens[role], "--max-examples", examples,
@@ -39,7 +41,6 @@ def main():
                        "--exclude-operation-id", "startPlan", "--request-timeout", "60"]
             # In the service's temporary folder: schemathesis keeps a cache where it runs.
             failures += subprocess.run(command, cwd=service.folder).returncode != 0
-        failures += raw_bodies(service)
     print("check_api: " + ("FAILED" if failures else "no server error, every response as documented"))
     return 1 if failures else 0
 
@@ -57,12 +58,16 @@ def raw_bodies(service):
         head = (f"PUT /v1/organisations/town-council/task-list HTTP/1.1\r\nHost: localhost\r\n"
                 f"Authorization: Bearer {token}\r\nContent-Type: application/json\r\n"
                 f"Transfer-Encoding: {coding}\r\nConnection: close\r\n\r\n").encode()
+        status = []
         with socket.create_connection((host, int(port)), timeout=30) as connection:
             try:
                 connection.sendall(head + body)
             except OSError:
                 pass  # the server may answer and close before reading it all
-            status = connection.recv(64).decode(errors="replace").split(" ")[1:2]
+            try:
+                status = connection.recv(64).decode(errors="replace").split(" ")[1:2]
+            except OSError:
+                pass  # reported as no answer
         ok = status == [expected]
         failures += not ok
         print(f"check_api: Transfer-Encoding {coding}: {status[0] if status else 'no answer'}"

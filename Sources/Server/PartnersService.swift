@@ -189,12 +189,15 @@ public struct PartnersService: Sendable {
             }
         } catch let error as ServerError {
             throw error
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw ServerError(.payloadTooLarge, "the body is over the limit of \(limit) bytes; split the list by area")
+        } catch is CancellationError {
+            throw CancellationError()
         } catch {
             // The HTTP parser's (a transfer coding it does not know, a body cut short): the request's fault.
             throw ServerError(
                 .badRequest,
-                "the request body could not be read (\(String(describing: error).prefix(80))); send it as is or "
-                    + "chunked, without a transfer coding such as gzip")
+                "the request body could not be read; send it as is or chunked, without a transfer coding such as gzip")
         }
         return data
     }

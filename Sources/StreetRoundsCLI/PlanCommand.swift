@@ -195,15 +195,18 @@ struct PlanCommand: ParsableCommand {
         var written: [URL] = []
         do {
             for (job, file) in zip(jobs, files) {
-                // Written aside, then linked in: link(2) never replaces a file that appeared meanwhile.
-                let aside = url.appendingPathComponent(".\(file.lastPathComponent).streetrounds-tmp")
-                defer { unlink(aside.path) }
-                try job.problem.write(to: aside, replacing: true)
-                guard link(aside.path, file.path) == 0 else {
+                // Created exclusively (O_EXCL): a file that appeared meanwhile is never replaced.
+                let text = try job.problem.carpText()
+                let fd = open(file.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+                guard fd >= 0 else {
                     throw CommandFailure(
-                        .badInput, "cannot write \(file.path): \(String(cString: strerror(errno)))")
+                        .internalError, "cannot write \(file.path): \(String(cString: strerror(errno)))")
                 }
                 written.append(file)
+                let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+                do { try handle.write(contentsOf: Data(text.utf8)) } catch {
+                    throw CommandFailure(.internalError, "cannot write \(file.path): \(error.localizedDescription)")
+                }
             }
         } catch {
             for file in written { unlink(file.path) }

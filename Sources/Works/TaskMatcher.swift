@@ -109,11 +109,12 @@ public struct TaskMatcher {
             let name = network.segments[m.segment].displayName
             if !names.contains(name) { names.append(name) }
         }
-        let runs = names.isEmpty ? "along none of them" : "along " + names.prefix(3).joined(separator: ", ")
-        return "the geometry runs \(runs), not along the listed segment_ids: to move the task there, remove "
-            + "segment_ids (the geometry is then matched); to keep it where it is, remove the geometry or draw it "
-            + "back along its streets (or, if the streets were imported again since the export, submit the "
-            + "list without segment_ids)"
+        let share = "\(Int((100 * covered / max(length, 1)).rounded()))%"
+        let elsewhere = names.isEmpty ? "" : " and along " + names.prefix(3).joined(separator: ", ")
+        return "the geometry runs along only \(share) of the listed segment_ids' length\(elsewhere): to move the "
+            + "task, remove segment_ids (the geometry is then matched); to keep it where it is, remove the geometry "
+            + "or draw it back along its streets (or, if the streets were imported again since the export, submit "
+            + "the list without segment_ids)"
     }
 
     /// A problem with `task`'s `property`, as a failed match.

@@ -111,7 +111,7 @@ final class TaskMatcherTests: XCTestCase {
         let moved = GeoJSONGeometry.multiLineString(drawnAlong("High Street", raw))
         guard case .failure(let problem) = m.match(task(moved, segments: catmos)) else { return XCTFail() }
         XCTAssertEqual(problem.property, "segment_ids")
-        XCTAssertTrue(problem.message.contains("runs along High Street"), problem.message)
+        XCTAssertTrue(problem.message.contains("and along High Street"), problem.message)
         XCTAssertTrue(problem.message.contains("remove segment_ids"), problem.message)
     }
 
