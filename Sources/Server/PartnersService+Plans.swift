@@ -73,7 +73,7 @@ extension PartnersService {
         }
         var period = try period(request)
         // As `streetrounds plan`: next week unless one is named.
-        if query.get("week") == nil { period.week = ISOWeek(containing: Date()).adding(weeks: 1) }
+        if query.get("week") == nil { period.week = ISOWeek.next }
         let seconds = try query.get("seconds").map { text -> Double in
             guard let seconds = decimal(text), seconds >= 1, seconds <= 600 else {
                 throw ServerError(.badRequest, "seconds must be a number from 1 to 600 (the solver's budget per plan)")

@@ -33,7 +33,7 @@ extension ISOWeek: ExpressibleByArgument {
             let last = ISOWeek(containing: ISOWeek(year: year + 1, week: 1).monday.addingTimeInterval(-86_400))
             throw ValidationError("\(year) has weeks \(ISOWeek(year: year, week: 1)) to \(last); write one of those")
         }
-        let next = ISOWeek(containing: Date()).adding(weeks: 1)
+        let next = ISOWeek.next
         throw ValidationError("\(text) is not an ISO week; write it as YEAR-Wnn, e.g. \(next) for next week")
     }
 }

@@ -144,8 +144,8 @@ struct OrgsCommand: ParsableCommand {
             let store = try failing { try RoundsStore(path: db) }
             let known = try failing { try store.organisations() }.map(\.id)
             if let org, !known.contains(org) {
-                throw CommandFailure(
-                    .badInput, "no organisation \(org) in \(db); it holds \(known.joined(separator: ", "))")
+                let holds = known.isEmpty ? "none yet (streetrounds orgs import FILE)" : known.joined(separator: ", ")
+                throw CommandFailure(.badInput, "no organisation \(org) in \(db); it holds \(holds)")
             }
             for e in try failing({ try store.auditTrail(organisation: org, limit: limit) }) {
                 let submission = e.submission.map { "  (submission \($0))" } ?? ""

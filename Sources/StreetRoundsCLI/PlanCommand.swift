@@ -91,7 +91,7 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let target = week ?? ISOWeek(containing: Date()).adding(weeks: 1)
+        let target = week ?? ISOWeek.next
         let store = try failing { try RoundsStore(path: db, access: .read) }
         let network = try failing { try store.loadNetwork() }
         let stored = try failing { try store.tasks() }

@@ -34,6 +34,9 @@ public struct ISOWeek: Hashable, Sendable, Comparable, CustomStringConvertible {
         self = candidate
     }
 
+    /// The week after today's: what a plan is for unless a week is named (`streetrounds plan`, the API).
+    public static var next: ISOWeek { ISOWeek(containing: Date()).adding(weeks: 1) }
+
     /// The week a date (UTC) falls in.
     public init(containing date: Date) {
         let c = Self.calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: date)

@@ -41,7 +41,7 @@ public struct OrganisationRegistry: Sendable {
                 try Self.crew($0, depots: depots, catalogue: catalogue, fail: fail)
             }
             if let twice = Self.repeated(crews.map(\.id)) { throw fail("crew id \(twice) is given twice") }
-            let pools = entry["pools_crews"]
+            let pools = entry["pools_crews"].flatMap { $0.isNull ? nil : $0 }
             guard pools == nil || pools?.bool != nil else {
                 throw fail("\"pools_crews\" must be true or false (a boolean, not a string)")
             }

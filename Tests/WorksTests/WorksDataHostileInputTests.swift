@@ -52,6 +52,9 @@ final class WorksDataHostileInputTests: XCTestCase {
         XCTAssertNoThrow(
             try OrganisationRegistry(
                 contentsOf: try file(registry(org(extra: #", "pools_crews": false"#))), catalogue: catalogue))
+        let unset = try OrganisationRegistry(
+            contentsOf: try file(registry(org(extra: #", "pools_crews": null"#))), catalogue: catalogue)
+        XCTAssertEqual(unset["ok"]?.poolsCrews, true, "null is as absent: the default")
         let cases = [
             (registry(org("town council")), "must be 1 to 40 letters"),
             (registry(org("tönn")), "must be 1 to 40 letters"),
