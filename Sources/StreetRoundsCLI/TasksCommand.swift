@@ -195,7 +195,7 @@ struct TasksCommand: ParsableCommand {
         func write(_ text: String, to out: String) throws {
             guard Self.isStream(out) else {
                 do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
-                    throw CommandFailure(.badInput, "cannot write \(out) (\(error.localizedDescription))")
+                    throw CommandFailure(.internalError, "cannot write \(out) (\(error.localizedDescription))")
                 }
                 return
             }
