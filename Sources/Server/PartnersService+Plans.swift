@@ -25,7 +25,8 @@ extension PartnersService {
         let network = try await self.network.index().network
         let registry = OrganisationRegistry(try store.organisations())
         let (catalogue, compatibility, store) = (self.catalogue, self.compatibility, self.store)
-        let detail = "for \(plan.week), \(plan.seconds) s\(plan.fresh ? ", fresh" : "")"
+        let budget = plan.iterations.map { "\($0) iterations" } ?? "\(plan.seconds) s"
+        let detail = "for \(plan.week), \(budget)\(plan.fresh ? ", fresh" : "")"
         let job = try await plans.start(week: plan.week, fresh: plan.fresh, by: token.prefix) { id in
             let start = try stableStart(plan, network: network)
             try store.recordAudit(

@@ -76,8 +76,11 @@ enum Format {
         return (n < 0 ? "-" : "") + out
     }
 
+    /// `x` with `decimals` decimals; never "-0" (a share of -0.004 rounds to 0, not to a loss).
     static func fixed(_ x: Double, _ decimals: Int) -> String {
-        String(format: "%.\(decimals)f", x)
+        let text = String(format: "%.\(decimals)f", x)
+        return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." })
+            ? String(text.dropFirst()) : text
     }
 
     static func duration(seconds: Double) -> String {

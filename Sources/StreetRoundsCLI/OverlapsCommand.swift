@@ -74,6 +74,9 @@ struct OverlapsCommand: ParsableCommand {
             switch format {
             case .json: try StandardOutput.send(report.json().serialized(pretty: true) + "\n")
             case .csv: if !findings.isEmpty { try StandardOutput.send(report.csv()) }
+            case .text where findings.isEmpty && !newOnly:
+                // Said, not silent; the cron job's --new-only stays silent when there is nothing new.
+                try StandardOutput.send("No overlaps in \(label)\(org.map { " involving \($0)" } ?? "").\n")
             case .text: if !findings.isEmpty { try StandardOutput.send(report.text()) }
             }
         }

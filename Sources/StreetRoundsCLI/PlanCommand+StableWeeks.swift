@@ -63,7 +63,7 @@ extension PlanCommand {
             }
             print(line)
         } else if fresh {
-            print("  planned fresh (--fresh): no stored week to keep")
+            print("  planned fresh (--fresh): the stored weeks were not used")
         }
         if let shapley {
             let how = shapley.samples.map { "sampled, \($0) orders" } ?? "exact"

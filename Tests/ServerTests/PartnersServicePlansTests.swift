@@ -77,7 +77,7 @@ final class PartnersServicePlansTests: XCTestCase {
         XCTAssertTrue(try f.store.auditTrail().contains { $0.action == "plan.start" })
         let stored = try f.store.auditTrail().first { $0.action == "plan.stored" }
         XCTAssertEqual(
-            stored?.detail, "job 1 for 2026-W24, 5.0 s: stored as plans 1, 2", "the stored ids, with the plans")
+            stored?.detail, "job 1 for 2026-W24, 20 iterations: stored as plans 1, 2", "the stored ids, with the plans")
     }
 
     /// A partner's savings hold the order rules broken on its own work, not
@@ -202,7 +202,7 @@ final class PartnersServicePlansTests: XCTestCase {
         XCTAssertFalse(try f.store.auditTrail().contains { $0.action == "plan.stored" })
         XCTAssertEqual(
             try f.store.auditTrail().first { $0.action == "plan.failed" }?.detail,
-            "job 1 for 2026-W24, 5.0 s: failed, nothing stored", "the trail says it failed, not why")
+            "job 1 for 2026-W24, 20 iterations: failed, nothing stored", "the trail says it failed, not why")
     }
 
     /// A trial plan deleted over the API, as `streetrounds plans delete`

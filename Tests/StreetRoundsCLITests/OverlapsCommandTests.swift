@@ -94,8 +94,10 @@ final class OverlapsCommandTests: CLITestCase {
     func testExitCodes() throws {
         let db = try sampleDatabase()
         XCTAssertEqual(try run(["overlaps", "--db", db, "--week", "2026-W48"]).status, 1)
-        // a Sunday in July: nobody shares a street
-        XCTAssertEqual(try run(["overlaps", "--db", db, "--from", "2026-07-05", "--to", "2026-07-05"]).status, 0)
+        // a Sunday in July: nobody shares a street, and the text says so (not silent)
+        let sunday = try run(["overlaps", "--db", db, "--from", "2026-07-05", "--to", "2026-07-05"])
+        XCTAssertEqual(sunday.status, 0)
+        XCTAssertTrue(sunday.stdout.hasPrefix("No overlaps in "), sunday.stdout)
         XCTAssertEqual(try run(["overlaps", "--db", db, "--week", "2026-W99"]).status, 2)
         XCTAssertEqual(
             try run(["overlaps", "--db", db, "--week", "2026-W48", "--from", "2026-11-23", "--to", "2026-11-29"])
