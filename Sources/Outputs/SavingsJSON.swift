@@ -42,7 +42,9 @@ public enum SavingsJSON {
                 "shared": .number(Double(shared.unplaced.count)), "baseline": .number(Double(baseline.unplaced.count))
             ],
             "order_conflicts": orderConflicts(shared.orderConflicts),
-            "assumptions": .array(assumptions(seconds: seconds, seed: seed).map { JSON.string($0) })
+            "assumptions": .array(
+                assumptions(seconds: seconds, iterations: shared.options.iterations, seed: seed).map { JSON.string($0) }
+            )
         ]
         return withFairShares(json, s)
     }
@@ -61,10 +63,11 @@ public enum SavingsJSON {
             })
     }
 
-    static func assumptions(seconds: Double, seed: UInt64) -> [String] {
-        [
-            "Both plans are made by the same planner and arc-routing solver with the same time budget "
-                + "(\(seconds) s each, seed \(seed)).",
+    static func assumptions(seconds: Double, iterations: Int?, seed: UInt64) -> [String] {
+        let budget = iterations.map { "\($0) iterations per routing job" } ?? "\(seconds) s each"
+        return [
+            "Both plans are made by the same planner and arc-routing solver with the same budget "
+                + "(\(budget), seed \(seed)).",
             "Baseline: each partner plans alone, with only its own depots and crews; "
                 + "visits merge only within a partner.",
             "Shared: all partners' crews and depots; visits to a street on one day merge when one crew has "

@@ -57,7 +57,9 @@ struct PlanCommand: ParsableCommand {
 
     func validate() throws {
         guard seconds > 0, seconds <= 3600 else { throw ValidationError("--seconds must be between 0 and 3600") }
-        if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
+        if let iterations, !(0...1_000_000).contains(iterations) {
+            throw ValidationError("--iterations must be from 0 to 1000000 (it replaces --seconds as the budget)")
+        }
         guard deadlineHours > 0, deadlineHours <= 24 else {
             throw ValidationError("--deadline-hours must be between 0 and 24")
         }

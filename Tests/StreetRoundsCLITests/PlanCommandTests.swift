@@ -195,6 +195,7 @@ final class PlanCommandTests: CLITestCase {
         let oldDate = try run(["plan", "--db", db, "--week", "1999-12-31"])
         XCTAssertTrue(oldDate.stderr.contains("the year must be from 2000 to 2999"), "not 'write 1999-W52'")
         XCTAssertEqual(try run(["plan", "--db", db, "--start", "25:00"]).status, 2)
+        XCTAssertEqual(try run(["plan", "--db", db, "--iterations", "2000000000"]).status, 2, "no hours-long plan")
         // The example in the message is computed from what was written.
         let date = try run(["plan", "--db", db, "--week", "2026-06-01"])
         XCTAssertEqual(date.status, 2)

@@ -26,6 +26,8 @@ final class PlansCommandTests: CLITestCase {
 
         let savings = try JSONParser.parse(Data(contentsOf: out.appendingPathComponent("savings.json")))
         let saved = try XCTUnwrap(savings["savings"]?["money_gbp"]?.number)
+        let budget = savings["assumptions"]?.array?.first?.string ?? ""
+        XCTAssertTrue(budget.contains("10 iterations per routing job"), "the budget used, not --seconds: \(budget)")
         let fair = try XCTUnwrap(savings["fair_shares"]?["shares"]?.array)
         XCTAssertEqual(fair.count, CLITestCase.partners.count)
         XCTAssertEqual(fair.reduce(0) { $0 + ($1["money_gbp"]?.number ?? 0) }, saved, accuracy: 0.05)
