@@ -8,7 +8,7 @@ public enum PrintableText {
         let clean = String(
             String.UnicodeScalarView(
                 text.unicodeScalars.map { c in
-                    kept.contains(c) || !(c.value < 0x20 || (0x7F...0x9F).contains(c.value)) ? c : " "
+                    kept.contains(c) || !isControl(c) ? c : " "
                 }))
         return clean.count > max(1, limit) ? String(clean.prefix(max(1, limit) - 1)) + "…" : clean
     }
@@ -23,7 +23,10 @@ public enum PrintableText {
     public static func firstControl(in text: String, allowingLineBreaks: Bool = true) -> Unicode.Scalar? {
         text.unicodeScalars.first { c in
             let allowed = allowingLineBreaks && (c == "\n" || c == "\r" || c == "\t")
-            return !allowed && (c.value < 0x20 || (0x7F...0x9F).contains(c.value))
+            return !allowed && isControl(c)
         }
     }
+
+    /// C0 (NUL to U+001F), DEL and C1 (U+0080 to U+009F).
+    static func isControl(_ c: Unicode.Scalar) -> Bool { c.value < 0x20 || (0x7F...0x9F).contains(c.value) }
 }
