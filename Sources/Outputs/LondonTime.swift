@@ -22,9 +22,12 @@ public enum LondonTime {
         return c
     }()
 
-    /// The calendar date of `day` in `week`, "2026-06-29".
-    public static func dateText(_ week: ISOWeek, _ day: Weekday) -> String {
-        let c = utcCalendar.dateComponents([.year, .month, .day], from: week.date(of: day))
+    /// The calendar date of `day` in `week`, "2026-06-29"; with `minutes`
+    /// after its midnight, the date then (past 24 h, a later one).
+    public static func dateText(_ week: ISOWeek, _ day: Weekday, minutes: Int = 0) -> String {
+        let days = minutes / WallClock.minutesPerDay
+        let c = utcCalendar.dateComponents(
+            [.year, .month, .day], from: week.date(of: day).addingTimeInterval(Double(days) * 86_400))
         return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
     }
 

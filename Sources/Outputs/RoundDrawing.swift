@@ -58,8 +58,21 @@ public struct RoundDrawing {
 
 /// Clock times from a round's start.
 enum WallClock {
-    /// "HH:MM" for `seconds` after `startMinutes` past midnight.
+    static let minutesPerDay = 24 * 60
+
+    /// "HH:MM" for `seconds` after `startMinutes` past midnight (past 24 h,
+    /// the next day's clock: where a date goes beside it, it is that day's).
     static func text(_ seconds: Int, startMinutes: Int) -> String {
-        TimeWindow.clock((startMinutes + seconds / 60) % (24 * 60))
+        TimeWindow.clock((startMinutes + seconds / 60) % minutesPerDay)
+    }
+
+    /// As `text`, for people: "01:30 next day" when it is past midnight.
+    static func label(_ seconds: Int, startMinutes: Int) -> String {
+        let text = text(seconds, startMinutes: startMinutes)
+        switch (startMinutes + seconds / 60) / minutesPerDay {
+        case 0: return text
+        case 1: return text + " next day"
+        case let days: return text + " \(days) days later"
+        }
     }
 }

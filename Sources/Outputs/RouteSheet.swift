@@ -37,9 +37,10 @@ struct RouteSheet {
         return h + "</section>\n"
     }
 
-    /// "HH:MM" on a day's round; "+H:MM" from the call-out on a stand-by one.
+    /// "HH:MM" on a day's round ("HH:MM next day" past midnight); "+H:MM"
+    /// from the call-out on a stand-by one.
     func clock(_ seconds: Int) -> String {
-        if round.day != nil { return WallClock.text(seconds, startMinutes: round.startMinutes) }
+        if round.day != nil { return WallClock.label(seconds, startMinutes: round.startMinutes) }
         return String(format: "+%d:%02d", seconds / 3600, seconds / 60 % 60)
     }
 

@@ -5,7 +5,8 @@ import Works
 
 /// schedule.csv: one row per stop of the weekday rounds, in round order, and
 /// a last row per round for the drive back to the depot, so the driven
-/// column sums to the round's distance. Dates are calendar dates, times
+/// column sums to the round's distance. Dates are calendar dates (each
+/// row's, so a stop after midnight has the next day's), times
 /// Europe/London wall clock; every quantity's unit is in its header. A stop
 /// whose street and day break an order rule (`WeeklyPlan.orderConflicts`)
 /// says so in its last column. Every text cell goes through `CSVText`
@@ -25,11 +26,13 @@ public enum ScheduleCSV {
         let conflicts = conflictsByStop(plan.orderConflicts)
         for r in plan.rounds {
             guard let day = r.day else { continue }
-            let lead = [
-                LondonTime.dateText(week, day), week.description, day.code, cell(r.id), cell(r.crewLabel),
-                cell(r.organisation),
-                cell(r.depot)
-            ]
+            // The date is each row's own: a round out past midnight keeps its day but not its date.
+            func lead(_ seconds: Int) -> [String] {
+                [
+                    LondonTime.dateText(week, day, minutes: r.startMinutes + seconds / 60), week.description,
+                    day.code, cell(r.id), cell(r.crewLabel), cell(r.organisation), cell(r.depot)
+                ]
+            }
             var driven = 0.0
             var stop = 0
             for step in r.path {
@@ -43,7 +46,7 @@ public enum ScheduleCSV {
                 stop += 1
                 out +=
                     CSVText.line(
-                        lead + [
+                        lead(s.arrival) + [
                             String(stop), cell(network.segments[v.segment].displayName), String(v.segment),
                             cell(v.activities.joined(separator: "+")),
                             cell(v.organisations.joined(separator: "+")),
@@ -59,7 +62,7 @@ public enum ScheduleCSV {
             }
             out +=
                 CSVText.line(
-                    lead + [
+                    lead(r.seconds) + [
                         "back", cell("back to depot \(r.depot)"), "", "", "", "",
                         WallClock.text(r.seconds, startMinutes: r.startMinutes),
                         "", "0.0", CSVText.number(driven / 1000, digits: 3), "0.000", ""

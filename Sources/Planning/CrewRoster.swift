@@ -7,7 +7,9 @@ import Works
 /// earliest). Timed rounds go first, in order of their start; then the
 /// others, longest first (first-fit decreasing). A round no crew can take is
 /// left over: the fleet repair tries another crew class, else it is reported
-/// as a shortfall; no crew ever works beyond its shift or off its days.
+/// as a shortfall; no crew ever works beyond its shift or off its days, nor
+/// starts a day's work before its round of the day before is back (a shift
+/// that runs past midnight: `busyUntil`).
 struct CrewRoster {
     var crewClass: CrewPool.CrewClass
     /// When untimed rounds may start, in minutes after midnight.
@@ -25,6 +27,15 @@ struct CrewRoster {
         static func < (a: Key, b: Key) -> Bool {
             (a.day.rawValue, a.pool, a.crewClass) < (b.day.rawValue, b.pool, b.crewClass)
         }
+
+        /// The same pool and class the day before (nil on Monday).
+        var dayBefore: Key? { shifted(by: -1) }
+        /// The same pool and class the day after (nil on Sunday).
+        var dayAfter: Key? { shifted(by: 1) }
+
+        private func shifted(by days: Int) -> Key? {
+            Weekday(rawValue: day.rawValue + days).map { Key(day: $0, pool: pool, crewClass: crewClass) }
+        }
     }
 
     /// A day's rounds: those given to a crew, and those no crew could take.
@@ -37,12 +48,14 @@ struct CrewRoster {
     func working(on day: Weekday) -> [Organisation.Crew] { crewClass.crews.filter { $0.days.contains(day) } }
 
     /// The rounds with their crews and start times set, and those left over.
+    /// - Parameter busyUntil: each crew's (by id) minute of `day` before
+    ///   which it is still out on a round of the day before (`carriedOver`).
     /// - Complexity: O(r c) for r rounds and c crews.
-    func assign(_ rounds: [Round], on day: Weekday) -> Rostered {
+    func assign(_ rounds: [Round], on day: Weekday, busyUntil: [String: Int] = [:]) -> Rostered {
         var rounds = rounds
         let shiftMinutes = crewClass.shiftSeconds / PlanUnits.secondsPerMinute
         let working = working(on: day)
-        var crews = Crews(count: working.count, shiftMinutes: shiftMinutes)
+        var crews = Crews(notBefore: working.map { busyUntil[$0.id] ?? 0 }, shiftMinutes: shiftMinutes)
         var out = Rostered()
         let timed = rounds.indices.filter { rounds[$0].isTimed }
             .sorted { rounds[$0].startMinutes < rounds[$1].startMinutes }
@@ -67,6 +80,18 @@ struct CrewRoster {
         return out
     }
 
+    /// Of a day's placed rounds, those that end past midnight: each crew's
+    /// minute of the next day before which it is still out (what `assign`
+    /// takes as `busyUntil` for the next day).
+    static func carriedOver(_ placed: [Round]) -> [String: Int] {
+        var busy: [String: Int] = [:]
+        for round in placed where !round.extraShift {
+            let end = round.startMinutes + PlanUnits.minutes(roundingUp: round.seconds) - PlanUnits.minutesPerDay
+            if end > 0 { busy[round.crew] = max(busy[round.crew] ?? 0, end) }
+        }
+        return busy
+    }
+
     /// Minutes of shift the class's crews working on `day` have left after `placed`.
     func spareMinutes(on day: Weekday, placed: [Round]) -> Int {
         let shift = crewClass.shiftSeconds / PlanUnits.secondsPerMinute
@@ -78,11 +103,14 @@ struct CrewRoster {
         /// Minutes after midnight; nil while the crew has not started.
         var freeAt: [Int?]
         var firstStart: [Int]
+        /// The minute before which each crew is still out from the day before.
+        let notBefore: [Int]
         let shiftMinutes: Int
 
-        init(count: Int, shiftMinutes: Int) {
-            freeAt = Array(repeating: nil, count: count)
-            firstStart = Array(repeating: 0, count: count)
+        init(notBefore: [Int], shiftMinutes: Int) {
+            freeAt = Array(repeating: nil, count: notBefore.count)
+            firstStart = Array(repeating: 0, count: notBefore.count)
+            self.notBefore = notBefore
             self.shiftMinutes = shiftMinutes
         }
 
@@ -92,7 +120,9 @@ struct CrewRoster {
             let end = start + length
             for c in CrewRoster.order(freeAt.indices, first: first) {
                 let begins = freeAt[c] == nil ? start : firstStart[c]
-                guard (freeAt[c] ?? start) <= start, end - begins <= shiftMinutes else { continue }
+                guard (freeAt[c] ?? start) <= start, notBefore[c] <= start, end - begins <= shiftMinutes else {
+                    continue
+                }
                 if freeAt[c] == nil { firstStart[c] = start }
                 freeAt[c] = end
                 return c
@@ -103,7 +133,7 @@ struct CrewRoster {
         /// Tries each crew in turn, the round starting when that crew is free.
         mutating func placeWhenFree(_ length: Int, earliest: Int, first: Int? = nil) -> (crew: Int, start: Int)? {
             for c in CrewRoster.order(freeAt.indices, first: first) {
-                let start = max(earliest, freeAt[c] ?? earliest)
+                let start = max(earliest, freeAt[c] ?? earliest, notBefore[c])
                 if let placed = place(length, start: start, first: first) { return (placed, start) }
             }
             return nil

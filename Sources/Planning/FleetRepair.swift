@@ -166,14 +166,36 @@ struct FleetRepair {
             seconds += routed.solverSeconds
             guard routed.unplaced.isEmpty, !routed.rounds.isEmpty else { continue }
             let k = CrewRoster.Key(day: target.day, pool: key.pool, crewClass: target.crewClass.key)
-            let roster = CrewRoster(crewClass: target.crewClass, shiftStart: options.shiftStartMinutes)
-            let again = roster.assign((placed[k] ?? []) + routed.rounds, on: target.day)
-            if again.leftOver.isEmpty {
-                placed[k] = again.placed
+            if let rostered = roster(routed.rounds, into: k, crewClass: target.crewClass, placed: placed) {
+                placed = rostered
                 return seconds
             }
         }
         return nil
+    }
+
+    /// `placed` with `rounds` rostered into key k's day, and the days after
+    /// it rostered again while what their crews carry past midnight changes;
+    /// nil when any of those days then leaves a round over.
+    private func roster(
+        _ rounds: [Round], into k: CrewRoster.Key, crewClass: CrewPool.CrewClass,
+        placed: [CrewRoster.Key: [Round]]
+    ) -> [CrewRoster.Key: [Round]]? {
+        var placed = placed
+        let roster = CrewRoster(crewClass: crewClass, shiftStart: options.shiftStartMinutes)
+        var key = k
+        var adding = rounds
+        while true {
+            let carriedBefore = CrewRoster.carriedOver(placed[key] ?? [])
+            let busy = key.dayBefore.map { CrewRoster.carriedOver(placed[$0] ?? []) } ?? [:]
+            let again = roster.assign((placed[key] ?? []) + adding, on: key.day, busyUntil: busy)
+            guard again.leftOver.isEmpty else { return nil }
+            placed[key] = again.placed
+            adding = []
+            guard let next = key.dayAfter, placed[next] != nil, CrewRoster.carriedOver(again.placed) != carriedBefore
+            else { return placed }
+            key = next
+        }
     }
 
     /// Moves tried per left-over round before it is a shortfall.

@@ -6,6 +6,8 @@
 enum PlanUnits {
     static let secondsPerMinute = 60
     static let secondsPerHour = 3_600
+    /// A day on the roster's clock: a round ending later runs into the next day.
+    static let minutesPerDay = 1_440
     static let metresPerKilometre = 1_000.0
     /// The street graph's cost scale.
     static let millisecondsPerSecond = 1_000

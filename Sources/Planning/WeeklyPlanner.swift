@@ -220,7 +220,8 @@ public struct WeeklyPlanner {
             crewClass: nearest?.key ?? "", ableClasses: able.map(\.key), ableRoom: room)
     }
 
-    /// Each roster's rounds given to its crews working that day.
+    /// Each roster's rounds given to its crews working that day, day by day
+    /// (a crew out past midnight starts the next day when it is back).
     private func roster(
         _ byRoster: [CrewRoster.Key: [Round]], classes: [String: CrewPool.CrewClass],
         options: PlanOptions, preferences: PlanPreferences
@@ -231,7 +232,8 @@ public struct WeeklyPlanner {
             let roster = CrewRoster(
                 crewClass: crewClass, shiftStart: options.shiftStartMinutes,
                 preferences: preferences)
-            out[key] = roster.assign(byRoster[key] ?? [], on: key.day)
+            let busy = key.dayBefore.flatMap { out[$0] }.map { CrewRoster.carriedOver($0.placed) } ?? [:]
+            out[key] = roster.assign(byRoster[key] ?? [], on: key.day, busyUntil: busy)
         }
         return out
     }

@@ -35,6 +35,14 @@ final class HTMLReportTests: XCTestCase {
             html.contains("<script") || html.contains("src=\"http") || html.contains("href=\"http"), "nothing fetched")
     }
 
+    func testARoundPastMidnightEndsTheNextDay() throws {
+        var s = try PlannedSample.make("2026-W48")
+        XCTAssertFalse(report(s).contains("next day"))
+        let k = try XCTUnwrap(s.shared.rounds.firstIndex { $0.day != nil && $0.seconds > 1200 })
+        s.shared.rounds[k].startMinutes = 23 * 60 + 50
+        XCTAssertTrue(report(s).contains("next day"), "its end in the week's table and times on its sheet")
+    }
+
     func testOrderRulesBrokenWithinADayAreListedWithTheirStreetAndDay() throws {
         var s = try PlannedSample.make("2026-W48")
         XCTAssertFalse(report(s).contains("Out of order within a day"), "no table when every rule is kept")

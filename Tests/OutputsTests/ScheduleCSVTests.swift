@@ -76,6 +76,27 @@ final class ScheduleCSVTests: XCTestCase {
                 .filter { !$0[col["order_conflict"]!].isEmpty }, [], "none when every rule is kept")
     }
 
+    /// A night round that starts at 23:50: its stops after midnight carry the next day's date, the
+    /// round's day and id stay.
+    func testStopsAfterMidnightHaveTheNextDaysDate() throws {
+        var s = try PlannedSample.make("2026-W48")
+        let k = try XCTUnwrap(s.shared.rounds.firstIndex { $0.day == .monday && $0.seconds > 1200 })
+        s.shared.rounds[k].startMinutes = 23 * 60 + 50
+        let round = s.shared.rounds[k]
+        let table = try rows(ScheduleCSV.text(s.shared, week: s.week, network: s.drawing.network))
+        let col = Dictionary(uniqueKeysWithValues: table[0].enumerated().map { ($1, $0) })
+        let mine = table.dropFirst().filter { $0[col["round"]!] == round.id }
+        let arrivals = round.stops.map(\.arrival) + [round.seconds]
+        XCTAssertEqual(mine.count, arrivals.count)
+        for (row, arrival) in zip(mine, arrivals) {
+            let date = arrival >= 600 ? "2026-11-24" : "2026-11-23"
+            XCTAssertEqual(row[col["date_yyyy_mm_dd"]!], date, "arrival \(arrival) s after 23:50")
+            XCTAssertEqual(row[col["day"]!], "mon")
+        }
+        XCTAssertTrue(mine.contains { $0[col["date_yyyy_mm_dd"]!] == "2026-11-24" }, "the round runs past midnight")
+        XCTAssertEqual(LondonTime.dateText(s.week, .sunday, minutes: 1440), "2026-11-30", "into the next week")
+    }
+
     func testFormulaTaskIDsAreNeutralised() throws {
         let hostile = "=HYPERLINK(\"http://x\",\"y\")"
         let s = try PlannedSample.make("2026-W48", renaming: ["TC-001": hostile, "CC-SW-001": "+1-2"])

@@ -67,4 +67,33 @@ final class CrewRosterTests: XCTestCase {
         XCTAssertEqual(out.placed.first { $0.id == "u" }?.startMinutes, 7 * 60 + 30, "after the timed round, same crew")
         XCTAssertTrue(out.leftOver.isEmpty)
     }
+
+    func testACrewOutPastMidnightStartsTheNextDayWhenItIsBack() {
+        // A night shift from 20:00: the 6 h round ends at 02:00 on Tuesday.
+        let roster = CrewRoster(crewClass: crewClass(crews: 2, shiftHours: 8), shiftStart: 20 * 60)
+        let monday = roster.assign([round("night", hours: 6)], on: .monday)
+        let night = monday.placed.first { $0.id == "night" }
+        XCTAssertEqual(night?.crew, "C-1")
+        let busy = CrewRoster.carriedOver(monday.placed)
+        XCTAssertEqual(busy, ["C-1": 2 * 60], "out until 02:00 the next day")
+        let early = TimeWindow(start: 60, end: 4 * 60)
+        let tuesday = roster.assign([round("early", hours: 1, window: early)], on: .tuesday, busyUntil: busy)
+        XCTAssertEqual(tuesday.placed.first?.crew, "C-2", "C-1 is still out at 01:00")
+        let alone = CrewRoster(crewClass: crewClass(crews: 1, shiftHours: 8), shiftStart: 20 * 60)
+        let none = alone.assign([round("early", hours: 1, window: early)], on: .tuesday, busyUntil: busy)
+        XCTAssertEqual(none.leftOver.map(\.id), ["early"], "the only crew is still out: left over, not booked twice")
+        let later = alone.assign([round("u", hours: 2)], on: .tuesday, busyUntil: ["C-1": 21 * 60])
+        XCTAssertEqual(later.placed.first?.startMinutes, 21 * 60, "an untimed round waits until the crew is back")
+    }
+
+    func testOnlyRoundsPastMidnightAreCarriedOver() {
+        let roster = CrewRoster(crewClass: crewClass(crews: 1, shiftHours: 24), shiftStart: 7 * 60)
+        let monday = roster.assign([round("day", hours: 17)], on: .monday)
+        XCTAssertEqual(CrewRoster.carriedOver(monday.placed), [:], "07:00 + 17 h ends at midnight exactly")
+        var extra = round("x", hours: 20)
+        extra.startMinutes = 22 * 60
+        extra.crew = "C-1"
+        extra.extraShift = true
+        XCTAssertEqual(CrewRoster.carriedOver([extra]), [:], "an extra shift is no crew of the roster")
+    }
 }

@@ -50,23 +50,32 @@ final class FleetRepairTests: XCTestCase {
         compatibility: Compatibility = Compatibility(pairs: [], orderRules: []),
         configure: (inout PlanOptions) -> Void = { _ in }
     ) throws -> WeeklyPlan {
+        try plan(organisations, mode: mode, compatibility: compatibility, configure: configure) { network in
+            work.flatMap { org, activity in
+                network.segments.prefix(6).enumerated().map { k, s in
+                    let task = StreetTask(
+                        organisation: org, taskID: "\(activity)-\(k)", activity: activity,
+                        frequency: .weekly, weekdays: [.tuesday], serviceMinutes: minutes)
+                    return MatchedTask(task: task, segments: [s.id])
+                }
+            }
+        }
+    }
+
+    /// The plan of the tasks `tasks` makes on the drawn town.
+    private func plan(
+        _ organisations: [Organisation], mode: PlanMode, compatibility: Compatibility,
+        configure: (inout PlanOptions) -> Void, tasks: (StreetNetwork) -> [MatchedTask]
+    ) throws -> WeeklyPlan {
         let network = try drawnNetwork(picture, ["abcd", "efgh", "ae", "bf", "cg", "dh"], origin: origin)
         let registry = OrganisationRegistry(organisations)
         let planner = WeeklyPlanner(
             network: network, catalogue: try shippedCatalogue(), registry: registry,
             compatibility: compatibility)
-        let tasks = work.flatMap { org, activity in
-            network.segments.prefix(6).enumerated().map { k, s in
-                let task = StreetTask(
-                    organisation: org, taskID: "\(activity)-\(k)", activity: activity,
-                    frequency: .weekly, weekdays: [.tuesday], serviceMinutes: minutes)
-                return MatchedTask(task: task, segments: [s.id])
-            }
-        }
         var options = PlanOptions(week: ISOWeek(year: 2026, week: 10))
         options.iterations = 50
         configure(&options)
-        return try planner.plan(tasks, options: options, mode: mode)
+        return try planner.plan(tasks(network), options: options, mode: mode)
     }
 
     private func assertFeasible(
@@ -83,12 +92,19 @@ final class FleetRepairTests: XCTestCase {
                 crew.days.contains(day), "\(r.id) on \(day), a day \(crew.id) does not work",
                 file: file, line: line)
         }
-        for (crew, rounds) in Dictionary(grouping: plan.rounds, by: { "\($0.day?.code ?? "")|\($0.crew)" }) {
-            let spans = rounds.map { ($0.startMinutes, $0.startMinutes + ($0.seconds + 59) / 60) }
-                .sorted { $0.0 < $1.0 }
+        // On the week's clock, so a round past midnight counts against the next day's.
+        for (crew, rounds) in Dictionary(grouping: plan.rounds, by: \.crew) {
+            let spans = rounds.map { r in
+                let start = (r.day?.rawValue ?? 0) * 1440 + r.startMinutes
+                return (start, start + (r.seconds + 59) / 60)
+            }.sorted { $0.0 < $1.0 }
             XCTAssertTrue(
                 zip(spans, spans.dropFirst()).allSatisfy { $0.1 <= $1.0 }, "\(crew) in two rounds at once",
                 file: file, line: line)
+        }
+        for (crew, rounds) in Dictionary(grouping: plan.rounds, by: { "\($0.day?.code ?? "")|\($0.crew)" }) {
+            let spans = rounds.map { ($0.startMinutes, $0.startMinutes + ($0.seconds + 59) / 60) }
+                .sorted { $0.0 < $1.0 }
             let shift = crews[rounds[0].crew].map { Int($0.shiftHours * 60) } ?? 0
             XCTAssertLessThanOrEqual(
                 (spans.last?.1 ?? 0) - (spans.first?.0 ?? 0), shift, "\(crew) beyond its shift",
@@ -177,5 +193,31 @@ final class FleetRepairTests: XCTestCase {
         XCTAssertTrue(
             plan.unplaced.allSatisfy { $0.reason.contains("works on tuesday") },
             "\(plan.unplaced.map(\.reason))")
+    }
+
+    /// A night crew out past midnight on Monday is not booked for Tuesday's early hours as well: the
+    /// early work goes to no one (a shortfall) rather than to a crew still out.
+    func testACrewOutPastMidnightIsNotBookedTwice() throws {
+        let west = try organisation("west", depotAt: 0, shiftHours: 8)
+        let night = try plan([west], mode: .baseline, compatibility: Compatibility(pairs: [], orderRules: [])) {
+            $0.shiftStartMinutes = 20 * 60
+        } tasks: { network in
+            let monday = network.segments.prefix(5).enumerated().map { k, s in
+                MatchedTask(
+                    task: StreetTask(
+                        organisation: "west", taskID: "night-\(k)", activity: "sweeping", frequency: .weekly,
+                        weekdays: [.monday], serviceMinutes: 60),
+                    segments: [s.id])
+            }
+            let early = StreetTask(
+                organisation: "west", taskID: "early", activity: "sweeping", frequency: .weekly,
+                weekdays: [.tuesday], hours: TimeWindow(start: 0, end: 3 * 60), serviceMinutes: 30)
+            return monday + [MatchedTask(task: early, segments: [network.segments[5].id])]
+        }
+        assertFeasible(night, [west])
+        let monday = try XCTUnwrap(night.rounds.first { $0.day == .monday })
+        XCTAssertGreaterThan(monday.startMinutes * 60 + monday.seconds, 24 * 3600, "Monday's round runs past midnight")
+        XCTAssertFalse(night.rounds.contains { $0.day == .tuesday }, "the only crew is still out at 00:00")
+        XCTAssertEqual(night.unplaced.flatMap { $0.visit.parts.map(\.taskID) }, ["early"])
     }
 }
