@@ -88,8 +88,12 @@ public enum HTMLReport {
             h += "<td>\(f(row.alone - row.shared, row.digits))</td></tr>\n"
         }
         h += "<tr><td>rounds</td><td>\(b.rounds)</td><td>\(s.rounds)</td><td>\(b.rounds - s.rounds)</td></tr>\n"
+        h += "</table></div>\n"
+        if let unequal = savings.unequalWork {
+            h += "<p><strong>Not like for like:</strong> \(HTMLText.escape(unequal)).</p>\n"
+        }
         h +=
-            "</table></div>\n<h3>Split between partners</h3>\n<div class=\"scroll\"><table><tr><th>partner</th>"
+            "<h3>Split between partners</h3>\n<div class=\"scroll\"><table><tr><th>partner</th>"
             + "<th>cost alone (£)</th>"
         h += "<th>share</th><th>saving (£)</th><th>crew hours</th><th>km</th><th>CO2e (kg)</th></tr>\n"
         for p in savings.shares {

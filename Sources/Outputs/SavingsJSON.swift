@@ -41,6 +41,8 @@ public enum SavingsJSON {
             "unplaced_visits": [
                 "shared": .number(Double(shared.unplaced.count)), "baseline": .number(Double(baseline.unplaced.count))
             ],
+            "like_for_like": .bool(s.unequalWork == nil),
+            "unequal_work": s.unequalWork.map(JSON.string) ?? .null,
             "order_conflicts": orderConflicts(shared.orderConflicts),
             "assumptions": .array(
                 assumptions(seconds: seconds, iterations: shared.options.iterations, seed: seed).map { JSON.string($0) }

@@ -28,6 +28,20 @@ public struct Savings: Sendable {
     /// Fair shares (the Shapley value over partners), when they were computed
     /// (`WeeklyPlanner.shapley`): besides the proportional `shares`.
     public var shapley: ShapleyShares?
+    /// Task visits each plan leaves undone (its unplaced visits): no cost is
+    /// counted for them, so when they differ the savings compare unequal work.
+    public var undoneVisits: (shared: Int, baseline: Int)
+
+    /// When the plans leave different numbers of visits undone, why the
+    /// savings are not like for like; nil when they are.
+    public var unequalWork: String? {
+        let (shared, alone) = undoneVisits
+        guard shared != alone else { return nil }
+        func visits(_ n: Int) -> String { n == 1 ? "1 visit" : "\(n) visits" }
+        let difference = "\(visits(abs(alone - shared))) \(alone > shared ? "more" : "fewer")"
+        return "the shared plan does \(difference) than the partners alone (\(visits(shared)) left undone "
+            + "against \(visits(alone))), and these savings count only the work each plan does"
+    }
 
     public static let rule =
         "savings are split between partners in proportion to each partner's baseline cost "
@@ -36,6 +50,7 @@ public struct Savings: Sendable {
     public init(baseline: WeeklyPlan, shared: WeeklyPlan, partners: [String]) {
         self.baseline = baseline.totals
         self.shared = shared.totals
+        undoneVisits = (shared.unplaced.count, baseline.unplaced.count)
         let total = baseline.totals.money
         let money = baseline.totals.money - shared.totals.money
         let hours = baseline.totals.crewHours - shared.totals.crewHours

@@ -166,6 +166,7 @@ struct PlanCommand: ParsableCommand {
             "  sharing saves \(Format.fixed(s.km, 1)) km (\(Format.fixed(s.deadheadKm, 1)) km deadhead), "
                 + "\(Format.fixed(s.crewHours, 1)) crew hours, £\(Format.fixed(s.money, 0)), "
                 + "\(Format.fixed(s.co2eKg, 1)) kg CO2e and \(s.streetVisits) street visits a week")
+        if let unequal = s.unequalWork { print("  not like for like: \(unequal)") }
         printStableWeek(stableWeek, shapley: s.shapley)
         let standby = shared.gritting.isEmpty ? "" : ", gritting-standby.ics"
         print(

@@ -43,6 +43,14 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(report(s).contains("next day"), "its end in the week's table and times on its sheet")
     }
 
+    func testSavingsOfUnequalWorkSaySo() throws {
+        var s = try PlannedSample.make("2026-W48")
+        s.savings.undoneVisits = (shared: 1, baseline: 1)
+        XCTAssertFalse(report(s).contains("Not like for like"))
+        s.savings.undoneVisits = (shared: 2, baseline: 13)
+        XCTAssertTrue(report(s).contains("<strong>Not like for like:</strong> the shared plan does 11 visits more"))
+    }
+
     func testOrderRulesBrokenWithinADayAreListedWithTheirStreetAndDay() throws {
         var s = try PlannedSample.make("2026-W48")
         XCTAssertFalse(report(s).contains("Out of order within a day"), "no table when every rule is kept")

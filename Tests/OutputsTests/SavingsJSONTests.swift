@@ -24,6 +24,18 @@ final class SavingsJSONTests: XCTestCase {
         XCTAssertEqual(json["savings"]?["money_gbp"]?.number ?? .nan, s.savings.money, accuracy: 0.005)
         XCTAssertEqual(json["unplaced_visits"]?["shared"]?.number, Double(s.shared.unplaced.count))
         XCTAssertEqual(json["unplaced_visits"]?["baseline"]?.number, Double(s.baseline.unplaced.count))
+        XCTAssertEqual(json["like_for_like"]?.bool, s.savings.unequalWork == nil)
+    }
+
+    func testUnequalWorkIsNotLikeForLike() throws {
+        var s = try PlannedSample.make("2026-W48")
+        s.savings.undoneVisits = (shared: 0, baseline: 0)
+        XCTAssertEqual(try document(s)["like_for_like"]?.bool, true)
+        XCTAssertEqual(try document(s)["unequal_work"], .null)
+        s.savings.undoneVisits = (shared: 2, baseline: 13)
+        let json = try document(s)
+        XCTAssertEqual(json["like_for_like"]?.bool, false)
+        XCTAssertTrue(json["unequal_work"]?.string?.hasPrefix("the shared plan does 11 visits more") ?? false)
     }
 
     func testOrderRulesBrokenWithinADayAreListedOneObjectEach() throws {

@@ -165,6 +165,30 @@ final class WeeklyPlannerTests: XCTestCase {
         XCTAssertEqual(PlanTotals(s.shared.rounds, registry: s.planner.registry), s.shared.totals)
     }
 
+    /// Undone work costs nothing, so plans that leave different numbers of visits undone are said not
+    /// to be like for like, and by how much.
+    func testSavingsOfUnequalWorkSaySo() throws {
+        let s = try sample()
+        var shared = s.shared
+        var baseline = s.baseline
+        shared.unplaced = []
+        baseline.unplaced = []
+        let partners = try shippedRegistry().ids
+        XCTAssertNil(Savings(baseline: baseline, shared: shared, partners: partners).unequalWork)
+        let visit = try XCTUnwrap(s.shared.rounds.first?.stops.first?.visit)
+        baseline.unplaced = Array(repeating: UnplacedVisit(visit: visit, reason: "no crew"), count: 13)
+        shared.unplaced = Array(repeating: UnplacedVisit(visit: visit, reason: "no crew"), count: 2)
+        let more = Savings(baseline: baseline, shared: shared, partners: partners)
+        XCTAssertEqual(
+            more.unequalWork,
+            "the shared plan does 11 visits more than the partners alone (2 visits left undone against 13 visits), "
+                + "and these savings count only the work each plan does")
+        shared.unplaced = Array(shared.unplaced.prefix(1)) + baseline.unplaced
+        let fewer = Savings(baseline: baseline, shared: shared, partners: partners)
+        XCTAssertTrue(
+            fewer.unequalWork?.hasPrefix("the shared plan does 1 visit fewer") ?? false, "\(fewer.unequalWork ?? "")")
+    }
+
     func testTasksWithHoursAreDoneWithinThem() throws {
         let s = try sample()
         let hours = Dictionary(
