@@ -23,8 +23,12 @@ extension SavingsJSON {
         if let samples = shapley.samples { fair["samples"] = .number(Double(samples)) }
         if let budget = shapley.budget {
             fair["coalition_plans"] = .number(Double(budget.plans))
-            fair["seconds_per_plan"] = .number(r(budget.secondsPerPlan))
-            if let iterations = budget.iterationsPerJob { fair["iterations_per_job"] = .number(Double(iterations)) }
+            // One budget or the other: under --iterations the seconds bound nothing.
+            if let iterations = budget.iterationsPerJob {
+                fair["iterations_per_job"] = .number(Double(iterations))
+            } else {
+                fair["seconds_per_plan"] = .number(r(budget.secondsPerPlan))
+            }
         }
         members["fair_shares"] = .object(fair)
         members["assumptions"] = .array((json["assumptions"]?.array ?? []) + [.string(FairSharesText.rule(shapley))])

@@ -32,6 +32,8 @@ final class PlansCommandTests: CLITestCase {
         XCTAssertEqual(fair.count, CLITestCase.partners.count)
         XCTAssertEqual(fair.reduce(0) { $0 + ($1["money_gbp"]?.number ?? 0) }, saved, accuracy: 0.05)
         XCTAssertEqual(savings["fair_shares"]?["coalition_plans"]?.number, 25)
+        XCTAssertNotNil(savings["fair_shares"]?["iterations_per_job"]?.number, "the budget the plans had")
+        XCTAssertNil(savings["fair_shares"]?["seconds_per_plan"], "no seconds under --iterations")
         let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         XCTAssertTrue(report.contains("Fair shares (Shapley value)"))
         XCTAssertTrue(report.contains("Stable week:"))
