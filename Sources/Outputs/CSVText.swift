@@ -2,7 +2,8 @@
 /// (RFC 4180 quoting, plus formula neutralising).
 ///
 /// A spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`, a tab or a
-/// carriage return as a formula (CSV injection, OWASP): such a text cell gets
+/// carriage return as a formula (CSV injection, OWASP), some also after
+/// spaces they trim on import: such a text cell gets
 /// a leading apostrophe, which spreadsheets show as text and never run. Numbers
 /// StreetRounds computes go through `number`, untouched. Cost: O(length).
 public enum CSVText {
@@ -12,7 +13,12 @@ public enum CSVText {
     /// when it holds a comma, a quote or a line break.
     public static func cell(_ text: String) -> String {
         var s = text
-        if let first = s.unicodeScalars.first, formulaStarts.contains(Character(first)) { s = "'" + s }
+        // Past leading spaces too: some spreadsheets trim them on import, and the formula then runs.
+        if let first = s.unicodeScalars.first(where: { $0 == "\t" || $0 == "\r" || !$0.properties.isWhitespace }),
+            formulaStarts.contains(Character(first))
+        {
+            s = "'" + s
+        }
         guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
             return s
         }
