@@ -1,4 +1,5 @@
 import ArcRouting
+import Foundation
 import StreetNetwork
 import Works
 
@@ -33,17 +34,47 @@ struct RoundBuilder {
     struct Routable {
         var visits: [PlannedVisit] = []
         var unplaced: [UnplacedVisit] = []
-        /// The crew's capacity when its load counts (a gritter's salt); nil otherwise.
-        var capacity: Int?
+        /// The crew's load in the solver's whole units when it counts (a gritter's salt); nil otherwise.
+        var load: LoadUnits?
+    }
+
+    /// A crew's capacity and its visits' demands as the whole numbers the
+    /// solver counts: in `1 / scale` of the capacity's unit, fine enough that
+    /// a capacity holds at least 1,000 of them (0.5 t is 1,000 units of
+    /// 0.5 kg, not 0 t), demands rounded up, the capacity down.
+    struct LoadUnits {
+        let scale: Double
+        let capacity: Int
+        /// The capacity as the registry gives it.
+        let stated: Double
+
+        init(capacity: Double) {
+            scale = capacity >= 1_000 ? 1 : pow(10, (log10(1_000 / capacity)).rounded(.up))
+            self.capacity = Int((capacity * scale).rounded(.down))
+            stated = capacity
+        }
+
+        /// At least 1, and at most one more than the capacity (beyond it, any demand is too much).
+        func demand(_ visit: PlannedVisit) -> Int {
+            max(1, Int(min(Double(capacity + 1), (visit.demand * scale).rounded(.up))))
+        }
+
+        /// "0.5" or "6000": a load as people read it, in the capacity's unit.
+        static func text(_ x: Double) -> String {
+            if x >= 100 || x == x.rounded() { return String(format: "%.0f", x) }
+            var s = String(format: "%.3f", x)
+            while s.hasSuffix("0") { s.removeLast() }
+            return s
+        }
     }
 
     func routable(_ job: RoutingJob, crews: CrewPool) -> Routable {
         var out = Routable()
         if let capacity = job.crewClass.capacity, job.visits.contains(where: { $0.demand > 0 }) {
-            out.capacity = Int(capacity)
+            out.load = LoadUnits(capacity: capacity)
         }
         for v in job.visits {
-            if let reason = unroutable(v, job: job, crews: crews, capacity: out.capacity) {
+            if let reason = unroutable(v, job: job, crews: crews, load: out.load) {
                 out.unplaced.append(UnplacedVisit(visit: v, reason: reason))
             } else {
                 out.visits.append(v)
@@ -64,7 +95,7 @@ struct RoundBuilder {
         let routable = checked.visits
         guard !routable.isEmpty else { return routed }
         let paths = JobShortestPaths(streets: streets, depot: crewClass.depotNode, depots: crews.depots)
-        let problem = self.problem(job, visits: routable, capacity: checked.capacity, paths: paths)
+        let problem = self.problem(job, visits: routable, load: checked.load, paths: paths)
         let started = ContinuousClock.now
         let solved = Result { try CARPSolver.solve(problem, parameters: parameters) }
         routed.solverSeconds = (ContinuousClock.now - started).seconds
@@ -92,9 +123,9 @@ struct RoundBuilder {
 
     /// The job as an arc-routing problem: only its required links (link i is
     /// visit i), deadhead costs from `paths`; demand 1 a visit when the crew
-    /// carries no load that counts (`capacity` nil).
+    /// carries no load that counts (`load` nil).
     func problem(
-        _ job: RoutingJob, visits: [PlannedVisit], capacity: Int?,
+        _ job: RoutingJob, visits: [PlannedVisit], load: LoadUnits?,
         paths: (any CARPDeadheadCosts)?
     ) -> CARPProblem {
         let links = visits.map { v in
@@ -102,11 +133,11 @@ struct RoundBuilder {
             return CARPProblem.Link(
                 from: s.from, to: s.to, twoWay: !s.oneWay, deadheadCost: PlanningStreets.seconds(s),
                 serviceCost: v.serviceSeconds,
-                demand: capacity == nil ? 1 : max(1, Int(v.demand.rounded(.up))))
+                demand: load?.demand(v) ?? 1)
         }
         return CARPProblem(
             name: job.idPrefix, nodeCount: network.junctions.count, depot: job.crewClass.depotNode,
-            links: links, capacity: capacity ?? Self.unlimitedCapacity, maxRouteCost: job.limitSeconds,
+            links: links, capacity: load?.capacity ?? Self.unlimitedCapacity, maxRouteCost: job.limitSeconds,
             deadheadCosts: paths)
     }
 
@@ -114,7 +145,7 @@ struct RoundBuilder {
     static let unlimitedCapacity = 1_000_000
 
     /// Why a visit cannot go in any round of the job on its own; nil when it can.
-    private func unroutable(_ v: PlannedVisit, job: RoutingJob, crews: CrewPool, capacity: Int?) -> String? {
+    private func unroutable(_ v: PlannedVisit, job: RoutingJob, crews: CrewPool, load: LoadUnits?) -> String? {
         let s = network.segments[v.segment]
         let depot = job.crewClass.depot
         let node = job.crewClass.depotNode
@@ -132,8 +163,10 @@ struct RoundBuilder {
             let shift = job.limitSeconds / PlanUnits.secondsPerMinute
             let limit = v.window.map { "its hours \($0)" } ?? "one shift of \(shift) minutes"
             return "\(s.displayName) is too far from depot \(depot), or its work too long, to fit \(limit)"
-        } else if let capacity, Int(v.demand.rounded(.up)) > capacity {
-            return "\(s.displayName) needs more than a full load (\(Int(v.demand)) of \(capacity))"
+        } else if let load, load.demand(v) > load.capacity {
+            let unit = job.crewClass.crews.first?.capacityUnit.map { " \($0)" } ?? ""
+            return "\(s.displayName) needs more than a full load (\(LoadUnits.text(v.demand)) of "
+                + "\(LoadUnits.text(load.stated))\(unit))"
         }
         return nil
     }

@@ -29,7 +29,7 @@ extension WeeklyPlanner {
         for (k, job) in week.jobs.enumerated() {
             let routable = builder.routable(job, crews: week.pools[job.pool])
             guard !routable.visits.isEmpty else { continue }
-            var problem = builder.problem(job, visits: routable.visits, capacity: routable.capacity, paths: nil)
+            var problem = builder.problem(job, visits: routable.visits, load: routable.load, paths: nil)
             problem.links = problem.links + deadhead
             out.append(ExportedJob(name: String(format: "%03d-", k + 1) + job.idPrefix, problem: problem))
         }

@@ -72,4 +72,41 @@ final class RoundBuilderTests: XCTestCase {
             XCTAssertTrue(left.reason.contains("decompositionPeriod is 0, must be at least 1"), left.reason)
         }
     }
+
+    func testLoadsAreCountedFinelyEnoughForASmallCapacity() {
+        XCTAssertEqual(RoundBuilder.LoadUnits(capacity: 6_000).scale, 1, "kg of salt stay kg")
+        let half = RoundBuilder.LoadUnits(capacity: 0.5)
+        XCTAssertEqual(half.capacity, 5_000)
+        XCTAssertEqual(RoundBuilder.LoadUnits(capacity: 0.001).capacity, 1_000)
+        XCTAssertEqual(RoundBuilder.LoadUnits(capacity: 999.9).capacity, 9_999)
+        func visit(_ demand: Double) -> PlannedVisit {
+            PlannedVisit(segment: 0, day: .tuesday, parts: [], serviceSeconds: 60, demand: demand)
+        }
+        XCTAssertEqual(half.demand(visit(0.04)), 400)
+        XCTAssertEqual(half.demand(visit(0)), 1, "at least one unit")
+        XCTAssertEqual(half.demand(visit(1e300)), 5_001, "beyond the capacity, one more than it")
+        XCTAssertEqual(RoundBuilder.LoadUnits.text(0.5), "0.5")
+        XCTAssertEqual(RoundBuilder.LoadUnits.text(6_000), "6000")
+    }
+
+    /// A crew of 0.5 t and visits of 0.1 t: two or more rounds, none over 0.5 t (the capacity was once
+    /// counted as 0, and every visit left out as "7 of 0").
+    func testASmallCapacityInTonnesIsRouted() throws {
+        let line = try LineJob(count: 10, shiftHours: 8, limitSeconds: 8 * 3600)
+        var job = line.job
+        job.crewClass.capacity = 0.5
+        for k in job.visits.indices { job.visits[k].demand = 0.1 }
+        var parameters = SolverParameters()
+        parameters.timeLimit = nil
+        parameters.maxIterations = 100
+        let routed = RoundBuilder(streets: line.town.streets).build(job, crews: line.crews, parameters: parameters)
+        XCTAssertEqual(routed.unplaced.map(\.reason), [])
+        XCTAssertGreaterThanOrEqual(routed.rounds.count, 2)
+        XCTAssertTrue(routed.rounds.allSatisfy { $0.load <= 0.5 + 1e-9 }, "\(routed.rounds.map(\.load))")
+        job.visits[0].demand = 7
+        let heavy = RoundBuilder(streets: line.town.streets).build(job, crews: line.crews, parameters: parameters)
+        XCTAssertEqual(heavy.unplaced.count, 1)
+        let reason = heavy.unplaced[0].reason
+        XCTAssertTrue(reason.hasSuffix("needs more than a full load (7 of 0.5)"), reason)
+    }
 }
