@@ -12,9 +12,8 @@ extension HTMLReport {
         h += "\(s.previousWeek) kept their crew and day (\(NumberText.fixed(s.dayShare * 100, 1))% their day); "
         h += "\(NumberText.fixed(s.orderShare * 100, 1))% of the \(s.orderCommon) on the same day kept their place in "
         h += "the round (the same street before them)."
-        if let money = report.extraMoney, let hours = report.extraCrewHours {
-            h += " Against a fresh plan with the same budget, stability costs £\(NumberText.fixed(money, 0)) and "
-            h += "\(NumberText.fixed(hours, 1)) crew hours a week (negative: it saves)"
+        if let cost = report.extraCostText {
+            h += " Against a fresh plan with the same budget, stability costs \(cost)"
             h +=
                 report.freshStability.map {
                     "; the fresh plan would keep \(NumberText.fixed($0.share * 100, 1))% on crew and day, "

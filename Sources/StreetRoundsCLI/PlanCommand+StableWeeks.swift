@@ -51,10 +51,8 @@ extension PlanCommand {
                 + "\(s.previousWeek) kept crew and day (\(Format.fixed(s.dayShare * 100, 1))% their day), "
                 + "\(Format.fixed(s.orderShare * 100, 1))% of \(s.orderCommon) on the same day kept their place "
                 + "in the round (the same street before them)"
-            if let money = report.extraMoney, let hours = report.extraCrewHours {
-                line +=
-                    "; against a fresh plan with the same budget it costs £\(Format.fixed(money, 0)) and "
-                    + "\(Format.fixed(hours, 1)) crew hours a week (negative: it saves)"
+            if let cost = report.extraCostText {
+                line += "; against a fresh plan with the same budget it costs \(cost)"
                 if let kept = report.freshStability {
                     line +=
                         "; the fresh plan would keep \(Format.fixed(kept.share * 100, 1))% on crew and day, "

@@ -70,6 +70,23 @@ final class PlanStabilityTests: XCTestCase {
         XCTAssertEqual(s.orderKept, 1)
     }
 
+    func testWhatStabilityCostsIsSaidInWords() {
+        let s = PlanStability(previous: record([]), plan: plan([]))
+        func report(money: Double, hours: Double) -> StableWeekReport {
+            var stable = PlanTotals()
+            stable.money = 1_000 + money
+            stable.crewHours = 40 + hours
+            var fresh = PlanTotals()
+            fresh.money = 1_000
+            fresh.crewHours = 40
+            return StableWeekReport(stability: s, stable: stable, fresh: fresh)
+        }
+        XCTAssertEqual(report(money: 12.4, hours: 0.46).extraCostText, "£12 more and 0.5 crew hours more a week")
+        XCTAssertEqual(report(money: -2.2, hours: -0.12).extraCostText, "£2 less and 0.1 crew hours fewer a week")
+        XCTAssertEqual(report(money: 0.3, hours: 0.02).extraCostText, "no more money and no more crew hours a week")
+        XCTAssertNil(StableWeekReport(stability: s, stable: PlanTotals()).extraCostText, "no fresh plan")
+    }
+
     func testATaskVisitedMoreOftenCountsItsSmallerNumber() {
         let before = record([round(.monday, crew: "A", [(1, "t")]), round(.thursday, crew: "A", [(1, "t")])])
         let after = plan([round(.thursday, crew: "A", [(1, "t")])])
