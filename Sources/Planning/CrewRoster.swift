@@ -80,12 +80,35 @@ struct CrewRoster {
         return out
     }
 
+    /// `placed` (each day's rounds of this roster's pool and class, by key)
+    /// with `rounds` rostered into the day of `first`, and the days after it
+    /// rostered again while what their crews carry past midnight changes;
+    /// nil when any of those days then leaves a round over (fleet repair's
+    /// move, which is then tried elsewhere).
+    /// - Complexity: one `assign` of the day, and of each of at most six days after it.
+    func assignOnward(_ rounds: [Round], into first: Key, placed before: [Key: [Round]]) -> [Key: [Round]]? {
+        var placed = before
+        var key = first
+        var adding = rounds
+        while true {
+            let carriedBefore = Self.carriedOver(placed[key] ?? [])
+            let busy = key.dayBefore.map { Self.carriedOver(placed[$0] ?? []) } ?? [:]
+            let again = assign((placed[key] ?? []) + adding, on: key.day, busyUntil: busy)
+            guard again.leftOver.isEmpty else { return nil }
+            placed[key] = again.placed
+            adding = []
+            guard let next = key.dayAfter, placed[next] != nil, Self.carriedOver(again.placed) != carriedBefore
+            else { return placed }
+            key = next
+        }
+    }
+
     /// Of a day's placed rounds, those that end past midnight: each crew's
     /// minute of the next day before which it is still out (what `assign`
     /// takes as `busyUntil` for the next day).
     static func carriedOver(_ placed: [Round]) -> [String: Int] {
         var busy: [String: Int] = [:]
-        for round in placed where !round.extraShift {
+        for round in placed {
             let end = round.startMinutes + PlanUnits.minutes(roundingUp: round.seconds) - PlanUnits.minutesPerDay
             if end > 0 { busy[round.crew] = max(busy[round.crew] ?? 0, end) }
         }

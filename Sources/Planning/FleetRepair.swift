@@ -23,6 +23,8 @@ struct FleetRepair {
     var repairs = true
     /// Takes merged stops apart when the whole round cannot move.
     let merging: VisitMerging
+    /// Stable weeks: the crews a day rostered again tries first, as the roster did.
+    var preferences = PlanPreferences()
 
     /// The outcome: every placed round, and what the fleet could not do.
     struct Repaired {
@@ -33,7 +35,8 @@ struct FleetRepair {
     }
 
     /// - Parameter rostered: each roster's placed and left-over rounds.
-    /// - Complexity: one routing job per move tried (at most two per left-over round).
+    /// - Complexity: one routing job per move tried (at most two per left-over round), and a
+    ///   roster of its day and of the days after it whose carry past midnight changes.
     func repair(
         _ rostered: [CrewRoster.Key: CrewRoster.Rostered], classes: [String: CrewPool.CrewClass],
         budget: inout RoutingBudget
@@ -166,36 +169,14 @@ struct FleetRepair {
             seconds += routed.solverSeconds
             guard routed.unplaced.isEmpty, !routed.rounds.isEmpty else { continue }
             let k = CrewRoster.Key(day: target.day, pool: key.pool, crewClass: target.crewClass.key)
-            if let rostered = roster(routed.rounds, into: k, crewClass: target.crewClass, placed: placed) {
+            let roster = CrewRoster(
+                crewClass: target.crewClass, shiftStart: options.shiftStartMinutes, preferences: preferences)
+            if let rostered = roster.assignOnward(routed.rounds, into: k, placed: placed) {
                 placed = rostered
                 return seconds
             }
         }
         return nil
-    }
-
-    /// `placed` with `rounds` rostered into key k's day, and the days after
-    /// it rostered again while what their crews carry past midnight changes;
-    /// nil when any of those days then leaves a round over.
-    private func roster(
-        _ rounds: [Round], into k: CrewRoster.Key, crewClass: CrewPool.CrewClass,
-        placed: [CrewRoster.Key: [Round]]
-    ) -> [CrewRoster.Key: [Round]]? {
-        var placed = placed
-        let roster = CrewRoster(crewClass: crewClass, shiftStart: options.shiftStartMinutes)
-        var key = k
-        var adding = rounds
-        while true {
-            let carriedBefore = CrewRoster.carriedOver(placed[key] ?? [])
-            let busy = key.dayBefore.map { CrewRoster.carriedOver(placed[$0] ?? []) } ?? [:]
-            let again = roster.assign((placed[key] ?? []) + adding, on: key.day, busyUntil: busy)
-            guard again.leftOver.isEmpty else { return nil }
-            placed[key] = again.placed
-            adding = []
-            guard let next = key.dayAfter, placed[next] != nil, CrewRoster.carriedOver(again.placed) != carriedBefore
-            else { return placed }
-            key = next
-        }
     }
 
     /// Moves tried per left-over round before it is a shortfall.

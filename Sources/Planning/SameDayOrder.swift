@@ -74,14 +74,13 @@ struct SameDayOrder {
         var out = Ordered(rounds: rounds)
         guard !orderRules.isEmpty else { return out }
         var reasons: [Breach.Key: String] = [:]
-        var begins: [String: Int] = [:]
-        for r in rounds { begins[crewKey(r)] = min(begins[crewKey(r)] ?? r.startMinutes, r.startMinutes) }
+        let shifts = CrewDays(rounds, key: crewKey)
         for _ in 0..<Self.maxPasses {
             let found = breaches(out.rounds)
             guard !found.isEmpty else { break }
             var changed = false
             for b in found where Self.isBroken(b, out.rounds) {
-                if let reason = mend(b, &out.rounds, begins: begins) {
+                if let reason = mend(b, &out.rounds, shifts: shifts) {
                     reasons[b.key] = reason
                 } else {
                     changed = true
@@ -155,24 +154,51 @@ struct SameDayOrder {
         return begins < done
     }
 
+    /// When each crew's day began in the plan as rostered, and the latest its
+    /// rounds may end: its shift's length from that start, and, for a night
+    /// shift, before the same crew's first round the next day (which the
+    /// roster gave on the day's ends as they were; moves only make ends later).
+    private struct CrewDays {
+        var begins: [String: Int] = [:]
+        var nextDayStarts: [String: Int] = [:]
+
+        init(_ rounds: [Round], key: (Round) -> String) {
+            for r in rounds { begins[key(r)] = min(begins[key(r)] ?? r.startMinutes, r.startMinutes) }
+            for r in rounds where !r.extraShift {
+                guard let day = r.day, let before = Weekday(rawValue: day.rawValue - 1) else { continue }
+                var previous = r
+                previous.day = before
+                let start = r.startMinutes + PlanUnits.minutesPerDay
+                nextDayStarts[key(previous)] = min(nextDayStarts[key(previous)] ?? start, start)
+            }
+        }
+
+        /// Where `then`'s crew's rounds start from that day, and the latest they may end.
+        func bounds(_ then: Round, key: String, shift: Int) -> (begins: Int, latestEnd: Int) {
+            let begins = begins[key] ?? then.startMinutes
+            return (begins, min(begins + shift, nextDayStarts[key] ?? Int.max))
+        }
+    }
+
     /// Mends one breach by moving rounds' starts; nil when mended, else why
-    /// it could not be. `begins`: when each crew's shift began in the plan
-    /// as rostered (moves never stretch a shift beyond its length from there).
-    private func mend(_ b: Breach, _ rounds: inout [Round], begins: [String: Int]) -> String? {
+    /// it could not be. Moves never stretch a crew's day beyond its shift
+    /// from when it began in the plan as rostered, nor into its next day's rounds.
+    private func mend(_ b: Breach, _ rounds: inout [Round], shifts: CrewDays) -> String? {
         let then = rounds[b.then.round]
         guard b.first.round != b.then.round else {
             return "one round (\(then.id), crew \(then.crewLabel)) does both, in this order; "
                 + "plan the \(b.rule.then) task on another day"
         }
+        let bounds = shifts.bounds(then, key: crewKey(then), shift: shift(then))
         if crewKey(rounds[b.first.round]) == crewKey(then) {
-            return swap(b, &rounds, begins: begins[crewKey(then)] ?? then.startMinutes)
+            return swap(b, &rounds, begins: bounds.begins, latestEnd: bounds.latestEnd)
         }
-        return delay(b, &rounds, begins: begins[crewKey(then)] ?? then.startMinutes)
+        return delay(b, &rounds, latestEnd: bounds.latestEnd)
     }
 
     /// The second activity's round starts when the first stop is done; the
     /// crew's later rounds follow it; all within the crew's shift.
-    private func delay(_ b: Breach, _ rounds: inout [Round], begins: Int) -> String? {
+    private func delay(_ b: Breach, _ rounds: inout [Round], latestEnd: Int) -> String? {
         let first = rounds[b.first.round]
         let then = rounds[b.then.round]
         let done = first.startMinutes * PlanUnits.secondsPerMinute + first.stops[b.first.stop].departure
@@ -189,10 +215,9 @@ struct SameDayOrder {
             starts[k] = start
             end = start + PlanUnits.minutes(roundingUp: rounds[k].seconds)
         }
-        let shiftEnd = begins + shift(then)
-        guard end <= shiftEnd else {
+        guard end <= latestEnd else {
             return "the \(b.rule.then) round \(then.id) of \(then.crewLabel) would have to start at "
-                + "\(TimeWindow.clock(needed)) and end after its shift (\(TimeWindow.clock(shiftEnd)))"
+                + "\(Self.clock(needed)) and end after its shift (\(Self.clock(latestEnd)))"
         }
         for (k, start) in starts { rounds[k].startMinutes = start }
         return nil
@@ -200,7 +225,7 @@ struct SameDayOrder {
 
     /// One crew does both rounds: it does the first activity's round first,
     /// the second's right after it, within its shift.
-    private func swap(_ b: Breach, _ rounds: inout [Round], begins: Int) -> String? {
+    private func swap(_ b: Breach, _ rounds: inout [Round], begins: Int, latestEnd: Int) -> String? {
         let then = rounds[b.then.round]
         var crew = crewRounds(of: b.then.round, rounds)
         if let timed = crew.first(where: { rounds[$0].isTimed }) {
@@ -219,11 +244,17 @@ struct SameDayOrder {
             starts[k] = start
             end = start + PlanUnits.minutes(roundingUp: rounds[k].seconds)
         }
-        guard end <= begins + shift(then) else {
+        guard end <= latestEnd else {
             return "crew \(then.crewLabel) does both, and cannot do its rounds in the other order within its shift"
         }
         for (k, s) in starts { rounds[k].startMinutes = s }
         return nil
+    }
+
+    /// "HH:MM" on the day's clock, "HH:MM next day" past midnight.
+    static func clock(_ minutes: Int) -> String {
+        let day = PlanUnits.minutesPerDay
+        return TimeWindow.clock(minutes % day) + (minutes >= day ? " next day" : "")
     }
 
     /// The rounds one crew does that day, by start: an extra shift is a crew of its own.

@@ -28,16 +28,31 @@ public struct Savings: Sendable {
     /// Fair shares (the Shapley value over partners), when they were computed
     /// (`WeeklyPlanner.shapley`): besides the proportional `shares`.
     public var shapley: ShapleyShares?
-    /// Task visits each plan leaves undone (its unplaced visits): no cost is
-    /// counted for them, so when they differ the savings compare unequal work.
-    public var undoneVisits: (shared: Int, baseline: Int)
+    /// Task visits each plan leaves undone: no cost is counted for them, so
+    /// when they differ the savings compare unequal work.
+    public var undone: UndoneVisits
 
-    /// When the plans leave different numbers of visits undone, why the
+    /// Task visits left undone (unplaced), each task's visit counted once
+    /// however many a merged stop held.
+    public struct UndoneVisits: Sendable, Equatable {
+        public var shared: Int
+        public var baseline: Int
+
+        public init(shared: Int, baseline: Int) {
+            self.shared = shared
+            self.baseline = baseline
+        }
+
+        /// The task visits of `plan`'s unplaced stops.
+        public static func count(_ plan: WeeklyPlan) -> Int { plan.unplaced.reduce(0) { $0 + $1.visit.parts.count } }
+    }
+
+    /// When the plans leave different numbers of task visits undone, why the
     /// savings are not like for like; nil when they are.
     public var unequalWork: String? {
-        let (shared, alone) = undoneVisits
+        let (shared, alone) = (undone.shared, undone.baseline)
         guard shared != alone else { return nil }
-        func visits(_ n: Int) -> String { n == 1 ? "1 visit" : "\(n) visits" }
+        func visits(_ n: Int) -> String { n == 1 ? "1 task visit" : "\(n) task visits" }
         let difference = "\(visits(abs(alone - shared))) \(alone > shared ? "more" : "fewer")"
         return "the shared plan does \(difference) than the partners alone (\(visits(shared)) left undone "
             + "against \(visits(alone))), and these savings count only the work each plan does"
@@ -50,7 +65,7 @@ public struct Savings: Sendable {
     public init(baseline: WeeklyPlan, shared: WeeklyPlan, partners: [String]) {
         self.baseline = baseline.totals
         self.shared = shared.totals
-        undoneVisits = (shared.unplaced.count, baseline.unplaced.count)
+        undone = UndoneVisits(shared: UndoneVisits.count(shared), baseline: UndoneVisits.count(baseline))
         let total = baseline.totals.money
         let money = baseline.totals.money - shared.totals.money
         let hours = baseline.totals.crewHours - shared.totals.crewHours

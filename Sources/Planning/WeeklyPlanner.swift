@@ -61,7 +61,7 @@ public struct WeeklyPlanner {
         let merging = VisitMerging(network: network, catalogue: catalogue, compatibility: compatibility)
         let repaired = FleetRepair(
             builder: builder, options: options, pools: week.pools, taskDays: week.taskDays,
-            repairs: options.fleetRepair, merging: merging
+            repairs: options.fleetRepair, merging: merging, preferences: preferences
         )
         .repair(rostered, classes: week.classes, budget: &budget)  // stage 7b
         let (unique, gritting) = Self.uniqueIDs(repaired.rounds, gritting: routed.gritting)

@@ -915,7 +915,7 @@ enum OpenAPIDocument {
             }
            ],
            "get": {
-            "summary": "What sharing saves; a partner gets the totals and its own share",
+            "summary": "What sharing saves; a partner gets the totals, its own share, whether they are like for like",
             "operationId": "getPlanSavings",
             "responses": {
              "200": {

@@ -191,7 +191,8 @@ extension PartnersService {
     }
 
     /// The whole savings for a coordinator; for a partner the totals, its
-    /// own share and the order rules broken within a day on its own work.
+    /// own share, whether the savings are like for like (and why not), and
+    /// the order rules broken within a day on its own work.
     static func savings(_ json: JSON, for organisation: String?) -> JSON {
         guard let organisation else { return json }
         let share = json["split"]?.array?.first { $0["organisation"]?.string == organisation } ?? .null
@@ -200,6 +201,7 @@ extension PartnersService {
         }
         return [
             "week": json["week"] ?? .null, "savings": json["savings"] ?? .null, "share": share,
+            "like_for_like": json["like_for_like"] ?? .null, "unequal_work": json["unequal_work"] ?? .null,
             "order_conflicts": .array(conflicts), "assumptions": json["assumptions"] ?? .null
         ]
     }

@@ -183,6 +183,7 @@ enum WebPage {
           if (s.share) item(details, "Your share of the saving: " + money(s.share.money_gbp) + " ("\#
          + s.share.crew_hours + " crew hours, " + s.share.km + " km).");
           else if (s.savings) item(details, "Saving from sharing: " + money(s.savings.money_gbp) + ".");
+          if (s.like_for_like === false) item(details, "Not like for like: " + s.unequal_work + ".");
           const conflicts = s.order_conflicts || [];
           if (conflicts.length === 0) item(details, "Every order rule is kept within each day.");
           const lines = new Map();

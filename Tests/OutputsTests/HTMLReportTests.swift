@@ -45,10 +45,11 @@ final class HTMLReportTests: XCTestCase {
 
     func testSavingsOfUnequalWorkSaySo() throws {
         var s = try PlannedSample.make("2026-W48")
-        s.savings.undoneVisits = (shared: 1, baseline: 1)
+        s.savings.undone = Savings.UndoneVisits(shared: 1, baseline: 1)
         XCTAssertFalse(report(s).contains("Not like for like"))
-        s.savings.undoneVisits = (shared: 2, baseline: 13)
-        XCTAssertTrue(report(s).contains("<strong>Not like for like:</strong> the shared plan does 11 visits more"))
+        s.savings.undone = Savings.UndoneVisits(shared: 2, baseline: 13)
+        XCTAssertTrue(
+            report(s).contains("<strong>Not like for like:</strong> the shared plan does 11 task visits more"))
     }
 
     func testOrderRulesBrokenWithinADayAreListedWithTheirStreetAndDay() throws {

@@ -38,4 +38,19 @@ final class RoundsGeoJSONTests: XCTestCase {
         }
         XCTAssertEqual(Set(colourOfCrew.values).count, colourOfCrew.count, "different crews, different colours")
     }
+
+    /// A round from 23:50: its end falls on the next date, which `end_date` says (and `end_utc` agrees).
+    func testARoundPastMidnightEndsOnTheNextDate() throws {
+        var s = try PlannedSample.make("2026-W48")
+        let k = try XCTUnwrap(s.shared.rounds.firstIndex { $0.day == .monday && $0.seconds > 1200 })
+        s.shared.rounds[k].startMinutes = 23 * 60 + 50
+        let json = try JSONParser.parse(
+            Data(RoundsGeoJSON.json(s.shared, week: s.week, drawing: s.drawing).serialized().utf8))
+        let night = try XCTUnwrap(
+            json["features"]?.array?.first { $0["properties"]?["round"]?.string == s.shared.rounds[k].id })
+        let p = try XCTUnwrap(night["properties"])
+        XCTAssertEqual(p["date"]?.string, "2026-11-23")
+        XCTAssertEqual(p["end_date"]?.string, "2026-11-24")
+        XCTAssertTrue(p["end_utc"]?.string?.hasPrefix("2026-11-24T") ?? false, "winter: London is UTC")
+    }
 }

@@ -29,13 +29,13 @@ final class SavingsJSONTests: XCTestCase {
 
     func testUnequalWorkIsNotLikeForLike() throws {
         var s = try PlannedSample.make("2026-W48")
-        s.savings.undoneVisits = (shared: 0, baseline: 0)
+        s.savings.undone = Savings.UndoneVisits(shared: 0, baseline: 0)
         XCTAssertEqual(try document(s)["like_for_like"]?.bool, true)
         XCTAssertEqual(try document(s)["unequal_work"], .null)
-        s.savings.undoneVisits = (shared: 2, baseline: 13)
+        s.savings.undone = Savings.UndoneVisits(shared: 2, baseline: 13)
         let json = try document(s)
         XCTAssertEqual(json["like_for_like"]?.bool, false)
-        XCTAssertTrue(json["unequal_work"]?.string?.hasPrefix("the shared plan does 11 visits more") ?? false)
+        XCTAssertTrue(json["unequal_work"]?.string?.hasPrefix("the shared plan does 11 task visits more") ?? false)
     }
 
     func testOrderRulesBrokenWithinADayAreListedOneObjectEach() throws {

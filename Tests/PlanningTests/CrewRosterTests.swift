@@ -90,10 +90,34 @@ final class CrewRosterTests: XCTestCase {
         let roster = CrewRoster(crewClass: crewClass(crews: 1, shiftHours: 24), shiftStart: 7 * 60)
         let monday = roster.assign([round("day", hours: 17)], on: .monday)
         XCTAssertEqual(CrewRoster.carriedOver(monday.placed), [:], "07:00 + 17 h ends at midnight exactly")
-        var extra = round("x", hours: 20)
-        extra.startMinutes = 22 * 60
-        extra.crew = "C-1"
-        extra.extraShift = true
-        XCTAssertEqual(CrewRoster.carriedOver([extra]), [:], "an extra shift is no crew of the roster")
+        let longer = roster.assign([round("day", hours: 17.01)], on: .monday)
+        XCTAssertEqual(CrewRoster.carriedOver(longer.placed), ["C-1": 1], "a minute past, rounded up")
+    }
+
+    /// Fleet repair's move onto Monday night: Tuesday, whose early round the crew now cannot reach, is
+    /// rostered again, onto the other crew, or the move is refused when there is none.
+    func testAMoveThatRunsPastMidnightRostersTheNextDayAgain() {
+        let monday = CrewRoster.Key(day: .monday, pool: 0, crewClass: "o|yard|van|sweeping")
+        let tuesday = CrewRoster.Key(day: .tuesday, pool: 0, crewClass: monday.crewClass)
+        let wednesday = CrewRoster.Key(day: .wednesday, pool: 0, crewClass: monday.crewClass)
+        var early = round("early", hours: 1, window: TimeWindow(start: 0, end: 3 * 60))
+        early.day = .tuesday
+        early.crew = "C-1"
+        var late = round("late", hours: 1, window: TimeWindow(start: 22 * 60, end: 24 * 60))
+        late.day = .wednesday
+        late.crew = "C-1"
+        let placed = [monday: [Round](), tuesday: [early], wednesday: [late]]
+        let night = round("night", hours: 6)
+        let two = CrewRoster(crewClass: crewClass(crews: 2, shiftHours: 8), shiftStart: 20 * 60)
+        let moved = two.assignOnward([night], into: monday, placed: placed)
+        XCTAssertEqual(moved?[monday]?.map(\.crew), ["C-1"])
+        XCTAssertEqual(moved?[tuesday]?.map(\.crew), ["C-2"], "C-1 is out until 02:00")
+        XCTAssertEqual(moved?[wednesday]?.map(\.crew), ["C-1"], "Tuesday carries nothing past midnight")
+        let one = CrewRoster(crewClass: crewClass(crews: 1, shiftHours: 8), shiftStart: 20 * 60)
+        XCTAssertNil(one.assignOnward([night], into: monday, placed: placed), "no crew left for Tuesday's early round")
+        let short = round("short", hours: 2)
+        XCTAssertEqual(
+            one.assignOnward([short], into: monday, placed: placed)?[tuesday]?.map(\.crew), ["C-1"],
+            "back at 22:00: Tuesday as it was")
     }
 }

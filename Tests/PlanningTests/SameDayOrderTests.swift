@@ -147,4 +147,34 @@ final class SameDayOrderTests: XCTestCase {
         let tight = SameDayOrder(orderRules: order.orderRules, shiftMinutes: ["o|X": 15], network: order.network)
         XCTAssertEqual(tight.order(rounds).conflicts.count, 1)
     }
+
+    /// Crew Y's Monday sweep must wait for crew X's cut; delayed, it would end after midnight, when Y's first
+    /// Tuesday round begins: reported, not booked twice.
+    func testADelayNeverRunsIntoTheCrewsNextDay() throws {
+        func round(_ id: String, crew: String, day: Weekday, start: Int, _ activity: String) -> Round {
+            let part = PlannedVisit.Part(organisation: "o", taskID: activity, activity: activity)
+            let visit = PlannedVisit(segment: 0, day: day, parts: [part], serviceSeconds: 60, demand: 0)
+            return Round(
+                id: id, day: day, organisation: "o", crew: crew, depot: "d", startMinutes: start,
+                stops: [Round.Stop(visit: visit, reversed: false, arrival: 60, departure: 120)], path: [],
+                seconds: 600, serviceSeconds: 60, metres: 0, deadheadMetres: 0, load: 0, extraShift: false)
+        }
+        let rules = try Compatibility(
+            contentsOf: SharedData.projectRoot.appendingPathComponent("data/compatibility.json"),
+            catalogue: try shippedCatalogue()
+        ).orderRules
+        let order = SameDayOrder(
+            orderRules: rules, shiftMinutes: ["o|X": 480, "o|Y": 480], network: try drawnNetwork("a b", ["ab"]))
+        let monday = [
+            round("cut", crew: "X", day: .monday, start: 23 * 60 + 50, "grass_cutting"),
+            round("sweep", crew: "Y", day: .monday, start: 23 * 60 + 45, "sweeping")
+        ]
+        XCTAssertEqual(order.order(monday).rounds.map(\.startMinutes), [23 * 60 + 50, 23 * 60 + 51], "delayed")
+        let tuesday = round("early", crew: "Y", day: .tuesday, start: 0, "litter_picking")
+        let ordered = order.order(monday + [tuesday])
+        XCTAssertEqual(ordered.rounds.map(\.startMinutes), [23 * 60 + 50, 23 * 60 + 45, 0], "not delayed")
+        XCTAssertEqual(ordered.conflicts.count, 1)
+        let reason = ordered.conflicts[0].reason
+        XCTAssertTrue(reason.hasSuffix("end after its shift (00:00 next day)"), reason)
+    }
 }

@@ -171,22 +171,27 @@ final class WeeklyPlannerTests: XCTestCase {
         let s = try sample()
         var shared = s.shared
         var baseline = s.baseline
-        shared.unplaced = []
-        baseline.unplaced = []
         let partners = try shippedRegistry().ids
+        func undone(_ parts: Int) -> UnplacedVisit {
+            let part = PlannedVisit.Part(organisation: "o", taskID: "t", activity: "sweeping")
+            let visit = PlannedVisit(
+                segment: 0, day: .monday, parts: Array(repeating: part, count: parts), serviceSeconds: 60, demand: 0)
+            return UnplacedVisit(visit: visit, reason: "no crew")
+        }
+        // A merged stop of two partners' tasks is two task visits, as two stops of the baseline are.
+        shared.unplaced = [undone(2)]
+        baseline.unplaced = [undone(1), undone(1)]
         XCTAssertNil(Savings(baseline: baseline, shared: shared, partners: partners).unequalWork)
-        let visit = try XCTUnwrap(s.shared.rounds.first?.stops.first?.visit)
-        baseline.unplaced = Array(repeating: UnplacedVisit(visit: visit, reason: "no crew"), count: 13)
-        shared.unplaced = Array(repeating: UnplacedVisit(visit: visit, reason: "no crew"), count: 2)
+        baseline.unplaced = Array(repeating: undone(1), count: 13)
         let more = Savings(baseline: baseline, shared: shared, partners: partners)
         XCTAssertEqual(
             more.unequalWork,
-            "the shared plan does 11 visits more than the partners alone (2 visits left undone against 13 visits), "
-                + "and these savings count only the work each plan does")
-        shared.unplaced = Array(shared.unplaced.prefix(1)) + baseline.unplaced
+            "the shared plan does 11 task visits more than the partners alone (2 task visits left undone against "
+                + "13 task visits), and these savings count only the work each plan does")
+        shared.unplaced = Array(repeating: undone(1), count: 14)
         let fewer = Savings(baseline: baseline, shared: shared, partners: partners)
-        XCTAssertTrue(
-            fewer.unequalWork?.hasPrefix("the shared plan does 1 visit fewer") ?? false, "\(fewer.unequalWork ?? "")")
+        let text = fewer.unequalWork ?? ""
+        XCTAssertTrue(text.hasPrefix("the shared plan does 1 task visit fewer"), text)
     }
 
     func testTasksWithHoursAreDoneWithinThem() throws {

@@ -88,10 +88,13 @@ final class PartnersServicePlansTests: XCTestCase {
         }
         let whole: JSON = [
             "week": "2026-W24", "split": [],
-            "order_conflicts": [conflict("Church Street", ["council", "housing"]), conflict("High Street", ["parish"])]
+            "order_conflicts": [conflict("Church Street", ["council", "housing"]), conflict("High Street", ["parish"])],
+            "like_for_like": false, "unequal_work": "the shared plan does 1 task visit more"
         ]
         let housing = PartnersService.savings(whole, for: "housing")
         XCTAssertEqual(housing["order_conflicts"]?.array?.compactMap { $0["street"]?.string }, ["Church Street"])
+        XCTAssertEqual(housing["like_for_like"], false, "a partner is told its share compares unequal work")
+        XCTAssertEqual(housing["unequal_work"]?.string, "the shared plan does 1 task visit more")
         XCTAssertEqual(PartnersService.savings(whole, for: "volunteers")["order_conflicts"], .array([]))
         XCTAssertEqual(PartnersService.savings(whole, for: nil), whole, "the coordinator's: the whole document")
     }

@@ -24,18 +24,7 @@ final class PlansCommandTests: CLITestCase {
         XCTAssertTrue(second.stdout.contains("against a fresh plan with the same budget"), second.stdout)
         XCTAssertTrue(second.stdout.contains("fair shares (Shapley, exact, 25 coalition plans)"), second.stdout)
 
-        let savings = try JSONParser.parse(Data(contentsOf: out.appendingPathComponent("savings.json")))
-        let saved = try XCTUnwrap(savings["savings"]?["money_gbp"]?.number)
-        let budget = savings["assumptions"]?.array?.first?.string ?? ""
-        XCTAssertTrue(budget.contains("10 iterations per routing job"), "the budget used, not --seconds: \(budget)")
-        let fair = try XCTUnwrap(savings["fair_shares"]?["shares"]?.array)
-        XCTAssertEqual(fair.count, CLITestCase.partners.count)
-        XCTAssertEqual(fair.reduce(0) { $0 + ($1["money_gbp"]?.number ?? 0) }, saved, accuracy: 0.05)
-        XCTAssertEqual(savings["fair_shares"]?["coalition_plans"]?.number, 25)
-        XCTAssertNil(savings["fair_shares"]?["seconds_per_plan"], "under --iterations, iterations_per_job alone")
-        let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
-        XCTAssertTrue(report.contains("Fair shares (Shapley value)"))
-        XCTAssertTrue(report.contains("Stable week:"))
+        try assertFairSharesAddUp(in: out)
 
         let listed = try run(["plans", "list", "--db", db])
         XCTAssertEqual(listed.status, 0, listed.stderr)
@@ -67,6 +56,23 @@ final class PlansCommandTests: CLITestCase {
                 "plan.stored: 2026-W49: stored as plans 5, 6",
                 "plan.delete: plan 5 (2026-W49, shared), plan 6 (2026-W49, baseline)"
             ], "who stored and deleted what, in the audit trail")
+    }
+
+    /// savings.json's fair shares add up to the saving, under the budget the plans had.
+    private func assertFairSharesAddUp(in out: URL) throws {
+        let savings = try JSONParser.parse(Data(contentsOf: out.appendingPathComponent("savings.json")))
+        let saved = try XCTUnwrap(savings["savings"]?["money_gbp"]?.number)
+        let budget = savings["assumptions"]?.array?.first?.string ?? ""
+        XCTAssertTrue(budget.contains("10 iterations per routing job"), "the budget used, not --seconds: \(budget)")
+        let fair = try XCTUnwrap(savings["fair_shares"]?["shares"]?.array)
+        XCTAssertEqual(fair.count, CLITestCase.partners.count)
+        XCTAssertEqual(fair.reduce(0) { $0 + ($1["money_gbp"]?.number ?? 0) }, saved, accuracy: 0.05)
+        XCTAssertEqual(savings["fair_shares"]?["coalition_plans"]?.number, 25)
+        XCTAssertNotNil(savings["fair_shares"]?["iterations_per_job"]?.number, "the budget the plans had")
+        XCTAssertNil(savings["fair_shares"]?["seconds_per_plan"], "no seconds under --iterations")
+        let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        XCTAssertTrue(report.contains("Fair shares (Shapley value)"))
+        XCTAssertTrue(report.contains("Stable week:"))
     }
 
     func testADamagedStoredPlanIsExitFourWithAMessage() throws {
