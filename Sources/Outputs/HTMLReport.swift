@@ -115,7 +115,7 @@ public enum HTMLReport {
         for (r, key) in zip(plan.rounds, keys) {
             let day = r.day.map { "\($0.code) \(LondonTime.dateText(week, $0))" } ?? "stand-by"
             h += "<tr><td>\(day)</td><td class=\"text\"><a href=\"#\(key)\">\(HTMLText.escape(r.crewLabel))</a> "
-            h += "\(HTMLText.escape(r.organisation))</td><td>\(WallClock.text(0, startMinutes: r.startMinutes))</td>"
+            h += "\(HTMLText.escape(r.organisation))</td><td>\(WallClock.label(0, startMinutes: r.startMinutes))</td>"
             h += "<td>\(WallClock.label(r.seconds, startMinutes: r.startMinutes))</td><td>\(r.stops.count)</td>"
             h += "<td>\(NumberText.fixed(r.metres / 1000, 1))</td></tr>\n"
         }

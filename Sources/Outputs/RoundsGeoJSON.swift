@@ -34,6 +34,7 @@ public enum RoundsGeoJSON {
                 properties["date"] = .string(LondonTime.dateText(week, day))
                 properties["start_time_europe_london"] = .string(WallClock.text(0, startMinutes: r.startMinutes))
                 properties["end_time_europe_london"] = .string(WallClock.text(r.seconds, startMinutes: r.startMinutes))
+                properties["start_date"] = .string(LondonTime.dateText(week, day, minutes: r.startMinutes))
                 properties["end_date"] = .string(
                     LondonTime.dateText(week, day, minutes: r.startMinutes + r.seconds / 60))
                 let start = LondonTime.instant(week, day, minutes: r.startMinutes)

@@ -3,7 +3,8 @@ import StreetNetwork
 import Works
 
 /// The crews a plan may use, each placed at its depot's junction, grouped
-/// into classes (same depot, vehicle and skills) that share a day's work,
+/// into classes (same depot, vehicle, skills, shift, capacity and costs:
+/// `classKey`) that share a day's work,
 /// with the travel seconds from each depot to every junction and back.
 struct CrewPool {
     struct CrewClass {
@@ -36,7 +37,7 @@ struct CrewPool {
             for depot in org.depots {
                 let node = try streets.depotNode(depot, of: org)
                 for crew in org.crews where crew.depot == depot.id {
-                    let key = "\(org.id)|\(depot.id)|\(crew.vehicleType)|\(crew.skills.sorted().joined(separator: ","))"
+                    let key = Self.classKey(crew, of: org)
                     var crewClass =
                         classes[key]
                         ?? CrewClass(
@@ -51,6 +52,15 @@ struct CrewPool {
         }
         self.classes = classes.values.sorted { $0.key < $1.key }
         self.depots = depots
+    }
+
+    /// Crews are of one class when they can stand in for each other: the same
+    /// organisation, depot, vehicle and skills, and the same shift, capacity
+    /// and costs (a class is routed and rostered on one crew's figures).
+    static func classKey(_ crew: Organisation.Crew, of org: Organisation) -> String {
+        let figures = [crew.shiftHours, crew.capacity ?? -1, crew.costPerHour, crew.costPerKm, crew.co2ePerKm]
+        return "\(org.id)|\(crew.depot)|\(crew.vehicleType)|\(crew.skills.sorted().joined(separator: ","))|"
+            + figures.map { "\($0)" }.joined(separator: "/")
     }
 
     /// The depot junctions of `organisations`' depots, for `DepotTrees`.

@@ -140,26 +140,30 @@ struct CrewRoster {
         /// The first crew free at `start` whose shift still holds a round of
         /// `length` minutes from then; books it.
         mutating func place(_ length: Int, start: Int, first: Int? = nil) -> Int? {
-            let end = start + length
+            CrewRoster.order(freeAt.indices, first: first).first { book(crew: $0, length, start: start) }
+        }
+
+        /// Tries each crew in turn, the round starting when that crew is free
+        /// (its own time: never another crew's).
+        mutating func placeWhenFree(_ length: Int, earliest: Int, first: Int? = nil) -> (crew: Int, start: Int)? {
             for c in CrewRoster.order(freeAt.indices, first: first) {
-                let begins = freeAt[c] == nil ? start : firstStart[c]
-                guard (freeAt[c] ?? start) <= start, notBefore[c] <= start, end - begins <= shiftMinutes else {
-                    continue
-                }
-                if freeAt[c] == nil { firstStart[c] = start }
-                freeAt[c] = end
-                return c
+                let start = max(earliest, freeAt[c] ?? earliest, notBefore[c])
+                if book(crew: c, length, start: start) { return (c, start) }
             }
             return nil
         }
 
-        /// Tries each crew in turn, the round starting when that crew is free.
-        mutating func placeWhenFree(_ length: Int, earliest: Int, first: Int? = nil) -> (crew: Int, start: Int)? {
-            for c in CrewRoster.order(freeAt.indices, first: first) {
-                let start = max(earliest, freeAt[c] ?? earliest, notBefore[c])
-                if let placed = place(length, start: start, first: first) { return (placed, start) }
+        /// Books crew c for a round of `length` minutes from `start` when it
+        /// is free then and its shift still holds the round.
+        private mutating func book(crew c: Int, _ length: Int, start: Int) -> Bool {
+            let end = start + length
+            let begins = freeAt[c] == nil ? start : firstStart[c]
+            guard (freeAt[c] ?? start) <= start, notBefore[c] <= start, end - begins <= shiftMinutes else {
+                return false
             }
-            return nil
+            if freeAt[c] == nil { firstStart[c] = start }
+            freeAt[c] = end
+            return true
         }
     }
 }

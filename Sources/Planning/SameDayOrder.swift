@@ -173,10 +173,14 @@ struct SameDayOrder {
             }
         }
 
-        /// Where `then`'s crew's rounds start from that day, and the latest they may end.
-        func bounds(_ then: Round, key: String, shift: Int) -> (begins: Int, latestEnd: Int) {
+        /// Where `then`'s crew's rounds start from that day, the latest they
+        /// may end, and what ends there ("its shift (15:00)").
+        func bounds(_ then: Round, key: String, shift: Int) -> (begins: Int, latestEnd: Int, limit: String) {
             let begins = begins[key] ?? then.startMinutes
-            return (begins, min(begins + shift, nextDayStarts[key] ?? Int.max))
+            if let next = nextDayStarts[key], next < begins + shift {
+                return (begins, next, "its first round of the next day (\(SameDayOrder.clock(next)))")
+            }
+            return (begins, begins + shift, "its shift (\(SameDayOrder.clock(begins + shift)))")
         }
     }
 
@@ -193,12 +197,12 @@ struct SameDayOrder {
         if crewKey(rounds[b.first.round]) == crewKey(then) {
             return swap(b, &rounds, begins: bounds.begins, latestEnd: bounds.latestEnd)
         }
-        return delay(b, &rounds, latestEnd: bounds.latestEnd)
+        return delay(b, &rounds, latestEnd: bounds.latestEnd, limit: bounds.limit)
     }
 
     /// The second activity's round starts when the first stop is done; the
     /// crew's later rounds follow it; all within the crew's shift.
-    private func delay(_ b: Breach, _ rounds: inout [Round], latestEnd: Int) -> String? {
+    private func delay(_ b: Breach, _ rounds: inout [Round], latestEnd: Int, limit: String) -> String? {
         let first = rounds[b.first.round]
         let then = rounds[b.then.round]
         let done = first.startMinutes * PlanUnits.secondsPerMinute + first.stops[b.first.stop].departure
@@ -217,7 +221,7 @@ struct SameDayOrder {
         }
         guard end <= latestEnd else {
             return "the \(b.rule.then) round \(then.id) of \(then.crewLabel) would have to start at "
-                + "\(Self.clock(needed)) and end after its shift (\(Self.clock(latestEnd)))"
+                + "\(Self.clock(needed)) and end after \(limit)"
         }
         for (k, start) in starts { rounds[k].startMinutes = start }
         return nil

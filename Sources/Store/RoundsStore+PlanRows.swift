@@ -79,7 +79,8 @@ extension RoundsStore {
                 }
                 day = d
             }
-            guard (0..<(24 * 60)).contains(start) else { throw bad("round \(k) starts at minute \(start)") }
+            // A night crew's later round may start after midnight: up to the end of the next day.
+            guard (0..<(2 * 24 * 60)).contains(start) else { throw bad("round \(k) starts at minute \(start)") }
             return PlanRecord.RoundRecord(
                 id: try field(row, "round_id", plan: tag),
                 organisation: try field(row, "organisation", plan: tag),

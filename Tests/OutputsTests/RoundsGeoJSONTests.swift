@@ -50,6 +50,7 @@ final class RoundsGeoJSONTests: XCTestCase {
             json["features"]?.array?.first { $0["properties"]?["round"]?.string == s.shared.rounds[k].id })
         let p = try XCTUnwrap(night["properties"])
         XCTAssertEqual(p["date"]?.string, "2026-11-23")
+        XCTAssertEqual(p["start_date"]?.string, "2026-11-23")
         XCTAssertEqual(p["end_date"]?.string, "2026-11-24")
         XCTAssertTrue(p["end_utc"]?.string?.hasPrefix("2026-11-24T") ?? false, "winter: London is UTC")
     }

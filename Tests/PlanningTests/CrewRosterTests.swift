@@ -39,6 +39,16 @@ final class CrewRosterTests: XCTestCase {
         XCTAssertEqual(out.placed.filter { $0.crew == "C-2" }.count, 1)
     }
 
+    /// A round that does not fit after the first crew's goes to the next crew at that crew's own free
+    /// time (the shift start), not at the first crew's.
+    func testARoundStartsWhenItsOwnCrewIsFree() {
+        let roster = CrewRoster(crewClass: crewClass(crews: 2), shiftStart: 7 * 60)
+        let out = roster.assign([round("a", hours: 5), round("b", hours: 4)], on: .monday)
+        let b = out.placed.first { $0.id == "b" }
+        XCTAssertEqual(b?.crew, "C-2")
+        XCTAssertEqual(b?.startMinutes, 7 * 60, "C-2 is free from 07:00")
+    }
+
     func testRoundsBeyondTheCrewsShiftsAreLeftOverNotExtraShifts() {
         let roster = CrewRoster(crewClass: crewClass(crews: 1), shiftStart: 7 * 60)
         let out = roster.assign([round("a", hours: 5), round("b", hours: 4)], on: .monday)

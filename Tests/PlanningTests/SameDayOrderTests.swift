@@ -175,6 +175,6 @@ final class SameDayOrderTests: XCTestCase {
         XCTAssertEqual(ordered.rounds.map(\.startMinutes), [23 * 60 + 50, 23 * 60 + 45, 0], "not delayed")
         XCTAssertEqual(ordered.conflicts.count, 1)
         let reason = ordered.conflicts[0].reason
-        XCTAssertTrue(reason.hasSuffix("end after its shift (00:00 next day)"), reason)
+        XCTAssertTrue(reason.hasSuffix("end after its first round of the next day (00:00 next day)"), reason)
     }
 }

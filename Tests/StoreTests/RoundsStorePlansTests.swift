@@ -141,6 +141,14 @@ final class RoundsStorePlansTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("day 9"), "\(error)")
             XCTAssertTrue("\(error)".contains("--fresh"), "\(error)")
         }
+        // A night crew's second round, after midnight, is a plan's as any other; two days on is not.
+        try store.write { db in try db.execute(sql: "UPDATE plan_round SET day = 1, start_minutes = 1443") }
+        XCTAssertEqual(
+            try store.latestPlan(.shared, upTo: ISOWeek(year: 2026, week: 48))?.rounds.first?.startMinutes, 1443)
+        try store.write { db in try db.execute(sql: "UPDATE plan_round SET start_minutes = 2880") }
+        XCTAssertThrowsError(try store.latestPlan(.shared, upTo: ISOWeek(year: 2026, week: 48))) { error in
+            XCTAssertTrue("\(error)".contains("starts at minute 2880"), "\(error)")
+        }
         try store.write { db in try db.execute(sql: "UPDATE plan_round SET day = 'Monday' WHERE round_id = 'mon-1'") }
         XCTAssertThrowsError(try store.latestPlan(.shared, upTo: ISOWeek(year: 2026, week: 48))) { error in
             XCTAssertEqual((error as? StoreError)?.kind, .corruptPlan, "\(error)")
