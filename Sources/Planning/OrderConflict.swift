@@ -42,4 +42,22 @@ public struct OrderConflict: Sendable, Equatable, CustomStringConvertible {
         "\(day.fullName.capitalized), \(street): \(then) is served before \(first) (\(first) should come first); "
             + reason
     }
+
+    /// The conflicts a street at a time: one per day, street and pair of
+    /// activities (the first of its segments, in the plan's order), with how
+    /// many segments of the street it stands for; what a summary prints.
+    public static func byStreet(_ conflicts: [OrderConflict]) -> [(conflict: OrderConflict, segments: Int)] {
+        var order: [String] = []
+        var groups: [String: (conflict: OrderConflict, segments: Int)] = [:]
+        for c in conflicts {
+            let key = "\(c.day.rawValue)|\(c.street)|\(c.first)|\(c.then)"
+            if let group = groups[key] {
+                groups[key] = (group.conflict, group.segments + 1)
+            } else {
+                order.append(key)
+                groups[key] = (c, 1)
+            }
+        }
+        return order.compactMap { groups[$0] }
+    }
 }

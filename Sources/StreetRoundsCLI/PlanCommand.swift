@@ -158,10 +158,12 @@ struct PlanCommand: ParsableCommand {
             "  \(shared.taskVisits) task visits; \(stops) stops on shared rounds; \(shared.unplaced.count) not placed"
                 + (shared.unplaced.isEmpty ? "" : " (see the report)"))
         for shortfall in shared.shortfalls { print("  beyond the fleet: \(shortfall)") }
-        for conflict in shared.orderConflicts.prefix(5) { print("  out of order: \(conflict)") }
-        if shared.orderConflicts.count > 5 {
-            print("  out of order: \(shared.orderConflicts.count - 5) more street-days (see the report)")
+        let streets = OrderConflict.byStreet(shared.orderConflicts)
+        for (conflict, segments) in streets.prefix(5) {
+            let more = segments > 1 ? " (and \(segments - 1) more segments of the street)" : ""
+            print("  out of order: \(conflict)\(more)")
         }
+        if streets.count > 5 { print("  out of order: \(streets.count - 5) more street-days (see the report)") }
         print(
             "  sharing saves \(Format.fixed(s.km, 1)) km (\(Format.fixed(s.deadheadKm, 1)) km deadhead), "
                 + "\(Format.fixed(s.crewHours, 1)) crew hours, £\(Format.fixed(s.money, 0)), "

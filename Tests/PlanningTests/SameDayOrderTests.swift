@@ -177,4 +177,19 @@ final class SameDayOrderTests: XCTestCase {
         let reason = ordered.conflicts[0].reason
         XCTAssertTrue(reason.hasSuffix("end after its first round of the next day (00:00 next day)"), reason)
     }
+
+    func testConflictsAreSummedUpAStreetAtATime() {
+        func conflict(_ day: Weekday, _ segment: Int, _ street: String) -> OrderConflict {
+            OrderConflict(
+                day: day, segment: segment, street: street, first: "grass_cutting", then: "sweeping",
+                reason: "segment \(segment)")
+        }
+        let conflicts = [
+            conflict(.monday, 124, "Shrewsbury Road"), conflict(.monday, 7, "Mill Lane"),
+            conflict(.monday, 125, "Shrewsbury Road"), conflict(.tuesday, 126, "Shrewsbury Road")
+        ]
+        let streets = OrderConflict.byStreet(conflicts)
+        XCTAssertEqual(streets.map(\.conflict.segment), [124, 7, 126], "the first segment of each, in order")
+        XCTAssertEqual(streets.map(\.segments), [2, 1, 1])
+    }
 }
