@@ -25,7 +25,7 @@ public enum RoundsGeoJSON {
                 "stroke": .string(colours[RoundText.crewKey(r)] ?? "#000000"),
                 "stops": .number(Double(r.stops.count)), "distance_km": n(r.metres / 1000, 100),
                 "deadhead_km": n(r.deadheadMetres / 1000, 100), "duration_h": n(Double(r.seconds) / 3600, 100),
-                "load": n(r.load, 10), "extra_shift": .bool(r.extraShift),
+                "load": n(r.load, 1_000), "extra_shift": .bool(r.extraShift),
                 "streets_in_order": .array(drawing.servedStreets(r).map { .string($0) }),
                 "organisations_served": .array(
                     Array(Set(r.stops.flatMap(\.visit.organisations))).sorted().map { .string($0) })

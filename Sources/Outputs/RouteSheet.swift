@@ -28,7 +28,7 @@ struct RouteSheet {
         h +=
             "<li>\(NumberText.fixed(r.metres / 1000, 1)) km driven, "
             + "\(NumberText.fixed((r.metres - r.deadheadMetres) / 1000, 1)) km served</li>"
-        if r.load > 0 { h += "<li>load \(NumberText.fixed(r.load, 0))</li>" }
+        if r.load > 0 { h += "<li>load \(NumberText.fixed(r.load, r.load < 10 ? 3 : 0))</li>" }
         h += "</ul>\n"
         h += map.map(
             [r], colours: colours, designWidth: 480, labelled: 8,

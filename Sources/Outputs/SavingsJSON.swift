@@ -39,7 +39,7 @@ public enum SavingsJSON {
                     ]
                 }),
             "unplaced_visits": [
-                "shared": .number(Double(shared.unplaced.count)), "baseline": .number(Double(baseline.unplaced.count))
+                "shared": .number(Double(s.undone.shared)), "baseline": .number(Double(s.undone.baseline))
             ],
             "like_for_like": .bool(s.unequalWork == nil),
             "unequal_work": s.unequalWork.map(JSON.string) ?? .null,

@@ -57,7 +57,8 @@ struct CrewAssignment {
                 for part in v.parts { if let key = preferred[part] { votes[key, default: 0] += 1 } }
                 Self.addPreferredVotes(&votes, visit: v, preferences: preferences, crews: crews)
                 let segment = network.segments[v.segment]
-                return crews.ranked(for: Set(v.activities), segment: segment, votes: votes, day: v.day)
+                return crews.ranked(
+                    for: Set(v.activities), segment: segment, votes: votes, day: v.day, demand: v.demand)
             }
         }
         var stops = stops
@@ -87,7 +88,8 @@ struct CrewAssignment {
         visits = Self.keepCrews(visits, preferences: preferences, network: network)
         for v in demand.gritting {
             let segment = network.segments[v.segment]
-            guard let crewClass = crews.bestClass(for: [WeekDemand.gritting], segment: segment) else {
+            guard let crewClass = crews.bestClass(for: [WeekDemand.gritting], segment: segment, demand: v.demand)
+            else {
                 unplaced.append(UnplacedVisit(visit: v, reason: "no gritter crew in the registry"))
                 continue
             }

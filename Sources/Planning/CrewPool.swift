@@ -101,10 +101,12 @@ struct CrewPool {
 
     /// Between two classes as near: the specialist (fewer skills) first, so
     /// crews that can do more keep their room for the work only they can
-    /// do; then the cheapest; then by key.
+    /// do; then the cheapest; then the larger load; then by key.
     static func isPreferredOnTie(_ a: CrewClass, _ b: CrewClass) -> Bool {
         if a.skills.count != b.skills.count { return a.skills.count < b.skills.count }
-        return a.costPerHour != b.costPerHour ? a.costPerHour < b.costPerHour : a.key < b.key
+        if a.costPerHour != b.costPerHour { return a.costPerHour < b.costPerHour }
+        let (ca, cb) = (a.capacity ?? .infinity, b.capacity ?? .infinity)
+        return ca != cb ? ca > cb : a.key < b.key
     }
 
     /// Whether a crew of `crewClass` can reach an end of `segment` from its
@@ -123,21 +125,26 @@ struct CrewPool {
     /// last, whatever the votes. With `day`, only classes with a crew working that day.
     func bestClass(
         for skills: Set<String>, segment: StreetSegment, votes: [String: Int] = [:],
-        day: Weekday? = nil
+        day: Weekday? = nil, demand: Double = 0
     ) -> CrewClass? {
-        ranked(for: skills, segment: segment, votes: votes, day: day).first
+        ranked(for: skills, segment: segment, votes: votes, day: day, demand: demand).first
     }
 
-    /// The able classes in that order of preference (`bestClass` first).
+    /// The able classes in that order of preference (`bestClass` first):
+    /// those that reach the street, then those whose capacity holds the
+    /// visit's `demand`, then by votes, distance and `isPreferredOnTie`.
     /// - Complexity: O(c log c) for c classes.
     func ranked(
         for skills: Set<String>, segment: StreetSegment, votes: [String: Int] = [:],
-        day: Weekday? = nil
+        day: Weekday? = nil, demand: Double = 0
     ) -> [CrewClass] {
         classes.filter { c in
             skills.isSubset(of: c.skills) && (day.map { d in c.crews.contains { $0.days.contains(d) } } ?? true)
-        }.map { (crewClass: $0, reaches: reaches($0, segment)) }.sorted { a, b in
+        }.map { c in
+            (crewClass: c, reaches: reaches(c, segment), carries: (c.capacity ?? .infinity) >= demand)
+        }.sorted { a, b in
             if a.reaches != b.reaches { return a.reaches }
+            if a.carries != b.carries { return a.carries }
             let va = votes[a.crewClass.key] ?? 0
             let vb = votes[b.crewClass.key] ?? 0
             if va != vb { return va > vb }

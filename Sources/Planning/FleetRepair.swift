@@ -91,9 +91,12 @@ struct FleetRepair {
         _ round: Round, from: CrewPool.CrewClass, key: CrewRoster.Key,
         short: inout [String: Shortfall], lost: inout [String: [PlannedVisit]]
     ) {
-        let roster = CrewRoster(crewClass: from, shiftStart: options.shiftStartMinutes)
         let id = "\(key.day.code)|\(from.organisation)|\(from.depot)"
-        let working = roster.working(on: key.day).count
+        // The depot's crews of this kind (its classes apart only by shift, load or costs) working that day.
+        let kind = { (c: CrewPool.CrewClass) in [c.organisation, c.depot, c.vehicleType, c.skills.sorted().joined()] }
+        let working = pools[key.pool].classes.filter { kind($0) == kind(from) }.reduce(0) { n, c in
+            n + CrewRoster(crewClass: c, shiftStart: options.shiftStartMinutes).working(on: key.day).count
+        }
         var entry =
             short[id]
             ?? Shortfall(

@@ -33,7 +33,8 @@ public struct Savings: Sendable {
     public var undone: UndoneVisits
 
     /// Task visits left undone (unplaced), each task's visit counted once
-    /// however many a merged stop held.
+    /// however many a merged stop held; stand-by gritting apart, as in
+    /// `WeeklyPlan.taskVisits` and in the totals.
     public struct UndoneVisits: Sendable, Equatable {
         public var shared: Int
         public var baseline: Int
@@ -44,7 +45,10 @@ public struct Savings: Sendable {
         }
 
         /// The task visits of `plan`'s unplaced stops.
-        public static func count(_ plan: WeeklyPlan) -> Int { plan.unplaced.reduce(0) { $0 + $1.visit.parts.count } }
+        public static func count(_ plan: WeeklyPlan) -> Int {
+            plan.unplaced.lazy.filter { !$0.visit.activities.contains(WeekDemand.gritting) }
+                .reduce(0) { $0 + $1.visit.parts.count }
+        }
     }
 
     /// When the plans leave different numbers of task visits undone, why the

@@ -155,7 +155,8 @@ struct PlanCommand: ParsableCommand {
                 + "\(shared.gritting.count) gritting stand-by rounds")
         let stops = shared.rounds.reduce(0) { $0 + $1.stops.count }
         print(
-            "  \(shared.taskVisits) task visits; \(stops) stops on shared rounds; \(shared.unplaced.count) not placed"
+            "  \(shared.taskVisits) task visits; \(stops) stops on shared rounds; "
+                + "\(Savings.UndoneVisits.count(shared)) not placed"
                 + (shared.unplaced.isEmpty ? "" : " (see the report)"))
         for shortfall in shared.shortfalls { print("  beyond the fleet: \(shortfall)") }
         let streets = OrderConflict.byStreet(shared.orderConflicts)

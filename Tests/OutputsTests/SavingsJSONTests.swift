@@ -22,8 +22,8 @@ final class SavingsJSONTests: XCTestCase {
         XCTAssertEqual(json["shared"]?["rounds"]?.number, Double(s.savings.shared.rounds))
         XCTAssertEqual(json["baseline"]?["rounds"]?.number, Double(s.savings.baseline.rounds))
         XCTAssertEqual(json["savings"]?["money_gbp"]?.number ?? .nan, s.savings.money, accuracy: 0.005)
-        XCTAssertEqual(json["unplaced_visits"]?["shared"]?.number, Double(s.shared.unplaced.count))
-        XCTAssertEqual(json["unplaced_visits"]?["baseline"]?.number, Double(s.baseline.unplaced.count))
+        XCTAssertEqual(json["unplaced_visits"]?["shared"]?.number, Double(Savings.UndoneVisits.count(s.shared)))
+        XCTAssertEqual(json["unplaced_visits"]?["baseline"]?.number, Double(Savings.UndoneVisits.count(s.baseline)))
         XCTAssertEqual(json["like_for_like"]?.bool, s.savings.unequalWork == nil)
     }
 

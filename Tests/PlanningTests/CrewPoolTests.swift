@@ -34,3 +34,20 @@ final class CrewPoolTests: XCTestCase {
             crews.ranked(for: ["sweeping"], segment: segment, votes: votes).map(\.organisation), ["far", "island"])
     }
 }
+
+extension CrewPoolTests {
+    /// Crews of one depot, vehicle and skills but of 50 and 5,000 kg are two classes; a visit of 2,301 kg
+    /// goes to the one that can carry it, and between the two, to the larger.
+    func testAVisitGoesToAClassThatCanCarryIt() throws {
+        let town = try LineTown()
+        var org = try town.organisation("o", depotAt: 500, crews: 2)
+        org.crews[0].capacity = 50
+        org.crews[1].capacity = 5_000
+        let crews = try town.pool([org])
+        XCTAssertEqual(crews.classes.count, 2, "apart by capacity")
+        let street = town.network.segments[town.segment(at: 100)]
+        XCTAssertEqual(crews.bestClass(for: ["sweeping"], segment: street, demand: 2_301)?.capacity, 5_000)
+        XCTAssertEqual(crews.bestClass(for: ["sweeping"], segment: street, demand: 10)?.capacity, 5_000)
+        XCTAssertEqual(crews.ranked(for: ["sweeping"], segment: street, demand: 10).map(\.capacity), [5_000, 50])
+    }
+}
