@@ -108,18 +108,7 @@ struct SameDayOrder {
 
     /// Every broken rule of the week's rounds, by day and street.
     func breaches(_ rounds: [Round]) -> [Breach] {
-        struct StreetDay: Hashable {
-            var day: Weekday
-            var segment: Int
-        }
-        var served: [StreetDay: [StopIndex]] = [:]
-        for (r, round) in rounds.enumerated() {
-            guard let day = round.day else { continue }
-            for (s, stop) in round.stops.enumerated() {
-                let key = StreetDay(day: day, segment: stop.visit.segment)
-                served[key, default: []].append(StopIndex(round: r, stop: s))
-            }
-        }
+        let served = Self.streetDays(rounds)
         var out: [Breach] = []
         for key in served.keys.sorted(by: { ($0.day.rawValue, $0.segment) < ($1.day.rawValue, $1.segment) }) {
             let stops = served[key] ?? []
@@ -127,6 +116,8 @@ struct SameDayOrder {
             for rule in orderRules {
                 for f in stops where Self.activities(f, rounds).contains(rule.first) {
                     for t in stops where t != f && Self.activities(t, rounds).contains(rule.then) {
+                        // A pair of the day before's rounds is that day's.
+                        guard rounds[f.round].day == key.day || rounds[t.round].day == key.day else { continue }
                         let b = Breach(rule: rule, day: key.day, segment: key.segment, first: f, then: t)
                         if Self.isBroken(b, rounds) { out.append(b) }
                     }
@@ -141,17 +132,47 @@ struct SameDayOrder {
         var stop: Int
     }
 
+    private struct StreetDay: Hashable {
+        var day: Weekday
+        var segment: Int
+    }
+
+    /// The stops on each street and day; a stop still going on after midnight
+    /// is on the next day's street too, where a night round meets that day's rounds.
+    private static func streetDays(_ rounds: [Round]) -> [StreetDay: [StopIndex]] {
+        var served: [StreetDay: [StopIndex]] = [:]
+        for (r, round) in rounds.enumerated() {
+            guard let day = round.day else { continue }
+            for (s, stop) in round.stops.enumerated() {
+                var days = [day]
+                let past = round.startMinutes * PlanUnits.secondsPerMinute + stop.departure > secondsPerDay
+                if past, let next = Weekday(rawValue: day.rawValue + 1) { days.append(next) }
+                for d in days {
+                    served[StreetDay(day: d, segment: stop.visit.segment), default: []]
+                        .append(StopIndex(round: r, stop: s))
+                }
+            }
+        }
+        return served
+    }
+
     private static func activities(_ i: StopIndex, _ rounds: [Round]) -> [String] {
         rounds[i.round].stops[i.stop].visit.activities
     }
 
-    /// Whether the second stop begins before the first is done, on the clock.
+    /// Whether the second stop begins before the first is done, on the week's clock.
     static func isBroken(_ b: Breach, _ rounds: [Round]) -> Bool {
         let first = rounds[b.first.round]
         let then = rounds[b.then.round]
-        let done = first.startMinutes * PlanUnits.secondsPerMinute + first.stops[b.first.stop].departure
-        let begins = then.startMinutes * PlanUnits.secondsPerMinute + then.stops[b.then.stop].arrival
-        return begins < done
+        let begins = weekSeconds(then, then.stops[b.then.stop].arrival)
+        return begins < weekSeconds(first, first.stops[b.first.stop].departure)
+    }
+
+    static let secondsPerDay = PlanUnits.minutesPerDay * PlanUnits.secondsPerMinute
+
+    /// `seconds` into `round` on the week's clock (from its Monday's midnight).
+    static func weekSeconds(_ round: Round, _ seconds: Int) -> Int {
+        ((round.day?.rawValue ?? 1) - 1) * secondsPerDay + round.startMinutes * PlanUnits.secondsPerMinute + seconds
     }
 
     /// When each crew's day began in the plan as rostered, and the latest its
@@ -205,7 +226,9 @@ struct SameDayOrder {
     private func delay(_ b: Breach, _ rounds: inout [Round], latestEnd: Int, limit: String) -> String? {
         let first = rounds[b.first.round]
         let then = rounds[b.then.round]
-        let done = first.startMinutes * PlanUnits.secondsPerMinute + first.stops[b.first.stop].departure
+        // On the second round's own day's clock (the first may be the day before's night round).
+        let thenDay = Self.weekSeconds(then, 0) - then.startMinutes * PlanUnits.secondsPerMinute
+        let done = Self.weekSeconds(first, first.stops[b.first.stop].departure) - thenDay
         let needed = PlanUnits.minutes(roundingUp: done - then.stops[b.then.stop].arrival)
         let crew = crewRounds(of: b.then.round, rounds)
         guard let from = crew.firstIndex(of: b.then.round) else { return "its round was not found" }

@@ -178,6 +178,39 @@ final class SameDayOrderTests: XCTestCase {
         XCTAssertTrue(reason.hasSuffix("end after its first round of the next day (00:00 next day)"), reason)
     }
 
+    /// Monday's grass cut runs past midnight; Tuesday's sweep of the same street at 00:02 waits for it, or,
+    /// keeping its hours, is reported on Tuesday.
+    func testARuleHoldsAcrossMidnight() throws {
+        func round(_ id: String, crew: String, day: Weekday, start: Int, _ activity: String, hours: Bool) -> Round {
+            let part = PlannedVisit.Part(organisation: "o", taskID: activity, activity: activity)
+            let window = hours ? TimeWindow(start: 0, end: 120) : nil
+            let visit = PlannedVisit(
+                segment: 0, day: day, parts: [part], serviceSeconds: 60, demand: 0, window: window)
+            return Round(
+                id: id, day: day, organisation: "o", crew: crew, depot: "d", startMinutes: start,
+                stops: [Round.Stop(visit: visit, reversed: false, arrival: 7_200, departure: 10_800)], path: [],
+                seconds: 11_000, serviceSeconds: 3_600, metres: 0, deadheadMetres: 0, load: 0, extraShift: false)
+        }
+        let rules = try Compatibility(
+            contentsOf: SharedData.projectRoot.appendingPathComponent("data/compatibility.json"),
+            catalogue: try shippedCatalogue()
+        ).orderRules
+        let order = SameDayOrder(
+            orderRules: rules, shiftMinutes: ["o|X": 480, "o|Y": 480], network: try drawnNetwork("a b", ["ab"]))
+        // The cut: Monday 23:30 + 2 h to the street, done at 02:30 on Tuesday; the sweep there at 02:00.
+        let cut = round("cut", crew: "X", day: .monday, start: 23 * 60 + 30, "grass_cutting", hours: false)
+        let sweep = round("sweep", crew: "Y", day: .tuesday, start: 0, "sweeping", hours: false)
+        XCTAssertEqual(order.breaches([cut, sweep]).count, 1)
+        let ordered = order.order([cut, sweep])
+        XCTAssertEqual(ordered.rounds[1].startMinutes, 30, "the sweep reaches the street at 02:30, as the cut ends")
+        XCTAssertEqual(ordered.conflicts, [])
+        let timed = round("sweep", crew: "Y", day: .tuesday, start: 0, "sweeping", hours: true)
+        let kept = order.order([cut, timed])
+        XCTAssertEqual(kept.conflicts.map(\.day), [.tuesday], "reported on the day it happens")
+        let wednesday = round("sweep", crew: "Y", day: .wednesday, start: 0, "sweeping", hours: false)
+        XCTAssertEqual(order.breaches([cut, wednesday]).count, 0, "a day apart")
+    }
+
     func testConflictsAreSummedUpAStreetAtATime() {
         func conflict(_ day: Weekday, _ segment: Int, _ street: String) -> OrderConflict {
             OrderConflict(
