@@ -152,19 +152,9 @@ final class SameDayOrderTests: XCTestCase {
     /// Tuesday round begins: reported, not booked twice.
     func testADelayNeverRunsIntoTheCrewsNextDay() throws {
         func round(_ id: String, crew: String, day: Weekday, start: Int, _ activity: String) -> Round {
-            let part = PlannedVisit.Part(organisation: "o", taskID: activity, activity: activity)
-            let visit = PlannedVisit(segment: 0, day: day, parts: [part], serviceSeconds: 60, demand: 0)
-            return Round(
-                id: id, day: day, organisation: "o", crew: crew, depot: "d", startMinutes: start,
-                stops: [Round.Stop(visit: visit, reversed: false, arrival: 60, departure: 120)], path: [],
-                seconds: 600, serviceSeconds: 60, metres: 0, deadheadMetres: 0, load: 0, extraShift: false)
+            Self.oneStopRound(id, crew: crew, day: day, start: start, activity, stop: (60, 120), seconds: 600)
         }
-        let rules = try Compatibility(
-            contentsOf: SharedData.projectRoot.appendingPathComponent("data/compatibility.json"),
-            catalogue: try shippedCatalogue()
-        ).orderRules
-        let order = SameDayOrder(
-            orderRules: rules, shiftMinutes: ["o|X": 480, "o|Y": 480], network: try drawnNetwork("a b", ["ab"]))
+        let order = try Self.twoCrewOrder()
         let monday = [
             round("cut", crew: "X", day: .monday, start: 23 * 60 + 50, "grass_cutting"),
             round("sweep", crew: "Y", day: .monday, start: 23 * 60 + 45, "sweeping")
@@ -182,21 +172,11 @@ final class SameDayOrderTests: XCTestCase {
     /// keeping its hours, is reported on Tuesday.
     func testARuleHoldsAcrossMidnight() throws {
         func round(_ id: String, crew: String, day: Weekday, start: Int, _ activity: String, hours: Bool) -> Round {
-            let part = PlannedVisit.Part(organisation: "o", taskID: activity, activity: activity)
-            let window = hours ? TimeWindow(start: 0, end: 120) : nil
-            let visit = PlannedVisit(
-                segment: 0, day: day, parts: [part], serviceSeconds: 60, demand: 0, window: window)
-            return Round(
-                id: id, day: day, organisation: "o", crew: crew, depot: "d", startMinutes: start,
-                stops: [Round.Stop(visit: visit, reversed: false, arrival: 7_200, departure: 10_800)], path: [],
-                seconds: 11_000, serviceSeconds: 3_600, metres: 0, deadheadMetres: 0, load: 0, extraShift: false)
+            Self.oneStopRound(
+                id, crew: crew, day: day, start: start, activity, stop: (7_200, 10_800), seconds: 11_000,
+                window: hours ? TimeWindow(start: 0, end: 120) : nil)
         }
-        let rules = try Compatibility(
-            contentsOf: SharedData.projectRoot.appendingPathComponent("data/compatibility.json"),
-            catalogue: try shippedCatalogue()
-        ).orderRules
-        let order = SameDayOrder(
-            orderRules: rules, shiftMinutes: ["o|X": 480, "o|Y": 480], network: try drawnNetwork("a b", ["ab"]))
+        let order = try Self.twoCrewOrder()
         // The cut: Monday 23:30 + 2 h to the street, done at 02:30 on Tuesday; the sweep there at 02:00.
         let cut = round("cut", crew: "X", day: .monday, start: 23 * 60 + 30, "grass_cutting", hours: false)
         let sweep = round("sweep", crew: "Y", day: .tuesday, start: 0, "sweeping", hours: false)
@@ -224,5 +204,33 @@ final class SameDayOrderTests: XCTestCase {
         let streets = OrderConflict.byStreet(conflicts)
         XCTAssertEqual(streets.map(\.conflict.segment), [124, 7, 126], "the first segment of each, in order")
         XCTAssertEqual(streets.map(\.segments), [2, 1, 1])
+    }
+}
+
+extension SameDayOrderTests {
+    /// The shipped order rules for crews X and Y of organisation "o", 8-hour shifts, on a one-street town.
+    static func twoCrewOrder() throws -> SameDayOrder {
+        let rules = try Compatibility(
+            contentsOf: SharedData.projectRoot.appendingPathComponent("data/compatibility.json"),
+            catalogue: try shippedCatalogue()
+        ).orderRules
+        return SameDayOrder(
+            orderRules: rules, shiftMinutes: ["o|X": 480, "o|Y": 480], network: try drawnNetwork("a b", ["ab"]))
+    }
+
+    /// A round of one stop of `activity` on segment 0, reached and left at `stop` seconds from its start.
+    static func oneStopRound(
+        _ id: String, crew: String, day: Weekday, start: Int, _ activity: String, stop: (arrival: Int, departure: Int),
+        seconds: Int, window: TimeWindow? = nil
+    ) -> Round {
+        let part = PlannedVisit.Part(organisation: "o", taskID: activity, activity: activity)
+        let visit = PlannedVisit(
+            segment: 0, day: day, parts: [part], serviceSeconds: stop.departure - stop.arrival, demand: 0,
+            window: window)
+        return Round(
+            id: id, day: day, organisation: "o", crew: crew, depot: "d", startMinutes: start,
+            stops: [Round.Stop(visit: visit, reversed: false, arrival: stop.arrival, departure: stop.departure)],
+            path: [], seconds: seconds, serviceSeconds: stop.departure - stop.arrival, metres: 0, deadheadMetres: 0,
+            load: 0, extraShift: false)
     }
 }
